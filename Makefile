@@ -1,0 +1,62 @@
+# Kumppani: `make run` serves the app with demo data, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kumppani
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint test-sqlite test-postgres bench messages clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --editable ".[dev]"
+	@touch $(STAMP)
+	@$(MAKE) --no-print-directory messages
+
+messages:
+	@DEBUG=1 $(PY) manage.py build_translations
+
+run: install
+	@mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py seed_demo
+	@echo "Serving Kumppani at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	KUMPPANI_TESTING=1 $(VENV)/bin/mypy kumppani
+	KUMPPANI_TESTING=1 $(PY) manage.py check
+	KUMPPANI_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+
+test-sqlite: install
+	@echo "== pytest on SQLite =="
+	env -u DATABASE_URL KUMPPANI_TESTING=1 $(VENV)/bin/pytest
+
+test-postgres: install
+	@if $(PY) bench/pg_available.py "$(PG_URL)"; then \
+		echo "== pytest on PostgreSQL =="; \
+		DATABASE_URL="$(PG_URL)" KUMPPANI_TESTING=1 $(VENV)/bin/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is not reachable at $(PG_URL), and CI requires it." >&2; exit 1; \
+	else \
+		echo "== PostgreSQL not reachable at $(PG_URL): skipping the PostgreSQL run =="; \
+	fi
+
+test: install
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint test-sqlite test-postgres || exit $$?; \
+	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s (installs excluded)"
+
+bench: install
+	DATABASE_URL="$(PG_URL)" $(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var/static

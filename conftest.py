@@ -1,0 +1,67 @@
+"""The shared cast of personas every app's tests use.
+
+- alice: NGO coordinator of Etelä-Pohjanmaa (16)
+- bob: representative (chair) of Seinäjoen Omaishoitajat ry, which operates in Seinäjoki (743)
+- carol: NGO coordinator of Pohjanmaa (17), another county
+- dave: signed in, no roles (an outsider)
+"""
+
+import pytest
+
+from kumppani.accounts.models import CountyRoleKind, User
+from kumppani.organisations.models import Organisation
+from kumppani.testing.factories import (
+    OrganisationFactory,
+    UserFactory,
+    county_role,
+    representative,
+)
+
+
+@pytest.fixture
+def alice(db: None) -> User:
+    user = UserFactory(email="alice@ep.example.fi", full_name="Alice Koordinaattori")
+    county_role(user, "16", CountyRoleKind.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def carol(db: None) -> User:
+    user = UserFactory(email="carol@pohjanmaa.example.fi", full_name="Carol Samordnare")
+    county_role(user, "17", CountyRoleKind.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def dave(db: None) -> User:
+    return UserFactory(email="dave@example.fi", full_name="Dave Ulkopuolinen")
+
+
+@pytest.fixture
+def org_x(db: None) -> Organisation:
+    return OrganisationFactory(
+        name="Seinäjoen Omaishoitajat ry",
+        name_fi="Seinäjoen Omaishoitajat ry",
+        business_id="0201256-6",
+        municipalities=["743"],
+    )
+
+
+@pytest.fixture
+def org_y(db: None) -> Organisation:
+    """An association in Pohjanmaa (Vaasa, 905)."""
+    return OrganisationFactory(
+        name="Vasanejdens Närståendevårdare rf",
+        name_fi="Vaasanseudun Omaishoitajat ry",
+        name_sv="Vasanejdens Närståendevårdare rf",
+        municipalities=["905"],
+    )
+
+
+@pytest.fixture
+def bob(org_x: Organisation) -> User:
+    user = UserFactory(email="bob@omaishoitajat.example.fi", full_name="Bob Puheenjohtaja")
+    role = representative(user, org_x)
+    role.title = "chair"
+    role.save()
+    return user

@@ -1,0 +1,15 @@
+"""The public JSON API: one NinjaAPI, each app mounting its router."""
+
+from ninja import NinjaAPI
+
+from kumppani.organisations.api import router as organisations_router
+
+api = NinjaAPI(
+    title="Kumppani API",
+    version="1",
+    description="Organisation registry and service catalogue of Finnish wellbeing services "
+    "counties' NGO cooperation.",
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+api.add_router("/organisations", organisations_router)

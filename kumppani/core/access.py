@@ -1,0 +1,83 @@
+"""Access rules shared by every app: deny by default, declare a rule on every view.
+
+Each view and API operation carries the rule that guards it in `access_rule`. The
+decorators here both enforce and declare the rule; `tests/test_access_rules.py` walks every
+URL pattern and API operation and fails on one that declares nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PUBLIC = "public"
+SIGNED_IN = "signed-in"
+STAFF = "staff"
+TOKEN = "token"  # noqa: S105 - the URL carries a signed, expiring token (password reset, invitation)
+
+# Views that come from Django or libraries, and the rule each already applies.
+THIRD_PARTY_RULES: dict[str, str] = {
+    "admin": STAFF,  # the admin site checks is_staff itself
+    "django.views.i18n.set_language": PUBLIC,
+    "django.views.static.serve": PUBLIC,
+    "ninja.openapi.views.openapi_json": PUBLIC,
+    "ninja.openapi.views.openapi_view": PUBLIC,
+    "django.contrib.auth.views.PasswordResetConfirmView": TOKEN,
+}
+
+
+def declare(rule: str) -> Callable[[F], F]:
+    """Mark a view whose checks live in its body (access.py functions it calls)."""
+
+    def decorator(view: F) -> F:
+        view.access_rule = rule  # type: ignore[attr-defined]
+        return view
+
+    return decorator
+
+
+def public(view: F) -> F:
+    """Anyone, signed in or not, may call this view; it shows only public data."""
+    return declare(PUBLIC)(view)
+
+
+def signed_in(view: F) -> F:
+    """Only signed-in users; anonymous users are sent to sign in."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return declare(SIGNED_IN)(wrapper)  # type: ignore[return-value]
+
+
+def require(condition: bool) -> None:
+    """Raise 403 unless the condition holds."""
+    if not condition:
+        raise PermissionDenied
+
+
+def declared_rule(callback: Any) -> str | None:
+    """Return the rule a URL callback or API operation declares, or None."""
+    rule = getattr(callback, "access_rule", None)
+    if rule:
+        return str(rule)
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    if view_class is not None:
+        rule = getattr(view_class, "access_rule", None)
+        if rule:
+            return str(rule)
+        qualified = f"{view_class.__module__}.{view_class.__qualname__}"
+        if qualified in THIRD_PARTY_RULES:
+            return THIRD_PARTY_RULES[qualified]
+    qualified = f"{getattr(callback, '__module__', '')}.{getattr(callback, '__qualname__', '')}"
+    return THIRD_PARTY_RULES.get(qualified)

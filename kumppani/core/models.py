@@ -1,0 +1,145 @@
+"""Reference data (counties, municipalities) and the append-only audit log."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class County(models.Model):
+    """A wellbeing services county (hyvinvointialue), or the City of Helsinki (code 90).
+
+    The county is the tenant: what a county owns is visible only inside it.
+    """
+
+    HELSINKI_CODE = "90"
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("wellbeing services county")
+        verbose_name_plural = _("wellbeing services counties")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+class MunicipalityLanguage(models.TextChoices):
+    UNILINGUAL_FI = "unilingual_fi", _("Finnish-speaking")
+    BILINGUAL_FI_MAJORITY = "bilingual_fi_majority", _("bilingual, Finnish majority")
+    BILINGUAL_SV_MAJORITY = "bilingual_sv_majority", _("bilingual, Swedish majority")
+    UNILINGUAL_SV = "unilingual_sv", _("Swedish-speaking")
+
+
+class Municipality(models.Model):
+    """A municipality (kunta) from the Statistics Finland classification.
+
+    Åland's sixteen municipalities belong to no county.
+    """
+
+    code = models.CharField(_("code"), max_length=3, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("wellbeing services county"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+    )
+    language = models.CharField(
+        _("language status"), max_length=32, choices=MunicipalityLanguage.choices
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+    @property
+    def is_bilingual(self) -> bool:
+        return self.language.startswith("bilingual_")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise PermissionError("Audit events cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Audit events cannot be deleted.")
+
+    def for_county(self, county: County) -> AuditEventQuerySet:
+        return self.filter(county=county)
+
+
+class AuditOutcome(models.TextChoices):
+    SUCCESS = "success", _("success")
+    DENIED = "denied", _("denied")
+    FAILURE = "failure", _("failure")
+
+
+class AuditEvent(models.Model):
+    """One write, or one read of personal data: who, when, what, which object, from where.
+
+    Append-only (Information Management Act 906/2019 §17): saving an existing event,
+    updating or deleting raises, and the admin offers no change or delete.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    occurred_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        # The event must survive its actor: keep a copy of who it was.
+        db_constraint=False,
+    )
+    actor_label = models.CharField(_("actor"), max_length=254, blank=True)
+    action = models.CharField(_("action"), max_length=64, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=64, blank=True)
+    object_id = models.CharField(_("object"), max_length=64, blank=True)
+    object_label = models.CharField(_("object"), max_length=255, blank=True)
+    county = models.ForeignKey(
+        County,
+        verbose_name=_("wellbeing services county"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=16, choices=AuditOutcome.choices, default=AuditOutcome.SUCCESS
+    )
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects: ClassVar[AuditEventQuerySet] = AuditEventQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["county", "-occurred_at"], name="audit_county_time")]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("Audit events cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Audit events cannot be deleted.")

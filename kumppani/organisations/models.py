@@ -1,0 +1,140 @@
+"""The organisation registry: associations, parishes, municipalities, county units."""
+
+from __future__ import annotations
+
+import uuid
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import County, Municipality
+
+from .validators import validate_business_id
+
+
+class OrganisationKind(models.TextChoices):
+    ASSOCIATION = "association", _("association")
+    FOUNDATION = "foundation", _("foundation")
+    PARISH = "parish", _("parish")
+    MUNICIPALITY = "municipality", _("municipality")
+    COUNTY_UNIT = "county_unit", _("county unit")
+    COMPANY = "company", _("company")
+    OTHER = "other", _("other")
+
+
+class OrganisationStatus(models.TextChoices):
+    ACTIVE = "active", _("active")
+    DISSOLVED = "dissolved", _("dissolved")
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def active(self) -> OrganisationQuerySet:
+        return self.filter(status=OrganisationStatus.ACTIVE)
+
+    def in_county(self, county: County | str) -> OrganisationQuerySet:
+        """Organisations that operate in at least one municipality of the county."""
+        code = county if isinstance(county, str) else county.code
+        return self.filter(
+            pk__in=Organisation.municipalities.through.objects.filter(
+                municipality__county__code=code
+            ).values("organisation_id")
+        )
+
+    def in_municipality(self, code: str) -> OrganisationQuerySet:
+        return self.filter(
+            pk__in=Organisation.municipalities.through.objects.filter(
+                municipality__code=code
+            ).values("organisation_id")
+        )
+
+
+class Organisation(models.Model):
+    """One profile per organisation, shared by every county it operates in."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.ASSOCIATION,
+    )
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, e.g. 1234567-8."),
+    )
+    register_number = models.CharField(
+        _("register number"),
+        max_length=32,
+        blank=True,
+        help_text=_("Number in the Register of Associations."),
+    )
+    is_non_profit = models.BooleanField(_("non-profit"), default=True)
+    umbrella = models.ForeignKey(
+        "self",
+        verbose_name=_("umbrella organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities of operation"),
+        blank=True,
+        related_name="organisations",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    post_office = models.CharField(_("post office"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=OrganisationStatus.choices,
+        default=OrganisationStatus.ACTIVE,
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[OrganisationQuerySet] = OrganisationQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["business_id"],
+                condition=~models.Q(business_id=""),
+                name="organisation_business_id_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "status"], name="organisation_kind_status")]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    def counties(self) -> models.QuerySet[County]:
+        return County.objects.filter(municipalities__organisations=self).distinct()
