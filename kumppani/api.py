@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from kumppani.catalogue.api import router as catalogue_router
 from kumppani.organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -13,3 +14,4 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/organisations", organisations_router)
+api.add_router("/", catalogue_router)

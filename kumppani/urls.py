@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kumppani.api import api
+from kumppani.catalogue.hsds.api import hsds_api
 from kumppani.core import views as core_views
 
 urlpatterns = [
     path("", core_views.root, name="root"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("api/hsds/", hsds_api.urls),
     path("healthz", core_views.healthz, name="healthz"),
 ]
 
@@ -17,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.core.urls")),
     path("", include("kumppani.accounts.urls")),
     path("organisations/", include("kumppani.organisations.urls")),
+    path("services/", include("kumppani.catalogue.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -22,14 +22,16 @@ SIGNED_IN = "signed-in"
 STAFF = "staff"
 TOKEN = "token"  # noqa: S105 - the URL carries a signed, expiring token (password reset, invitation)
 
-# Views that come from Django or libraries, and the rule each already applies.
+# Views that come from Django or libraries, and the rule each already applies, keyed by
+# "namespace:<url namespace>", "name:<url name>" or "view:<module.qualname>".
 THIRD_PARTY_RULES: dict[str, str] = {
-    "admin": STAFF,  # the admin site checks is_staff itself
-    "django.views.i18n.set_language": PUBLIC,
-    "django.views.static.serve": PUBLIC,
-    "ninja.openapi.views.openapi_json": PUBLIC,
-    "ninja.openapi.views.openapi_view": PUBLIC,
-    "django.contrib.auth.views.PasswordResetConfirmView": TOKEN,
+    "namespace:admin": STAFF,  # the admin site checks is_staff itself
+    "view:django.views.i18n.set_language": PUBLIC,
+    "view:django.views.static.serve": PUBLIC,
+    # django-ninja's own views: the OpenAPI document, its viewer and the API root.
+    "name:openapi-json": PUBLIC,
+    "name:openapi-view": PUBLIC,
+    "name:api-root": PUBLIC,
 }
 
 
@@ -67,17 +69,20 @@ def require(condition: bool) -> None:
 
 
 def declared_rule(callback: Any) -> str | None:
-    """Return the rule a URL callback or API operation declares, or None."""
+    """Return the rule a view function, class-based view or API operation declares."""
     rule = getattr(callback, "access_rule", None)
+    view_class = getattr(callback, "view_class", None)
+    if not rule and view_class is not None:
+        rule = getattr(view_class, "access_rule", None)
     if rule:
         return str(rule)
-    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
-    if view_class is not None:
-        rule = getattr(view_class, "access_rule", None)
-        if rule:
-            return str(rule)
-        qualified = f"{view_class.__module__}.{view_class.__qualname__}"
-        if qualified in THIRD_PARTY_RULES:
-            return THIRD_PARTY_RULES[qualified]
     qualified = f"{getattr(callback, '__module__', '')}.{getattr(callback, '__qualname__', '')}"
-    return THIRD_PARTY_RULES.get(qualified)
+    return THIRD_PARTY_RULES.get(f"view:{qualified}")
+
+
+def declared_rule_for_url(callback: Any, *, name: str | None, namespaces: list[str]) -> str | None:
+    """Return the rule for a URL pattern, including those of Django's and libraries' views."""
+    for namespace in namespaces:
+        if f"namespace:{namespace}" in THIRD_PARTY_RULES:
+            return THIRD_PARTY_RULES[f"namespace:{namespace}"]
+    return declared_rule(callback) or THIRD_PARTY_RULES.get(f"name:{name}")

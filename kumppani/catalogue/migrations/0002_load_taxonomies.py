@@ -1,0 +1,13 @@
+from django.db import migrations
+
+
+def load(apps, schema_editor):
+    from kumppani.catalogue.taxonomy_data import load_taxonomies
+
+    load_taxonomies(apps.get_model("catalogue", "Taxonomy"), apps.get_model("catalogue", "TaxonomyTerm"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("catalogue", "0001_services_locations_schedules_tasks")]
+
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
