@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.accounts.urls")),
     path("organisations/", include("kumppani.organisations.urls")),
     path("services/", include("kumppani.catalogue.urls")),
+    path("services/", include("kumppani.catalogue.hsds.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

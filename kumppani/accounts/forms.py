@@ -1,6 +1,21 @@
+"""Forms of sign-in, invitations and accepting one."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import County, Municipality
+from kumppani.organisations.models import Organisation
+
+from .models import CountyRoleKind, InvitationStatus, OrganisationTitle
 
 
 class SignInForm(AuthenticationForm):
@@ -12,3 +27,185 @@ class SignInForm(AuthenticationForm):
         "invalid_login": _("The email address or password is wrong. Check them and try again."),
         "inactive": _("This account is not in use."),
     }
+
+
+class InviteAs:
+    ORGANISATION = "organisation"
+    COUNTY = "county"
+
+
+class CountyChoiceForm(forms.Form):
+    """Pick which of the coordinator's counties to invite into (a GET form)."""
+
+    county: forms.ModelChoiceField[County] = forms.ModelChoiceField(
+        label=_("Wellbeing services county"),
+        queryset=County.objects.none(),
+        to_field_name="code",
+        empty_label=None,
+    )
+
+    def __init__(self, *args: Any, counties: QuerySet[County], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = counties  # type: ignore[attr-defined]
+
+
+class InviteForm(forms.Form):
+    """Whom to invite, and to what, inside one county."""
+
+    county = forms.CharField(widget=forms.HiddenInput)
+    email = forms.EmailField(
+        label=_("Email address of the person"),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        error_messages={
+            "required": _("Enter the email address of the person you invite."),
+            "invalid": _("Enter the email address in the form name@example.fi."),
+        },
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        help_text=_("The invitation email is written in this language."),
+    )
+    invite_as = forms.ChoiceField(
+        label=_("The person will"),
+        choices=[
+            (InviteAs.ORGANISATION, _("represent an organisation")),
+            (InviteAs.COUNTY, _("work in a role of the wellbeing services county")),
+        ],
+    )
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("– choose an organisation –"),
+        help_text=_("Organisations operating in the county, in alphabetical order."),
+        error_messages={
+            "invalid_choice": _("Choose an organisation from the list."),
+        },
+    )
+    title = forms.ChoiceField(
+        label=_("Role in the organisation"),
+        choices=[("", _("– choose a role –")), *OrganisationTitle.choices],
+        required=False,
+    )
+    county_role = forms.ChoiceField(
+        label=_("Role in the county"),
+        choices=[("", _("– choose a role –")), *CountyRoleKind.choices],
+        required=False,
+    )
+    municipality: forms.ModelChoiceField[Municipality] = forms.ModelChoiceField(
+        label=_("Municipality (for a liaison person)"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("– choose a municipality –"),
+        help_text=_("Only a liaison person is named for a municipality."),
+        error_messages={
+            "invalid_choice": _("Choose a municipality of the county from the list."),
+        },
+    )
+
+    def __init__(self, *args: Any, county: County, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {"county": county.code, "language": translation.get_language() or "fi"},
+        )
+        super().__init__(*args, **kwargs)
+        self.target_county = county
+        self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
+            Organisation.objects.active().in_county(county).order_by("name", "id")
+        )
+        self.fields["municipality"].queryset = county.municipalities.order_by("name")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        invite_as = data.get("invite_as")
+        if invite_as == InviteAs.ORGANISATION:
+            if not data.get("organisation") and "organisation" not in self.errors:
+                self.add_error(
+                    "organisation", _("Choose the organisation the person will represent.")
+                )
+            if not data.get("title"):
+                self.add_error("title", _("Choose the person's role in the organisation."))
+            data["county_role"] = ""
+            data["municipality"] = None
+        elif invite_as == InviteAs.COUNTY:
+            role = data.get("county_role")
+            if not role:
+                self.add_error("county_role", _("Choose the person's role in the county."))
+            elif role == CountyRoleKind.LIAISON:
+                if not data.get("municipality") and "municipality" not in self.errors:
+                    self.add_error(
+                        "municipality",
+                        _("Choose the municipality the liaison person works for."),
+                    )
+            else:
+                data["municipality"] = None
+            data["organisation"] = None
+            data["title"] = ""
+        return data
+
+
+class InvitationFilterForm(forms.Form):
+    county: forms.ModelChoiceField[County] = forms.ModelChoiceField(
+        label=_("Wellbeing services county"),
+        queryset=County.objects.none(),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of your counties from the list.")},
+        empty_label=_("All my counties"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *InvitationStatus.choices],
+        required=False,
+    )
+    q = forms.CharField(label=_("Email address contains"), required=False, max_length=254)
+
+    def __init__(self, *args: Any, counties: QuerySet[County], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = counties  # type: ignore[attr-defined]
+
+
+class AcceptInvitationForm(forms.Form):
+    """Name and password for a new account; empty for an account that has a password."""
+
+    full_name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Enter your name.")},
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
+    )
+    password_again = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the same password again.")},
+    )
+
+    def __init__(self, *args: Any, needs_password: bool, needs_name: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not needs_password:
+            del self.fields["password"]
+            del self.fields["password_again"]
+        else:
+            self.fields["password"].help_text = " ".join(
+                str(text) for text in password_validation.password_validators_help_texts()
+            )
+        if not needs_name:
+            del self.fields["full_name"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("password"), data.get("password_again")
+        if first and second and first != second:
+            self.add_error(
+                "password_again",
+                _("The two passwords are different. Type the same password twice."),
+            )
+        return data

@@ -176,9 +176,33 @@ class OrganisationRole(models.Model):
         return f"{self.user} – {self.get_title_display()} ({self.organisation})"
 
 
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    ACCEPTED = "accepted", _("accepted")
+    EXPIRED = "expired", _("expired")
+    REVOKED = "revoked", _("withdrawn")
+
+
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def pending(self) -> InvitationQuerySet:
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def with_status(self, status: str) -> InvitationQuerySet:
+        """Filter by an `InvitationStatus` value; an unknown value filters nothing out."""
+        now = timezone.now()
+        if status == InvitationStatus.PENDING:
+            return self.pending()
+        if status == InvitationStatus.ACCEPTED:
+            return self.filter(accepted_at__isnull=False)
+        if status == InvitationStatus.REVOKED:
+            return self.filter(revoked_at__isnull=False)
+        if status == InvitationStatus.EXPIRED:
+            return self.filter(
+                accepted_at__isnull=True, revoked_at__isnull=True, expires_at__lte=now
+            )
+        return self
 
 
 class Invitation(models.Model):
@@ -223,6 +247,14 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="fi",
+        help_text=_("The invitation email and the first pages are in this language."),
+    )
 
     objects: ClassVar[InvitationQuerySet] = InvitationQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -250,3 +282,20 @@ class Invitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+    @property
+    def status(self) -> InvitationStatus:
+        if self.accepted_at is not None:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at is not None:
+            return InvitationStatus.REVOKED
+        if self.is_expired:
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == InvitationStatus.PENDING
+
+    def get_status_display(self) -> str:
+        return str(self.status.label)

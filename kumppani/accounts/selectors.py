@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from kumppani.core.models import County
 
-from .models import CountyRole, CountyRoleKind, OrganisationRole, User
+from .models import CountyRole, CountyRoleKind, Invitation, OrganisationRole, User
 
 
 def county_roles_for(user: User) -> QuerySet[CountyRole]:
@@ -34,3 +34,20 @@ def represents(user: User, organisation_id: int) -> bool:
         user.is_authenticated
         and user.organisation_roles.filter(organisation_id=organisation_id).exists()
     )
+
+
+def invitations_for_coordinator(
+    user: User, *, county: County | None = None, status: str = "", q: str = ""
+) -> QuerySet[Invitation]:
+    """Invitations of the counties the user coordinates, newest first, filtered."""
+    counties = County.objects.filter(roles__user=user, roles__role=CountyRoleKind.COORDINATOR)
+    invitations = Invitation.objects.filter(county__in=counties).select_related(
+        "county", "organisation", "municipality", "invited_by"
+    )
+    if county is not None:
+        invitations = invitations.filter(county=county)
+    if status:
+        invitations = invitations.with_status(status)
+    if q:
+        invitations = invitations.filter(email__icontains=q.strip())
+    return invitations.order_by("-created_at", "-id")

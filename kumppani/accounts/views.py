@@ -1,12 +1,57 @@
-"""Sign-in, sign-out, password reset and invitations."""
+"""Sign-in, sign-out, passwords, and invitations."""
 
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kumppani.core.access import PUBLIC, SIGNED_IN, signed_in
+from kumppani.core.access import PUBLIC, SIGNED_IN, TOKEN, declare, require, signed_in
+from kumppani.core.actor import Actor, client_ip
+from kumppani.core.audit import audit_record
 
-from .forms import SignInForm
+from .access import (
+    COUNTY_COORDINATOR,
+    counties_user_coordinates,
+    county_for_inviter,
+    invitation_for_coordinator,
+    invitation_for_token,
+)
+from .forms import (
+    AcceptInvitationForm,
+    CountyChoiceForm,
+    InvitationFilterForm,
+    InviteForm,
+    SignInForm,
+)
+from .models import User
+from .selectors import invitations_for_coordinator
+from .services import invitation_accept, invitation_create, invitation_revoke, user_password_set
+
+INVITATIONS_PER_PAGE = 25
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form; errors of unknown fields go on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class SignInView(auth_views.LoginView):
@@ -15,11 +60,242 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)  # login() also rotates the session key
+        audit_record(
+            actor=Actor.from_request(self.request), action="user.sign_in", obj=form.get_user()
+        )
+        return response
+
 
 class SignOutView(auth_views.LogoutView):
+    """Sign out; POST only (Django's LogoutView refuses GET)."""
+
     access_rule = SIGNED_IN
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            audit_record(
+                actor=Actor.from_request(request), action="user.sign_out", obj=request.user
+            )
+        return super().post(request, *args, **kwargs)
 
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    access_rule = SIGNED_IN
+    template_name = "accounts/password_change_form.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = user_password_set(
+            user=form.user,
+            password=form.cleaned_data["new_password1"],
+            actor=Actor.from_request(self.request),
+            reason="change",
+        )
+        update_session_auth_hash(self.request, user)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    access_rule = SIGNED_IN
+    template_name = "accounts/password_change_done.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link; the answer is the same whether or not the address has an account."""
+
+    access_rule = PUBLIC
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        self.extra_email_context = {"site_url": settings.SITE_URL.rstrip("/")}
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    access_rule = PUBLIC
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    access_rule = TOKEN
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form: SetPasswordForm[Any]) -> HttpResponse:
+        user_password_set(
+            user=form.user,
+            password=form.cleaned_data["new_password1"],
+            # Only the mailbox owner can follow the link: record the account as the actor.
+            actor=Actor(user=form.user, ip_address=client_ip(self.request)),
+            reason="reset",
+        )
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    access_rule = PUBLIC
+    template_name = "accounts/password_reset_complete.html"
+
+
+@declare(COUNTY_COORDINATOR)
 @signed_in
+@require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/invite.html")
+    """A coordinator invites a representative of an organisation or a county colleague."""
+    counties = counties_user_coordinates(request.user)
+    county_list = list(counties)
+    require(bool(county_list))
+    code = (request.POST if request.method == "POST" else request.GET).get("county", "")
+    county = county_for_inviter(request.user, code) if code else county_list[0]
+    chooser = (
+        CountyChoiceForm(initial={"county": county.code}, counties=counties, auto_id="choose_%s")
+        if len(county_list) > 1
+        else None
+    )
+    if request.method == "POST":
+        form = InviteForm(request.POST, county=county)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                invitation_create(
+                    actor=Actor.from_request(request),
+                    email=data["email"],
+                    county=county,
+                    county_role=data["county_role"],
+                    municipality=data["municipality"],
+                    organisation=data["organisation"],
+                    title=data["title"],
+                    language=data["language"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The invitation has been sent to %(email)s.") % {"email": data["email"]},
+                )
+                return redirect(
+                    reverse("accounts:invitations") + "?" + urlencode({"county": county.code})
+                )
+    else:
+        form = InviteForm(county=county)
+    return render(
+        request,
+        "accounts/invite.html",
+        {"form": form, "chooser": chooser, "county": county},
+    )
+
+
+@declare(COUNTY_COORDINATOR)
+@signed_in
+@require_GET
+def invitation_list(request: HttpRequest) -> HttpResponse:
+    """Invitations of the coordinator's counties: pending, accepted, expired, withdrawn."""
+    counties = counties_user_coordinates(request.user)
+    require(counties.exists())
+    form = InvitationFilterForm(request.GET or None, counties=counties)
+    filters: dict[str, Any] = {}
+    if form.is_bound and form.is_valid():
+        filters = {
+            "county": form.cleaned_data["county"],
+            "status": form.cleaned_data["status"],
+            "q": form.cleaned_data["q"],
+        }
+    invitations = invitations_for_coordinator(request.user, **filters)  # type: ignore[arg-type]
+    page = Paginator(invitations, INVITATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    # Invitees' email addresses are personal data: record who read which.
+    actor = Actor.from_request(request)
+    by_county: dict[Any, list[int]] = {}
+    for invitation in page:
+        by_county.setdefault(invitation.county, []).append(invitation.pk)
+    for county, ids in by_county.items():
+        audit_record(actor=actor, action="invitation.list", county=county, details={"ids": ids})
+    query = urlencode(
+        {key: request.GET[key] for key in ("county", "status", "q") if request.GET.get(key)}
+    )
+    return render(
+        request,
+        "accounts/invitations.html",
+        {"form": form, "page": page, "query": query, "return_to": request.get_full_path()},
+    )
+
+
+@declare(COUNTY_COORDINATOR)
+@signed_in
+@require_POST
+def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = invitation_for_coordinator(request.user, pk)
+    try:
+        invitation_revoke(invitation=invitation, actor=Actor.from_request(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+        )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("accounts:invitations")
+    return redirect(next_url)
+
+
+@declare(TOKEN)
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Open an emailed invitation: set a name and password, or confirm for an existing account."""
+    try:
+        invitation = invitation_for_token(token)
+    except ValidationError as error:
+        status = 404 if error.code == "unknown" else 410
+        return render(
+            request, "accounts/invitation_refused.html", {"reasons": error.messages}, status=status
+        )
+    if request.user.is_authenticated and request.user.email != invitation.email:
+        reason = _(
+            "This invitation is for another email address than the one you are signed in "
+            "with. Sign out and open the invitation link again."
+        )
+        return render(
+            request, "accounts/invitation_refused.html", {"reasons": [reason]}, status=403
+        )
+    existing = User.objects.filter(email=invitation.email).first()
+    needs_password = existing is None or not existing.has_usable_password()
+    needs_name = existing is None or not existing.full_name
+    form = AcceptInvitationForm(
+        request.POST if request.method == "POST" else None,
+        needs_password=needs_password,
+        needs_name=needs_name,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(
+                token=token,
+                full_name=form.cleaned_data.get("full_name", ""),
+                password=form.cleaned_data.get("password", ""),
+                actor=Actor.from_request(request),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Welcome! The invitation has been accepted."))
+            if request.user.is_authenticated:
+                return redirect("core:dashboard")
+            if needs_password:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return redirect("core:dashboard")
+            messages.info(request, _("Sign in with your email address and your password."))
+            return redirect("accounts:sign_in")
+    return render(
+        request,
+        "accounts/accept_invitation.html",
+        {"form": form, "invitation": invitation, "has_account": not needs_password},
+    )

@@ -1,3 +1,146 @@
-from ninja import Router
+"""Public API of the organisation registry: public fields only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+
+from kumppani.core.access import public
+from kumppani.core.models import Municipality
+
+from . import access, selectors
+from .forms import OrganisationFilterForm
+from .models import Organisation
 
 router = Router(tags=["organisations"])
+
+
+class MunicipalityOut(Schema):
+    code: str
+    name: str
+    county_code: str | None
+
+    @staticmethod
+    def resolve_county_code(obj: object) -> str | None:
+        county = getattr(obj, "county", None)
+        return county.code if county else None
+
+
+def _text(obj: Organisation, field: str, language: str) -> str:
+    return str(getattr(obj, f"{field}_{language}") or "")
+
+
+class OrganisationOut(Schema):
+    id: UUID
+    name: str
+    name_fi: str
+    name_sv: str
+    name_en: str
+    description_fi: str
+    description_sv: str
+    description_en: str
+    kind: str
+    business_id: str
+    register_number: str
+    is_non_profit: bool
+    umbrella_id: UUID | None
+    municipalities: list[MunicipalityOut]
+    email: str
+    phone: str
+    street_address: str
+    postal_code: str
+    post_office: str
+    website: str
+    status: str
+    verified: bool
+    verified_at: datetime | None
+
+    @staticmethod
+    def resolve_id(obj: Organisation) -> UUID:
+        return obj.public_id
+
+    @staticmethod
+    def resolve_name(obj: Organisation) -> str:
+        return str(obj.name or "")
+
+    @staticmethod
+    def resolve_name_fi(obj: Organisation) -> str:
+        return _text(obj, "name", "fi")
+
+    @staticmethod
+    def resolve_name_sv(obj: Organisation) -> str:
+        return _text(obj, "name", "sv")
+
+    @staticmethod
+    def resolve_name_en(obj: Organisation) -> str:
+        return _text(obj, "name", "en")
+
+    @staticmethod
+    def resolve_description_fi(obj: Organisation) -> str:
+        return _text(obj, "description", "fi")
+
+    @staticmethod
+    def resolve_description_sv(obj: Organisation) -> str:
+        return _text(obj, "description", "sv")
+
+    @staticmethod
+    def resolve_description_en(obj: Organisation) -> str:
+        return _text(obj, "description", "en")
+
+    @staticmethod
+    def resolve_umbrella_id(obj: Organisation) -> UUID | None:
+        return obj.umbrella.public_id if obj.umbrella else None
+
+    @staticmethod
+    def resolve_municipalities(obj: Organisation) -> list[Municipality]:
+        return sorted(obj.municipalities.all(), key=lambda m: m.code)
+
+    @staticmethod
+    def resolve_verified(obj: Organisation) -> bool:
+        return obj.is_verified
+
+
+@router.get("", response=list[OrganisationOut], summary="List organisations")
+@paginate(PageNumberPagination)
+@public
+def list_organisations(
+    request: HttpRequest,
+    county: str = "",
+    municipality: str = "",
+    kind: str = "",
+    status: str = "",
+    verified: str = "",
+    q: str = "",
+    umbrella: str = "",
+) -> object:
+    """Organisations by name; filter by county (2-digit code), municipality (3-digit code),
+    kind, status (active/dissolved), verified (yes/no), q (name contains) and umbrella (id).
+    An unknown filter value is answered with 400 and a message naming it."""
+    form = OrganisationFilterForm(
+        {
+            "county": county,
+            "municipality": municipality,
+            "kind": kind,
+            "status": status,
+            "verified": verified,
+            "q": q,
+            "umbrella": umbrella,
+        }
+    )
+    if not form.is_valid():
+        raise HttpError(400, " ".join(form.error_sentences()))
+    return selectors.organisations_matching(form.cleaned_data).select_related("umbrella")
+
+
+@router.get("/{public_id}", response=OrganisationOut, summary="One organisation")
+@public
+def get_organisation(request: HttpRequest, public_id: UUID) -> Organisation:
+    try:
+        return access.organisation_for_user(request.user, public_id, for_edit=False)
+    except Http404:
+        raise HttpError(404, "No organisation has this id.") from None

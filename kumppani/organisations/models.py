@@ -6,6 +6,7 @@ import uuid
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -131,6 +132,47 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return str(self.name)
+
+    def clean(self) -> None:
+        super().clean()
+        if not any(getattr(self, f"name_{code}", "") for code, _name in settings.LANGUAGES):
+            raise ValidationError(
+                {"name_fi": _("Give the name of the organisation in at least one language.")}
+            )
+        self._check_umbrella()
+        self._check_business_id_unique()
+
+    def _check_business_id_unique(self) -> None:
+        if not self.business_id:
+            return
+        others = Organisation.objects.filter(business_id=self.business_id).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError(
+                {
+                    "business_id": _(
+                        "Another organisation in the registry already has business ID "
+                        "%(value)s. Search for it before adding a new one."
+                    )
+                    % {"value": self.business_id}
+                }
+            )
+
+    def _check_umbrella(self) -> None:
+        """Refuse an umbrella that is the organisation itself or one of its own members."""
+        seen = {self.pk} if self.pk else set()
+        umbrella = self.umbrella
+        while umbrella is not None:
+            if umbrella.pk in seen:
+                raise ValidationError(
+                    {
+                        "umbrella": _(
+                            "An organisation cannot be its own umbrella organisation, "
+                            "directly or through its members."
+                        )
+                    }
+                )
+            seen.add(umbrella.pk)
+            umbrella = umbrella.umbrella
 
     @property
     def is_verified(self) -> bool:

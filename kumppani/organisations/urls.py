@@ -5,6 +5,10 @@ from . import views
 app_name = "organisations"
 urlpatterns = [
     path("", views.organisation_list, name="list"),
+    path("export/", views.organisation_export, name="export"),
+    path("new/", views.organisation_create, name="create"),
     path("<uuid:public_id>/", views.organisation_detail, name="detail"),
     path("<uuid:public_id>/edit/", views.organisation_edit, name="edit"),
+    path("<uuid:public_id>/verify/", views.organisation_verify, name="verify"),
+    path("<uuid:public_id>/status/", views.organisation_set_status, name="set_status"),
 ]

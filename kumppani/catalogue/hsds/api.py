@@ -60,7 +60,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     path = settings.BASE_DIR / "docs" / "hsds-profile.md"
     if not path.exists():
         raise Http404
-    return HttpResponse(path.read_text(encoding="utf-8"), content_type="text/markdown; charset=utf-8")
+    return HttpResponse(
+        path.read_text(encoding="utf-8"), content_type="text/markdown; charset=utf-8"
+    )
 
 
 # Services --------------------------------------------------------------------------------------
@@ -120,12 +122,14 @@ def minimal_service(svc: Service) -> Json:
 
 @hsds_api.get("/services/{id}")
 @public
-def service_detail(request: HttpRequest, id: str) -> Json:  # noqa: A002 - the spec's name
+def service_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
     public_id = params.uuid_value(id, "id")
-    svc = selectors.with_full_relations(selectors.visible_services()).filter(
-        public_id=public_id
-    ).first()
+    svc = (
+        selectors.with_full_relations(selectors.visible_services())
+        .filter(public_id=public_id)
+        .first()
+    )
     if svc is None:
         raise Http404
     with translation.override(lang):
@@ -159,7 +163,7 @@ def organizations(request: HttpRequest) -> Json:
 
 @hsds_api.get("/organizations/{id}")
 @public
-def organization_detail(request: HttpRequest, id: str) -> Json:  # noqa: A002
+def organization_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
     public_id = params.uuid_value(id, "id")
     full_service = params.bool_param(request, "full_service")
@@ -201,7 +205,7 @@ def taxonomies(request: HttpRequest) -> Json:
 
 @hsds_api.get("/taxonomies/{id}")
 @public
-def taxonomy_detail(request: HttpRequest, id: str) -> Json:  # noqa: A002
+def taxonomy_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
     tax = selectors.taxonomies().filter(public_id=params.uuid_value(id, "id")).first()
     if tax is None:
@@ -240,7 +244,7 @@ def taxonomy_terms(request: HttpRequest) -> Json:
 
 @hsds_api.get("/taxonomy_terms/{id}")
 @public
-def taxonomy_term_detail(request: HttpRequest, id: str) -> Json:  # noqa: A002
+def taxonomy_term_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
     term = selectors.taxonomy_terms().filter(public_id=params.uuid_value(id, "id")).first()
     if term is None:
@@ -264,9 +268,7 @@ def service_at_locations(request: HttpRequest) -> Json:
     if request.GET.get("proximity"):
         raise params.BadRequest("'proximity' is not supported; filter by 'municipality'.")
     service_qs = filtered_services(request)
-    queryset = selectors.visible_service_locations().filter(
-        service__in=service_qs.values("pk")
-    )
+    queryset = selectors.visible_service_locations().filter(service__in=service_qs.values("pk"))
     if postcode:
         queryset = queryset.filter(location__postal_code=postcode)
     if search:
@@ -288,7 +290,7 @@ def service_at_locations(request: HttpRequest) -> Json:
 
 @hsds_api.get("/service_at_locations/{id}")
 @public
-def service_at_location_detail(request: HttpRequest, id: str) -> Json:  # noqa: A002
+def service_at_location_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
     public_id = params.uuid_value(id, "id")
     sal = selectors.visible_service_locations().filter(public_id=public_id).first()

@@ -1,12 +1,136 @@
+"""Load the demo data in kumppani/core/demo_data.py (development only).
+
+Idempotent: people are found by email and organisations by business ID, so a second run
+creates nothing and changes nothing. Each part of the demo is one step; later issues add
+theirs to `steps()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from kumppani.accounts.models import CountyRole, OrganisationRole, User
+from kumppani.core import demo_data
+from kumppani.core.actor import Actor
+from kumppani.core.models import County, Municipality
+from kumppani.organisations.models import Organisation
+from kumppani.organisations.services import organisation_create, organisation_verify
+
+ACTOR = Actor.system("seed_demo")
+
+
+def seed_organisations() -> int:
+    """Create the demo organisations (umbrellas first); verify the ones marked verified."""
+    created = 0
+    by_serial: dict[int, Organisation] = {}
+    for item in sorted(demo_data.ORGANISATIONS, key=lambda o: o.umbrella is not None):
+        existing = Organisation.objects.filter(business_id=item.business_id).first()
+        if existing is not None:
+            by_serial[item.serial] = existing
+            continue
+        organisation = organisation_create(
+            actor=ACTOR,
+            name_fi=item.name_fi,
+            name_sv=item.name_sv,
+            description_fi=item.description_fi,
+            description_sv=item.description_sv,
+            kind=item.kind,
+            business_id=item.business_id,
+            register_number=item.register_number,
+            is_non_profit=item.is_non_profit,
+            umbrella=by_serial[item.umbrella] if item.umbrella else None,
+            municipalities=Municipality.objects.filter(code__in=item.municipalities),
+            email=item.email,
+            phone=item.phone,
+            street_address=item.street_address,
+            postal_code=item.postal_code,
+            post_office=item.post_office,
+            website=item.website,
+        )
+        by_serial[item.serial] = organisation
+        created += 1
+        if item.verified:
+            county = organisation.counties().order_by("code").first()
+            verifier = User.objects.get(
+                email=demo_data.VERIFIER_FOR_COUNTY[county.code if county else "16"]
+            )
+            organisation_verify(organisation=organisation, actor=Actor(user=verifier))
+    return created
+
+
+def seed_users() -> int:
+    """Create one person per role, with their county or organisation roles."""
+    created = 0
+    for item in demo_data.USERS:
+        user = User.objects.filter(email=item.email).first()
+        if user is None:
+            user = User.objects.create_user(
+                item.email,
+                item.password,
+                full_name=item.full_name,
+                language=item.language,
+                is_staff=item.is_staff,
+                is_superuser=item.is_staff,
+            )
+            created += 1
+        if item.county_role:
+            CountyRole.objects.get_or_create(
+                user=user,
+                county=County.objects.get(code=item.county),
+                role=item.county_role,
+                municipality=(
+                    Municipality.objects.get(code=item.municipality) if item.municipality else None
+                ),
+            )
+    return created
+
+
+def seed_representatives() -> int:
+    created = 0
+    for item in demo_data.USERS:
+        if item.organisation is None:
+            continue
+        organisation = Organisation.objects.get(
+            business_id=demo_data.demo_business_id(item.organisation)
+        )
+        _role, was_created = OrganisationRole.objects.get_or_create(
+            user=User.objects.get(email=item.email),
+            organisation=organisation,
+            defaults={"title": item.title},
+        )
+        created += was_created
+    return created
+
+
+def steps() -> list[tuple[str, Callable[[], int]]]:
+    """The demo, in order: each step returns how many things it created."""
+    return [
+        ("people", seed_users),
+        ("organisations", seed_organisations),
+        ("representatives", seed_representatives),
+    ]
 
 
 class Command(BaseCommand):
-    help = "Load demo data (development only)."
+    help = "Load demo data (development only): people in every role and ~40 organisations."
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError("seed_demo refuses to run when DEBUG is off.")
+        with transaction.atomic():
+            for label, step in steps():
+                count = step()
+                self.stdout.write(f"{label}: {count} created")
+        self.stdout.write("")
+        self.stdout.write("Demo sign-ins:")
+        rows = [("email", "password", "role")]
+        rows += [(u.email, u.password, u.role_label) for u in demo_data.USERS]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            line = "  ".join(value.ljust(widths[i]) for i, value in enumerate(row))
+            self.stdout.write(line.rstrip())

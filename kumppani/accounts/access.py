@@ -1,0 +1,83 @@
+"""Who may invite people and manage invitations; deny by default."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import County
+
+from .models import CountyRoleKind, Invitation, InvitationStatus, User
+
+# The rule a view declares when it lets in only coordinators and checks that in its body.
+COUNTY_COORDINATOR = "county-coordinator"
+
+INVITATION_REFUSALS = {
+    "unknown": _(
+        "This invitation link does not work. Check that you copied the whole link from the "
+        "email, or ask the coordinator who invited you for a new invitation."
+    ),
+    InvitationStatus.ACCEPTED: _(
+        "This invitation has already been used. Sign in with your email address and password."
+    ),
+    InvitationStatus.REVOKED: _(
+        "This invitation has been withdrawn. Ask the coordinator who invited you if you "
+        "still need access."
+    ),
+    InvitationStatus.EXPIRED: _(
+        "This invitation has expired. Ask the coordinator who invited you for a new one."
+    ),
+}
+
+
+def counties_user_coordinates(user: User | AnonymousUser) -> QuerySet[County]:
+    """Counties in which the user is an NGO coordinator, ordered by code."""
+    if not user.is_authenticated or not user.is_active:
+        return County.objects.none()
+    return County.objects.filter(
+        roles__user=user, roles__role=CountyRoleKind.COORDINATOR
+    ).distinct()
+
+
+def can_invite(user: User | AnonymousUser, county: County) -> bool:
+    """Only the county's own NGO coordinators invite people into it."""
+    return counties_user_coordinates(user).filter(pk=county.pk).exists()
+
+
+def county_for_inviter(user: User | AnonymousUser, code: str) -> County:
+    """Return the county with this code if the user may invite into it, or raise."""
+    county = County.objects.filter(code=code).first()
+    if county is None:
+        raise Http404
+    if not can_invite(user, county):
+        raise PermissionDenied
+    return county
+
+
+def invitation_for_coordinator(user: User | AnonymousUser, pk: int) -> Invitation:
+    """Return an invitation of a county the user coordinates, or raise 404."""
+    invitation = (
+        Invitation.objects.filter(pk=pk, county__in=counties_user_coordinates(user))
+        .select_related("county")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def invitation_for_token(token: str, *, for_update: bool = False) -> Invitation:
+    """Return the pending invitation the token opens, or raise ValidationError saying why not."""
+    invitations = Invitation.objects.select_related("county", "organisation", "municipality")
+    if for_update:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(token_hash=Invitation.hash_token(token)).first()
+    if invitation is None:
+        raise ValidationError(INVITATION_REFUSALS["unknown"], code="unknown")
+    status = invitation.status
+    if status != InvitationStatus.PENDING:
+        raise ValidationError(INVITATION_REFUSALS[status], code=str(status))
+    return invitation

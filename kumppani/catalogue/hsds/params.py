@@ -1,0 +1,158 @@
+"""Parse and validate the query parameters of the HSDS API; a bad value raises BadRequest (400)."""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+from kumppani.core.models import Municipality
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 1000
+TRUE_VALUES = {"true", "1", "yes"}
+FALSE_VALUES = {"false", "0", "no", ""}
+
+
+class BadRequest(Exception):
+    """A parameter has a value the API cannot use; the message tells the caller which."""
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int
+    per_page: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def wrap(self, total: int, contents: list[dict[str, Any]]) -> dict[str, Any]:
+        """Return the HSDS Page object around one page of contents."""
+        total_pages = math.ceil(total / self.per_page)
+        return {
+            "total_items": total,
+            "total_pages": total_pages,
+            "page_number": self.page,
+            "size": len(contents),
+            "first_page": self.page == 1,
+            "last_page": self.page >= total_pages,
+            "empty": len(contents) == 0,
+            "contents": contents,
+        }
+
+
+def paging(request: HttpRequest) -> Paging:
+    return Paging(
+        page=int_param(request, "page", default=1, minimum=1),
+        per_page=int_param(
+            request, "per_page", default=DEFAULT_PER_PAGE, minimum=1, maximum=MAX_PER_PAGE
+        ),
+    )
+
+
+def int_param(
+    request: HttpRequest, name: str, *, default: int, minimum: int, maximum: int | None = None
+) -> int:
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"[0-9]{1,9}", raw.strip()):
+        raise BadRequest(f"'{name}' must be a whole number, not {raw!r}.")
+    value = int(raw)
+    if value < minimum:
+        raise BadRequest(f"'{name}' must be at least {minimum}.")
+    if maximum is not None and value > maximum:
+        raise BadRequest(f"'{name}' must be at most {maximum}.")
+    return value
+
+
+def bool_param(request: HttpRequest, name: str) -> bool:
+    raw = (request.GET.get(name) or "").strip().lower()
+    if raw in TRUE_VALUES:
+        return True
+    if raw in FALSE_VALUES:
+        return False
+    raise BadRequest(f"'{name}' must be true or false, not {raw!r}.")
+
+
+def uuid_value(raw: str, name: str) -> str:
+    try:
+        return str(uuid.UUID(raw.strip()))
+    except (ValueError, AttributeError):
+        raise BadRequest(f"'{name}' must be a UUID, not {raw!r}.") from None
+
+
+def uuid_param(request: HttpRequest, name: str) -> str | None:
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return None
+    return uuid_value(raw, name)
+
+
+def text_param(request: HttpRequest, name: str, *, max_length: int = 200) -> str:
+    value = (request.GET.get(name) or "").strip()
+    if len(value) > max_length:
+        raise BadRequest(f"'{name}' may be at most {max_length} characters long.")
+    return value
+
+
+def datetime_param(request: HttpRequest, name: str) -> datetime | None:
+    raw = (request.GET.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        parsed = parse_datetime(raw.replace(" ", "+"))  # '+' arrives as a space if unescaped
+        if parsed is None:
+            day = parse_date(raw)
+            parsed = datetime.combine(day, time.min) if day else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise BadRequest(
+            f"'{name}' must be a date or date-time such as 2025-01-31 or "
+            f"2025-01-31T12:00:00+02:00, not {raw!r}."
+        )
+    if timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
+    return parsed
+
+
+def municipality_param(request: HttpRequest) -> str | None:
+    raw = (request.GET.get("municipality") or "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[0-9]{3}", raw) or not Municipality.objects.filter(code=raw).exists():
+        raise BadRequest(f"'municipality' must be a 3-digit municipality code, not {raw!r}.")
+    return raw
+
+
+def format_param(request: HttpRequest) -> None:
+    raw = (request.GET.get("format") or "json").strip().lower()
+    if raw != "json":
+        raise BadRequest("'format' supports only json; use /api/hsds export files for bulk data.")
+
+
+def language(request: HttpRequest) -> str:
+    """Return the language of text fields: ?lang=, else Accept-Language, else Finnish."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    raw = request.GET.get("lang")
+    if raw is not None and raw != "":
+        if raw not in codes:
+            raise BadRequest(f"'lang' must be one of {', '.join(codes)}, not {raw!r}.")
+        return raw
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for accepted, _quality in parse_accept_lang_header(header):
+        code = accepted.split("-")[0].lower()
+        if code in codes:
+            return code
+    return str(settings.LANGUAGE_CODE)

@@ -1,0 +1,132 @@
+"""Reads behind the HSDS API and export: visible rows, prefetched for the serializers."""
+
+from __future__ import annotations
+
+import importlib
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from kumppani.catalogue.models import (
+    Schedule,
+    Service,
+    ServiceLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from kumppani.organisations.models import Organisation
+
+TERM_RELATED = ("taxonomy", "parent")
+
+
+def visible_services() -> QuerySet[Service]:
+    return Service.objects.published().select_related("organisation", "organisation__umbrella")
+
+
+def with_full_relations(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Prefetch everything `serializers.service(full=True)` reads."""
+    return services.prefetch_related(
+        "municipalities",
+        "counties",
+        "languages",
+        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related(*TERM_RELATED)),
+        Prefetch(
+            "service_locations",
+            queryset=ServiceLocation.objects.select_related(
+                "location__organisation", "location__municipality__county"
+            ).order_by("id"),
+        ),
+        Prefetch("schedules", queryset=Schedule.objects.select_related("location")),
+    )
+
+
+def with_list_relations(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Prefetch what `serializers.service(full=False)` reads."""
+    return services.prefetch_related("municipalities")
+
+
+def visible_service_locations() -> QuerySet[ServiceLocation]:
+    return (
+        ServiceLocation.objects.filter(service__in=Service.objects.published().values("pk"))
+        .select_related(
+            "service__organisation__umbrella",
+            "location__organisation",
+            "location__municipality__county",
+        )
+        .prefetch_related("service__municipalities")
+        .order_by("id")
+    )
+
+
+def visible_organisations() -> QuerySet[Organisation]:
+    """Organisations with at least one visible service: the registry itself is not open data."""
+    return (
+        Organisation.objects.filter(pk__in=Service.objects.published().values("organisation_id"))
+        .select_related("umbrella")
+        .order_by("name", "id")
+    )
+
+
+def taxonomies() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.order_by("code")
+
+
+def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.select_related(*TERM_RELATED).order_by("taxonomy__code", "code")
+
+
+def filter_services(
+    services: QuerySet[Service],
+    *,
+    taxonomy_term_id: str | None = None,
+    taxonomy_id: str | None = None,
+    organization_id: str | None = None,
+    municipality: str | None = None,
+    modified_after: object | None = None,
+) -> QuerySet[Service]:
+    if taxonomy_term_id:
+        services = services.filter(
+            pk__in=Service.terms.through.objects.filter(
+                taxonomyterm__public_id=taxonomy_term_id
+            ).values("service_id")
+        )
+    if taxonomy_id:
+        services = services.filter(
+            pk__in=Service.terms.through.objects.filter(
+                taxonomyterm__taxonomy__public_id=taxonomy_id
+            ).values("service_id")
+        )
+    if organization_id:
+        services = services.filter(organisation__public_id=organization_id)
+    if municipality:
+        services = services.filter(
+            pk__in=Service.objects.in_municipality(municipality).values("pk")
+        )
+    if modified_after is not None:
+        services = services.filter(updated_at__gte=modified_after)
+    return services
+
+
+def rank_services(query: str, *, services: QuerySet[Service], language: str | None) -> list[int]:
+    """Return the pks of matching services, best first, from the search engine."""
+    search = importlib.import_module("kumppani.catalogue.search")
+    rank_service_ids = getattr(search, "rank_service_ids", fallback_rank_service_ids)
+    return list(rank_service_ids(query, queryset=services, language=language))
+
+
+def fallback_rank_service_ids(
+    query: str, *, queryset: QuerySet[Service], language: str | None
+) -> list[int]:
+    """TEMPORARY fallback until the search engine provides `rank_service_ids`.
+
+    Plain substring match on name and description in any language, pk order: no relevance.
+    The lead removes this once `kumppani.catalogue.search.rank_service_ids` exists.
+    """
+    words = query.split()
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for field in ("name", "description", "summary"):
+            for code in ("fi", "sv", "en"):
+                any_field |= Q(**{f"{field}_{code}__icontains": word})
+        condition &= any_field
+    return list(queryset.filter(condition).order_by("pk").values_list("pk", flat=True))

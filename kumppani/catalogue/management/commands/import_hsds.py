@@ -1,0 +1,44 @@
+"""manage.py import_hsds PATH [--language fi|sv|en] [--dry-run]"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kumppani.catalogue.hsds.importer import HsdsFileError, import_file
+from kumppani.core.actor import Actor
+
+
+class Command(BaseCommand):
+    help = (
+        "Import HSDS 3.0 services from a JSON file (array, single service, Page or organization)"
+        " or a Tabular Data Package (directory or datapackage.json). Imports all or nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", type=Path)
+        parser.add_argument(
+            "--language",
+            choices=["fi", "sv", "en"],
+            help="Language of the texts (default: each service's first language, else fi).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Only check the file.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            result = import_file(
+                path=options["path"],
+                language=options["language"],
+                actor=Actor.system("import_hsds"),
+                dry_run=options["dry_run"],
+            )
+        except HsdsFileError as error:
+            raise CommandError(f"Nothing was imported.\n{error}") from None
+        for warning in result.warnings:
+            self.stderr.write(f"warning: {warning}")
+        verb = "checked" if options["dry_run"] else "imported"
+        self.stdout.write(
+            f"{result.services} services {verb}: {result.created} new, {result.updated} updated."
+        )

@@ -1,0 +1,97 @@
+"""Who may see and change organisations.
+
+Everyone, signed in or not, sees the public fields of every organisation (active and
+dissolved). A representative edits their own organisation; a coordinator edits and verifies
+organisations that operate in their county; staff may do everything. Representatives' names
+and emails are personal data, shown only to the organisation's own representatives, the
+coordinators of a county it operates in, and staff.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+
+from kumppani.accounts.models import CountyRoleKind, User
+from kumppani.accounts.selectors import counties_where, represents
+from kumppani.core.models import County
+
+from .models import Organisation
+
+ORGANISATION_EDITOR = "organisation-editor"  # representative, coordinator of its county, staff
+ORGANISATION_VERIFIER = "organisation-verifier"  # coordinator of its county, staff
+COORDINATOR = "coordinator"  # coordinator of any county, staff
+
+AnyUser = User | AnonymousUser
+
+
+def coordinator_counties(user: AnyUser) -> list[County]:
+    """Counties in which the user is an NGO coordinator, by code."""
+    if not user.is_authenticated:
+        return []
+    return list(counties_where(user, CountyRoleKind.COORDINATOR).order_by("code"))
+
+
+def is_any_coordinator(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_staff or bool(coordinator_counties(user)))
+
+
+def coordinates(user: AnyUser, organisation: Organisation) -> bool:
+    """Whether the user coordinates a county in which the organisation operates."""
+    if not user.is_authenticated:
+        return False
+    return organisation.municipalities.filter(
+        county__roles__user=user, county__roles__role=CountyRoleKind.COORDINATOR
+    ).exists()
+
+
+def can_edit(user: AnyUser, organisation: Organisation) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return represents(user, organisation.pk) or coordinates(user, organisation)
+
+
+def can_verify(user: AnyUser, organisation: Organisation) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or coordinates(user, organisation)
+
+
+def can_see_representatives(user: AnyUser, organisation: Organisation) -> bool:
+    return can_edit(user, organisation)
+
+
+def can_create(user: AnyUser) -> bool:
+    return is_any_coordinator(user)
+
+
+def can_export(user: AnyUser) -> bool:
+    return is_any_coordinator(user)
+
+
+def organisation_for_user(user: AnyUser, public_id: UUID | str, *, for_edit: bool) -> Organisation:
+    """Return the organisation, or raise Http404 (no such) or PermissionDenied (not yours)."""
+    try:
+        organisation = (
+            Organisation.objects.select_related("umbrella")
+            .prefetch_related("municipalities__county")
+            .get(public_id=public_id)
+        )
+    except (Organisation.DoesNotExist, ValueError, ValidationError):
+        # A malformed UUID is as unknown as a missing one.
+        raise Http404 from None
+    if for_edit and not can_edit(user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def organisation_for_verifier(user: AnyUser, public_id: UUID | str) -> Organisation:
+    organisation = organisation_for_user(user, public_id, for_edit=False)
+    if not can_verify(user, organisation):
+        raise PermissionDenied
+    return organisation

@@ -1,0 +1,301 @@
+"""Forms of the organisation registry: the list filter and the organisation form."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import County, Municipality
+
+from .models import Organisation, OrganisationKind, OrganisationStatus
+from .selectors import municipalities_by_county
+from .validators import normalise_business_id, validate_business_id
+
+
+def _county_choices() -> list[tuple[str, Any]]:
+    return [("", _("All counties"))] + [
+        (county.code, str(county.name)) for county in County.objects.order_by("code")
+    ]
+
+
+def _municipality_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (
+            str(county.name) if county else str(_("No wellbeing services county (Åland)")),
+            [(m.code, str(m.name)) for m in municipalities],
+        )
+        for county, municipalities in municipalities_by_county()
+    ]
+
+
+class OrganisationFilterForm(forms.Form):
+    """The filters of the organisation list, the export and the API list."""
+
+    q = forms.CharField(
+        label=_("Name contains"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    county = forms.ChoiceField(
+        label=_("Wellbeing services county"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "There is no wellbeing services county with code %(value)s. "
+                "Choose a county from the list."
+            )
+        },
+    )
+    municipality = forms.ChoiceField(
+        label=_("Municipality"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "There is no municipality with code %(value)s. Choose a municipality from the list."
+            )
+        },
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *OrganisationKind.choices],
+        error_messages={
+            "invalid_choice": _(
+                "“%(value)s” is not a kind of organisation. Choose a kind from the list."
+            )
+        },
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Active and dissolved")), *OrganisationStatus.choices],
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a status. Choose active or dissolved.")
+        },
+    )
+    verified = forms.ChoiceField(
+        label=_("Verification"),
+        required=False,
+        choices=[("", _("Verified or not")), ("yes", _("Verified")), ("no", _("Not verified"))],
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a choice here. Choose verified or not.")
+        },
+    )
+    umbrella = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["county"].choices = _county_choices()  # type: ignore[attr-defined]
+        self.fields["municipality"].choices = [  # type: ignore[attr-defined]
+            ("", _("All municipalities")),
+            *_municipality_groups(),
+        ]
+
+    def clean_county(self) -> County | None:
+        code = self.cleaned_data["county"]
+        return County.objects.get(code=code) if code else None
+
+    def clean_municipality(self) -> Municipality | None:
+        code = self.cleaned_data["municipality"]
+        return Municipality.objects.get(code=code) if code else None
+
+    def clean_umbrella(self) -> Organisation | None:
+        value = self.cleaned_data["umbrella"].strip()
+        if not value:
+            return None
+        try:
+            return Organisation.objects.get(public_id=uuid.UUID(value))
+        except (ValueError, Organisation.DoesNotExist):
+            raise ValidationError(
+                _("The umbrella organisation was not found. Start again from its page."),
+                code="umbrella_unknown",
+            ) from None
+
+    def error_sentences(self) -> list[str]:
+        """Every error as one sentence naming the filter, for pages and the API."""
+        return [
+            f"{self.fields[name].label}: {message}" if name in self.fields else str(message)
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+
+class MunicipalityCheckboxes(forms.CheckboxSelectMultiple):
+    """Municipality checkboxes grouped by county, each group a collapsible fieldset.
+
+    `<details>` opens and closes without JavaScript; groups with a ticked municipality
+    start open.
+    """
+
+    template_name = "organisations/widgets/municipality_checkboxes.html"
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["groups"] = [
+            {
+                "label": group,
+                "options": options,
+                "open": any(option["selected"] for option in options),
+            }
+            for group, options, _index in context["widget"]["optgroups"]
+        ]
+        return context
+
+
+class OrganisationForm(forms.Form):
+    """An organisation's details, as a representative or coordinator edits them."""
+
+    name_fi = forms.CharField(label=_("Name in Finnish"), required=False, max_length=255)
+    name_sv = forms.CharField(label=_("Name in Swedish"), required=False, max_length=255)
+    name_en = forms.CharField(label=_("Name in English"), required=False, max_length=255)
+    description_fi = forms.CharField(
+        label=_("Description in Finnish"), required=False, widget=forms.Textarea
+    )
+    description_sv = forms.CharField(
+        label=_("Description in Swedish"), required=False, widget=forms.Textarea
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"), required=False, widget=forms.Textarea
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
+    business_id = forms.CharField(
+        label=_("Business ID"),
+        required=False,
+        max_length=20,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, e.g. 1234567-8. Leave empty if the organisation has none."),
+    )
+    register_number = forms.CharField(
+        label=_("Register number"),
+        required=False,
+        max_length=32,
+        help_text=_("Number in the Register of Associations, if registered."),
+    )
+    is_non_profit = forms.BooleanField(label=_("Non-profit organisation"), required=False)
+    umbrella_business_id = forms.CharField(
+        label=_("Business ID of the umbrella organisation"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "If the organisation is a member of a regional or national umbrella "
+            "organisation, give the umbrella's business ID. Leave empty if none."
+        ),
+    )
+    municipalities = forms.MultipleChoiceField(
+        label=_("Municipalities of operation"),
+        required=False,
+        widget=MunicipalityCheckboxes,
+        help_text=_("Open a wellbeing services county and tick the municipalities."),
+        error_messages={
+            "invalid_choice": _("There is no municipality with code %(value)s."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        error_messages={"invalid": _("Write the email address as name@example.fi.")},
+    )
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    street_address = forms.CharField(label=_("Street address"), required=False, max_length=200)
+    postal_code = forms.RegexField(
+        label=_("Postal code"),
+        required=False,
+        regex=r"^\d{5}$",
+        error_messages={"invalid": _("A postal code has five digits, e.g. 60100.")},
+    )
+    post_office = forms.CharField(label=_("Post office"), required=False, max_length=100)
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Write the website address as https://www.example.fi.")},
+    )
+
+    def __init__(
+        self, *args: Any, required_counties: list[County] | None = None, **kwargs: Any
+    ) -> None:
+        """`required_counties`: at least one municipality must lie in one of these."""
+        super().__init__(*args, **kwargs)
+        self.required_counties = required_counties or []
+        self.fields["municipalities"].choices = _municipality_groups()  # type: ignore[attr-defined]
+
+    @classmethod
+    def initial_for(cls, organisation: Organisation) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            name: getattr(organisation, name) or ""
+            for name in cls.base_fields
+            if name not in {"municipalities", "umbrella_business_id", "is_non_profit"}
+        }
+        initial["is_non_profit"] = organisation.is_non_profit
+        initial["municipalities"] = [m.code for m in organisation.municipalities.all()]
+        umbrella = organisation.umbrella
+        initial["umbrella_business_id"] = umbrella.business_id if umbrella else ""
+        return initial
+
+    def clean_municipalities(self) -> list[Municipality]:
+        codes = self.cleaned_data["municipalities"]
+        municipalities = list(Municipality.objects.filter(code__in=codes))
+        if self.required_counties and not any(
+            m.county_id in {c.pk for c in self.required_counties} for m in municipalities
+        ):
+            names = ", ".join(str(c.name) for c in self.required_counties)
+            raise ValidationError(
+                _(
+                    "Tick at least one municipality in your wellbeing services county "
+                    "(%(counties)s), so that you can look after the organisation."
+                ),
+                code="municipality_outside_county",
+                params={"counties": names},
+            )
+        return municipalities
+
+    def clean_umbrella_business_id(self) -> Organisation | None:
+        value = self.cleaned_data["umbrella_business_id"].strip()
+        if not value:
+            return None
+        validate_business_id(value)
+        umbrella = Organisation.objects.filter(business_id=normalise_business_id(value)).first()
+        if umbrella is None:
+            raise ValidationError(
+                _(
+                    "No organisation in the registry has business ID %(value)s. "
+                    "Check the number, or leave the field empty."
+                ),
+                code="umbrella_unknown",
+                params={"value": value},
+            )
+        return umbrella
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if (
+            not any(cleaned.get(f"name_{code}") for code in ("fi", "sv", "en"))
+            and "name_fi" not in self.errors
+        ):
+            self.add_error(
+                "name_fi", _("Give the name of the organisation in at least one language.")
+            )
+        return cleaned
+
+    def service_fields(self) -> dict[str, Any]:
+        """Cleaned data as keyword arguments of organisation_create/organisation_update."""
+        data = dict(self.cleaned_data)
+        data["umbrella"] = data.pop("umbrella_business_id")
+        if self.initial and "umbrella_business_id" not in self.changed_data:
+            # Keep an umbrella that has no business ID and so never showed in the form.
+            del data["umbrella"]
+        return data
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show a service's ValidationError on the matching fields, others on the form."""
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                target = "umbrella_business_id" if field == "umbrella" else field
+                self.add_error(target if target in self.fields else None, errors)
+        else:
+            self.add_error(None, error)

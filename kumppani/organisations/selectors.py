@@ -1,0 +1,89 @@
+"""Reads of the organisation registry."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import translation
+
+from kumppani.core.models import County, Municipality
+
+from .models import Organisation
+
+MEMBER_LIST_CAP = 50
+
+
+def name_in_language(language: str | None = None) -> Coalesce:
+    """The organisation's name in the language, falling back to fi, sv, en."""
+    language = language or translation.get_language() or "fi"
+    order = [language] + [code for code in ("fi", "sv", "en") if code != language]
+    return Coalesce(
+        *(NullIf(F(f"name_{code}"), Value("")) for code in order),
+        F("name"),
+        output_field=CharField(),
+    )
+
+
+def organisations_matching(filters: Mapping[str, Any]) -> QuerySet[Organisation]:
+    """Organisations matching cleaned filters (from OrganisationFilterForm), by name.
+
+    Recognised keys: county (County), municipality (Municipality), kind, status,
+    verified ("yes"/"no"), q (text in any language's name), umbrella (Organisation).
+    """
+    organisations = Organisation.objects.all()
+    county: County | None = filters.get("county")
+    if county is not None:
+        organisations = organisations.in_county(county.code)
+    municipality: Municipality | None = filters.get("municipality")
+    if municipality is not None:
+        organisations = organisations.in_municipality(municipality.code)
+    if kind := filters.get("kind"):
+        organisations = organisations.filter(kind=kind)
+    if status := filters.get("status"):
+        organisations = organisations.filter(status=status)
+    verified = filters.get("verified")
+    if verified == "yes":
+        organisations = organisations.filter(verified_at__isnull=False)
+    elif verified == "no":
+        organisations = organisations.filter(verified_at__isnull=True)
+    if umbrella := filters.get("umbrella"):
+        organisations = organisations.filter(umbrella=umbrella)
+    if q := (filters.get("q") or "").strip():
+        # SQLite folds only ASCII case; trying the usual spellings finds "Närpes" for "NÄRPES".
+        match = Q()
+        for variant in {q, q.lower(), q.capitalize()}:
+            for code in ("fi", "sv", "en"):
+                match |= Q(**{f"name_{code}__icontains": variant})
+        organisations = organisations.filter(match)
+    return organisations.prefetch_related("municipalities__county").order_by(
+        Lower(name_in_language()), "id"
+    )
+
+
+def members_of(umbrella: Organisation) -> tuple[list[Organisation], int]:
+    """The first MEMBER_LIST_CAP member organisations, by name, and how many there are."""
+    members = umbrella.members.order_by(Lower(name_in_language()), "id")
+    return list(members[:MEMBER_LIST_CAP]), members.count()
+
+
+def counties_of(organisation: Organisation) -> list[County]:
+    """The counties the organisation's (prefetched) municipalities make up, by code."""
+    counties = {m.county.pk: m.county for m in organisation.municipalities.all() if m.county}
+    return sorted(counties.values(), key=lambda county: county.code)
+
+
+def municipalities_by_county() -> list[tuple[County | None, list[Municipality]]]:
+    """All municipalities grouped by county (Åland's last, without one), for choices."""
+    groups: dict[int | None, tuple[County | None, list[Municipality]]] = {}
+    for municipality in Municipality.objects.select_related("county").order_by(
+        Case(When(county__isnull=True, then=Value(1)), default=Value(0)),
+        "county__code",
+        "name",
+    ):
+        county = municipality.county
+        key = county.pk if county else None
+        groups.setdefault(key, (county, []))[1].append(municipality)
+    return list(groups.values())

@@ -1,0 +1,214 @@
+"""Every write to the organisation registry: create, update, verify, change status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypedDict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from typing_extensions import Unpack
+
+from kumppani.accounts.models import CountyRoleKind, OrganisationRole
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+from kumppani.core.models import County, Municipality
+
+from .models import Organisation, OrganisationStatus
+from .validators import normalise_business_id, validate_business_id
+
+
+class OrganisationFields(TypedDict, total=False):
+    """The fields a representative or coordinator may set on an organisation."""
+
+    name_fi: str
+    name_sv: str
+    name_en: str
+    description_fi: str
+    description_sv: str
+    description_en: str
+    kind: str
+    business_id: str
+    register_number: str
+    is_non_profit: bool
+    umbrella: Organisation | None
+    municipalities: Iterable[Municipality]
+    email: str
+    phone: str
+    street_address: str
+    postal_code: str
+    post_office: str
+    website: str
+    status: str
+
+
+def audit_county(actor: Actor, organisation: Organisation) -> County | None:
+    """The county an event about the organisation belongs to.
+
+    The acting coordinator's county where the organisation operates in it; otherwise the
+    first county (by code) the organisation operates in.
+    """
+    counties = County.objects.filter(municipalities__organisations=organisation).distinct()
+    if actor.user is not None:
+        own = counties.filter(
+            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
+        ).order_by("code")
+        if first := own.first():
+            return first
+    return counties.order_by("code").first()
+
+
+def _apply(organisation: Organisation, fields: OrganisationFields) -> tuple[list[str], bool]:
+    """Set the fields on the organisation; return the names that changed and whether the
+    municipalities were given."""
+    changed: list[str] = []
+    values = dict(fields)
+    municipalities = values.pop("municipalities", None)
+    if "business_id" in values:
+        values["business_id"] = _clean_business_id(str(values["business_id"]))
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if getattr(organisation, name) != value:
+            setattr(organisation, name, value)
+            changed.append(name)
+    return changed, municipalities is not None
+
+
+def _clean_business_id(value: str) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        validate_business_id(value)
+    except ValidationError as error:
+        raise ValidationError({"business_id": error}) from None
+    return normalise_business_id(value)
+
+
+def _set_municipalities(organisation: Organisation, municipalities: Iterable[Municipality]) -> bool:
+    new = {m.pk for m in municipalities}
+    old = set(organisation.municipalities.values_list("pk", flat=True))
+    if new == old:
+        return False
+    organisation.municipalities.set(new)
+    return True
+
+
+@transaction.atomic
+def organisation_create(*, actor: Actor, **fields: Unpack[OrganisationFields]) -> Organisation:
+    """Add an organisation to the registry."""
+    organisation = Organisation()
+    municipalities = list(fields.get("municipalities", ()))
+    _apply(organisation, fields)
+    organisation.full_clean()
+    organisation.save()
+    organisation.municipalities.set(municipalities)
+    audit_record(
+        actor=actor,
+        action="organisation.create",
+        obj=organisation,
+        county=audit_county(actor, organisation),
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, actor: Actor, **fields: Unpack[OrganisationFields]
+) -> Organisation:
+    """Change an organisation's details; only the fields given are touched."""
+    changed, has_municipalities = _apply(organisation, fields)
+    organisation.full_clean()
+    organisation.save()
+    if has_municipalities and _set_municipalities(organisation, fields["municipalities"]):
+        changed.append("municipalities")
+    audit_record(
+        actor=actor,
+        action="organisation.update",
+        obj=organisation,
+        county=audit_county(actor, organisation),
+        details={"changed": sorted(changed)},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisation:
+    """Record that a coordinator (or staff) has checked the organisation's details."""
+    if actor.user is None:
+        raise ValidationError(_("Only a signed-in coordinator can verify an organisation."))
+    organisation.verified_at = timezone.now()
+    organisation.verified_by = actor.user
+    organisation.full_clean()
+    organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="organisation.verify",
+        obj=organisation,
+        county=audit_county(actor, organisation),
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_set_status(
+    *, organisation: Organisation, status: str, actor: Actor
+) -> Organisation:
+    """Mark an organisation active or dissolved."""
+    if status not in OrganisationStatus.values:
+        raise ValidationError({"status": _("Choose whether the organisation is active.")})
+    if organisation.status == status:
+        return organisation
+    previous = organisation.status
+    organisation.status = status
+    organisation.full_clean()
+    organisation.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="organisation.set_status",
+        obj=organisation,
+        county=audit_county(actor, organisation),
+        details={"from": previous, "to": status},
+    )
+    return organisation
+
+
+def organisation_read_representatives(
+    *, organisation: Organisation, actor: Actor
+) -> list[OrganisationRole]:
+    """Return the organisation's representatives and record the read of personal data.
+
+    The caller must have checked `access.can_see_representatives` first.
+    """
+    representatives = list(
+        organisation.roles.select_related("user").order_by("user__full_name", "user__email")
+    )
+    audit_record(
+        actor=actor,
+        action="organisation.read_representatives",
+        obj=organisation,
+        county=audit_county(actor, organisation),
+        details={"count": len(representatives)},
+    )
+    return representatives
+
+
+def organisations_export_record(
+    *, file_format: str, filters: dict[str, str], rows: int, actor: Actor
+) -> None:
+    """Record that a coordinator exported the (filtered) organisation list."""
+    county = None
+    if actor.user is not None:
+        coordinated = County.objects.filter(
+            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
+        ).order_by("code")
+        county = coordinated.filter(code=filters.get("county", "")).first() or coordinated.first()
+    audit_record(
+        actor=actor,
+        action="organisation.export",
+        county=county,
+        details={"format": file_format, "filters": filters, "rows": rows},
+    )

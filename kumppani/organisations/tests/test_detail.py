@@ -1,0 +1,83 @@
+"""The organisation detail page."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from kumppani.organisations.selectors import MEMBER_LIST_CAP
+from kumppani.testing.factories import OrganisationFactory
+
+
+def test_detail_shows_public_fields_counties_and_umbrella(client, org_x):
+    umbrella = OrganisationFactory(name="Kattojärjestö ry")
+    org_x.umbrella = umbrella
+    org_x.register_number = "123.456"
+    org_x.website = "https://example.fi"
+    org_x.save()
+    org_x.municipalities.add(*org_x.municipalities.model.objects.filter(code="905"))
+    with translation.override("en"):
+        url = reverse("organisations:detail", args=[org_x.public_id])
+    response = client.get(url)
+    text = response.text
+    for expected in (
+        "Seinäjoen Omaishoitajat ry",
+        "0201256-6",
+        "123.456",
+        "Seinäjoki",
+        "Vaasa",
+        "Kattojärjestö ry",
+        "https://example.fi",
+        "Not verified",
+    ):
+        assert expected in text
+    assert [c.code for c in response.context["counties"]] == ["16", "17"]
+
+
+def test_detail_shows_the_name_in_the_readers_language_with_fallback(client, org_y):
+    finnish_only = OrganisationFactory(name="Kurikan Kerho ry", name_sv="")
+    with translation.override("sv"):
+        sv_url = reverse("organisations:detail", args=[org_y.public_id])
+        fallback_url = reverse("organisations:detail", args=[finnish_only.public_id])
+    assert "<h1>Vasanejdens Närståendevårdare rf</h1>" in client.get(sv_url).text
+    # No Swedish name: the Finnish one is shown, marked as Finnish.
+    assert '<h1 lang="fi">Kurikan Kerho ry</h1>' in client.get(fallback_url).text
+
+
+def test_an_umbrella_with_many_members_lists_a_capped_number_and_links_to_all(client, org_x):
+    for number in range(MEMBER_LIST_CAP + 5):
+        OrganisationFactory(name=f"Jäsen {number:03d} ry", umbrella=org_x)
+    response = client.get(reverse("organisations:detail", args=[org_x.public_id]))
+    assert len(response.context["members"]) == MEMBER_LIST_CAP
+    assert response.context["member_count"] == MEMBER_LIST_CAP + 5
+    assert f"?umbrella={org_x.public_id}" in response.text
+
+
+def test_verify_button_is_shown_to_the_coordinator_only(client, alice, bob, org_x):
+    url = reverse("organisations:detail", args=[org_x.public_id])
+    verify = reverse("organisations:verify", args=[org_x.public_id])
+    assert verify not in client.get(url).text
+    client.force_login(bob)
+    assert verify not in client.get(url).text
+    client.force_login(alice)
+    assert verify in client.get(url).text
+
+
+def test_edit_form_groups_municipalities_by_county_and_ticks_the_current_ones(client, bob, org_x):
+    client.force_login(bob)
+    response = client.get(reverse("organisations:edit", args=[org_x.public_id]))
+    assert "<details" in response.text
+    assert "<legend" in response.text
+    assert 'value="743"' in response.text
+    assert response.context["form"].initial["municipalities"] == ["743"]
+
+
+def test_edit_with_a_wrong_business_id_shows_the_message_and_saves_nothing(client, bob, org_x):
+    client.force_login(bob)
+    with translation.override("en"):
+        url = reverse("organisations:edit", args=[org_x.public_id])
+    response = client.post(
+        url, {"name_fi": "Uusi nimi ry", "kind": "association", "business_id": "1234567-2"}
+    )
+    assert response.status_code == 200
+    assert "The check digit of business ID 1234567-2 is wrong." in response.text
+    org_x.refresh_from_db()
+    assert org_x.name_fi == "Seinäjoen Omaishoitajat ry"

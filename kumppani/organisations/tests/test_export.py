@@ -1,0 +1,96 @@
+"""CSV and Excel exports of the filtered list, for coordinators, audited."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
+
+from kumppani.core.models import AuditEvent
+from kumppani.testing.factories import OrganisationFactory, county
+
+
+def _export_url(query: str) -> str:
+    with translation.override("en"):
+        return reverse("organisations:export") + "?" + query
+
+
+def _csv_rows(response) -> list[list[str]]:
+    text = response.content.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_coordinator_exports_the_filtered_list_as_csv(client, alice, org_x, org_y):
+    client.force_login(alice)
+    response = client.get(_export_url("county=16&format=csv"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = _csv_rows(response)
+    assert rows[0][:5] == ["Name in Finnish", "Name in Swedish", "Name in English", "Kind",
+                           "Business ID"]  # fmt: skip
+    assert len(rows) == 2  # header and org_x; org_y is in county 17
+    assert rows[1][0] == "Seinäjoen Omaishoitajat ry"
+    assert rows[1][4] == "0201256-6"
+    assert rows[1][6] == "Seinäjoki"
+    event = AuditEvent.objects.get(action="organisation.export")
+    assert event.actor == alice
+    assert event.county == county("16")
+    assert event.details == {"format": "csv", "filters": {"county": "16"}, "rows": 1}
+
+
+def test_coordinator_exports_the_list_as_xlsx(client, carol, org_x, org_y):
+    client.force_login(carol)
+    response = client.get(_export_url("format=xlsx&municipality=905"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][0] == "Name in Finnish"
+    assert [row[1] for row in values[1:]] == ["Vasanejdens Närståendevårdare rf"]
+    assert AuditEvent.objects.get(action="organisation.export").details["format"] == "xlsx"
+
+
+def test_export_defuses_cells_that_a_spreadsheet_would_run_as_formulas(client, alice, db):
+    OrganisationFactory(name='=HYPERLINK("http://evil")', municipalities=["743"])
+    client.force_login(alice)
+    rows = _csv_rows(client.get(_export_url("format=csv")))
+    assert rows[1][0].startswith("'=")
+    sheet = load_workbook(io.BytesIO(client.get(_export_url("format=xlsx")).content)).active
+    assert sheet.cell(row=2, column=1).value.startswith("'=")
+
+
+def test_export_with_an_unknown_filter_explains_and_exports_nothing(client, alice, org_x):
+    client.force_login(alice)
+    response = client.get(_export_url("county=99&format=csv"))
+    assert response.status_code == 400
+    assert "There is no wellbeing services county with code 99." in response.text
+    assert not AuditEvent.objects.filter(action="organisation.export").exists()
+
+
+def test_export_with_an_unknown_format_explains(client, alice, org_x):
+    client.force_login(alice)
+    response = client.get(_export_url("format=pdf"))
+    assert response.status_code == 400
+    assert "Choose CSV or Excel as the file format." in response.text
+
+
+@pytest.mark.parametrize("persona", ["bob", "dave"])
+def test_export_is_refused_to_others_than_coordinators(client, request, org_x, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(_export_url("format=csv")).status_code == 403
+    assert not AuditEvent.objects.filter(action="organisation.export").exists()
+
+
+def test_export_link_is_shown_to_coordinators_only(client, alice, dave, org_x):
+    list_url = reverse("organisations:list")
+    export_url = reverse("organisations:export")
+    assert export_url not in client.get(list_url).text
+    client.force_login(dave)
+    assert export_url not in client.get(list_url).text
+    client.force_login(alice)
+    assert export_url in client.get(list_url).text

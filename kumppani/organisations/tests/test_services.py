@@ -1,0 +1,135 @@
+"""Services: every write validates, saves and leaves an audit event."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kumppani.core.actor import Actor
+from kumppani.core.models import AuditEvent, Municipality
+from kumppani.organisations.models import Organisation, OrganisationKind, OrganisationStatus
+from kumppani.organisations.services import (
+    organisation_create,
+    organisation_set_status,
+    organisation_update,
+    organisation_verify,
+)
+from kumppani.testing.factories import OrganisationFactory, county
+
+
+def test_create_saves_names_municipalities_and_audits_in_the_coordinators_county(alice):
+    organisation = organisation_create(
+        actor=Actor(user=alice),
+        name_fi="Ilmajoen Omaiset ry",
+        name_sv="Ilmola närstående rf",
+        kind=OrganisationKind.ASSOCIATION,
+        business_id="02012566",
+        municipalities=Municipality.objects.filter(code__in=["145", "905"]),
+    )
+
+    organisation.refresh_from_db()
+    assert organisation.name_fi == "Ilmajoen Omaiset ry"
+    assert organisation.name_sv == "Ilmola närstående rf"
+    assert organisation.business_id == "0201256-6"  # normalised
+    assert sorted(m.code for m in organisation.municipalities.all()) == ["145", "905"]
+    event = AuditEvent.objects.get(action="organisation.create")
+    assert event.actor == alice
+    assert event.object_id == str(organisation.pk)
+    assert event.county == county("16")
+
+
+def test_create_by_system_audits_in_the_first_county_the_organisation_operates_in(db):
+    organisation_create(
+        actor=Actor.system("test"),
+        name_fi="Vaasan Yhdistys ry",
+        municipalities=Municipality.objects.filter(code__in=["905", "743"]),
+    )
+    assert AuditEvent.objects.get(action="organisation.create").county == county("16")
+
+
+def test_create_without_any_name_is_refused(db):
+    with pytest.raises(ValidationError) as caught:
+        organisation_create(actor=Actor.system("test"), name_fi="", name_sv=" ")
+    assert "name_fi" in caught.value.message_dict
+    assert not Organisation.objects.exists()
+    assert not AuditEvent.objects.exists()
+
+
+def test_create_with_a_swedish_name_only_is_accepted(db):
+    organisation = organisation_create(actor=Actor.system("test"), name_sv="Vasa förening rf")
+    assert organisation.name_sv == "Vasa förening rf"
+
+
+def test_a_second_organisation_with_the_same_business_id_is_refused(org_x):
+    with pytest.raises(ValidationError) as caught:
+        organisation_create(actor=Actor.system("test"), name_fi="Kopio ry", business_id="0201256-6")
+    assert "already has business ID 0201256-6" in caught.value.message_dict["business_id"][0]
+
+
+def test_update_changes_the_given_fields_and_records_which(bob, org_x):
+    organisation_update(
+        organisation=org_x,
+        actor=Actor(user=bob, ip_address="192.0.2.1"),
+        name_en="Seinäjoki Family Carers",
+        description_fi="Uusi kuvaus.",
+        municipalities=Municipality.objects.filter(code__in=["743", "408"]),
+        website="https://omaishoitajat.example.fi",
+    )
+
+    org_x.refresh_from_db()
+    assert org_x.name_en == "Seinäjoki Family Carers"
+    assert org_x.name_fi == "Seinäjoen Omaishoitajat ry"  # untouched
+    assert org_x.website == "https://omaishoitajat.example.fi"
+    assert sorted(m.code for m in org_x.municipalities.all()) == ["408", "743"]
+    event = AuditEvent.objects.get(action="organisation.update")
+    assert event.actor == bob
+    assert event.ip_address == "192.0.2.1"
+    assert event.county == county("16")
+    assert event.details["changed"] == sorted(
+        ["name_en", "description_fi", "municipalities", "website"]
+    )
+
+
+def test_update_refuses_an_umbrella_that_is_one_of_its_own_members(org_x):
+    member = OrganisationFactory.create(umbrella=org_x)
+    with pytest.raises(ValidationError) as caught:
+        organisation_update(organisation=org_x, actor=Actor.system("test"), umbrella=member)
+    assert "umbrella" in caught.value.message_dict
+
+
+def test_update_refuses_the_organisation_as_its_own_umbrella(org_x):
+    with pytest.raises(ValidationError):
+        organisation_update(organisation=org_x, actor=Actor.system("test"), umbrella=org_x)
+
+
+def test_verify_sets_time_and_verifier_and_audits(alice, org_x):
+    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+
+    org_x.refresh_from_db()
+    assert org_x.is_verified
+    assert org_x.verified_by == alice
+    event = AuditEvent.objects.get(action="organisation.verify")
+    assert event.county == county("16")
+    assert event.actor == alice
+
+
+def test_verify_without_a_person_is_refused(org_x):
+    with pytest.raises(ValidationError):
+        organisation_verify(organisation=org_x, actor=Actor.system("test"))
+    org_x.refresh_from_db()
+    assert not org_x.is_verified
+
+
+def test_set_status_marks_dissolved_and_audits_the_change(carol, org_y):
+    organisation_set_status(
+        organisation=org_y, status=OrganisationStatus.DISSOLVED, actor=Actor(user=carol)
+    )
+
+    org_y.refresh_from_db()
+    assert org_y.status == OrganisationStatus.DISSOLVED
+    event = AuditEvent.objects.get(action="organisation.set_status")
+    assert event.details == {"from": "active", "to": "dissolved"}
+    assert event.county == county("17")
+
+
+def test_set_status_refuses_an_unknown_status(org_y):
+    with pytest.raises(ValidationError):
+        organisation_set_status(organisation=org_y, status="asleep", actor=Actor.system("t"))
