@@ -55,8 +55,11 @@ test: install
 	$(MAKE) --no-print-directory lint test-sqlite test-postgres || exit $$?; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s (installs excluded)"
 
+# The full benchmark (100,000 services; BENCH_ARGS="--services 5000" for a quick run).
 bench: install
-	DATABASE_URL="$(PG_URL)" $(PY) bench/run.py
+	@command -v wrk >/dev/null || apt-get install -y wrk || \
+		echo "wrk could not be installed: the HTTP throughput will not be measured" >&2
+	DATABASE_URL="$(PG_URL)" $(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var/static

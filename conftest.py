@@ -6,7 +6,11 @@
 - dave: signed in, no roles (an outsider)
 """
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from kumppani.accounts.models import CountyRoleKind, User
 from kumppani.organisations.models import Organisation
@@ -16,6 +20,18 @@ from kumppani.testing.factories import (
     county_role,
     representative,
 )
+
+
+@pytest.fixture(autouse=True)
+def default_language() -> Iterator[None]:
+    """Start every test in the default language.
+
+    The test client's requests activate their URL's language in this thread and leave it
+    active, which would make `reverse()` in the next test depend on the one before.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -116,25 +116,33 @@ class Service(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="services",
     )
     name = models.CharField(_("name"), max_length=255, blank=True)
     summary = models.CharField(_("short summary"), max_length=400, blank=True)
     description = models.TextField(_("description"), blank=True)
     easy_read_summary = models.TextField(
-        _("easy-to-read summary"), blank=True,
+        _("easy-to-read summary"),
+        blank=True,
         help_text=_("A summary in easy-to-read language (selkokieli / lättläst)."),
     )
     terms = models.ManyToManyField(
-        TaxonomyTerm, verbose_name=_("classification"), blank=True, related_name="services",
+        TaxonomyTerm,
+        verbose_name=_("classification"),
+        blank=True,
+        related_name="services",
         help_text=_("Activity types, themes, target groups and service classes."),
     )
-    municipalities = models.ManyToManyField(
+    municipalities: models.ManyToManyField[Municipality, Any] = models.ManyToManyField(
         Municipality, verbose_name=_("municipalities"), blank=True, related_name="services"
     )
-    counties = models.ManyToManyField(
-        County, verbose_name=_("whole wellbeing services counties"), blank=True,
+    counties: models.ManyToManyField[County, Any] = models.ManyToManyField(
+        County,
+        verbose_name=_("whole wellbeing services counties"),
+        blank=True,
         related_name="services",
     )
     is_nationwide = models.BooleanField(_("nationwide"), default=False)
@@ -144,9 +152,7 @@ class Service(models.Model):
     how_to_join = models.CharField(
         _("how to join"), max_length=20, choices=HowToJoin.choices, default=HowToJoin.DROP_IN
     )
-    free_places = models.PositiveIntegerField(
-        _("free places for referrals"), null=True, blank=True
-    )
+    free_places = models.PositiveIntegerField(_("free places for referrals"), null=True, blank=True)
     # Structured accessibility, as professionals filter on it.
     step_free_access = models.BooleanField(_("step-free access"), default=False)
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
@@ -159,7 +165,9 @@ class Service(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=PublicationStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
@@ -168,7 +176,10 @@ class Service(models.Model):
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -277,7 +288,9 @@ class Schedule(models.Model):
     starts_at = models.DateTimeField(_("first time starts"))
     ends_at = models.DateTimeField(_("first time ends"), null=True, blank=True)
     rrule = models.CharField(
-        _("repeat rule"), max_length=255, blank=True,
+        _("repeat rule"),
+        max_length=255,
+        blank=True,
         help_text=_("Empty for a one-off event; e.g. FREQ=WEEKLY;BYDAY=TU for every Tuesday."),
     )
     until = models.DateField(_("repeats until"), null=True, blank=True)
@@ -304,14 +317,20 @@ class VolunteerTask(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="volunteer_tasks",
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="volunteer_tasks",
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="volunteer_tasks",
     )
     is_remote = models.BooleanField(_("remote"), default=False)
     time_commitment = models.CharField(_("time commitment"), max_length=255, blank=True)
@@ -319,14 +338,18 @@ class VolunteerTask(models.Model):
     ends_on = models.DateField(_("ends"), null=True, blank=True)
     skills = models.TextField(_("skills wanted"), blank=True)
     terms = models.ManyToManyField(
-        TaxonomyTerm, verbose_name=_("classification"), blank=True,
+        TaxonomyTerm,
+        verbose_name=_("classification"),
+        blank=True,
         related_name="volunteer_tasks",
     )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=PublicationStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
         default=PublicationStatus.DRAFT,
     )
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)

@@ -14,6 +14,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kumppani.catalogue.selectors import services_of_organisation
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 
@@ -93,6 +94,7 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "member_count": member_count,
             "more_members": member_count > len(members),
             "representatives": representatives,
+            "services": services_of_organisation(organisation),
             "can_edit": access.can_edit(request.user, organisation),
             "can_verify": access.can_verify(request.user, organisation),
         },

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.utils import translation
 
 from kumppani.accounts.access import can_invite, counties_user_coordinates
 from kumppani.accounts.models import Invitation, User
@@ -13,6 +13,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation
 from kumppani.testing.factories import county
+from kumppani.testing.urls import reverse_en
 
 
 def test_counties_user_coordinates(alice: User, carol: User, bob: User, dave: User) -> None:
@@ -32,14 +33,14 @@ def test_non_coordinators_get_403(
 ) -> None:
     client.force_login(request.getfixturevalue(persona))
 
-    assert client.get(reverse(url_name)).status_code == 403
+    assert client.get(reverse_en(url_name)).status_code == 403
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client: Client, db: None) -> None:
-    response = client.get(reverse("accounts:invite"))
+    response = client.get(reverse_en("accounts:invite"))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:sign_in"))
+    assert response["Location"].startswith(reverse_en("accounts:sign_in"))
 
 
 def test_carol_cannot_invite_into_county_16(
@@ -47,9 +48,9 @@ def test_carol_cannot_invite_into_county_16(
 ) -> None:
     client.force_login(carol)
 
-    get = client.get(reverse("accounts:invite") + "?county=16")
+    get = client.get(reverse_en("accounts:invite") + "?county=16")
     post = client.post(
-        reverse("accounts:invite"),
+        reverse_en("accounts:invite"),
         {
             "county": "16",
             "email": "x@example.fi",
@@ -77,9 +78,9 @@ def test_carol_cannot_see_or_revoke_county_16_invitations(
     )
     client.force_login(carol)
 
-    listed = client.get(reverse("accounts:invitations"))
-    filtered = client.get(reverse("accounts:invitations") + "?county=16")
-    revoke = client.post(reverse("accounts:revoke_invitation", args=[invitation.pk]))
+    listed = client.get(reverse_en("accounts:invitations"))
+    filtered = client.get(reverse_en("accounts:invitations") + "?county=16")
+    revoke = client.post(reverse_en("accounts:revoke_invitation", args=[invitation.pk]))
 
     assert listed.status_code == 200
     assert "salainen@example.fi" not in listed.content.decode()
@@ -103,17 +104,17 @@ def test_invitation_list_is_paged_filtered_audited_and_query_bounded(
     Invitation.objects.filter(email="kutsuttu0@example.fi").update(revoked_at="2026-01-01T00:00Z")
     client.force_login(alice)
 
-    with django_assert_max_num_queries(12):
-        response = client.get(reverse("accounts:invitations") + "?county=16")
+    with django_assert_max_num_queries(12), translation.override("en"):
+        response = client.get(reverse_en("accounts:invitations") + "?county=16")
     page = response.content.decode()
     assert "30 invitations" in page
     assert page.count("Withdraw</button>") + page.count("Withdraw<span") == 25
     assert 'rel="next"' in page
     assert "county=16&amp;page=2" in page
 
-    revoked = client.get(reverse("accounts:invitations") + "?status=revoked").content.decode()
+    revoked = client.get(reverse_en("accounts:invitations") + "?status=revoked").content.decode()
     assert "1 invitation" in revoked and "kutsuttu0@example.fi" in revoked
-    searched = client.get(reverse("accounts:invitations") + "?q=kutsuttu12").content.decode()
+    searched = client.get(reverse_en("accounts:invitations") + "?q=kutsuttu12").content.decode()
     assert "kutsuttu12@example.fi" in searched and "kutsuttu11@" not in searched
 
     read = AuditEvent.objects.filter(action="invitation.list", actor=alice).last()

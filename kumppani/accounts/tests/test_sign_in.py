@@ -2,10 +2,10 @@
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from kumppani.accounts.models import User
 from kumppani.core.models import AuditEvent
+from kumppani.testing.urls import reverse_en
 
 PASSWORD = "correct horse battery"  # UserFactory's password
 
@@ -13,16 +13,16 @@ PASSWORD = "correct horse battery"  # UserFactory's password
 def test_sign_in_with_right_password_signs_in_rotates_session_and_audits(
     client: Client, alice: User
 ) -> None:
-    client.get(reverse("accounts:sign_in"))
+    client.get(reverse_en("accounts:sign_in"))
     client.session.save()
     key_before = client.session.session_key
 
     response = client.post(
-        reverse("accounts:sign_in"), {"username": "alice@ep.example.fi", "password": PASSWORD}
+        reverse_en("accounts:sign_in"), {"username": "alice@ep.example.fi", "password": PASSWORD}
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:dashboard")
+    assert response["Location"] == reverse_en("core:dashboard")
     assert client.session["_auth_user_id"] == str(alice.pk)
     assert client.session.session_key != key_before
     assert AuditEvent.objects.filter(action="user.sign_in", actor=alice).exists()
@@ -30,7 +30,7 @@ def test_sign_in_with_right_password_signs_in_rotates_session_and_audits(
 
 def test_sign_in_with_wrong_password_shows_a_plain_message(client: Client, alice: User) -> None:
     response = client.post(
-        reverse("accounts:sign_in"), {"username": "alice@ep.example.fi", "password": "wrong one"}
+        reverse_en("accounts:sign_in"), {"username": "alice@ep.example.fi", "password": "wrong one"}
     )
 
     assert response.status_code == 200
@@ -39,15 +39,15 @@ def test_sign_in_with_wrong_password_shows_a_plain_message(client: Client, alice
 
 
 def test_sign_in_page_links_to_password_reset(client: Client, db: None) -> None:
-    response = client.get(reverse("accounts:sign_in"))
+    response = client.get(reverse_en("accounts:sign_in"))
 
-    assert reverse("accounts:password_reset") in response.content.decode()
+    assert reverse_en("accounts:password_reset") in response.content.decode()
 
 
 def test_sign_out_by_get_is_refused(client: Client, alice: User) -> None:
     client.force_login(alice)
 
-    response = client.get(reverse("accounts:sign_out"))
+    response = client.get(reverse_en("accounts:sign_out"))
 
     assert response.status_code == 405
     assert client.session["_auth_user_id"] == str(alice.pk)
@@ -56,7 +56,7 @@ def test_sign_out_by_get_is_refused(client: Client, alice: User) -> None:
 def test_sign_out_by_post_signs_out_and_audits(client: Client, alice: User) -> None:
     client.force_login(alice)
 
-    response = client.post(reverse("accounts:sign_out"))
+    response = client.post(reverse_en("accounts:sign_out"))
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session

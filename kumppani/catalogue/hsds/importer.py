@@ -8,7 +8,6 @@ changes nothing. A row is saved only when a value differs.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import uuid
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
 )
 from kumppani.catalogue.schedules import validate_rrule
+from kumppani.catalogue.search.index import index_services
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
@@ -348,18 +348,9 @@ def hsds_services_import(
             "updated": result.updated,
         },
     )
-    transaction.on_commit(lambda: reindex(imported, result))
+    # In the same transaction: a failed import leaves the index untouched too.
+    index_services(imported)
     return result
-
-
-def reindex(service_pks: list[int], result: ImportResult) -> None:
-    """Refresh the search index of the imported services."""
-    index = importlib.import_module("kumppani.catalogue.search.index")
-    index_services = getattr(index, "index_services", None)
-    if index_services is None:
-        logger.warning("kumppani.catalogue.search.index.index_services is missing")
-        return
-    index_services(service_pks)
 
 
 def upsert(model: type[M], public_id: str, values: dict[str, Any], where: str) -> tuple[M, bool]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from kumppani.catalogue.models import (
     Schedule,
@@ -13,6 +11,7 @@ from kumppani.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from kumppani.catalogue.search import rank_service_ids
 from kumppani.organisations.models import Organisation
 
 TERM_RELATED = ("taxonomy", "parent")
@@ -108,25 +107,4 @@ def filter_services(
 
 def rank_services(query: str, *, services: QuerySet[Service], language: str | None) -> list[int]:
     """Return the pks of matching services, best first, from the search engine."""
-    search = importlib.import_module("kumppani.catalogue.search")
-    rank_service_ids = getattr(search, "rank_service_ids", fallback_rank_service_ids)
     return list(rank_service_ids(query, queryset=services, language=language))
-
-
-def fallback_rank_service_ids(
-    query: str, *, queryset: QuerySet[Service], language: str | None
-) -> list[int]:
-    """TEMPORARY fallback until the search engine provides `rank_service_ids`.
-
-    Plain substring match on name and description in any language, pk order: no relevance.
-    The lead removes this once `kumppani.catalogue.search.rank_service_ids` exists.
-    """
-    words = query.split()
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for field in ("name", "description", "summary"):
-            for code in ("fi", "sv", "en"):
-                any_field |= Q(**{f"{field}_{code}__icontains": word})
-        condition &= any_field
-    return list(queryset.filter(condition).order_by("pk").values_list("pk", flat=True))

@@ -31,7 +31,10 @@ def api_operations() -> Iterator[tuple[str, object]]:
             for path, path_view in router.path_operations.items():
                 for operation in path_view.operations:
                     methods = ",".join(operation.methods)
-                    yield f"{ninja_api.urls_namespace} {methods} {prefix}{path}", operation.view_func
+                    yield (
+                        f"{ninja_api.urls_namespace} {methods} {prefix}{path}",
+                        operation.view_func,
+                    )
 
 
 def test_every_url_pattern_declares_an_access_rule() -> None:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, Municipality
@@ -59,7 +60,7 @@ def test_create_with_a_swedish_name_only_is_accepted(db):
 
 
 def test_a_second_organisation_with_the_same_business_id_is_refused(org_x):
-    with pytest.raises(ValidationError) as caught:
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         organisation_create(actor=Actor.system("test"), name_fi="Kopio ry", business_id="0201256-6")
     assert "already has business ID 0201256-6" in caught.value.message_dict["business_id"][0]
 

@@ -205,14 +205,6 @@ def test_search_keeps_the_engine_order(
     assert body["first_page"] is False
 
 
-def test_fallback_search_matches_words_in_any_language(dataset: list[Service]) -> None:
-    found = selectors.fallback_rank_service_ids(
-        "kamratstöd", queryset=Service.objects.published(), language="fi"
-    )
-    names = set(Service.objects.filter(pk__in=found).values_list("name_sv", flat=True))
-    assert "Kamratstödsgrupp" in names
-
-
 def test_page_wrapper_counts(client: Client, org_x: Organisation) -> None:
     for _ in range(3):
         make_service(org_x)

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from kumppani.accounts.models import CountyRole, OrganisationRole, User
+from kumppani.catalogue.demo_data import seed_catalogue_demo
 from kumppani.core import demo_data
 from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
@@ -107,12 +108,20 @@ def seed_representatives() -> int:
     return created
 
 
+def seed_catalogue() -> int:
+    organisations = Organisation.objects.filter(
+        business_id__in=[item.business_id for item in demo_data.ORGANISATIONS]
+    )
+    return sum(seed_catalogue_demo(organisations).values())
+
+
 def steps() -> list[tuple[str, Callable[[], int]]]:
     """The demo, in order: each step returns how many things it created."""
     return [
         ("people", seed_users),
         ("organisations", seed_organisations),
         ("representatives", seed_representatives),
+        ("activities and volunteer tasks created or refreshed", seed_catalogue),
     ]
 
 

@@ -1,0 +1,168 @@
+"""In-process latency: the search API through Django's test client, its raw SQL, a naive search.
+
+Call after ``django.setup()``. Every measurement runs the whole query mix, unfiltered and with
+each query's municipality, ``reps`` times after one warm-up pass, and keeps every sample.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+API_PATH = "/api/v1/services"
+PAGE = 20
+
+
+@dataclass
+class Samples:
+    """Milliseconds per (query, municipality or None)."""
+
+    by_case: dict[tuple[str, str | None], list[float]] = field(default_factory=dict)
+    reps: int = 0
+
+    def add(self, case: tuple[str, str | None], ms: float) -> None:
+        self.by_case.setdefault(case, []).append(ms)
+
+    def values(self, filtered: bool) -> list[float]:
+        return [
+            v for (_q, m), vs in self.by_case.items() if (m is not None) == filtered for v in vs
+        ]
+
+    def pct(self, p: float, filtered: bool) -> float:
+        return percentile(self.values(filtered), p)
+
+    def slowest(self, n: int, filtered: bool) -> list[tuple[tuple[str, str | None], float]]:
+        medians = [
+            (c, statistics.median(vs))
+            for c, vs in self.by_case.items()
+            if (c[1] is not None) == filtered
+        ]
+        return sorted(medians, key=lambda x: -x[1])[:n]
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Return the p-th percentile (0-100) by linear interpolation; NaN when empty."""
+    if not values:
+        return float("nan")
+    xs = sorted(values)
+    k = (len(xs) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+Case = tuple[str, str | None]
+
+
+def cases(queries: tuple[tuple[str, str], ...]) -> list[Case]:
+    return [c for q, m in queries for c in ((q, None), (q, m))]
+
+
+def api_url(q: str, municipality: str | None) -> str:
+    params = {"q": q} | ({"municipality": municipality} if municipality else {})
+    return f"{API_PATH}?{urlencode(params)}"
+
+
+# Each measurement stops adding passes past this budget (slow engines on big data sets).
+BUDGET_SECONDS = 150.0
+WARM_UP_CASES = 16
+
+
+def run_timed(run: Callable[[Case], Any], all_cases: list[Case], reps: int) -> Samples:
+    # Warm-up (caches, lemmatizer dictionaries, database buffers) on a slice of the mix; its
+    # pace estimates a pass, so that slow engines on big data sets get fewer passes.
+    warm_cases = all_cases[:WARM_UP_CASES]
+    start = time.perf_counter()
+    for case in warm_cases:
+        run(case)
+    per_pass = (time.perf_counter() - start) / max(1, len(warm_cases)) * len(all_cases)
+    samples = Samples()
+    samples.reps = max(1, min(reps, int(BUDGET_SECONDS / max(per_pass, 1e-3))))
+    for _ in range(samples.reps):
+        for case in all_cases:
+            start = time.perf_counter()
+            run(case)
+            samples.add(case, (time.perf_counter() - start) * 1000)
+    return samples
+
+
+def api_client() -> Any:
+    from django.test import Client
+
+    return Client(HTTP_HOST="127.0.0.1")
+
+
+def measure_api(all_cases: list[Case], reps: int) -> Samples:
+    client = api_client()
+
+    def run(case: Case) -> None:
+        response = client.get(api_url(*case))
+        if response.status_code != 200:
+            raise RuntimeError(
+                f"{api_url(*case)} answered {response.status_code}: {response.content[:300]!r}"
+            )
+
+    return run_timed(run, all_cases, reps)
+
+
+def floor_sql(case: Case) -> tuple[str, list[Any]]:
+    """Return the ranked SQL the API runs for its page of ids (built outside the timing)."""
+    from kumppani.catalogue.search import SearchFilters, search_sql
+
+    q, municipality = case
+    return search_sql(
+        q=q, filters=SearchFilters(municipality=municipality), language="fi", limit=PAGE
+    )
+
+
+def measure_floor(all_cases: list[Case], reps: int) -> tuple[Samples, Samples]:
+    """Return (execution samples, SQL-building samples) of ``search_sql``."""
+    from django.db import connection
+
+    build = Samples()
+    prepared: dict[Case, tuple[str, list[Any]]] = {}
+    for case in all_cases:
+        start = time.perf_counter()
+        prepared[case] = floor_sql(case)
+        build.add(case, (time.perf_counter() - start) * 1000)
+
+    def run(case: Case) -> None:
+        sql, params = prepared[case]
+        with connection.cursor() as cur:
+            cur.execute(sql, params)
+            cur.fetchall()
+
+    return run_timed(run, all_cases, reps), build
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def naive_queryset(case: Case) -> Any:
+    """Published services whose name or description contains any word of the query."""
+    from django.db.models import Q
+
+    from kumppani.catalogue.models import Service
+
+    q, municipality = case
+    cond = Q()
+    for word in _WORD.findall(q):
+        if len(word) < 3:
+            continue
+        for f in ("name_fi", "name_sv", "description_fi", "description_sv"):
+            cond |= Q(**{f"{f}__icontains": word})
+    qs = Service.objects.published().filter(cond)
+    if municipality:
+        qs = qs.in_municipality(municipality)
+    return qs
+
+
+def measure_naive(all_cases: list[Case], reps: int) -> Samples:
+    def run(case: Case) -> None:
+        list(naive_queryset(case).values_list("id", flat=True)[:PAGE])
+
+    return run_timed(run, all_cases, reps)

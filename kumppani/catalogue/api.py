@@ -1,0 +1,465 @@
+"""The catalogue's /api/v1 operations: services, volunteer tasks, taxonomy, facets.
+
+Public data only: no contact persons (personal data) appear in these responses.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import get_language
+from ninja import Query, Router, Schema, Status
+
+from kumppani.catalogue.models import (
+    PublicationStatus,
+    Service,
+    Taxonomy,
+    TaxonomyTerm,
+    VolunteerTask,
+)
+from kumppani.catalogue.search.forms import SearchForm
+from kumppani.catalogue.search.presenters import in_language
+from kumppani.catalogue.search.query import (
+    ACCESSIBILITY_FIELDS,
+    MAX_PER_PAGE,
+    compute_facets,
+    filter_conditions,
+    parse_query,
+    search_services,
+    search_volunteer_tasks,
+    service_page_queryset,
+)
+from kumppani.core.access import public
+
+router = Router(tags=["catalogue"])
+
+LANGS = ("fi", "sv", "en")
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+class SearchParams(Schema):
+    """Query parameters of the service search (all optional; filters combine with AND)."""
+
+    q: str = ""
+    lang: str = ""
+    municipality: str = ""
+    county: str = ""
+    online: str = ""
+    activity_type: list[str] = []
+    theme: list[str] = []
+    target_group: list[str] = []
+    language: str = ""
+    cost: str = ""
+    how_to_join: str = ""
+    accessibility: list[str] = []
+    page: str = ""
+    per_page: str = ""
+    facets: str = ""
+
+
+class MunicipalityOut(Schema):
+    code: str
+    name: str
+
+
+class TermOut(Schema):
+    id: UUID
+    code: str
+    taxonomy: str
+    name: str
+
+
+class OrganisationRef(Schema):
+    id: UUID
+    name: str
+
+
+class ServiceOut(Schema):
+    id: UUID
+    name: str
+    name_language: str
+    summary: str
+    organisation: OrganisationRef
+    municipalities: list[MunicipalityOut]
+    counties: list[str]
+    is_nationwide: bool
+    is_online: bool
+    is_free: bool
+    how_to_join: str
+    languages: list[str]
+    terms: list[TermOut]
+    accessibility: list[str]
+    last_verified_at: datetime
+    is_stale: bool
+
+
+class LocationOut(Schema):
+    id: UUID
+    name: str
+    address: str
+    postal_code: str
+    city: str
+    municipality: str | None
+
+
+class ServiceDetailOut(ServiceOut):
+    description: str
+    easy_read_summary: str
+    fee_description: str
+    website: str
+    free_places: int | None
+    locations: list[LocationOut]
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    id: str | None = None
+
+
+class ServiceListOut(Schema):
+    count: int
+    page: int
+    per_page: int
+    items: list[ServiceOut]
+    facets: dict[str, list[FacetValueOut]] | None = None
+
+
+class TaskOut(Schema):
+    id: UUID
+    title: str
+    title_language: str
+    description: str
+    organisation: OrganisationRef
+    municipality: MunicipalityOut | None
+    is_remote: bool
+    time_commitment: str
+    starts_on: Any = None
+    ends_on: Any = None
+
+
+class TaskListOut(Schema):
+    count: int
+    page: int
+    per_page: int
+    items: list[TaskOut]
+
+
+class TaxonomyOut(Schema):
+    id: UUID
+    code: str
+    name: str
+    description: str
+    uri: str
+    version: str
+
+
+class TaxonomyTermOut(Schema):
+    id: UUID
+    code: str
+    taxonomy: str
+    name: str
+    parent_id: UUID | None
+    uri: str
+
+
+class TaxonomyTermListOut(Schema):
+    count: int
+    page: int
+    per_page: int
+    items: list[TaxonomyTermOut]
+
+
+def _language(request: HttpRequest, raw: str) -> str:
+    return raw if raw in LANGS else (get_language() or "fi")
+
+
+def _service_out(s: Service, language: str, *, detail: bool = False) -> dict[str, Any]:
+    name = in_language(s, "name", language)
+    out: dict[str, Any] = {
+        "id": s.public_id,
+        "name": name.text,
+        "name_language": name.language,
+        "summary": in_language(s, "summary", language).text,
+        "organisation": {
+            "id": s.organisation.public_id,
+            "name": in_language(s.organisation, "name", language).text,
+        },
+        "municipalities": [
+            {"code": m.code, "name": in_language(m, "name", language).text}
+            for m in sorted(s.municipalities.all(), key=lambda m: m.code)
+        ],
+        "counties": sorted(c.code for c in s.counties.all()),
+        "is_nationwide": s.is_nationwide,
+        "is_online": s.is_online,
+        "is_free": s.is_free,
+        "how_to_join": s.how_to_join,
+        "languages": sorted(lang.code for lang in s.languages.all()),
+        "terms": [
+            {
+                "id": t.public_id,
+                "code": t.code,
+                "taxonomy": t.taxonomy.code,
+                "name": in_language(t, "name", language).text,
+            }
+            for t in s.terms.all()
+        ],
+        "accessibility": [f for f in ACCESSIBILITY_FIELDS if getattr(s, f)],
+        "last_verified_at": s.last_verified_at,
+        "is_stale": s.is_stale,
+    }
+    if detail:
+        out.update(
+            description=in_language(s, "description", language).text,
+            easy_read_summary=in_language(s, "easy_read_summary", language).text,
+            fee_description=in_language(s, "fee_description", language).text,
+            website=s.website,
+            free_places=s.free_places,
+            locations=[
+                {
+                    "id": sl.location.public_id,
+                    "name": in_language(sl.location, "name", language).text,
+                    "address": sl.location.address,
+                    "postal_code": sl.location.postal_code,
+                    "city": sl.location.city,
+                    "municipality": sl.location.municipality.code
+                    if sl.location.municipality
+                    else None,
+                }
+                for sl in s.service_locations.all()
+            ],
+        )
+    return out
+
+
+def _bad_request(form: Any) -> Status[dict[str, Any]]:
+    return Status(
+        400,
+        {
+            "detail": form.error_message(),
+            "errors": {k: [str(e) for e in v] for k, v in form.errors.items()},
+        },
+    )
+
+
+def _form(request: HttpRequest) -> SearchForm:
+    return SearchForm(request.GET)
+
+
+@router.get(
+    "/services",
+    response={200: ServiceListOut, 400: ErrorOut},
+    summary="Search services",
+)
+@public
+def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
+    """Published services matching the text `q` and the filters, best first.
+
+    Without `q`: fresh services first, then by name. Filters: `municipality` (3-digit code;
+    includes county-wide and nationwide services), `county`, `online`, `activity_type`,
+    `theme`, `target_group` (codes or ids; repeat for several), `language`, `cost`
+    (free/fee), `how_to_join`, `accessibility` (repeatable). `facets=true` adds counts.
+    An invalid value is answered with 400 and a message naming it.
+    """
+    form = _form(request)
+    if not form.is_valid():
+        return _bad_request(form)
+    language = _language(request, params.lang)
+    result = search_services(
+        q=form.cleaned_data["q"] or "",
+        filters=form.filters(),
+        language=language,
+        page=form.cleaned_data["page"] or 1,
+        per_page=form.cleaned_data["per_page"] or 20,
+        with_facets=params.facets.lower() in ("true", "1", "yes"),
+    )
+    return {
+        "count": result.total,
+        "page": result.page,
+        "per_page": result.per_page,
+        "items": [_service_out(s, language) for s in result.items],
+        "facets": result.facets or None,
+    }
+
+
+@router.get(
+    "/services/{public_id}",
+    response={200: ServiceDetailOut},
+    summary="One service",
+)
+@public
+def get_service(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
+    """A published service by id; 404 when it does not exist or is not public."""
+    service = (
+        service_page_queryset()
+        .filter(status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
+        .prefetch_related("service_locations__location__municipality")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if service is None:
+        raise Http404
+    return _service_out(service, _language(request, lang), detail=True)
+
+
+@router.get(
+    "/facets",
+    response={200: dict[str, list[FacetValueOut]], 400: ErrorOut},
+    summary="Facet counts of a search",
+)
+@public
+def facets(request: HttpRequest, params: Query[SearchParams]) -> Any:
+    """Counts per filter value over the text query and the other filters."""
+    form = _form(request)
+    if not form.is_valid():
+        return _bad_request(form)
+    language = _language(request, params.lang)
+    parsed = parse_query(form.cleaned_data["q"] or "", language=language)
+    return compute_facets(parsed, filter_conditions(form.filters()), language)
+
+
+class TaskParams(Schema):
+    q: str = ""
+    lang: str = ""
+    municipality: str = ""
+    remote: str = ""
+    page: str = ""
+    per_page: str = ""
+
+
+@router.get(
+    "/volunteer-tasks",
+    response={200: TaskListOut, 400: ErrorOut},
+    summary="Search volunteer tasks",
+)
+@public
+def list_volunteer_tasks(request: HttpRequest, params: Query[TaskParams]) -> Any:
+    """Published, open volunteer tasks matching `q`, in a municipality (or remote)."""
+    from kumppani.catalogue.search.forms import TaskSearchForm
+
+    form = TaskSearchForm(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    language = _language(request, params.lang)
+    result = search_volunteer_tasks(
+        q=form.cleaned_data["q"] or "",
+        municipality=form.cleaned_data["municipality"] or None,
+        remote=form.cleaned_data["remote"],
+        language=language,
+        page=form.cleaned_data["page"] or 1,
+        per_page=form.cleaned_data["per_page"] or 20,
+    )
+    return {
+        "count": result.total,
+        "page": result.page,
+        "per_page": result.per_page,
+        "items": [_task_out(t, language) for t in result.items],
+    }
+
+
+def _task_out(t: VolunteerTask, language: str) -> dict[str, Any]:
+    title = in_language(t, "title", language)
+    m = t.municipality
+    return {
+        "id": t.public_id,
+        "title": title.text,
+        "title_language": title.language,
+        "description": in_language(t, "description", language).text,
+        "organisation": {
+            "id": t.organisation.public_id,
+            "name": in_language(t.organisation, "name", language).text,
+        },
+        "municipality": {"code": m.code, "name": in_language(m, "name", language).text}
+        if m
+        else None,
+        "is_remote": t.is_remote,
+        "time_commitment": in_language(t, "time_commitment", language).text,
+        "starts_on": t.starts_on,
+        "ends_on": t.ends_on,
+    }
+
+
+@router.get("/volunteer-tasks/{public_id}", response={200: TaskOut}, summary="One volunteer task")
+@public
+def get_volunteer_task(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
+    """A published volunteer task by id; 404 when it does not exist or is not public."""
+    task = (
+        VolunteerTask.objects.select_related("organisation", "municipality")
+        .filter(public_id=public_id, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
+        .first()
+    )
+    if task is None:
+        raise Http404
+    return _task_out(task, _language(request, lang))
+
+
+@router.get("/taxonomies", response=list[TaxonomyOut], summary="Taxonomies")
+@public
+def list_taxonomies(request: HttpRequest, lang: str = "") -> Any:
+    """The vocabularies: activity types, themes, PTV target groups and service classes."""
+    language = _language(request, lang)
+    return [
+        {
+            "id": t.public_id,
+            "code": t.code,
+            "name": in_language(t, "name", language).text,
+            "description": in_language(t, "description", language).text,
+            "uri": t.uri,
+            "version": t.version,
+        }
+        for t in Taxonomy.objects.order_by("code")
+    ]
+
+
+@router.get(
+    "/taxonomy-terms",
+    response={200: TaxonomyTermListOut, 400: ErrorOut},
+    summary="Taxonomy terms",
+)
+@public
+def list_taxonomy_terms(
+    request: HttpRequest, taxonomy: str = "", lang: str = "", page: str = "", per_page: str = ""
+) -> Any:
+    """Terms of every taxonomy, or of one (`taxonomy` = its code), by code; paged."""
+    from kumppani.catalogue.search.forms import TermListForm
+
+    form = TermListForm(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    language = _language(request, lang)
+    qs = TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by(
+        "taxonomy__code", "code"
+    )
+    if form.cleaned_data["taxonomy"]:
+        qs = qs.filter(taxonomy__code=form.cleaned_data["taxonomy"])
+    size = form.cleaned_data["per_page"] or 100
+    number = form.cleaned_data["page"] or 1
+    total = qs.count()
+    rows = qs[(number - 1) * size : number * size]
+    return {
+        "count": total,
+        "page": number,
+        "per_page": size,
+        "items": [
+            {
+                "id": t.public_id,
+                "code": t.code,
+                "taxonomy": t.taxonomy.code,
+                "name": in_language(t, "name", language).text,
+                "parent_id": t.parent.public_id if t.parent else None,
+                "uri": t.uri or "",
+            }
+            for t in rows
+        ],
+    }
+
+
+__all__ = ["MAX_PER_PAGE", "router"]

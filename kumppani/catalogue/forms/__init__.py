@@ -1,0 +1,19 @@
+"""Forms of the catalogue pages: filters, the service and task editors, hiding."""
+
+from .common import ACTIVITY_LANGUAGES, HideForm, OrganisationChoiceForm
+from .filters import ManageFilterForm, PrintForm, StaleFilterForm, TaskFilterForm
+from .service_editor import ServiceEditor, initial_for
+from .task import TaskForm
+
+__all__ = [
+    "ACTIVITY_LANGUAGES",
+    "HideForm",
+    "ManageFilterForm",
+    "OrganisationChoiceForm",
+    "PrintForm",
+    "ServiceEditor",
+    "StaleFilterForm",
+    "TaskFilterForm",
+    "TaskForm",
+    "initial_for",
+]

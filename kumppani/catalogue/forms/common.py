@@ -1,0 +1,101 @@
+"""Shared pieces of the catalogue forms: language fields, friendly errors, choices."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.organisations.models import Organisation
+from kumppani.organisations.selectors import municipalities_by_county
+
+from ..models import TaxonomyTerm
+
+LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
+# Languages activities are most often held in; others go in the free-text field.
+ACTIVITY_LANGUAGES = [
+    ("fi", _("Finnish")),
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("se", _("Northern Sami")),
+    ("ru", _("Russian")),
+    ("uk", _("Ukrainian")),
+    ("et", _("Estonian")),
+    ("ar", _("Arabic")),
+    ("so", _("Somali")),
+    ("fa", _("Persian")),
+    ("fse", _("Finnish Sign Language")),
+]
+ACCESSIBILITY_FIELDS = (
+    "step_free_access",
+    "accessible_toilet",
+    "induction_loop",
+    "sign_language",
+    "easy_to_read",
+    "remote_participation",
+)
+
+
+def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Municipalities grouped by county, for a select with optgroups."""
+    return [
+        (str(county) if county else str(_("Åland")), [(m.code, str(m)) for m in group])
+        for county, group in municipalities_by_county()
+    ]
+
+
+def term_choices(taxonomy_code: str) -> QuerySet[TaxonomyTerm]:
+    return TaxonomyTerm.objects.filter(taxonomy__code=taxonomy_code).order_by("code")
+
+
+def _translated_fields(
+    form: forms.Form, field: str, label: str, *, widget: Any = None, max_length: int | None = None
+) -> None:
+    for code, language in LANGUAGE_NAMES.items():
+        form.fields[f"{field}_{code}"] = forms.CharField(
+            label=f"{label} ({language})",
+            required=False,
+            max_length=max_length,
+            widget=widget,
+        )
+
+
+class FriendlyErrorsMixin:
+    """Give fields error texts a volunteer understands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            field.error_messages.setdefault("invalid_choice", _("Choose one of the options."))
+            if isinstance(field, forms.DecimalField):
+                field.error_messages["invalid"] = _("Write a number, e.g. 62.7903.")
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = _("Write the date as day.month.year.")
+            if isinstance(field, forms.TimeField):
+                field.error_messages["invalid"] = _("Write the time as hours:minutes, e.g. 18:00.")
+
+
+class OrganisationChoiceForm(FriendlyErrorsMixin, forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        error_messages={"required": _("Choose the organisation that offers the activity.")},
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for hiding"),
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text=_("The organisation's representatives receive this text by email."),
+        error_messages={"required": _("Tell the organisation why the entry is hidden.")},
+    )

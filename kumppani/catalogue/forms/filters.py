@@ -1,0 +1,79 @@
+"""Filter forms of the catalogue list pages and the printable list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import County, Municipality
+from kumppani.organisations.models import Organisation
+
+from ..models import PublicationStatus
+
+
+class ManageFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *PublicationStatus.choices, ("hidden", _("hidden"))],
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+
+
+class StaleFilterForm(forms.Form):
+    county: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Wellbeing services county"), queryset=County.objects.none(), required=False
+    )
+    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    )
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+
+    def __init__(self, *args: Any, counties: list[County], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        county_field = self.fields["county"]
+        municipality_field = self.fields["municipality"]
+        assert isinstance(county_field, forms.ModelChoiceField)
+        assert isinstance(municipality_field, forms.ModelChoiceField)
+        county_field.queryset = County.objects.filter(pk__in=[c.pk for c in counties])
+        municipality_field.queryset = Municipality.objects.filter(
+            county__in=[c.pk for c in counties]
+        )
+
+
+class TaskFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.filter(county__isnull=False),
+        required=False,
+        empty_label=_("All municipalities"),
+    )
+    remote = forms.BooleanField(label=_("Only remote tasks"), required=False)
+
+
+class PrintForm(forms.Form):
+    ids = forms.CharField(required=False)
+
+    def clean_ids(self) -> list[Any]:
+        import uuid
+
+        found = []
+        for part in (self.cleaned_data.get("ids") or "").split(","):
+            try:
+                found.append(uuid.UUID(part.strip()))
+            except ValueError:
+                continue
+        return found

@@ -1,0 +1,104 @@
+"""The volunteer task edit form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import Municipality
+from kumppani.core.widgets import NativeDateInput
+
+from ..models import TaxonomyTerm, VolunteerTask
+from ..services import TaskFields
+from ..taxonomy_data import ACTIVITY_TYPES
+from .common import (
+    LANGUAGE_NAMES,
+    FriendlyErrorsMixin,
+    _translated_fields,
+    term_choices,
+)
+
+
+class TaskForm(FriendlyErrorsMixin, forms.Form):
+    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.filter(county__isnull=False),
+        required=False,
+    )
+    is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)
+    starts_on = forms.DateField(
+        label=_("Starts"),
+        required=False,
+        widget=NativeDateInput(),
+    )
+    ends_on = forms.DateField(
+        label=_("Ends"),
+        required=False,
+        widget=NativeDateInput(),
+    )
+    activity_types: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Activity types"),
+        queryset=TaxonomyTerm.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contact_name = forms.CharField(label=_("Contact person"), required=False, max_length=200)
+    contact_email = forms.EmailField(
+        label=_("Contact email"),
+        required=False,
+        error_messages={"invalid": _("Write the email address in the form name@example.fi.")},
+    )
+    contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=40)
+
+    field_order = [
+        *(
+            f"{f}_{c}"
+            for f in ("title", "description", "time_commitment", "skills")
+            for c in LANGUAGE_NAMES
+        ),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _translated_fields(self, "title", str(_("Title")), max_length=255)
+        _translated_fields(self, "description", str(_("Description")), widget=forms.Textarea)
+        _translated_fields(self, "time_commitment", str(_("Time commitment")), max_length=255)
+        _translated_fields(self, "skills", str(_("Skills wanted")), widget=forms.Textarea)
+        self.order_fields(self.field_order)
+        field = self.fields["activity_types"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = term_choices(ACTIVITY_TYPES)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f"title_{code}") for code in LANGUAGE_NAMES):
+            self.add_error("title_fi", _("Give the title of the task in at least one language."))
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The task cannot end before it starts."))
+        return data
+
+    def task_fields(self) -> TaskFields:
+        values = dict(self.cleaned_data)
+        values["terms"] = list(values.pop("activity_types"))
+        return TaskFields(**values)  # type: ignore[typeddict-item]
+
+    @classmethod
+    def initial_for(cls, task: VolunteerTask) -> dict[str, Any]:
+        initial: dict[str, Any] = {}
+        for field in ("title", "description", "time_commitment", "skills"):
+            for code in LANGUAGE_NAMES:
+                initial[f"{field}_{code}"] = getattr(task, f"{field}_{code}") or ""
+        for name in (
+            "municipality",
+            "is_remote",
+            "starts_on",
+            "ends_on",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+        ):
+            initial[name] = getattr(task, name)
+        initial["activity_types"] = [term.pk for term in task.terms.all()]
+        return initial

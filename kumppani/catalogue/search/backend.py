@@ -1,0 +1,307 @@
+# Table names come from the constants below, never from input; every value is a parameter.
+# ruff: noqa: S608
+"""The SQL of the search index, per database: PostgreSQL tsvector + GIN, SQLite FTS5.
+
+Only this module knows the table layout created by migration ``0003_search_index``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+
+from kumppani.catalogue.search.documents import Document
+from kumppani.catalogue.search.ranking import FIELD_WEIGHTS, PG_RANK_NORMALIZATION, PG_WEIGHTS
+
+FIELDS = tuple(FIELD_WEIGHTS)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One searchable kind: its document table and the column holding the owner's pk."""
+
+    table: str
+    column: str
+
+    @property
+    def fts(self) -> str:
+        return f"{self.table}_fts"
+
+    @property
+    def vocab(self) -> str:
+        return f"{self.table}_vocab"
+
+
+SERVICES = Kind("catalogue_search_service", "service_id")
+TASKS = Kind("catalogue_search_task", "task_id")
+
+
+def vendor() -> str:
+    return connection.vendor
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --- Writes -------------------------------------------------------------------------------
+
+
+def upsert(kind: Kind, docs: Sequence[Document]) -> None:
+    """Insert or replace documents (SQLite keeps FTS5 in step through triggers)."""
+    if not docs:
+        return
+    cols = ", ".join(FIELDS)
+    marks = ", ".join(["%s"] * (len(FIELDS) + 2))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in ("langs", *FIELDS))
+    sql = (
+        f"INSERT INTO {kind.table} ({kind.column}, langs, {cols}) VALUES ({marks}) "
+        f"ON CONFLICT ({kind.column}) DO UPDATE SET {updates}"
+    )
+    rows = [(d.pk, d.langs, d.name, d.summary, d.description, d.extra) for d in docs]
+    with connection.cursor() as cur:
+        cur.executemany(sql, rows)
+
+
+def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:
+    """Return the indexed terms of the given documents (to keep the vocabulary exact)."""
+    if not pks:
+        return {}
+    marks = ", ".join(["%s"] * len(pks))
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT {kind.column}, name, summary, description, extra FROM {kind.table} "
+            f"WHERE {kind.column} IN ({marks})",
+            list(pks),
+        )
+        return {row[0]: set(" ".join(row[1:]).split()) for row in cur.fetchall()}
+
+
+def delete(kind: Kind, pks: Sequence[int]) -> None:
+    if not pks:
+        return
+    marks = ", ".join(["%s"] * len(pks))
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {kind.table} WHERE {kind.column} IN ({marks})", list(pks))
+
+
+def clear(kind: Kind) -> None:
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {kind.table}")
+        if is_postgres():
+            cur.execute(f"DELETE FROM {kind.vocab}")
+
+
+def adjust_vocabulary(kind: Kind, added: Iterable[str], removed: Iterable[str]) -> None:
+    """Keep the PostgreSQL vocabulary's document frequencies exact after a small change."""
+    if not is_postgres():
+        return  # fts5vocab is maintained by SQLite itself
+    added, removed = sorted(set(added)), sorted(set(removed))
+    with connection.cursor() as cur:
+        if added:
+            cur.execute(
+                f"INSERT INTO {kind.vocab} (term, ndoc) SELECT t, 1 FROM unnest(%s::text[]) t "
+                f"ON CONFLICT (term) DO UPDATE SET ndoc = {kind.vocab}.ndoc + 1",
+                [added],
+            )
+        if removed:
+            cur.execute(f"UPDATE {kind.vocab} SET ndoc = ndoc - 1 WHERE term = ANY(%s)", [removed])
+            cur.execute(f"DELETE FROM {kind.vocab} WHERE ndoc <= 0")
+    invalidate_stats(kind)
+
+
+def refresh_vocabulary(kind: Kind) -> None:
+    """Recount the PostgreSQL vocabulary from the index (after bulk indexing)."""
+    if not is_postgres():
+        return
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {kind.vocab}")
+        cur.execute(
+            f"INSERT INTO {kind.vocab} (term, ndoc) "
+            f"SELECT word, ndoc FROM ts_stat('SELECT tsv FROM {kind.table}')"
+        )
+        cur.execute(f"ANALYZE {kind.table}")
+        cur.execute(f"ANALYZE {kind.vocab}")
+    invalidate_stats(kind)
+
+
+# --- Vocabulary and statistics, cached per process ------------------------------------------
+
+# Document frequencies change slowly; a few seconds of staleness only nudges the ranking.
+STATS_TTL_SECONDS = 60.0
+_MAX_CACHED_TERMS = 50_000
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.n_docs: dict[str, tuple[float, int]] = {}
+        self.df: dict[str, dict[str, tuple[float, int]]] = {}
+
+
+_stats = _Stats()
+
+
+def invalidate_stats(kind: Kind | None = None) -> None:
+    with _stats.lock:
+        if kind is None:
+            _stats.n_docs.clear()
+            _stats.df.clear()
+        else:
+            _stats.n_docs.pop(kind.table, None)
+            _stats.df.pop(kind.table, None)
+
+
+def document_count(kind: Kind) -> int:
+    now = time.monotonic()
+    cached = _stats.n_docs.get(kind.table)
+    if cached and now - cached[0] < STATS_TTL_SECONDS:
+        return cached[1]
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT count(*) FROM {kind.table}")
+        n = int(cur.fetchone()[0])
+    with _stats.lock:
+        _stats.n_docs[kind.table] = (now, n)
+    return n
+
+
+def document_frequencies(kind: Kind, terms: Iterable[str]) -> dict[str, int]:
+    """Return {term: number of documents} for the terms present in the index."""
+    now = time.monotonic()
+    wanted = set(terms)
+    cache = _stats.df.setdefault(kind.table, {})
+    out: dict[str, int] = {}
+    missing: list[str] = []
+    for t in wanted:
+        hit = cache.get(t)
+        if hit and now - hit[0] < STATS_TTL_SECONDS:
+            if hit[1]:
+                out[t] = hit[1]
+        else:
+            missing.append(t)
+    if missing:
+        found = _lookup_df(kind, sorted(missing))
+        with _stats.lock:
+            if len(cache) > _MAX_CACHED_TERMS:
+                cache.clear()
+            for t in missing:
+                cache[t] = (now, found.get(t, 0))
+        out.update(found)
+    return out
+
+
+def _lookup_df(kind: Kind, terms: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    with connection.cursor() as cur:
+        for i in range(0, len(terms), 900):
+            chunk = terms[i : i + 900]
+            if is_postgres():
+                cur.execute(f"SELECT term, ndoc FROM {kind.vocab} WHERE term = ANY(%s)", [chunk])
+            else:
+                marks = ", ".join(["%s"] * len(chunk))
+                cur.execute(f"SELECT term, doc FROM {kind.vocab} WHERE term IN ({marks})", chunk)
+            found.update({row[0]: int(row[1]) for row in cur.fetchall()})
+    return found
+
+
+def prefix_frequency(kind: Kind, prefix: str) -> int:
+    """Return an upper bound of the documents matching a prefix (sum of its terms' counts)."""
+    key = prefix + "*"
+    now = time.monotonic()
+    cache = _stats.df.setdefault(kind.table, {})
+    hit = cache.get(key)
+    if hit and now - hit[0] < STATS_TTL_SECONDS:
+        return hit[1]
+    # The analyzer emits [a-z0-9] only, so the pattern needs no escaping.
+    column = "ndoc" if is_postgres() else "doc"
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(
+                f"SELECT coalesce(sum(ndoc), 0) FROM {kind.vocab} WHERE term LIKE %s",
+                [prefix + "%"],
+            )
+        else:
+            cur.execute(
+                f"SELECT coalesce(sum({column}), 0) FROM {kind.vocab} "
+                f"WHERE term >= %s AND term < %s",
+                [prefix, prefix + "{"],
+            )
+        n = int(cur.fetchone()[0])
+    with _stats.lock:
+        cache[key] = (now, n)
+    return n
+
+
+# --- Queries ----------------------------------------------------------------------------
+
+
+def bm25_weights() -> str:
+    return ", ".join(str(FIELD_WEIGHTS[f].bm25) for f in FIELDS)
+
+
+def match_sql(
+    kind: Kind, tiers: Sequence[tuple[float, str]], *, join_filter: bool = False
+) -> tuple[str, list[Any]]:
+    """Return SQL selecting ``id``, ``langs`` (PostgreSQL) and ``score`` of matching documents.
+
+    With ``join_filter`` the PostgreSQL documents are joined with a relation ``f(id)`` that the
+    caller defines as a materialized CTE, so that a selective filter (a municipality) drives
+    the plan.
+    """
+    if is_postgres():
+        rank = " + ".join(
+            f"%s * ts_rank('{PG_WEIGHTS}', x.tsv, to_tsquery('simple', %s), "
+            f"{int(PG_RANK_NORMALIZATION)})"
+            for _ in tiers
+        )
+        join = f"JOIN f ON f.id = d.{kind.column} " if join_filter else ""
+        params: list[Any] = [x for w, q in tiers for x in (w, q)]
+        params.append(" | ".join(f"({q})" for _, q in tiers))
+        # "tsv || ''" detoasts the vector once per row instead of once per ts_rank call;
+        # OFFSET 0 keeps the sub-select from being flattened into the ranking.
+        return (
+            f"SELECT x.id, x.langs, {rank} AS score FROM ("
+            f"SELECT d.{kind.column} AS id, d.langs, d.tsv || ''::tsvector AS tsv "
+            f"FROM {kind.table} d {join}"
+            f"WHERE d.tsv @@ to_tsquery('simple', %s) OFFSET 0) x",
+            params,
+        )
+    subqueries = []
+    params = []
+    for weight, match in tiers:
+        subqueries.append(
+            f"SELECT rowid AS r, -bm25({kind.fts}, {bm25_weights()}) * %s AS s "
+            f"FROM {kind.fts} WHERE {kind.fts} MATCH %s"
+        )
+        params.extend([weight, match])
+    # Materialized first: flattened into the outer joins, bm25() would lose its MATCH context.
+    return (
+        f"WITH hits AS MATERIALIZED ({' UNION ALL '.join(subqueries)}) "
+        f"SELECT r AS id, SUM(s) AS score FROM hits GROUP BY r",
+        params,
+    )
+
+
+def match_ids_sql(kind: Kind, tiers: Sequence[tuple[float, str]]) -> tuple[str, list[Any]]:
+    """Return SQL selecting only the ids of matching documents (for filters and facets)."""
+    if is_postgres():
+        return (
+            f"SELECT {kind.column} FROM {kind.table} WHERE tsv @@ to_tsquery('simple', %s)",
+            [" | ".join(f"({q})" for _, q in tiers)],
+        )
+    return (
+        f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s",
+        [" OR ".join(f"({q})" for _, q in tiers)],
+    )
+
+
+def langs_contains_sql(column: str) -> str:
+    """SQL true when the ``|fi|sv|`` string in ``column`` holds the parameter ``|xx|``."""
+    if is_postgres():
+        return f"strpos({column}, %s) > 0"
+    return f"instr({column}, %s) > 0"

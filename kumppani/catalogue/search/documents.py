@@ -1,0 +1,114 @@
+"""Build the analyzed search document of a service or a volunteer task.
+
+A document has four weight classes (``ranking.FIELD_WEIGHTS``): name, summary, description and
+"extra" (taxonomy labels, the organisation, the names of the areas). Every language version of
+a text is analyzed with its own lemmatizer; the result is a space-separated string of terms,
+stored as-is in both backends so that SQLite and PostgreSQL rank the same terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kumppani.catalogue.models import Service, VolunteerTask
+from kumppani.catalogue.search.analyzer import analyze
+
+# The analyzer has Finnish and Swedish lemmatizers; English text is analyzed with both off
+# (surface forms only would miss nothing a lemmatizer could add reliably).
+TEXT_LANGS: tuple[str, ...] = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    pk: int
+    langs: str  # "|fi|sv|": the languages the activity is held in
+    name: str
+    summary: str
+    description: str
+    extra: str
+
+    def terms(self) -> set[str]:
+        return set(f"{self.name} {self.summary} {self.description} {self.extra}".split())
+
+
+def _lang_arg(code: str) -> str | None:
+    return code if code in ("fi", "sv") else None
+
+
+def _analyze_versions(obj: object, field: str) -> list[str]:
+    terms: list[str] = []
+    for code in TEXT_LANGS:
+        text = getattr(obj, f"{field}_{code}", None) or ""
+        if text:
+            terms.extend(analyze(text, _lang_arg(code)))
+    return terms
+
+
+def _analyze_names(*texts: str) -> list[str]:
+    # Proper names (places, organisations) are analyzed without a language.
+    return analyze(" ".join(t for t in texts if t))
+
+
+def _join(terms: list[str]) -> str:
+    # Keep repeats: term frequency matters to bm25 and ts_rank.
+    return " ".join(terms)
+
+
+def _langs(codes: set[str]) -> str:
+    return "|" + "|".join(sorted(codes)) + "|" if codes else ""
+
+
+def service_document(service: Service) -> Document:
+    """Return the document of a service whose relations are prefetched (see ``index``)."""
+    org = service.organisation
+    terms = list(service.terms.all())
+    extra: list[str] = []
+    for term in terms:
+        extra.extend(_analyze_versions(term, "name"))
+    extra.extend(_analyze_versions(org, "name"))
+    extra.extend(_analyze_versions(org, "description"))
+    areas: list[str] = []
+    # Both national names, so that "vaasa" finds a service in "Vasa" and the other way round.
+    places: list[object] = [*service.municipalities.all(), *service.counties.all()]
+    for place in places:
+        areas += [getattr(place, f"name_{code}", "") or "" for code in ("fi", "sv")]
+    extra.extend(_analyze_names(*dict.fromkeys(areas)))
+    langs = {lang.code for lang in service.languages.all()}
+    if not langs:
+        langs = {code for code in TEXT_LANGS if getattr(service, f"name_{code}", "")}
+    summary = _analyze_versions(service, "summary") + _analyze_versions(
+        service, "easy_read_summary"
+    )
+    return Document(
+        pk=service.pk,
+        langs=_langs(langs),
+        name=_join(_analyze_versions(service, "name")),
+        summary=_join(summary),
+        description=_join(_analyze_versions(service, "description")),
+        extra=_join(extra),
+    )
+
+
+def task_document(task: VolunteerTask) -> Document:
+    """Return the document of a volunteer task whose relations are prefetched."""
+    org = task.organisation
+    extra: list[str] = []
+    for term in task.terms.all():
+        extra.extend(_analyze_versions(term, "name"))
+    extra.extend(_analyze_versions(org, "name"))
+    if task.municipality is not None:
+        m = task.municipality
+        extra.extend(
+            _analyze_names(getattr(m, "name_fi", "") or "", getattr(m, "name_sv", "") or "")
+        )
+    langs = {code for code in TEXT_LANGS if getattr(task, f"title_{code}", "")}
+    return Document(
+        pk=task.pk,
+        langs=_langs(langs),
+        name=_join(_analyze_versions(task, "title")),
+        summary=_join(
+            _analyze_versions(task, "skills") + _analyze_versions(task, "time_commitment")
+        ),
+        description=_join(_analyze_versions(task, "description")),
+        extra=_join(extra),
+    )

@@ -1,0 +1,303 @@
+"""Validate search input (page and API alike): every value checked, every error a sentence."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from contextlib import suppress
+from functools import lru_cache
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.catalogue.models import HowToJoin, TaxonomyTerm
+from kumppani.catalogue.search.query import (
+    ACCESSIBILITY_FIELDS,
+    MAX_PER_PAGE,
+    TERM_FACETS,
+    SearchFilters,
+)
+from kumppani.core.models import County, Municipality
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 1000
+MAX_VALUES = 20
+BOOLEAN_CHOICES = [("", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+_BOOLEAN_VALUES = {
+    "true": True,
+    "1": True,
+    "on": True,
+    "yes": True,
+    "false": False,
+    "0": False,
+    "no": False,
+    "": None,
+}
+
+
+def accessibility_choices() -> list[tuple[str, Any]]:
+    from kumppani.catalogue.models import Service
+
+    return [
+        (f, getattr(Service._meta.get_field(f), "verbose_name", f)) for f in ACCESSIBILITY_FIELDS
+    ]
+
+
+class LenientBooleanField(forms.Field):
+    """true/false (also 1/0, on, yes/no); anything else is a clear error."""
+
+    def to_python(self, value: Any) -> bool | None:
+        key = str(value or "").strip().lower()
+        if key not in _BOOLEAN_VALUES:
+            raise ValidationError(_("Choose yes or no."), code="invalid")
+        return _BOOLEAN_VALUES[key]
+
+
+class TermsField(forms.Field):
+    """Taxonomy terms of one taxonomy, given by code or public id; any number of values."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, taxonomy: str, **kwargs: Any) -> None:
+        self.taxonomy = taxonomy
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> tuple[int, ...]:
+        if value in (None, "", [], ()):
+            return ()
+        values = [str(v).strip() for v in (value if isinstance(value, list | tuple) else [value])]
+        values = [v for v in values if v]
+        if any("\x00" in v for v in values):
+            raise ValidationError(_("Null characters are not allowed."), code="null_characters")
+        if len(values) > MAX_VALUES:
+            raise ValidationError(_("Choose at most %(max)d values."), params={"max": MAX_VALUES})
+        codes = [v for v in values if len(v) <= 80]
+        ids: list[uuid.UUID] = []
+        for v in values:
+            with suppress(ValueError):
+                ids.append(uuid.UUID(v))
+        found = TaxonomyTerm.objects.filter(taxonomy__code=self.taxonomy).filter(
+            Q(code__in=codes) | Q(public_id__in=ids)
+        )
+        known: dict[str, int] = {}
+        for pk, code, public_id in found.values_list("pk", "code", "public_id"):
+            known[code] = pk
+            known[str(public_id)] = pk
+        unknown = [v for v in values if v not in known and _norm_uuid(v) not in known]
+        if unknown:
+            raise ValidationError(
+                _("There is no such choice: %(value)s. Pick one from the list."),
+                params={"value": unknown[0][:80]},
+                code="invalid_choice",
+            )
+        return tuple(sorted({known.get(v) or known[_norm_uuid(v)] for v in values}))
+
+
+def _norm_uuid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return value
+
+
+class SearchForm(forms.Form):
+    """The search query and filters of the catalogue search page and API."""
+
+    q = forms.CharField(
+        label=_("What are you looking for?"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("For example: peer support for carers, food aid, chair exercise."),
+        error_messages={
+            "max_length": _("Please shorten the search text to at most %(limit_value)d characters.")
+        },
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    county = forms.ChoiceField(label=_("Wellbeing services county"), required=False)
+    online = LenientBooleanField(label=_("Online"), required=False)
+    activity_type = TermsField(
+        label=_("Activity type"), taxonomy=TERM_FACETS["activity_type"], required=False
+    )
+    theme = TermsField(label=_("Theme"), taxonomy=TERM_FACETS["theme"], required=False)
+    target_group = TermsField(
+        label=_("Target group"), taxonomy=TERM_FACETS["target_group"], required=False
+    )
+    language = forms.CharField(label=_("Language of the activity"), required=False, max_length=3)
+    cost = forms.ChoiceField(
+        label=_("Cost"),
+        required=False,
+        choices=[("", _("Any")), ("free", _("Free of charge")), ("fee", _("With a fee"))],
+    )
+    how_to_join = forms.ChoiceField(
+        label=_("How to join"), required=False, choices=[("", _("Any")), *HowToJoin.choices]
+    )
+    accessibility = forms.MultipleChoiceField(
+        label=_("Accessibility"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("The page number must be a whole number."),
+            "min_value": _("The page number must be 1 or more."),
+            "max_value": _("The page number is too large."),
+        },
+    )
+    per_page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PER_PAGE,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("The number of results per page must be a whole number."),
+            "min_value": _("Show at least one result per page."),
+            "max_value": _("Show at most %(limit_value)s results per page."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        municipality = self.fields["municipality"]
+        assert isinstance(municipality, forms.ChoiceField)
+        municipality.choices = [("", _("Any municipality")), *municipality_choices()]
+        municipality.error_messages["invalid_choice"] = _(
+            "There is no municipality with the code %(value)s. Choose one from the list."
+        )
+        county = self.fields["county"]
+        assert isinstance(county, forms.ChoiceField)
+        county.choices = [("", _("Any county")), *_county_choices(get_language() or "fi")]
+        county.error_messages["invalid_choice"] = _(
+            "There is no wellbeing services county with the code %(value)s."
+        )
+        accessibility = self.fields["accessibility"]
+        assert isinstance(accessibility, forms.MultipleChoiceField)
+        accessibility.choices = accessibility_choices()
+        accessibility.error_messages["invalid_choice"] = _(
+            "There is no accessibility feature called %(value)s."
+        )
+        for name in ("cost", "how_to_join"):
+            self.fields[name].error_messages["invalid_choice"] = _(
+                "There is no such choice: %(value)s. Pick one from the list."
+            )
+
+    def clean_language(self) -> str | None:
+        value = (self.cleaned_data.get("language") or "").strip().lower()
+        if value and not re.fullmatch(r"[a-z]{2,3}", value):
+            raise ValidationError(
+                _("Give the language as a two-letter code, for example fi, sv or en.")
+            )
+        return value or None
+
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            municipality=data.get("municipality") or None,
+            county=data.get("county") or None,
+            online=data.get("online"),
+            activity_type=data.get("activity_type") or (),
+            theme=data.get("theme") or (),
+            target_group=data.get("target_group") or (),
+            language=data.get("language"),
+            cost=data.get("cost") or None,
+            how_to_join=data.get("how_to_join") or None,
+            accessibility=tuple(data.get("accessibility") or ()),
+        )
+
+    def error_message(self) -> str:
+        """All errors as one sentence list, for the API's 400 response."""
+        parts = []
+        for name, errors in self.errors.items():
+            label = self.fields[name].label if name in self.fields else ""
+            for error in errors:
+                parts.append(f"{label}: {error}" if label else str(error))
+        return " ".join(parts)
+
+
+def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Municipalities grouped by county (for a <select> with <optgroup>s)."""
+    return _municipality_choices(get_language() or "fi")
+
+
+# Reference data (loaded by a migration, changed by a new migration only): cache per process.
+@lru_cache(maxsize=8)
+def _municipality_choices(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for m in Municipality.objects.select_related("county").order_by("county__code", "name"):
+        groups.setdefault(str(m.county) if m.county else str(_("Åland")), []).append(
+            (m.code, str(m))
+        )
+    return list(groups.items())
+
+
+@lru_cache(maxsize=8)
+def _county_choices(language: str) -> list[tuple[str, str]]:
+    return [(c.code, str(c)) for c in County.objects.order_by("code")]
+
+
+class _PagingForm(forms.Form):
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": _("The page number must be a whole number."),
+            "min_value": _("The page number must be 1 or more."),
+            "max_value": _("The page number is too large."),
+        },
+    )
+    per_page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PER_PAGE,
+        error_messages={
+            "invalid": _("The number of results per page must be a whole number."),
+            "min_value": _("Show at least one result per page."),
+            "max_value": _("Show at most %(limit_value)s results per page."),
+        },
+    )
+
+    def error_message(self) -> str:
+        return " ".join(
+            f"{self.fields[name].label or name}: {error}" if name in self.fields else str(error)
+            for name, errors in self.errors.items()
+            for error in errors
+        )
+
+
+class TaskSearchForm(_PagingForm):
+    q = forms.CharField(
+        label=_("What would you like to do?"), required=False, max_length=MAX_QUERY_LENGTH
+    )
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    remote = LenientBooleanField(label=_("Remote"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        municipality = self.fields["municipality"]
+        assert isinstance(municipality, forms.ChoiceField)
+        municipality.choices = [("", _("Any municipality")), *municipality_choices()]
+        municipality.error_messages["invalid_choice"] = _(
+            "There is no municipality with the code %(value)s. Choose one from the list."
+        )
+
+
+class TermListForm(_PagingForm):
+    taxonomy = forms.ChoiceField(label=_("Taxonomy"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from kumppani.catalogue.models import Taxonomy
+
+        field = self.fields["taxonomy"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", _("Any")),
+            *[(c, c) for c in Taxonomy.objects.values_list("code", flat=True)],
+        ]
+        field.error_messages["invalid_choice"] = _("There is no taxonomy with the code %(value)s.")

@@ -1,0 +1,675 @@
+"""Search the catalogue: one ranked SQL query for a page of ids, one prefetch, a few facets.
+
+The text query is analyzed in Python (``analyzer``), corrected against the index vocabulary
+and turned into weight tiers (``ranking``); the database matches and ranks, joined with the
+filters as a sub-select. The rank is multiplied by a freshness factor (stale services sink)
+and a language factor (the language the query is written in, or asks for).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+
+from kumppani.catalogue.models import (
+    STALE_AFTER,
+    PublicationStatus,
+    Service,
+    ServiceLanguage,
+    VolunteerTask,
+)
+from kumppani.catalogue.search import backend
+from kumppani.catalogue.search.analyzer import QueryTerm, analyze_query
+from kumppani.catalogue.search.backend import SERVICES, TASKS, Kind
+from kumppani.catalogue.search.language import detect
+from kumppani.catalogue.search.ranking import (
+    bm25_idf,
+    correct_terms,
+    fts5_rank_tiers,
+    limit_terms,
+    pg_rank_tiers,
+)
+
+# A stale service (not confirmed within STALE_AFTER) keeps its place among equals only when
+# it is clearly more relevant.
+STALE_FACTOR = 0.8
+# The activity is held in the language the query is written in (fi/sv): only a tie-breaker,
+# as an exact service in the other language is still useful.
+QUERY_LANGUAGE_FACTOR = 1.05
+# The query asks for a language ("ruotsinkielinen", "på svenska"): a strong preference.
+REQUESTED_LANGUAGE_FACTOR = 4.0
+MAX_PER_PAGE = 100
+# Lemmatize the query with the detected language only (else with both fi and sv).
+ANALYZE_IN_QUERY_LANGUAGE = True
+
+ACCESSIBILITY_FIELDS: tuple[str, ...] = (
+    "step_free_access",
+    "accessible_toilet",
+    "induction_loop",
+    "sign_language",
+    "easy_to_read",
+    "remote_participation",
+)
+TERM_FACETS: dict[str, str] = {
+    "activity_type": "activity-types",
+    "theme": "themes",
+    "target_group": "ptv-target-groups",
+}
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Validated filters; every set filter must hold (within one filter, any value)."""
+
+    municipality: str | None = None
+    county: str | None = None
+    online: bool | None = None
+    activity_type: tuple[int, ...] = ()  # TaxonomyTerm pks
+    theme: tuple[int, ...] = ()
+    target_group: tuple[int, ...] = ()
+    language: str | None = None
+    cost: str | None = None  # "free" or "fee"
+    how_to_join: str | None = None
+    accessibility: tuple[str, ...] = ()
+
+
+@dataclass
+class SearchResult:
+    items: list[Service]
+    total: int
+    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = 20
+    query_language: str | None = None
+    requested_language: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    terms: list[QueryTerm]
+    tiers: list[tuple[float, str]]
+    written_in: str | None
+    requested: str | None
+
+    @property
+    def has_text(self) -> bool:
+        """The query has words to match (even when none of them is in the index)."""
+        return bool(self.terms)
+
+    @property
+    def matches_nothing(self) -> bool:
+        return bool(self.terms) and not self.tiers
+
+
+# --- Query analysis -------------------------------------------------------------------------
+
+
+def parse_query(q: str, *, kind: Kind = SERVICES, language: str | None = None) -> ParsedQuery:
+    """Analyze ``q``: language request, terms, spelling corrections, rank tiers."""
+    lang = detect(q or "", default=language)
+    terms = analyze_query(lang.text, lang.written_in if ANALYZE_IN_QUERY_LANGUAGE else None)
+    if not terms:
+        return ParsedQuery([], [], lang.written_in, lang.requested)
+
+    def vocabulary(candidates: Any) -> set[str]:
+        return set(backend.document_frequencies(kind, candidates))
+
+    terms = limit_terms(correct_terms(terms, vocabulary), max_terms=48)
+    if backend.is_postgres():
+        n_docs = max(1, backend.document_count(kind))
+        df = backend.document_frequencies(kind, [t.term for t in terms if not t.prefix])
+
+        def idf(t: QueryTerm) -> float:
+            if t.prefix:
+                return bm25_idf(min(n_docs, backend.prefix_frequency(kind, t.term)), n_docs)
+            return bm25_idf(df[t.term], n_docs) if t.term in df else 0.0
+
+        # Terms missing from the index cannot match; leaving them out keeps the query small.
+        tiers = pg_rank_tiers([t for t in terms if t.prefix or t.term in df], idf)
+    else:
+        tiers = fts5_rank_tiers(terms)
+    return ParsedQuery(terms, tiers, lang.written_in, lang.requested)
+
+
+# --- Filters --------------------------------------------------------------------------------
+
+
+def _through(name: str) -> Any:
+    return getattr(Service, name).through.objects
+
+
+def filter_conditions(filters: SearchFilters) -> dict[str, Q]:
+    """Return one Q per active filter dimension (facets leave their own dimension out)."""
+    out: dict[str, Q] = {}
+    # A UNION of id lists rather than an OR over joins: the database can estimate it and start
+    # from the few services of one municipality.
+    nationwide = Service.objects.filter(is_nationwide=True).order_by().values_list("id")
+    if filters.municipality:
+        code = filters.municipality
+        out["municipality"] = Q(
+            id__in=_through("municipalities")
+            .filter(municipality__code=code)
+            .order_by()
+            .values_list("service_id")
+            .union(
+                _through("counties")
+                .filter(county__municipalities__code=code)
+                .order_by()
+                .values_list("service_id"),
+                nationwide,
+            )
+        )
+    if filters.county:
+        code = filters.county
+        out["county"] = Q(
+            id__in=_through("municipalities")
+            .filter(municipality__county__code=code)
+            .order_by()
+            .values_list("service_id")
+            .union(
+                _through("counties").filter(county__code=code).order_by().values_list("service_id"),
+                nationwide,
+            )
+        )
+    if filters.online is not None:
+        out["online"] = Q(is_online=filters.online)
+    for dim in TERM_FACETS:
+        pks = getattr(filters, dim)
+        if pks:
+            out[dim] = Q(
+                id__in=_through("terms").filter(taxonomyterm_id__in=pks).values("service_id")
+            )
+    if filters.language:
+        out["language"] = Q(
+            id__in=ServiceLanguage.objects.filter(code=filters.language).values("service_id")
+        )
+    if filters.cost:
+        out["cost"] = Q(is_free=filters.cost == "free")
+    if filters.how_to_join:
+        out["how_to_join"] = Q(how_to_join=filters.how_to_join)
+    if filters.accessibility:
+        out["accessibility"] = Q(**dict.fromkeys(filters.accessibility, True))
+    return out
+
+
+def _filtered(conditions: dict[str, Q], without: str | None = None) -> QuerySet[Service]:
+    qs = Service.objects.published()
+    for dim, cond in conditions.items():
+        if dim != without:
+            qs = qs.filter(cond)
+    return qs
+
+
+# --- Ranked SQL -----------------------------------------------------------------------------
+
+
+def _ranked_sql(
+    parsed: ParsedQuery,
+    *,
+    kind: Kind,
+    owner_table: str,
+    visible_sql: str,
+    visible_params: list[Any],
+    filter_qs: QuerySet[Any] | None,
+    freshness_column: str | None,
+    language: str | None,
+    limit: int | None,
+    offset: int = 0,
+    with_total: bool = False,
+) -> tuple[str, list[Any]]:
+    """Return SQL of (id, score[, total]) best first for a query with text."""
+    filter_sql, filter_params = "", ()
+    if filter_qs is not None:
+        filter_sql, filter_params = filter_qs.order_by().values("id").query.sql_with_params()
+    postgres = backend.is_postgres()
+    if postgres:
+        match, params = backend.match_sql(kind, parsed.tiers, join_filter=bool(filter_sql))
+        langs_column = "m.langs"
+    else:
+        match, params = backend.match_sql(kind, parsed.tiers)
+        langs_column = "d.langs"
+    factors: list[str] = []
+    factor_params: list[Any] = []
+    if freshness_column:
+        factors.append(f"CASE WHEN o.{freshness_column} < %s THEN %s ELSE 1.0 END")
+        factor_params += [timezone.now() - STALE_AFTER, STALE_FACTOR]
+    lang_boost = _language_boost(parsed, language)
+    if lang_boost:
+        code, factor = lang_boost
+        factors.append(f"CASE WHEN {backend.langs_contains_sql(langs_column)} THEN %s ELSE 1.0 END")
+        factor_params += [f"|{code}|", factor]
+    score = " * ".join(["m.score", *factors])
+    total = ", COUNT(*) OVER () AS total" if with_total else ""
+    # Only constant SQL fragments are formatted in; every value is a parameter.
+    join_doc = "" if postgres else f"JOIN {kind.table} d ON d.{kind.column} = m.id "
+    cte, cte_params = "", cast(list[Any], [])
+    if postgres and filter_sql:
+        cte, cte_params = f"WITH f AS MATERIALIZED ({filter_sql}) ", list(filter_params)
+    sql = (
+        f"{cte}SELECT m.id, {score} AS score{total} FROM ({match}) m "  # noqa: S608
+        f"{join_doc}JOIN {owner_table} o ON o.id = m.id "
+        f"WHERE {visible_sql}"
+    )
+    all_params = [*cte_params, *factor_params, *params, *visible_params]
+    if filter_sql and not postgres:
+        sql += f" AND m.id IN ({filter_sql})"
+        all_params += list(filter_params)
+    sql += " ORDER BY score DESC, m.id"
+    if limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        all_params += [limit, offset]
+    return sql, all_params
+
+
+def _language_boost(parsed: ParsedQuery, language: str | None) -> tuple[str, float] | None:
+    if parsed.requested:
+        return parsed.requested, REQUESTED_LANGUAGE_FACTOR
+    if parsed.written_in:
+        return parsed.written_in, QUERY_LANGUAGE_FACTOR
+    return None
+
+
+_SERVICE_VISIBLE = "o.status = %s AND o.hidden_at IS NULL"
+
+
+def _service_sql(
+    parsed: ParsedQuery,
+    conditions: dict[str, Q],
+    *,
+    language: str | None,
+    limit: int | None,
+    offset: int = 0,
+    with_total: bool = False,
+    queryset: QuerySet[Service] | None = None,
+) -> tuple[str, list[Any]]:
+    filter_qs: QuerySet[Any] | None = queryset
+    if conditions:
+        filter_qs = (filter_qs if filter_qs is not None else Service.objects.all()).filter(
+            *conditions.values()
+        )
+    return _ranked_sql(
+        parsed,
+        kind=SERVICES,
+        owner_table=Service._meta.db_table,
+        visible_sql=_SERVICE_VISIBLE,
+        visible_params=[PublicationStatus.PUBLISHED],
+        filter_qs=filter_qs,
+        freshness_column="last_verified_at",
+        language=language,
+        limit=limit,
+        offset=offset,
+        with_total=with_total,
+    )
+
+
+def search_sql(
+    *, q: str, filters: SearchFilters, language: str | None, limit: int
+) -> tuple[str, list[Any]]:
+    """Return the SQL and params that fetch the ``limit`` best service ids for a query.
+
+    The "raw SQL floor" of the benchmark: exactly the ranked query ``search_services`` runs
+    (without the window count). Without text the ids come in freshness/name order.
+    """
+    parsed = parse_query(q, language=language)
+    conditions = filter_conditions(filters)
+    if parsed.matches_nothing:
+        return "SELECT id FROM catalogue_service WHERE 1 = 0", []
+    if not parsed.has_text:
+        qs = _unranked(_filtered(conditions), language).values("id")[:limit]
+        sql, params = qs.query.sql_with_params()
+        return sql, list(params)
+    return _service_sql(parsed, conditions, language=language, limit=limit)
+
+
+def _name_expression(language: str | None) -> Any:
+    order = [language] if language in ("fi", "sv", "en") else []
+    order += [c for c in ("fi", "sv", "en") if c not in order]
+    return Coalesce(
+        *[NullIf(F(f"name_{c}"), Value(""), output_field=CharField()) for c in order],
+        Value(""),
+        output_field=CharField(),
+    )
+
+
+def _unranked(qs: QuerySet[Service], language: str | None) -> QuerySet[Service]:
+    stale = Case(
+        When(last_verified_at__lt=timezone.now() - STALE_AFTER, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(_stale=stale, _name=_name_expression(language)).order_by(
+        "_stale", "_name", "id"
+    )
+
+
+def _execute(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        return list(cur.fetchall())
+
+
+def service_page_queryset() -> QuerySet[Service]:
+    """Services with what a result list shows, prefetched."""
+    return Service.objects.select_related("organisation").prefetch_related(
+        "municipalities", "counties", "languages", "terms__taxonomy"
+    )
+
+
+def search_services(
+    *,
+    q: str,
+    filters: SearchFilters,
+    language: str | None,
+    page: int = 1,
+    per_page: int = 20,
+    with_facets: bool = True,
+) -> SearchResult:
+    """Return one page of published services for a query and filters, best first."""
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    page = max(1, page)
+    offset = (page - 1) * per_page
+    parsed = parse_query(q, language=language)
+    conditions = filter_conditions(filters)
+    items: list[Service] = []
+    if parsed.matches_nothing:
+        total = 0
+    elif parsed.has_text:
+        sql, params = _service_sql(
+            parsed, conditions, language=language, limit=per_page, offset=offset, with_total=True
+        )
+        rows = _execute(sql, params)
+        ids = [r[0] for r in rows]
+        total = int(rows[0][2]) if rows else 0
+        if not rows and offset:
+            total = _count_matches(parsed, conditions)
+        by_id = {s.pk: s for s in service_page_queryset().filter(pk__in=ids)}
+        items = [by_id[i] for i in ids if i in by_id]
+    else:
+        base = _filtered(conditions)
+        total = base.count()
+        items = list(
+            _unranked(service_page_queryset().filter(pk__in=base.values("id")), language)[
+                offset : offset + per_page
+            ]
+        )
+    facets = compute_facets(parsed, conditions) if with_facets else {}
+    return SearchResult(
+        items=items,
+        total=total,
+        facets=facets,
+        page=page,
+        per_page=per_page,
+        query_language=parsed.written_in,
+        requested_language=parsed.requested,
+    )
+
+
+def _text_condition(parsed: ParsedQuery, kind: Kind = SERVICES) -> Q:
+    if not parsed.has_text:
+        return Q()
+    if parsed.matches_nothing:
+        return Q(pk__in=[])
+    sql, params = backend.match_ids_sql(kind, parsed.tiers)
+    return Q(id__in=RawSQL(sql, params))  # noqa: S611 - the query is built from [a-z0-9] terms
+
+
+def _count_matches(parsed: ParsedQuery, conditions: dict[str, Q]) -> int:
+    return _filtered(conditions).filter(_text_condition(parsed)).count()
+
+
+def rank_service_ids(
+    query: str,
+    *,
+    queryset: QuerySet[Service],
+    language: str | None,
+    limit: int | None = None,
+) -> list[int]:
+    """Return the pks of the services in ``queryset`` matching ``query``, best first.
+
+    An empty query (or one of stopwords only) returns every service of ``queryset`` in
+    freshness/name order.
+    """
+    parsed = parse_query(query, language=language)
+    if parsed.matches_nothing:
+        return []
+    if not parsed.has_text:
+        ids = _unranked(queryset, language).values_list("id", flat=True)
+        return list(ids[:limit] if limit is not None else ids)
+    sql, params = _service_sql(
+        parsed, {}, language=language, limit=limit, queryset=queryset.order_by()
+    )
+    return [r[0] for r in _execute(sql, params)]
+
+
+# --- Facets ---------------------------------------------------------------------------------
+
+
+def _label(row: dict[str, Any], prefix: str, language: str | None) -> str:
+    order = [language] if language in ("fi", "sv", "en") else []
+    order += [c for c in ("fi", "sv", "en") if c not in order]
+    for code in order:
+        value = row.get(f"{prefix}_{code}")
+        if value:
+            return str(value)
+    return str(row.get(prefix) or "")
+
+
+def compute_facets(
+    parsed: ParsedQuery, conditions: dict[str, Q], language: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Count results per facet value over the text query and the OTHER filters.
+
+    A bounded number of GROUP BY queries: at most 10 whatever the filters.
+    """
+    from django.db.models import Count
+    from django.utils.translation import get_language
+
+    language = language or get_language()
+    text = _text_condition(parsed)
+
+    def base(without: str | None) -> QuerySet[Service]:
+        return _filtered(conditions, without).filter(text)
+
+    facets: dict[str, list[dict[str, Any]]] = {}
+    names = ["name", "name_fi", "name_sv", "name_en"]
+    mun_ids = base("municipality").values("id")
+    rows = (
+        _through("municipalities")
+        .filter(service_id__in=mun_ids)
+        .values("municipality__code", *[f"municipality__{n}" for n in names])
+        .annotate(n=Count("service_id"))
+        .order_by("municipality__code")
+    )
+    facets["municipality"] = [
+        {
+            "value": r["municipality__code"],
+            "label": _label(r, "municipality__name", language),
+            "count": r["n"],
+        }
+        for r in rows
+    ]
+    rows = (
+        _through("counties")
+        .filter(service_id__in=mun_ids)
+        .values("county__code", *[f"county__{n}" for n in names])
+        .annotate(n=Count("service_id"))
+        .order_by("county__code")
+    )
+    facets["whole_county"] = [
+        {"value": r["county__code"], "label": _label(r, "county__name", language), "count": r["n"]}
+        for r in rows
+    ]
+    active_terms = [d for d in TERM_FACETS if d in conditions]
+    term_groups: list[tuple[str | None, list[str]]] = []
+    if not active_terms:
+        term_groups.append((None, list(TERM_FACETS)))
+    else:
+        term_groups += [(d, [d]) for d in active_terms]
+        rest = [d for d in TERM_FACETS if d not in active_terms]
+        if rest:
+            term_groups.append((None, rest))
+    taxonomy_dim = {v: k for k, v in TERM_FACETS.items()}
+    for dim in TERM_FACETS:
+        facets[dim] = []
+    for without, dims in term_groups:
+        rows = (
+            _through("terms")
+            .filter(
+                service_id__in=base(without).values("id"),
+                taxonomyterm__taxonomy__code__in=[TERM_FACETS[d] for d in dims],
+            )
+            .values(
+                "taxonomyterm__public_id",
+                "taxonomyterm__code",
+                "taxonomyterm__taxonomy__code",
+                *[f"taxonomyterm__{n}" for n in names],
+            )
+            .annotate(n=Count("service_id"))
+            .order_by("-n", "taxonomyterm__code")
+        )
+        for r in rows:
+            facets[taxonomy_dim[r["taxonomyterm__taxonomy__code"]]].append(
+                {
+                    "value": r["taxonomyterm__code"],
+                    "id": str(r["taxonomyterm__public_id"]),
+                    "label": _label(r, "taxonomyterm__name", language),
+                    "count": r["n"],
+                }
+            )
+    rows = (
+        ServiceLanguage.objects.filter(service_id__in=base("language").values("id"))
+        .values("code")
+        .annotate(n=Count("service_id"))
+        .order_by("-n", "code")
+    )
+    facets["language"] = [{"value": r["code"], "label": r["code"], "count": r["n"]} for r in rows]
+    facets.update(_scalar_facets(conditions, base))
+    return facets
+
+
+_SCALAR_DIMS = ("online", "cost", "how_to_join", "accessibility")
+
+
+def _scalar_aggregates(dim: str) -> dict[str, Any]:
+    from django.db.models import Count
+
+    from kumppani.catalogue.models import HowToJoin
+
+    if dim == "online":
+        return {"online:true": Count("id", filter=Q(is_online=True))}
+    if dim == "cost":
+        return {
+            "cost:free": Count("id", filter=Q(is_free=True)),
+            "cost:fee": Count("id", filter=Q(is_free=False)),
+        }
+    if dim == "how_to_join":
+        return {f"how_to_join:{c}": Count("id", filter=Q(how_to_join=c)) for c in HowToJoin.values}
+    return {f"accessibility:{f}": Count("id", filter=Q(**{f: True})) for f in ACCESSIBILITY_FIELDS}
+
+
+def _scalar_facets(conditions: dict[str, Q], base: Any) -> dict[str, list[dict[str, Any]]]:
+    groups: list[tuple[str | None, list[str]]] = [(d, [d]) for d in _SCALAR_DIMS if d in conditions]
+    rest = [d for d in _SCALAR_DIMS if d not in conditions]
+    if rest:
+        groups.append((None, rest))
+    counts: dict[str, int] = {}
+    for without, dims in groups:
+        aggregates: dict[str, Any] = {}
+        for d in dims:
+            aggregates.update(_scalar_aggregates(d))
+        counts.update(base(without).aggregate(**aggregates))
+    out: dict[str, list[dict[str, Any]]] = {d: [] for d in _SCALAR_DIMS}
+    for key, n in counts.items():
+        dim, value = key.split(":", 1)
+        out[dim].append({"value": value, "label": value, "count": int(n or 0)})
+    return out
+
+
+# --- Volunteer tasks ------------------------------------------------------------------------
+
+
+@dataclass
+class TaskSearchResult:
+    items: list[VolunteerTask]
+    total: int
+    page: int = 1
+    per_page: int = 20
+
+
+def search_volunteer_tasks(
+    *,
+    q: str,
+    municipality: str | None = None,
+    remote: bool | None = None,
+    language: str | None,
+    page: int = 1,
+    per_page: int = 20,
+) -> TaskSearchResult:
+    """Return one page of published, open volunteer tasks, best first (newest without text)."""
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    page = max(1, page)
+    offset = (page - 1) * per_page
+    qs = VolunteerTask.objects.filter(status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
+    qs = qs.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate()))
+    if municipality:
+        qs = qs.filter(Q(municipality__code=municipality) | Q(is_remote=True))
+    if remote is not None:
+        qs = qs.filter(is_remote=remote)
+    parsed = parse_query(q, kind=TASKS, language=language)
+    if parsed.matches_nothing:
+        return TaskSearchResult([], 0, page, per_page)
+    page_qs = VolunteerTask.objects.select_related("organisation", "municipality")
+    if not parsed.has_text:
+        total = qs.count()
+        items = list(
+            page_qs.filter(pk__in=qs.values("id")).order_by("-created_at", "id")[
+                offset : offset + per_page
+            ]
+        )
+        return TaskSearchResult(items, total, page, per_page)
+    sql, params = _ranked_sql(
+        parsed,
+        kind=TASKS,
+        owner_table=VolunteerTask._meta.db_table,
+        visible_sql="o.status = %s AND o.hidden_at IS NULL",
+        visible_params=[PublicationStatus.PUBLISHED],
+        filter_qs=qs,
+        freshness_column=None,
+        language=language,
+        limit=per_page,
+        offset=offset,
+        with_total=True,
+    )
+    rows = _execute(sql, params)
+    ids = [r[0] for r in rows]
+    by_id = {t.pk: t for t in page_qs.filter(pk__in=ids)}
+    return TaskSearchResult(
+        [by_id[i] for i in ids if i in by_id], int(rows[0][2]) if rows else 0, page, per_page
+    )
+
+
+def stale_before(now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) - STALE_AFTER
+
+
+__all__ = [
+    "ACCESSIBILITY_FIELDS",
+    "ParsedQuery",
+    "SearchFilters",
+    "SearchResult",
+    "TaskSearchResult",
+    "compute_facets",
+    "parse_query",
+    "rank_service_ids",
+    "search_services",
+    "search_sql",
+    "search_volunteer_tasks",
+]

@@ -1,0 +1,487 @@
+"""Every write to a service (activity): create, update, publish, archive, confirm, hide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypedDict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from typing_extensions import Unpack
+
+from kumppani.accounts.models import CountyRoleKind
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+from kumppani.core.models import County, Municipality
+from kumppani.organisations.models import Organisation
+
+from .. import notifications
+from ..models import (
+    HowToJoin,
+    Location,
+    PublicationStatus,
+    Schedule,
+    Service,
+    ServiceLanguage,
+    ServiceLocation,
+    TaxonomyTerm,
+)
+from ..schedules import validate_rrule
+from ..selectors import service_counties
+
+LANGUAGE_CODES = ("fi", "sv", "en")
+
+
+class ServiceFields(TypedDict, total=False):
+    """What a representative may set on a service; any subset of languages."""
+
+    name_fi: str
+    name_sv: str
+    name_en: str
+    summary_fi: str
+    summary_sv: str
+    summary_en: str
+    description_fi: str
+    description_sv: str
+    description_en: str
+    easy_read_summary_fi: str
+    easy_read_summary_sv: str
+    easy_read_summary_en: str
+    fee_description_fi: str
+    fee_description_sv: str
+    fee_description_en: str
+    terms: Iterable[TaxonomyTerm]
+    municipalities: Iterable[Municipality]
+    counties: Iterable[County]
+    is_nationwide: bool
+    is_online: bool
+    is_free: bool
+    how_to_join: str
+    free_places: int | None
+    step_free_access: bool
+    accessible_toilet: bool
+    induction_loop: bool
+    sign_language: bool
+    easy_to_read: bool
+    remote_participation: bool
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    website: str
+    languages: Iterable[str]
+
+
+@dataclass(frozen=True)
+class LocationData:
+    """The one place the edit page sets; all blank removes it from the service."""
+
+    name: str = ""
+    address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    municipality: Municipality | None = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+
+    @property
+    def is_blank(self) -> bool:
+        return not (self.name or self.address or self.postal_code or self.city) and (
+            self.municipality is None and self.latitude is None
+        )
+
+
+@dataclass(frozen=True)
+class ScheduleData:
+    """The one schedule the edit page sets; None for starts_at removes it."""
+
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    rrule: str = ""
+    until: date | None = None
+    skip_public_holidays: bool = True
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _audit_county(actor: Actor, counties: Any, organisation: Organisation) -> County | None:
+    """The acting coordinator's county among the entry's, else its first, else the
+    organisation's first."""
+    if actor.user is not None:
+        own = counties.filter(
+            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
+        ).order_by("code")
+        if first := own.first():
+            return first
+    return counties.order_by("code").first() or organisation.counties().order_by("code").first()
+
+
+def service_audit_county(actor: Actor, service: Service) -> County | None:
+    return _audit_county(actor, service_counties(service), service.organisation)
+
+
+def _strip(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _apply(obj: Any, values: dict[str, Any]) -> list[str]:
+    changed = []
+    for name, value in values.items():
+        value = _strip(value)
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
+def _require_text(obj: Any, field: str, message: str) -> None:
+    if not any(getattr(obj, f"{field}_{code}", "") for code in LANGUAGE_CODES):
+        raise ValidationError({f"{field}_fi": message})
+
+
+def _check_service(service: Service) -> None:
+    _require_text(service, "name", _("Give the name of the activity in at least one language."))
+    if not service.is_free and not any(
+        getattr(service, f"fee_description_{code}", "") for code in LANGUAGE_CODES
+    ):
+        raise ValidationError(
+            {
+                "fee_description_fi": _(
+                    "Tell what taking part costs, or mark the activity free of charge."
+                )
+            }
+        )
+    if service.how_to_join not in HowToJoin.values:
+        raise ValidationError({"how_to_join": _("Choose how people can join the activity.")})
+
+
+def _set_m2m(service: Service, name: str, items: Iterable[Any]) -> bool:
+    manager = getattr(service, name)
+    new = {item.pk for item in items}
+    if new == set(manager.values_list("pk", flat=True)):
+        return False
+    manager.set(new)
+    return True
+
+
+def _set_languages(service: Service, codes: Iterable[str]) -> bool:
+    new = {code.strip().lower() for code in codes if code.strip()}
+    old = set(service.languages.values_list("code", flat=True))
+    if new == old:
+        return False
+    service.languages.exclude(code__in=new).delete()
+    for code in sorted(new - old):
+        language = ServiceLanguage(service=service, code=code)
+        language.full_clean()
+        language.save()
+    return True
+
+
+def _set_location(service: Service, data: LocationData) -> bool:
+    link = service.service_locations.select_related("location").order_by("id").first()
+    if data.is_blank:
+        if link is None:
+            return False
+        link.delete()
+        return True
+    location = link.location if link else Location(organisation=service.organisation)
+    changed = _apply(
+        location,
+        {
+            "name": data.name,
+            "address": data.address,
+            "postal_code": data.postal_code,
+            "city": data.city,
+            "municipality": data.municipality,
+            "latitude": data.latitude,
+            "longitude": data.longitude,
+        },
+    )
+    location.full_clean()
+    location.save()
+    if link is None:
+        ServiceLocation.objects.create(service=service, location=location)
+        return True
+    return bool(changed)
+
+
+def _set_schedule(service: Service, data: ScheduleData) -> bool:
+    schedule = service.schedules.order_by("id").first()
+    if data.starts_at is None:
+        if schedule is None:
+            return False
+        schedule.delete()
+        return True
+    if data.rrule:
+        try:
+            validate_rrule(data.rrule)
+        except (ValueError, TypeError):
+            raise ValidationError(
+                {"rrule": _("The repeat rule could not be understood.")}
+            ) from None
+    if data.ends_at is not None and data.ends_at <= data.starts_at:
+        raise ValidationError({"ends_at": _("The activity must end after it starts.")})
+    if data.until is not None and data.until < data.starts_at.date():
+        raise ValidationError({"until": _("The last date cannot be before the first time.")})
+    link = service.service_locations.order_by("id").first()
+    schedule = schedule or Schedule(service=service)
+    is_new = schedule._state.adding
+    changed = _apply(
+        schedule,
+        {
+            "starts_at": data.starts_at,
+            "ends_at": data.ends_at,
+            "rrule": data.rrule,
+            "until": data.until,
+            "skip_public_holidays": data.skip_public_holidays,
+            "location_id": link.location_id if link else None,
+        },
+    )
+    schedule.full_clean()
+    schedule.save()
+    return bool(changed) or is_new
+
+
+def _reindex(service: Service) -> None:
+    from kumppani.catalogue.search.index import index_service, remove_service
+
+    if service.is_visible:
+        index_service(service)
+    else:
+        remove_service(service)
+
+
+def _save_related(
+    service: Service,
+    fields: dict[str, Any],
+    location: LocationData | None,
+    schedule: ScheduleData | None,
+) -> list[str]:
+    changed = []
+    for name in ("terms", "municipalities", "counties"):
+        if name in fields and _set_m2m(service, name, fields[name]):
+            changed.append(name)
+    if "languages" in fields and _set_languages(service, fields["languages"]):
+        changed.append("languages")
+    if location is not None and _set_location(service, location):
+        changed.append("location")
+    if schedule is not None and _set_schedule(service, schedule):
+        changed.append("schedule")
+    return changed
+
+
+_RELATED = ("terms", "municipalities", "counties", "languages")
+
+
+# --- services ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def service_create(
+    *,
+    organisation: Organisation,
+    actor: Actor,
+    location: LocationData | None = None,
+    schedule: ScheduleData | None = None,
+    **fields: Unpack[ServiceFields],
+) -> Service:
+    """Add a service as a draft; the representative publishes it when it is ready."""
+    values = dict(fields)
+    related = {name: values.pop(name) for name in _RELATED if name in values}
+    service = Service(organisation=organisation, status=PublicationStatus.DRAFT)
+    _apply(service, values)
+    _check_service(service)
+    service.last_verified_at = timezone.now()
+    service.full_clean()
+    service.save()
+    _save_related(service, related, location, schedule)
+    audit_record(
+        actor=actor,
+        action="catalogue.service_create",
+        obj=service,
+        county=service_audit_county(actor, service),
+    )
+    _reindex(service)
+    return service
+
+
+@transaction.atomic
+def service_update(
+    *,
+    service: Service,
+    actor: Actor,
+    location: LocationData | None = None,
+    schedule: ScheduleData | None = None,
+    **fields: Unpack[ServiceFields],
+) -> Service:
+    """Change a service; only the fields given are touched. Editing confirms it too."""
+    values = dict(fields)
+    related = {name: values.pop(name) for name in _RELATED if name in values}
+    changed = _apply(service, values)
+    _check_service(service)
+    # Whoever has just gone through the details has confirmed them.
+    service.last_verified_at = timezone.now()
+    service.reminder_sent_at = None
+    service.full_clean()
+    service.save()
+    changed += _save_related(service, related, location, schedule)
+    audit_record(
+        actor=actor,
+        action="catalogue.service_update",
+        obj=service,
+        county=service_audit_county(actor, service),
+        details={"changed": sorted(changed)},
+    )
+    _reindex(service)
+    return service
+
+
+def _check_publishable(service: Service) -> None:
+    _check_service(service)
+    if not (
+        service.is_nationwide
+        or service.is_online
+        or service.municipalities.exists()
+        or service.counties.exists()
+    ):
+        raise ValidationError(
+            _(
+                "Tell where the activity is offered (municipalities, a whole county, "
+                "nationwide or online) before publishing it."
+            )
+        )
+    if not any(
+        getattr(service, f"{field}_{code}", "")
+        for field in ("summary", "description")
+        for code in LANGUAGE_CODES
+    ):
+        raise ValidationError(
+            _("Write a short summary or a description before publishing the activity.")
+        )
+
+
+@transaction.atomic
+def service_publish(*, service: Service, actor: Actor) -> Service:
+    """Make a draft or archived service public."""
+    if service.status == PublicationStatus.PUBLISHED:
+        raise ValidationError(_("The activity is already published."))
+    _check_publishable(service)
+    previous = service.status
+    service.status = PublicationStatus.PUBLISHED
+    service.published_at = timezone.now()
+    service.last_verified_at = timezone.now()
+    service.reminder_sent_at = None
+    service.full_clean()
+    service.save()
+    audit_record(
+        actor=actor,
+        action="catalogue.service_publish",
+        obj=service,
+        county=service_audit_county(actor, service),
+        details={"from": previous},
+    )
+    _reindex(service)
+    return service
+
+
+@transaction.atomic
+def service_archive(*, service: Service, actor: Actor) -> Service:
+    """Take a service off the public catalogue (it has ended, or paused for long)."""
+    if service.status == PublicationStatus.ARCHIVED:
+        raise ValidationError(_("The activity is already archived."))
+    previous = service.status
+    service.status = PublicationStatus.ARCHIVED
+    service.full_clean()
+    service.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="catalogue.service_archive",
+        obj=service,
+        county=service_audit_county(actor, service),
+        details={"from": previous},
+    )
+    _reindex(service)
+    return service
+
+
+@transaction.atomic
+def service_confirm(*, service: Service, actor: Actor) -> Service:
+    """Record that a representative has checked the details are current."""
+    service.last_verified_at = timezone.now()
+    service.reminder_sent_at = None
+    service.full_clean()
+    service.save(update_fields=["last_verified_at", "reminder_sent_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="catalogue.service_confirm",
+        obj=service,
+        county=service_audit_county(actor, service),
+    )
+    _reindex(service)  # freshness affects ranking
+    return service
+
+
+@transaction.atomic
+def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
+    """Hide a misleading entry from the public; the organisation is told why by email."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tell the organisation why the activity is hidden.")})
+    if service.hidden_at is not None:
+        raise ValidationError(_("The activity is already hidden."))
+    service.hidden_at = timezone.now()
+    service.hidden_reason = reason
+    service.hidden_by = actor.user
+    service.full_clean()
+    service.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="catalogue.service_hide",
+        obj=service,
+        county=service_audit_county(actor, service),
+        details={"reason": reason},
+    )
+    _reindex(service)
+    service_pk = service.pk
+    transaction.on_commit(lambda: notifications.send_service_hidden(service_pk))
+    return service
+
+
+@transaction.atomic
+def service_unhide(*, service: Service, actor: Actor) -> Service:
+    """Show a hidden entry again, once it has been corrected."""
+    if service.hidden_at is None:
+        raise ValidationError(_("The activity is not hidden."))
+    service.hidden_at = None
+    service.hidden_reason = ""
+    service.hidden_by = None
+    service.full_clean()
+    service.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="catalogue.service_unhide",
+        obj=service,
+        county=service_audit_county(actor, service),
+    )
+    _reindex(service)
+    return service
+
+
+@transaction.atomic
+def service_mark_reminded(*, services: list[Service], actor: Actor) -> None:
+    """Record that the representatives were reminded to confirm these services."""
+    now = timezone.now()
+    for service in services:
+        service.reminder_sent_at = now
+        service.save(update_fields=["reminder_sent_at"])
+        audit_record(
+            actor=actor,
+            action="catalogue.service_remind",
+            obj=service,
+            county=service_audit_county(actor, service),
+        )

@@ -1,0 +1,189 @@
+"""Every write to a volunteer task: create, update, publish, archive, hide, unhide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, TypedDict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from typing_extensions import Unpack
+
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+from kumppani.core.models import County, Municipality
+from kumppani.organisations.models import Organisation
+
+from .. import notifications
+from ..models import PublicationStatus, TaxonomyTerm, VolunteerTask
+from ..selectors import task_counties
+from .service import _apply, _audit_county, _require_text
+
+
+class TaskFields(TypedDict, total=False):
+    title_fi: str
+    title_sv: str
+    title_en: str
+    description_fi: str
+    description_sv: str
+    description_en: str
+    time_commitment_fi: str
+    time_commitment_sv: str
+    time_commitment_en: str
+    skills_fi: str
+    skills_sv: str
+    skills_en: str
+    municipality: Municipality | None
+    is_remote: bool
+    starts_on: date | None
+    ends_on: date | None
+    terms: Iterable[TaxonomyTerm]
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+
+
+def _task_audit_county(actor: Actor, task: VolunteerTask) -> County | None:
+    return _audit_county(actor, task_counties(task), task.organisation)
+
+
+def _reindex_task(task: VolunteerTask) -> None:
+    from kumppani.catalogue.search.index import index_volunteer_task
+
+    index_volunteer_task(task)
+
+
+# --- volunteer tasks ---------------------------------------------------------------------
+
+
+def _check_task(task: VolunteerTask) -> None:
+    _require_text(task, "title", _("Give the title of the task in at least one language."))
+    if task.starts_on and task.ends_on and task.ends_on < task.starts_on:
+        raise ValidationError({"ends_on": _("The task cannot end before it starts.")})
+
+
+def _save_task(task: VolunteerTask, values: dict[str, Any]) -> list[str]:
+    terms = values.pop("terms", None)
+    changed = _apply(task, values)
+    _check_task(task)
+    task.full_clean()
+    task.save()
+    if terms is not None:
+        new = {term.pk for term in terms}
+        if new != set(task.terms.values_list("pk", flat=True)):
+            task.terms.set(new)
+            changed.append("terms")
+    return changed
+
+
+@transaction.atomic
+def volunteer_task_create(
+    *, organisation: Organisation, actor: Actor, **fields: Unpack[TaskFields]
+) -> VolunteerTask:
+    """Add a volunteer task as a draft."""
+    task = VolunteerTask(organisation=organisation, status=PublicationStatus.DRAFT)
+    _save_task(task, dict(fields))
+    audit_record(
+        actor=actor,
+        action="catalogue.task_create",
+        obj=task,
+        county=_task_audit_county(actor, task),
+    )
+    _reindex_task(task)
+    return task
+
+
+@transaction.atomic
+def volunteer_task_update(
+    *, task: VolunteerTask, actor: Actor, **fields: Unpack[TaskFields]
+) -> VolunteerTask:
+    changed = _save_task(task, dict(fields))
+    audit_record(
+        actor=actor,
+        action="catalogue.task_update",
+        obj=task,
+        county=_task_audit_county(actor, task),
+        details={"changed": sorted(changed)},
+    )
+    _reindex_task(task)
+    return task
+
+
+def _set_task_status(task: VolunteerTask, status: str, actor: Actor, action: str) -> None:
+    if task.status == status:
+        raise ValidationError(_("The task already has this status."))
+    previous = task.status
+    task.status = status
+    _check_task(task)
+    task.full_clean()
+    task.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=task,
+        county=_task_audit_county(actor, task),
+        details={"from": previous},
+    )
+    _reindex_task(task)
+
+
+@transaction.atomic
+def volunteer_task_publish(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
+    if not (task.is_remote or task.municipality_id):
+        raise ValidationError(
+            _("Tell in which municipality the task is, or mark it remote, before publishing.")
+        )
+    _set_task_status(task, PublicationStatus.PUBLISHED, actor, "catalogue.task_publish")
+    return task
+
+
+@transaction.atomic
+def volunteer_task_archive(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
+    _set_task_status(task, PublicationStatus.ARCHIVED, actor, "catalogue.task_archive")
+    return task
+
+
+@transaction.atomic
+def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> VolunteerTask:
+    """Hide a misleading task; the organisation is told why by email."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tell the organisation why the task is hidden.")})
+    if task.hidden_at is not None:
+        raise ValidationError(_("The task is already hidden."))
+    task.hidden_at = timezone.now()
+    task.hidden_reason = reason
+    task.full_clean()
+    task.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="catalogue.task_hide",
+        obj=task,
+        county=_task_audit_county(actor, task),
+        details={"reason": reason},
+    )
+    _reindex_task(task)
+    task_pk = task.pk
+    transaction.on_commit(lambda: notifications.send_task_hidden(task_pk))
+    return task
+
+
+@transaction.atomic
+def volunteer_task_unhide(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
+    if task.hidden_at is None:
+        raise ValidationError(_("The task is not hidden."))
+    task.hidden_at = None
+    task.hidden_reason = ""
+    task.full_clean()
+    task.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="catalogue.task_unhide",
+        obj=task,
+        county=_task_audit_county(actor, task),
+    )
+    _reindex_task(task)
+    return task

@@ -1,0 +1,59 @@
+"""Factories for catalogue tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import factory
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from kumppani.catalogue.models import PublicationStatus, Service, VolunteerTask
+from kumppani.core.models import County, Municipality
+
+
+class ServiceFactory(DjangoModelFactory[Service]):
+    """A published service in Seinäjoki (743), unless told otherwise."""
+
+    class Meta:
+        model = Service
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory("kumppani.testing.factories.OrganisationFactory")
+    name_fi = factory.Sequence(lambda n: f"Vertaistukiryhmä {n}")
+    summary_fi = "Tapaamme joka viikko ja juttelemme arjesta."
+    status = PublicationStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    last_verified_at = factory.LazyFunction(timezone.now)
+    contact_email = "info@example.fi"
+
+    @factory.post_generation
+    def municipalities(obj: Service, create: bool, extracted: Any, **kwargs: Any) -> None:
+        codes = extracted if extracted is not None else ["743"]
+        if create:
+            obj.municipalities.set(Municipality.objects.filter(code__in=codes))
+
+    @factory.post_generation
+    def counties(obj: Service, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create and extracted:
+            obj.counties.set(County.objects.filter(code__in=extracted))
+
+
+class VolunteerTaskFactory(DjangoModelFactory[VolunteerTask]):
+    class Meta:
+        model = VolunteerTask
+
+    organisation = factory.SubFactory("kumppani.testing.factories.OrganisationFactory")
+    title_fi = factory.Sequence(lambda n: f"Vapaaehtoinen kahvilaan {n}")
+    description_fi = "Keitä kahvia ja juttele kävijöiden kanssa."
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="743"))
+    status = PublicationStatus.PUBLISHED
+
+
+def stale(service: Service, days: int = 400) -> Service:
+    Service.objects.filter(pk=service.pk).update(
+        last_verified_at=timezone.now() - timedelta(days=days)
+    )
+    service.refresh_from_db()
+    return service

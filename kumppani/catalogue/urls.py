@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+from .search import views as search_views
+
+app_name = "catalogue"
+urlpatterns = [
+    path("", search_views.service_search, name="search"),
+    path("print/", views.printable, name="printable"),
+    path("stale/", views.stale, name="stale"),
+    path("manage/", views.manage, name="manage"),
+    path("new/", views.service_create, name="service_create"),
+    path("<uuid:public_id>/", views.service_detail, name="service_detail"),
+    path("<uuid:public_id>/edit/", views.service_edit, name="service_edit"),
+    path("<uuid:public_id>/publish/", views.service_publish, name="service_publish"),
+    path("<uuid:public_id>/archive/", views.service_archive, name="service_archive"),
+    path("<uuid:public_id>/confirm/", views.service_confirm, name="service_confirm"),
+    path("<uuid:public_id>/hide/", views.service_hide, name="service_hide"),
+    path("<uuid:public_id>/unhide/", views.service_unhide, name="service_unhide"),
+    path("tasks/", views.task_list, name="task_list"),
+    path("tasks/manage/", views.task_manage, name="task_manage"),
+    path("tasks/new/", views.task_create, name="task_create"),
+    path("tasks/<uuid:public_id>/", views.task_detail, name="task_detail"),
+    path("tasks/<uuid:public_id>/edit/", views.task_edit, name="task_edit"),
+    path("tasks/<uuid:public_id>/publish/", views.task_publish, name="task_publish"),
+    path("tasks/<uuid:public_id>/archive/", views.task_archive, name="task_archive"),
+    path("tasks/<uuid:public_id>/hide/", views.task_hide, name="task_hide"),
+    path("tasks/<uuid:public_id>/unhide/", views.task_unhide, name="task_unhide"),
+]
