@@ -42,8 +42,8 @@ test-sqlite: install
 
 test-postgres: install
 	@if $(PY) bench/pg_available.py "$(PG_URL)"; then \
-		echo "== pytest on PostgreSQL =="; \
-		DATABASE_URL="$(PG_URL)" KUMPPANI_TESTING=1 $(VENV)/bin/pytest; \
+		echo "== pytest on PostgreSQL (browser tests run once, on SQLite) =="; \
+		DATABASE_URL="$(PG_URL)" KUMPPANI_TESTING=1 $(VENV)/bin/pytest -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL), and CI requires it." >&2; exit 1; \
 	else \

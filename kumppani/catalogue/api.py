@@ -127,6 +127,9 @@ class FacetValueOut(Schema):
 
 class ServiceListOut(Schema):
     count: int
+    # False when a text search matched more than `count` services: they are counted up to
+    # 1,000 ("1,000+"), the best ones ranked first.
+    count_exact: bool = True
     page: int
     per_page: int
     items: list[ServiceOut]
@@ -283,6 +286,7 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
     )
     return {
         "count": result.total,
+        "count_exact": result.total_exact,
         "page": result.page,
         "per_page": result.per_page,
         "items": [_service_out(s, language) for s in result.items],

@@ -248,3 +248,72 @@ def pg_tsquery(terms: Iterable[QueryTerm]) -> str:
     for t in limit_terms(terms):
         parts.append(f"'{t.term}':*" if t.prefix else f"'{t.term}'")
     return " | ".join(parts)
+
+
+# --- Match levels: which documents are ranked at all --------------------------------------
+
+# A term found in more than this share of the documents says little: it is ranked, but it
+# never widens (nor, on its own, narrows) the set of matching documents.
+COMMON_TERM_FRACTION = 0.10
+# Only a catalogue this large has "common" terms: in a small one every term is worth matching.
+COMMON_TERM_MIN_DOCS = 1000
+
+import os
+_MODE = os.environ.get("LEVELMODE", "strict")
+Group = tuple[QueryTerm, ...]  # any of these terms (the variants of one query word)
+Level = tuple[Group, ...]  # every group must match
+
+
+def match_levels(
+    terms: Sequence[QueryTerm], df: Callable[[QueryTerm], int | None], n_docs: int
+) -> list[Level]:
+    """Return the match conditions to try in turn, narrowest first (at most three).
+
+    1. every query word, by its own forms (surface, lemma, correction, prefix);
+    2. every query word, by any of its terms (also compound parts and thesaurus synonyms);
+    3. any term of any word (the old OR: "ranking, not the match, decides").
+
+    ``df(term)`` is the term's document frequency, None when the index does not have it
+    (such terms cannot match and are left out). Common terms are left out of every level
+    unless nothing else is left; a word whose terms are all common drops out of the AND.
+    A caller takes the first level that matches enough documents.
+    """
+    limit = COMMON_TERM_FRACTION * n_docs if n_docs >= COMMON_TERM_MIN_DOCS else float("inf")
+    usable = [t for t in limit_terms(terms) if t.prefix or df(t) is not None]
+    if not usable:
+        return []
+    rare = [t for t in usable if t.prefix or (df(t) or 0) <= limit]
+    base = rare or usable
+    by_word: dict[int, list[QueryTerm]] = {}
+    for t in base:
+        by_word.setdefault(t.source, []).append(t)
+    own_forms = ("word", "correction")
+    strict: Level = tuple(
+        tuple([t for t in ts if t.kind in own_forms or t.prefix] or ts)
+        for _s, ts in sorted(by_word.items())
+    )
+    broad: Level = tuple(tuple(ts) for _s, ts in sorted(by_word.items()))
+    levels: list[Level] = []
+    modes = {"strict": (strict, broad, (tuple(base),)), "broad": (broad, (tuple(base),)), "or": ((tuple(base),),)}
+    for candidate in modes[_MODE]:
+        if candidate not in levels:
+            levels.append(candidate)
+    return levels
+
+
+def estimate_matches(level: Level, df: Callable[[QueryTerm], int | None], n_docs: int) -> int:
+    """Return an upper bound of the documents a level matches (from document frequencies)."""
+    bound = n_docs
+    for group in level:
+        bound = min(bound, sum((n_docs if t.prefix else (df(t) or 0)) for t in group))
+    return bound
+
+
+def pg_level_query(level: Level) -> str:
+    """Return a ``to_tsquery('simple', ...)`` string: an AND of ORs."""
+    return " & ".join(f"({pg_tsquery(g)})" for g in level)
+
+
+def fts5_level_match(level: Level) -> str:
+    """Return an FTS5 MATCH expression: an AND of ORs."""
+    return " AND ".join(f"({fts5_match(g)})" for g in level)
