@@ -469,9 +469,7 @@ def main() -> None:
             "split: " + ", ".join(f"{fmt(x)} MB" for x in http.worker_pss_mb) + "); master "
             f"{fmt(http.master_hwm_mb)} MB. gunicorn `--preload`: the master loads the "
             "lemmatizer dictionaries (kumppani/wsgi.py) and the workers share them. "
-            "First search of each worker: "
-            + ", ".join(f"{fmt(x)} ms" for x in http.cold_ms)
-            + ".",
+            "First search of each worker: " + ", ".join(f"{fmt(x)} ms" for x in http.cold_ms) + ".",
         ]
     else:
         lines.append(f"HTTP: not measured: {http.message}")

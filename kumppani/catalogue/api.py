@@ -21,6 +21,7 @@ from kumppani.catalogue.models import (
     VolunteerTask,
 )
 from kumppani.catalogue.search.forms import SearchForm
+from kumppani.catalogue.search.listing import service_cards
 from kumppani.catalogue.search.presenters import in_language
 from kumppani.catalogue.search.query import (
     ACCESSIBILITY_FIELDS,
@@ -283,13 +284,14 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
         page=form.cleaned_data["page"] or 1,
         per_page=form.cleaned_data["per_page"] or 20,
         with_facets=params.facets.lower() in ("true", "1", "yes"),
+        load_items=False,
     )
     return {
         "count": result.total,
         "count_exact": result.total_exact,
         "page": result.page,
         "per_page": result.per_page,
-        "items": [_service_out(s, language) for s in result.items],
+        "items": service_cards(result.ids, language),
         "facets": result.facets or None,
     }
 

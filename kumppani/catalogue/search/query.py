@@ -97,6 +97,8 @@ class SearchResult:
     requested_language: str | None = None
     # False when ``total`` is a lower bound: past COUNT_CAP matches they are not counted.
     total_exact: bool = True
+    # The page's service ids, best first (``items`` holds them unless not loaded).
+    ids: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -570,14 +572,19 @@ def search_services(
     page: int = 1,
     per_page: int = 20,
     with_facets: bool = True,
+    load_items: bool = True,
 ) -> SearchResult:
-    """Return one page of published services for a query and filters, best first."""
+    """Return one page of published services for a query and filters, best first.
+
+    With ``load_items=False`` only ``ids`` is filled (the API builds its items itself).
+    """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     page = max(1, page)
     offset = (page - 1) * per_page
     parsed = parse_query(q, language=language)
     conditions = filter_conditions(filters)
     items: list[Service] = []
+    ids: list[int] = []
     exact = True
     level: int | None = None
     if parsed.matches_nothing:
@@ -590,21 +597,23 @@ def search_services(
             limit=per_page,
             offset=offset,
         )
-        total, exact, level = ranked.total, ranked.total_exact, ranked.level
-        # Visibility is checked again: the index may lag behind a change made without it.
-        page_qs = service_page_queryset().filter(
-            pk__in=ranked.ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
-        )
-        by_id = {s.pk: s for s in page_qs.order_by()}
-        items = [by_id[i] for i in ranked.ids if i in by_id]
+        total, exact, level, ids = ranked.total, ranked.total_exact, ranked.level, ranked.ids
+        if load_items:
+            # Visibility is checked again: the index may lag behind a change made without it.
+            page_qs = service_page_queryset().filter(
+                pk__in=ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
+            )
+            by_id = {s.pk: s for s in page_qs.order_by()}
+            items = [by_id[i] for i in ids if i in by_id]
     else:
         base = _filtered(conditions)
         total = base.count()
-        items = list(
-            _unranked(service_page_queryset().filter(pk__in=base.values("id")), language)[
-                offset : offset + per_page
-            ]
+        ids = list(
+            _unranked(base, language).values_list("id", flat=True)[offset : offset + per_page]
         )
+        if load_items:
+            by_id = {s.pk: s for s in service_page_queryset().filter(pk__in=ids).order_by()}
+            items = [by_id[i] for i in ids if i in by_id]
     facets = compute_facets(parsed, conditions, level=level) if with_facets else {}
     return SearchResult(
         items=items,
@@ -615,6 +624,7 @@ def search_services(
         query_language=parsed.written_in,
         requested_language=parsed.requested,
         total_exact=exact,
+        ids=ids,
     )
 
 

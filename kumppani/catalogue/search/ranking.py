@@ -259,6 +259,7 @@ COMMON_TERM_FRACTION = 0.10
 COMMON_TERM_MIN_DOCS = 1000
 
 import os
+
 _MODE = os.environ.get("LEVELMODE", "strict")
 Group = tuple[QueryTerm, ...]  # any of these terms (the variants of one query word)
 Level = tuple[Group, ...]  # every group must match
@@ -294,7 +295,11 @@ def match_levels(
     )
     broad: Level = tuple(tuple(ts) for _s, ts in sorted(by_word.items()))
     levels: list[Level] = []
-    modes = {"strict": (strict, broad, (tuple(base),)), "broad": (broad, (tuple(base),)), "or": ((tuple(base),),)}
+    modes = {
+        "strict": (strict, broad, (tuple(base),)),
+        "broad": (broad, (tuple(base),)),
+        "or": ((tuple(base),),),
+    }
     for candidate in modes[_MODE]:
         if candidate not in levels:
             levels.append(candidate)
