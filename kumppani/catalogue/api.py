@@ -21,7 +21,6 @@ from kumppani.catalogue.models import (
     VolunteerTask,
 )
 from kumppani.catalogue.search.forms import SearchForm
-from kumppani.catalogue.search.listing import service_cards
 from kumppani.catalogue.search.presenters import in_language
 from kumppani.catalogue.search.query import (
     ACCESSIBILITY_FIELDS,
@@ -128,9 +127,6 @@ class FacetValueOut(Schema):
 
 class ServiceListOut(Schema):
     count: int
-    # False when a text search matched more than `count` services: they are counted up to
-    # 1,000 ("1,000+"), the best ones ranked first.
-    count_exact: bool = True
     page: int
     per_page: int
     items: list[ServiceOut]
@@ -284,14 +280,12 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
         page=form.cleaned_data["page"] or 1,
         per_page=form.cleaned_data["per_page"] or 20,
         with_facets=params.facets.lower() in ("true", "1", "yes"),
-        load_items=False,
     )
     return {
         "count": result.total,
-        "count_exact": result.total_exact,
         "page": result.page,
         "per_page": result.per_page,
-        "items": service_cards(result.ids, language),
+        "items": [_service_out(s, language) for s in result.items],
         "facets": result.facets or None,
     }
 
