@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --editable ".[dev]"
 	@touch $(STAMP)
+	@mkdir -p var
 	@$(MAKE) --no-print-directory messages
 
 messages:

@@ -67,10 +67,10 @@ class InviteForm(forms.Form):
         help_text=_("The invitation email is written in this language."),
     )
     invite_as = forms.ChoiceField(
-        label=_("The person will"),
+        label=_("What is the invitation for?"),
         choices=[
-            (InviteAs.ORGANISATION, _("represent an organisation")),
-            (InviteAs.COUNTY, _("work in a role of the wellbeing services county")),
+            (InviteAs.ORGANISATION, _("Representing an organisation")),
+            (InviteAs.COUNTY, _("A role in the wellbeing services county")),
         ],
     )
     organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
