@@ -39,12 +39,12 @@ lint: install
 
 test-sqlite: install
 	@echo "== pytest on SQLite =="
-	env -u DATABASE_URL KUMPPANI_TESTING=1 $(VENV)/bin/pytest
+	env -u DATABASE_URL KUMPPANI_TESTING=1 $(VENV)/bin/pytest -n 2
 
 test-postgres: install
 	@if $(PY) bench/pg_available.py "$(PG_URL)"; then \
 		echo "== pytest on PostgreSQL (browser tests run once, on SQLite) =="; \
-		DATABASE_URL="$(PG_URL)" KUMPPANI_TESTING=1 $(VENV)/bin/pytest -m "not browser"; \
+		DATABASE_URL="$(PG_URL)" KUMPPANI_TESTING=1 $(VENV)/bin/pytest -n 2 -m "not browser"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL), and CI requires it." >&2; exit 1; \
 	else \
