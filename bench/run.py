@@ -104,12 +104,15 @@ def search_code_key() -> str:
     """Fingerprint of the code that decides what the index holds (not the query side)."""
     h = hashlib.sha256()
     search = ROOT / "kumppani/catalogue/search"
-    files = [search / n for n in ("analyzer.py", "documents.py", "index.py", "backend.py")]
+    files = [search / n for n in ("analyzer.py", "thesaurus.py", "documents.py", "index.py")]
     files += sorted((ROOT / "kumppani/catalogue/migrations").glob("*.py"))
     for f in files:
         if f.exists():
             h.update(f.name.encode())
             h.update(f.read_bytes())
+    # backend.py: only its write side (before the query builders) decides what is stored.
+    backend = (search / "backend.py").read_text(encoding="utf-8")
+    h.update(backend.split("# --- Queries ---", 1)[0].encode())
     return h.hexdigest()[:16]
 
 
@@ -429,7 +432,11 @@ def main() -> None:
         "- API: Django test client in-process → `GET /api/v1/services?q=…[&municipality=…]`, "
         "production settings (DEBUG off). Raw SQL: `search_sql(...)` built beforehand, then "
         "executed with a cursor (the floor). Naive: published services whose fi/sv name or "
-        "description `icontains` any query word (ORed), first 20 ids by name.",
+        "description `icontains` any query word (ORed), first 20 ids by name. No result "
+        "cache exists anywhere: each process caches only word analyses and vocabulary "
+        "statistics (document frequencies, 60 s). `search_sql` returns the ranked query the "
+        "API ran for its page (choosing the match level may first take a capped count: that "
+        'is in the API\'s time, and in "Building").',
         "",
         "| in-process latency (ms) | p50 no filter | p95 no filter | p50 municipality "
         "| p95 municipality |",
@@ -462,10 +469,11 @@ def main() -> None:
             f"cycling through all {len(all_cases)} query URLs: **{fmt(http.rps)} requests/s**, "
             f"{http.requests:,} requests, {http.errors} errors; latency p50 {fmt(http.p50_ms)} "
             f"ms, p95 {fmt(http.p95_ms)} ms, p99 {fmt(http.p99_ms)} ms. Peak memory (VmHWM) "
-            f"per worker after the load: {workers}; master {fmt(http.master_hwm_mb)} MB. "
-            "First search of each fresh worker (loads the lemmatizer dictionaries): "
-            + ", ".join(f"{fmt(x)} ms" for x in http.cold_ms)
-            + ".",
+            f"per worker after the load: {workers} (proportional set size, shared pages "
+            "split: " + ", ".join(f"{fmt(x)} MB" for x in http.worker_pss_mb) + "); master "
+            f"{fmt(http.master_hwm_mb)} MB. gunicorn `--preload`: the master loads the "
+            "lemmatizer dictionaries (kumppani/wsgi.py) and the workers share them. "
+            "First search of each worker: " + ", ".join(f"{fmt(x)} ms" for x in http.cold_ms) + ".",
         ]
     else:
         lines.append(f"HTTP: not measured: {http.message}")

@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.http import Http404, HttpRequest
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import get_language
 from ninja import Query, Router, Schema, Status
 
@@ -21,6 +22,7 @@ from kumppani.catalogue.models import (
     VolunteerTask,
 )
 from kumppani.catalogue.search.forms import SearchForm
+from kumppani.catalogue.search.listing import service_cards
 from kumppani.catalogue.search.presenters import in_language
 from kumppani.catalogue.search.query import (
     ACCESSIBILITY_FIELDS,
@@ -127,6 +129,9 @@ class FacetValueOut(Schema):
 
 class ServiceListOut(Schema):
     count: int
+    # False when a text search matched more than `count` services: they are counted up to
+    # 1,000 ("1,000+"), the best ones ranked first.
+    count_exact: bool = True
     page: int
     per_page: int
     items: list[ServiceOut]
@@ -280,14 +285,19 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
         page=form.cleaned_data["page"] or 1,
         per_page=form.cleaned_data["per_page"] or 20,
         with_facets=params.facets.lower() in ("true", "1", "yes"),
+        load_items=False,
     )
-    return {
+    payload = {
         "count": result.total,
+        "count_exact": result.total_exact,
         "page": result.page,
         "per_page": result.per_page,
-        "items": [_service_out(s, language) for s in result.items],
+        "items": service_cards(result.ids, language),
         "facets": result.facets or None,
     }
+    # service_cards builds exactly the ServiceListOut shape (test_api checks it against the
+    # schema); re-validating 20 nested items through pydantic cost more than the ranking.
+    return JsonResponse(payload, encoder=DjangoJSONEncoder)
 
 
 @router.get(

@@ -253,10 +253,14 @@ def analyze(text: str, lang: str | None = None) -> list[str]:
     """
     terms: list[str] = []
     for word in tokenize(text):
-        if is_stopword(word):
-            continue
-        terms.extend(word_variants(word, lang))
+        terms.extend(_index_terms(word, lang))
     return terms
+
+
+@lru_cache(maxsize=200_000)
+def _index_terms(word: str, lang: str | None) -> tuple[str, ...]:
+    # Per word, cached: indexing analyzes the same few thousand words again and again.
+    return () if is_stopword(word) else word_variants(word, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,9 @@ def upsert(kind: Kind, docs: Sequence[Document]) -> None:
     """Insert or replace documents (SQLite keeps FTS5 in step through triggers)."""
     if not docs:
         return
+    if is_postgres():
+        _pg_upsert(kind, docs)
+        return
     cols = ", ".join(FIELDS)
     marks = ", ".join(["%s"] * (len(FIELDS) + 2))
     updates = ", ".join(f"{c} = excluded.{c}" for c in ("langs", *FIELDS))
@@ -68,10 +71,53 @@ def upsert(kind: Kind, docs: Sequence[Document]) -> None:
         cur.executemany(sql, rows)
 
 
+# PostgreSQL keeps no text, only vectors (migration 0004): the full weighted vector to match
+# and rank with, and name + summary for the title-first path of very broad queries.
+TITLE_FIELDS = ("name", "summary")
+
+
+def _weighted(fields: Sequence[str]) -> str:
+    return " || ".join(
+        f"setweight(to_tsvector('simple'::regconfig, %s), '{FIELD_WEIGHTS[f].pg_label}')"
+        for f in fields
+    )
+
+
+def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
+    sql = (
+        f"INSERT INTO {kind.table} ({kind.column}, langs, areas, verified_at, tsv, ab) "
+        f"VALUES (%s, %s, %s, %s, {_weighted(FIELDS)}, {_weighted(TITLE_FIELDS)}) "
+        f"ON CONFLICT ({kind.column}) DO UPDATE SET langs = excluded.langs, "
+        "areas = excluded.areas, verified_at = excluded.verified_at, tsv = excluded.tsv, "
+        "ab = excluded.ab"
+    )
+    rows = [
+        (
+            d.pk,
+            d.langs,
+            list(d.areas),
+            d.verified_at,
+            *(getattr(d, f) for f in FIELDS),
+            *(getattr(d, f) for f in TITLE_FIELDS),
+        )
+        for d in docs
+    ]
+    with connection.cursor() as cur:
+        cur.executemany(sql, rows)
+
+
 def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:
     """Return the indexed terms of the given documents (to keep the vocabulary exact)."""
     if not pks:
         return {}
+    if is_postgres():
+        with connection.cursor() as cur:
+            cur.execute(
+                f"SELECT {kind.column}, tsvector_to_array(tsv) FROM {kind.table} "
+                f"WHERE {kind.column} = ANY(%s)",
+                [list(pks)],
+            )
+            return {row[0]: set(row[1]) for row in cur.fetchall()}
     marks = ", ".join(["%s"] * len(pks))
     with connection.cursor() as cur:
         cur.execute(
@@ -244,60 +290,120 @@ def bm25_weights() -> str:
     return ", ".join(str(FIELD_WEIGHTS[f].bm25) for f in FIELDS)
 
 
-def match_sql(
-    kind: Kind, tiers: Sequence[tuple[float, str]], *, join_filter: bool = False
-) -> tuple[str, list[Any]]:
-    """Return SQL selecting ``id``, ``langs`` (PostgreSQL) and ``score`` of matching documents.
+@dataclass(frozen=True)
+class Where:
+    """The conditions of one PostgreSQL search: the text match and what restricts it."""
 
-    With ``join_filter`` the PostgreSQL documents are joined with a relation ``f(id)`` that the
-    caller defines as a materialized CTE, so that a selective filter (a municipality) drives
-    the plan.
+    match: str | None  # to_tsquery('simple', ...) text over every field (the full vector)
+    title: str | None = None  # ... over the name and summary only (the small title vector)
+    areas: Sequence[str] = ()  # any of these area markers (documents.Document.areas)
+    areas_all: Sequence[str] = ()  # and any of these (a county filter next to a municipality)
+    filter_sql: str = ""  # "id IN (...)": the other filters, as a sub-select of ids
+    filter_params: Sequence[Any] = ()
+
+    def sql(self, kind: Kind) -> tuple[str, list[Any]]:
+        # The tsquery is an InitPlan "(SELECT to_tsquery(...))": its value is unknown when the
+        # statement is planned, so PostgreSQL always drives the match through the GIN index.
+        # With the literal, a query word found in a fifth of the documents makes it pick a
+        # sequential scan that decompresses every document's vector (20-50 times slower).
+        conds: list[str] = []
+        params: list[Any] = []
+        if self.match is not None:
+            conds.append("d.tsv @@ (SELECT to_tsquery('simple', %s))")
+            params.append(self.match)
+        if self.title is not None:
+            conds.append("d.ab @@ (SELECT to_tsquery('simple', %s))")
+            params.append(self.title)
+        for areas in (self.areas, self.areas_all):
+            if areas:
+                conds.append("d.areas && %s::text[]")
+                params.append(list(areas))
+        if self.filter_sql:
+            conds.append(f"d.{kind.column} IN ({self.filter_sql})")
+            params.extend(self.filter_params)
+        return " AND ".join(conds or ["TRUE"]), params
+
+
+def pg_count_sql(kind: Kind, where: Where, cap: int) -> tuple[str, list[Any]]:
+    """Return SQL counting the matching documents, up to ``cap`` (the rest is not visited)."""
+    cond, params = where.sql(kind)
+    return (
+        f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} d WHERE {cond} LIMIT %s) c",
+        [*params, cap],
+    )
+
+
+def pg_ranked_sql(
+    kind: Kind,
+    where: Where,
+    tiers: Sequence[tuple[float, str]],
+    *,
+    factors: Sequence[tuple[str, list[Any]]] = (),
+    title_rank: bool = False,
+    limit: int | None,
+    offset: int = 0,
+    with_total: bool = False,
+) -> tuple[str, list[Any]]:
+    """Return SQL of (id, score[, total]) of the matching documents, best first.
+
+    One table, no join: the filters are conditions on the document row. The rank is one
+    ``ts_rank`` per weight tier, on the full vector, or with ``title_rank`` on the small
+    name/summary vector (for thousands of candidates, when the title decides).
+    ``factors`` are SQL expressions over ``x.langs`` and ``x.verified_at`` multiplying it.
     """
-    if is_postgres():
-        rank = " + ".join(
-            f"%s * ts_rank('{PG_WEIGHTS}', x.tsv, to_tsquery('simple', %s), "
-            f"{int(PG_RANK_NORMALIZATION)})"
-            for _ in tiers
-        )
-        join = f"JOIN f ON f.id = d.{kind.column} " if join_filter else ""
-        params: list[Any] = [x for w, q in tiers for x in (w, q)]
-        params.append(" | ".join(f"({q})" for _, q in tiers))
-        # "tsv || ''" detoasts the vector once per row instead of once per ts_rank call;
-        # OFFSET 0 keeps the sub-select from being flattened into the ranking.
-        return (
-            f"SELECT x.id, x.langs, {rank} AS score FROM ("
-            f"SELECT d.{kind.column} AS id, d.langs, d.tsv || ''::tsvector AS tsv "
-            f"FROM {kind.table} d {join}"
-            f"WHERE d.tsv @@ to_tsquery('simple', %s) OFFSET 0) x",
-            params,
-        )
+    vector = "d.ab" if title_rank else "d.tsv || ''::tsvector"
+    rank = " + ".join(
+        f"%s * ts_rank('{PG_WEIGHTS}', x.v, to_tsquery('simple', %s), {int(PG_RANK_NORMALIZATION)})"
+        for _ in tiers
+    )
+    score = " * ".join([f"({rank})", *(f for f, _p in factors)])
+    cond, where_params = where.sql(kind)
+    total = ", COUNT(*) OVER () AS total" if with_total else ""
+    params: list[Any] = [x for w, q in tiers for x in (w, q)]
+    for _f, p in factors:
+        params.extend(p)
+    params.extend(where_params)
+    # "tsv || ''" detoasts the vector once per row instead of once per ts_rank call;
+    # OFFSET 0 keeps the sub-select from being flattened into the ranking.
+    sql = (
+        f"SELECT x.id, {score} AS score{total} FROM ("
+        f"SELECT d.{kind.column} AS id, d.langs, d.verified_at, {vector} AS v "
+        f"FROM {kind.table} d WHERE {cond} OFFSET 0) x ORDER BY score DESC, x.id"
+    )
+    if limit is not None:
+        sql += " LIMIT %s OFFSET %s"
+        params += [limit, offset]
+    return sql, params
+
+
+def match_sql(kind: Kind, tiers: Sequence[tuple[float, str]], level: str) -> tuple[str, list[Any]]:
+    """Return SQLite SQL selecting ``id`` and ``score`` of the documents matching ``level``."""
     subqueries = []
-    params = []
+    params: list[Any] = []
     for weight, match in tiers:
         subqueries.append(
             f"SELECT rowid AS r, -bm25({kind.fts}, {bm25_weights()}) * %s AS s "
             f"FROM {kind.fts} WHERE {kind.fts} MATCH %s"
         )
         params.extend([weight, match])
+    params.append(level)
     # Materialized first: flattened into the outer joins, bm25() would lose its MATCH context.
     return (
         f"WITH hits AS MATERIALIZED ({' UNION ALL '.join(subqueries)}) "
-        f"SELECT r AS id, SUM(s) AS score FROM hits GROUP BY r",
+        f"SELECT r AS id, SUM(s) AS score FROM hits "
+        f"WHERE r IN (SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s) GROUP BY r",
         params,
     )
 
 
-def match_ids_sql(kind: Kind, tiers: Sequence[tuple[float, str]]) -> tuple[str, list[Any]]:
+def match_ids_sql(kind: Kind, level: str) -> tuple[str, list[Any]]:
     """Return SQL selecting only the ids of matching documents (for filters and facets)."""
     if is_postgres():
         return (
             f"SELECT {kind.column} FROM {kind.table} WHERE tsv @@ to_tsquery('simple', %s)",
-            [" | ".join(f"({q})" for _, q in tiers)],
+            [level],
         )
-    return (
-        f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s",
-        [" OR ".join(f"({q})" for _, q in tiers)],
-    )
+    return (f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s", [level])
 
 
 def langs_contains_sql(column: str) -> str:

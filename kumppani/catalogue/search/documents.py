@@ -8,7 +8,8 @@ stored as-is in both backends so that SQLite and PostgreSQL rank the same terms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from kumppani.catalogue.models import Service, VolunteerTask
 from kumppani.catalogue.search.analyzer import analyze
@@ -26,6 +27,10 @@ class Document:
     summary: str
     description: str
     extra: str
+    # The municipality codes the activity is offered in (whole counties expanded), "c<code>"
+    # for each county it touches, "all" when nationwide: the PostgreSQL area filter.
+    areas: tuple[str, ...] = field(default=())
+    verified_at: datetime | None = None
 
     def terms(self) -> set[str]:
         return set(f"{self.name} {self.summary} {self.description} {self.extra}".split())
@@ -58,6 +63,33 @@ def _langs(codes: set[str]) -> str:
     return "|" + "|".join(sorted(codes)) + "|" if codes else ""
 
 
+# Area markers (see Document.areas).
+NATIONWIDE = "all"
+
+
+def county_marker(code: str) -> str:
+    return f"c{code}"
+
+
+def service_areas(service: Service) -> tuple[str, ...]:
+    """Return the area markers of a service whose municipalities and counties are prefetched.
+
+    The municipalities need their county (``select_related``), the counties their
+    municipalities (``prefetch_related``).
+    """
+    areas: set[str] = set()
+    if service.is_nationwide:
+        areas.add(NATIONWIDE)
+    for m in service.municipalities.all():
+        areas.add(m.code)
+        if m.county is not None:
+            areas.add(county_marker(m.county.code))
+    for c in service.counties.all():
+        areas.add(county_marker(c.code))
+        areas.update(m.code for m in c.municipalities.all())
+    return tuple(sorted(areas))
+
+
 def service_document(service: Service) -> Document:
     """Return the document of a service whose relations are prefetched (see ``index``)."""
     org = service.organisation
@@ -86,6 +118,8 @@ def service_document(service: Service) -> Document:
         summary=_join(summary),
         description=_join(_analyze_versions(service, "description")),
         extra=_join(extra),
+        areas=service_areas(service),
+        verified_at=service.last_verified_at,
     )
 
 

@@ -104,6 +104,30 @@ def _norm_uuid(value: str) -> str:
         return value
 
 
+@lru_cache(maxsize=1)
+def _codes() -> tuple[frozenset[str], frozenset[str]]:
+    """The municipality and county codes (reference data: cached per process)."""
+    return (
+        frozenset(Municipality.objects.values_list("code", flat=True)),
+        frozenset(County.objects.values_list("code", flat=True)),
+    )
+
+
+class CodeChoiceField(forms.ChoiceField):
+    """A choice among reference codes: checked against a cached set, listed only to render.
+
+    Normalizing the 308 municipality choices for every API request costs milliseconds; the
+    choices are a callable here, evaluated only when the form is shown.
+    """
+
+    def __init__(self, *, codes: Any, **kwargs: Any) -> None:
+        self.codes = codes
+        super().__init__(**kwargs)
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.codes()
+
+
 class SearchForm(forms.Form):
     """The search query and filters of the catalogue search page and API."""
 
@@ -116,8 +140,12 @@ class SearchForm(forms.Form):
             "max_length": _("Please shorten the search text to at most %(limit_value)d characters.")
         },
     )
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
-    county = forms.ChoiceField(label=_("Wellbeing services county"), required=False)
+    municipality = CodeChoiceField(
+        label=_("Municipality"), required=False, codes=lambda: _codes()[0]
+    )
+    county = CodeChoiceField(
+        label=_("Wellbeing services county"), required=False, codes=lambda: _codes()[1]
+    )
     online = LenientBooleanField(label=_("Online"), required=False)
     activity_type = TermsField(
         label=_("Activity type"), taxonomy=TERM_FACETS["activity_type"], required=False
@@ -165,13 +193,13 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         municipality = self.fields["municipality"]
         assert isinstance(municipality, forms.ChoiceField)
-        municipality.choices = [("", _("Any municipality")), *municipality_choices()]
+        municipality.choices = lambda: [("", _("Any municipality")), *municipality_choices()]
         municipality.error_messages["invalid_choice"] = _(
             "There is no municipality with the code %(value)s. Choose one from the list."
         )
         county = self.fields["county"]
         assert isinstance(county, forms.ChoiceField)
-        county.choices = [("", _("Any county")), *_county_choices(get_language() or "fi")]
+        county.choices = lambda: [("", _("Any county")), *_county_choices(get_language() or "fi")]
         county.error_messages["invalid_choice"] = _(
             "There is no wellbeing services county with the code %(value)s."
         )
@@ -281,7 +309,7 @@ class TaskSearchForm(_PagingForm):
         super().__init__(*args, **kwargs)
         municipality = self.fields["municipality"]
         assert isinstance(municipality, forms.ChoiceField)
-        municipality.choices = [("", _("Any municipality")), *municipality_choices()]
+        municipality.choices = lambda: [("", _("Any municipality")), *municipality_choices()]
         municipality.error_messages["invalid_choice"] = _(
             "There is no municipality with the code %(value)s. Choose one from the list."
         )

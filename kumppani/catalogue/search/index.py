@@ -17,6 +17,7 @@ from kumppani.catalogue.models import Service, TaxonomyTerm, VolunteerTask
 from kumppani.catalogue.search import backend
 from kumppani.catalogue.search.backend import SERVICES, TASKS, Kind
 from kumppani.catalogue.search.documents import Document, service_document, task_document
+from kumppani.core.models import County, Municipality
 
 __all__ = [
     "index_service",
@@ -38,8 +39,9 @@ def _service_queryset() -> QuerySet[Service]:
         .select_related("organisation")
         .prefetch_related(
             Prefetch("terms", queryset=TaxonomyTerm.objects.only("id", *_name_fields())),
-            "municipalities",
-            "counties",
+            # Their counties and municipalities give the area markers (documents.service_areas).
+            Prefetch("municipalities", queryset=Municipality.objects.select_related("county")),
+            Prefetch("counties", queryset=County.objects.prefetch_related("municipalities")),
             "languages",
         )
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
+from django.db import connection
 from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
@@ -27,13 +28,19 @@ from kumppani.catalogue.models import (
 from kumppani.catalogue.search import backend
 from kumppani.catalogue.search.analyzer import QueryTerm, analyze_query
 from kumppani.catalogue.search.backend import SERVICES, TASKS, Kind
+from kumppani.catalogue.search.documents import NATIONWIDE, county_marker
 from kumppani.catalogue.search.language import detect
 from kumppani.catalogue.search.ranking import (
     bm25_idf,
     correct_terms,
+    estimate_matches,
+    fts5_level_match,
     fts5_rank_tiers,
     limit_terms,
+    match_levels,
+    pg_level_query,
     pg_rank_tiers,
+    pg_tsquery,
 )
 
 # A stale service (not confirmed within STALE_AFTER) keeps its place among equals only when
@@ -88,6 +95,20 @@ class SearchResult:
     per_page: int = 20
     query_language: str | None = None
     requested_language: str | None = None
+    # False when ``total`` is a lower bound: past COUNT_CAP matches they are not counted.
+    total_exact: bool = True
+    # The page's service ids, best first (``items`` holds them unless not loaded).
+    ids: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MatchLevel:
+    """One match condition of a query (see ``ranking.match_levels``), in backend syntax."""
+
+    match: str  # tsquery text (PostgreSQL) or FTS5 MATCH expression (SQLite)
+    title: str  # PostgreSQL: any term of the level, for the title-first path
+    estimate: int  # upper bound of the documents it matches, from document frequencies
+    at_least: int = 0  # lower bound (the most frequent term of a one-word level), unfiltered
 
 
 @dataclass(frozen=True)
@@ -96,6 +117,7 @@ class ParsedQuery:
     tiers: list[tuple[float, str]]
     written_in: str | None
     requested: str | None
+    levels: tuple[MatchLevel, ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -104,7 +126,7 @@ class ParsedQuery:
 
     @property
     def matches_nothing(self) -> bool:
-        return bool(self.terms) and not self.tiers
+        return bool(self.terms) and not (self.tiers and self.levels)
 
 
 # --- Query analysis -------------------------------------------------------------------------
@@ -121,20 +143,37 @@ def parse_query(q: str, *, kind: Kind = SERVICES, language: str | None = None) -
         return set(backend.document_frequencies(kind, candidates))
 
     terms = limit_terms(correct_terms(terms, vocabulary), max_terms=48)
-    if backend.is_postgres():
-        n_docs = max(1, backend.document_count(kind))
-        df = backend.document_frequencies(kind, [t.term for t in terms if not t.prefix])
+    n_docs = max(1, backend.document_count(kind))
+    df = backend.document_frequencies(kind, [t.term for t in terms if not t.prefix])
+    postgres = backend.is_postgres()
+
+    def frequency(t: QueryTerm) -> int | None:
+        if t.prefix:
+            return min(n_docs, backend.prefix_frequency(kind, t.term)) if postgres else n_docs
+        return df.get(t.term)
+
+    if postgres:
 
         def idf(t: QueryTerm) -> float:
-            if t.prefix:
-                return bm25_idf(min(n_docs, backend.prefix_frequency(kind, t.term)), n_docs)
-            return bm25_idf(df[t.term], n_docs) if t.term in df else 0.0
+            n = frequency(t)
+            return bm25_idf(n, n_docs) if n else 0.0
 
         # Terms missing from the index cannot match; leaving them out keeps the query small.
         tiers = pg_rank_tiers([t for t in terms if t.prefix or t.term in df], idf)
     else:
         tiers = fts5_rank_tiers(terms)
-    return ParsedQuery(terms, tiers, lang.written_in, lang.requested)
+    levels = tuple(
+        MatchLevel(
+            pg_level_query(level) if postgres else fts5_level_match(level),
+            pg_tsquery([t for group in level for t in group]) if postgres else "",
+            estimate_matches(level, frequency, n_docs),
+            max((df.get(t.term, 0) for t in level[0] if not t.prefix), default=0)
+            if len(level) == 1
+            else 0,
+        )
+        for level in match_levels(terms, frequency, n_docs)
+    )
+    return ParsedQuery(terms, tiers, lang.written_in, lang.requested, levels)
 
 
 # --- Filters --------------------------------------------------------------------------------
@@ -208,63 +247,221 @@ def _filtered(conditions: dict[str, Q], without: str | None = None) -> QuerySet[
 
 # --- Ranked SQL -----------------------------------------------------------------------------
 
+# A level matching fewer documents than this falls back to the next, broader one.
+MIN_LEVEL_MATCHES = 20
+# Counting stops here ("1,000+"); past it, the PostgreSQL rank is computed only for the
+# documents with a query word in their name or summary (the title-first path).
+COUNT_CAP = 1000
 
-def _ranked_sql(
-    parsed: ParsedQuery,
-    *,
-    kind: Kind,
-    owner_table: str,
-    visible_sql: str,
-    visible_params: list[Any],
-    filter_qs: QuerySet[Any] | None,
-    freshness_column: str | None,
-    language: str | None,
-    limit: int | None,
-    offset: int = 0,
-    with_total: bool = False,
-) -> tuple[str, list[Any]]:
-    """Return SQL of (id, score[, total]) best first for a query with text."""
-    filter_sql, filter_params = "", ()
-    if filter_qs is not None:
-        filter_sql, filter_params = filter_qs.order_by().values("id").query.sql_with_params()
-    postgres = backend.is_postgres()
-    if postgres:
-        match, params = backend.match_sql(kind, parsed.tiers, join_filter=bool(filter_sql))
-        langs_column = "m.langs"
-    else:
-        match, params = backend.match_sql(kind, parsed.tiers)
-        langs_column = "d.langs"
-    factors: list[str] = []
-    factor_params: list[Any] = []
-    if freshness_column:
-        factors.append(f"CASE WHEN o.{freshness_column} < %s THEN %s ELSE 1.0 END")
-        factor_params += [timezone.now() - STALE_AFTER, STALE_FACTOR]
+
+@dataclass
+class Ranked:
+    """The best rows of a search: ``sql``/``params`` is the ranked query that gave them."""
+
+    ids: list[int]
+    total: int
+    total_exact: bool
+    level: int  # index into ParsedQuery.levels; -1 when nothing matched
+    sql: str = ""
+    params: list[Any] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What restricts a ranked search besides the text: areas and other filters."""
+
+    kind: Kind
+    filter_qs: QuerySet[Any] | None = None  # the other filters, as a queryset of candidates
+    areas: tuple[str, ...] = ()  # PostgreSQL: any of these area markers
+    areas_all: tuple[str, ...] = ()  # PostgreSQL: and any of these
+    freshness: bool = False  # services: stale ones sink
+    owner_table: str = ""  # SQLite: the owner table, for visibility and freshness
+    visible_sql: str = ""
+    visible_params: tuple[Any, ...] = ()
+
+
+def _factors(
+    parsed: ParsedQuery, language: str | None, scope: Scope, *, langs: str, verified: str
+) -> list[tuple[str, list[Any]]]:
+    factors: list[tuple[str, list[Any]]] = []
+    if scope.freshness:
+        factors.append(
+            (
+                f"CASE WHEN {verified} < %s THEN %s ELSE 1.0 END",
+                [timezone.now() - STALE_AFTER, STALE_FACTOR],
+            )
+        )
     lang_boost = _language_boost(parsed, language)
     if lang_boost:
         code, factor = lang_boost
-        factors.append(f"CASE WHEN {backend.langs_contains_sql(langs_column)} THEN %s ELSE 1.0 END")
-        factor_params += [f"|{code}|", factor]
-    score = " * ".join(["m.score", *factors])
-    total = ", COUNT(*) OVER () AS total" if with_total else ""
-    # Only constant SQL fragments are formatted in; every value is a parameter.
-    join_doc = "" if postgres else f"JOIN {kind.table} d ON d.{kind.column} = m.id "
-    cte, cte_params = "", cast(list[Any], [])
-    if postgres and filter_sql:
-        cte, cte_params = f"WITH f AS MATERIALIZED ({filter_sql}) ", list(filter_params)
-    sql = (
-        f"{cte}SELECT m.id, {score} AS score{total} FROM ({match}) m "  # noqa: S608
-        f"{join_doc}JOIN {owner_table} o ON o.id = m.id "
-        f"WHERE {visible_sql}"
+        factors.append(
+            (
+                f"CASE WHEN {backend.langs_contains_sql(langs)} THEN %s ELSE 1.0 END",
+                [f"|{code}|", factor],
+            )
+        )
+    return factors
+
+
+def _filter_sql(scope: Scope) -> tuple[str, list[Any]]:
+    if scope.filter_qs is None:
+        return "", []
+    sql, params = scope.filter_qs.order_by().values("id").query.sql_with_params()
+    return sql, list(params)
+
+
+def _pg_where(scope: Scope, match: str | None, title: str | None = None) -> backend.Where:
+    filter_sql, filter_params = _filter_sql(scope)
+    return backend.Where(
+        match=match,
+        title=title,
+        areas=scope.areas,
+        areas_all=scope.areas_all,
+        filter_sql=filter_sql,
+        filter_params=filter_params,
     )
-    all_params = [*cte_params, *factor_params, *params, *visible_params]
-    if filter_sql and not postgres:
-        sql += f" AND m.id IN ({filter_sql})"
-        all_params += list(filter_params)
-    sql += " ORDER BY score DESC, m.id"
-    if limit is not None:
-        sql += " LIMIT %s OFFSET %s"
-        all_params += [limit, offset]
-    return sql, all_params
+
+
+def _pg_ranked(
+    parsed: ParsedQuery,
+    scope: Scope,
+    *,
+    language: str | None,
+    limit: int | None,
+    offset: int,
+) -> Ranked:
+    """Rank on PostgreSQL: the narrowest level that matches enough, title-first when broad.
+
+    A level whose document-frequency estimate is below ``COUNT_CAP`` is ranked at once (the
+    window count tells whether it matched enough). A broader one is first counted up to the
+    cap: below it, it is ranked in full. Above it, the rank is computed on the small
+    name/summary vector for the documents that have every query word in their name or
+    summary; when they cannot fill the page, for those of the level with any query word
+    there; only when even those are too few is the whole level ranked on the full vector.
+    """
+    kind = scope.kind
+    factors = _factors(parsed, language, scope, langs="x.langs", verified="x.verified_at")
+    last = len(parsed.levels) - 1
+
+    def ranked(where: backend.Where, *, title_rank: bool = False, with_total: bool = False) -> Any:
+        sql, params = backend.pg_ranked_sql(
+            kind,
+            where,
+            parsed.tiers,
+            factors=factors,
+            title_rank=title_rank,
+            limit=limit,
+            offset=offset,
+            with_total=with_total,
+        )
+        return sql, params, _execute(sql, params)
+
+    for i, level in enumerate(parsed.levels):
+        where = _pg_where(scope, level.match)
+        count: int | None = None
+        unfiltered = not (scope.areas or scope.areas_all or scope.filter_qs is not None)
+        if unfiltered and level.at_least > COUNT_CAP and limit is not None:
+            count = COUNT_CAP + 1  # known from the vocabulary: no need to count
+        elif level.estimate >= COUNT_CAP or limit is None:
+            count = _scalar(*backend.pg_count_sql(kind, where, COUNT_CAP + 1))
+            if count < MIN_LEVEL_MATCHES and i < last:
+                continue
+        if count is None or count <= COUNT_CAP or limit is None:
+            sql, params, rows = ranked(where, with_total=count is None)
+            if count is None:
+                if rows:
+                    count = int(rows[0][2])
+                else:
+                    count = (
+                        _scalar(*backend.pg_count_sql(kind, where, COUNT_CAP + 1)) if offset else 0
+                    )
+                if count < MIN_LEVEL_MATCHES and i < last:
+                    continue
+            exact = count <= COUNT_CAP
+            return Ranked([r[0] for r in rows], min(count, COUNT_CAP), exact, i, sql, params)
+        # Broad: the title decides which documents are ranked (see the docstring).
+        for where_title in (
+            _pg_where(scope, None, level.match),
+            _pg_where(scope, level.match, level.title),
+        ):
+            if where_title.title == where_title.match:
+                continue
+            sql, params, rows = ranked(where_title, title_rank=True)
+            if len(rows) >= limit:
+                break
+        else:
+            sql, params, rows = ranked(where)
+        return Ranked([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
+    return Ranked([], 0, True, -1)
+
+
+def _sqlite_ranked(
+    parsed: ParsedQuery,
+    scope: Scope,
+    *,
+    language: str | None,
+    limit: int | None,
+    offset: int,
+) -> Ranked:
+    """Rank on SQLite (FTS5 bm25): the narrowest level that matches enough documents."""
+    kind = scope.kind
+    factors = _factors(parsed, language, scope, langs="d.langs", verified="o.last_verified_at")
+    filter_sql, filter_params = _filter_sql(scope)
+    last = len(parsed.levels) - 1
+    for i, level in enumerate(parsed.levels):
+        match, match_params = backend.match_sql(kind, parsed.tiers, level.match)
+        score = " * ".join(["m.score", *(f for f, _p in factors)])
+        # Only constant SQL fragments are formatted in; every value is a parameter.
+        sql = (
+            f"SELECT m.id, {score} AS score, COUNT(*) OVER () AS total "  # noqa: S608
+            f"FROM ({match}) m JOIN {kind.table} d ON d.{kind.column} = m.id "
+            f"JOIN {scope.owner_table} o ON o.id = m.id WHERE {scope.visible_sql}"
+        )
+        params: list[Any] = [p for _f, ps in factors for p in ps]
+        params += [*match_params, *scope.visible_params]
+        if filter_sql:
+            sql += f" AND m.id IN ({filter_sql})"
+            params += filter_params
+        sql += " ORDER BY score DESC, m.id"
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [limit, offset]
+        rows = _execute(sql, params)
+        total = int(rows[0][2]) if rows else None
+        if total is None:
+            total = _count_level(parsed, i, scope) if offset else 0
+        if total < MIN_LEVEL_MATCHES and i < last:
+            continue
+        return Ranked([r[0] for r in rows], total, True, i, sql, params)
+    return Ranked([], 0, True, -1)
+
+
+def _count_level(parsed: ParsedQuery, level: int, scope: Scope) -> int:
+    sql, params = backend.match_ids_sql(scope.kind, parsed.levels[level].match)
+    filter_sql, filter_params = _filter_sql(scope)
+    owner = scope.owner_table
+    count_sql = (
+        f"SELECT count(*) FROM {owner} o WHERE o.id IN ({sql}) "  # noqa: S608
+        f"AND {scope.visible_sql}"
+    )
+    all_params = [*params, *scope.visible_params]
+    if filter_sql:
+        count_sql += f" AND o.id IN ({filter_sql})"
+        all_params += filter_params
+    return _scalar(count_sql, all_params)
+
+
+def _rank(
+    parsed: ParsedQuery,
+    scope: Scope,
+    *,
+    language: str | None,
+    limit: int | None,
+    offset: int = 0,
+) -> Ranked:
+    if backend.is_postgres():
+        return _pg_ranked(parsed, scope, language=language, limit=limit, offset=offset)
+    return _sqlite_ranked(parsed, scope, language=language, limit=limit, offset=offset)
 
 
 def _language_boost(parsed: ParsedQuery, language: str | None) -> tuple[str, float] | None:
@@ -276,35 +473,40 @@ def _language_boost(parsed: ParsedQuery, language: str | None) -> tuple[str, flo
 
 
 _SERVICE_VISIBLE = "o.status = %s AND o.hidden_at IS NULL"
+# Filters the PostgreSQL document row answers itself (documents.Document.areas).
+_AREA_DIMENSIONS = ("municipality", "county")
 
 
-def _service_sql(
-    parsed: ParsedQuery,
+def _service_scope(
+    filters: SearchFilters | None,
     conditions: dict[str, Q],
-    *,
-    language: str | None,
-    limit: int | None,
-    offset: int = 0,
-    with_total: bool = False,
     queryset: QuerySet[Service] | None = None,
-) -> tuple[str, list[Any]]:
+) -> Scope:
+    areas: tuple[str, ...] = ()
+    areas_all: tuple[str, ...] = ()
+    rest = dict(conditions)
+    if backend.is_postgres() and filters is not None:
+        for dim in _AREA_DIMENSIONS:
+            rest.pop(dim, None)
+        if filters.municipality:
+            areas = (filters.municipality, NATIONWIDE)
+        if filters.county:
+            marker = (county_marker(filters.county), NATIONWIDE)
+            areas, areas_all = (areas, marker) if areas else (marker, ())
     filter_qs: QuerySet[Any] | None = queryset
-    if conditions:
+    if rest:
         filter_qs = (filter_qs if filter_qs is not None else Service.objects.all()).filter(
-            *conditions.values()
+            *rest.values()
         )
-    return _ranked_sql(
-        parsed,
+    return Scope(
         kind=SERVICES,
+        filter_qs=filter_qs,
+        areas=areas,
+        areas_all=areas_all,
+        freshness=True,
         owner_table=Service._meta.db_table,
         visible_sql=_SERVICE_VISIBLE,
-        visible_params=[PublicationStatus.PUBLISHED],
-        filter_qs=filter_qs,
-        freshness_column="last_verified_at",
-        language=language,
-        limit=limit,
-        offset=offset,
-        with_total=with_total,
+        visible_params=(PublicationStatus.PUBLISHED,),
     )
 
 
@@ -314,7 +516,8 @@ def search_sql(
     """Return the SQL and params that fetch the ``limit`` best service ids for a query.
 
     The "raw SQL floor" of the benchmark: exactly the ranked query ``search_services`` runs
-    (without the window count). Without text the ids come in freshness/name order.
+    for its page (found by running the search once: choosing the match level may take a
+    capped count first). Without text the ids come in freshness/name order.
     """
     parsed = parse_query(q, language=language)
     conditions = filter_conditions(filters)
@@ -324,7 +527,10 @@ def search_sql(
         qs = _unranked(_filtered(conditions), language).values("id")[:limit]
         sql, params = qs.query.sql_with_params()
         return sql, list(params)
-    return _service_sql(parsed, conditions, language=language, limit=limit)
+    ranked = _rank(parsed, _service_scope(filters, conditions), language=language, limit=limit)
+    if not ranked.sql:
+        return "SELECT id FROM catalogue_service WHERE 1 = 0", []
+    return ranked.sql, ranked.params
 
 
 def _name_expression(language: str | None) -> Any:
@@ -349,11 +555,16 @@ def _unranked(qs: QuerySet[Service], language: str | None) -> QuerySet[Service]:
 
 
 def _execute(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    from django.db import connection
-
     with connection.cursor() as cur:
         cur.execute(sql, params)
         return list(cur.fetchall())
+
+
+def _scalar(sql: str, params: list[Any]) -> int:
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        row = cur.fetchone()
+    return int(row[0]) if row else 0
 
 
 def service_page_queryset() -> QuerySet[Service]:
@@ -371,36 +582,49 @@ def search_services(
     page: int = 1,
     per_page: int = 20,
     with_facets: bool = True,
+    load_items: bool = True,
 ) -> SearchResult:
-    """Return one page of published services for a query and filters, best first."""
+    """Return one page of published services for a query and filters, best first.
+
+    With ``load_items=False`` only ``ids`` is filled (the API builds its items itself).
+    """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     page = max(1, page)
     offset = (page - 1) * per_page
     parsed = parse_query(q, language=language)
     conditions = filter_conditions(filters)
     items: list[Service] = []
+    ids: list[int] = []
+    exact = True
+    level: int | None = None
     if parsed.matches_nothing:
         total = 0
     elif parsed.has_text:
-        sql, params = _service_sql(
-            parsed, conditions, language=language, limit=per_page, offset=offset, with_total=True
+        ranked = _rank(
+            parsed,
+            _service_scope(filters, conditions),
+            language=language,
+            limit=per_page,
+            offset=offset,
         )
-        rows = _execute(sql, params)
-        ids = [r[0] for r in rows]
-        total = int(rows[0][2]) if rows else 0
-        if not rows and offset:
-            total = _count_matches(parsed, conditions)
-        by_id = {s.pk: s for s in service_page_queryset().filter(pk__in=ids)}
-        items = [by_id[i] for i in ids if i in by_id]
+        total, exact, level, ids = ranked.total, ranked.total_exact, ranked.level, ranked.ids
+        if load_items:
+            # Visibility is checked again: the index may lag behind a change made without it.
+            page_qs = service_page_queryset().filter(
+                pk__in=ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
+            )
+            by_id = {s.pk: s for s in page_qs.order_by()}
+            items = [by_id[i] for i in ids if i in by_id]
     else:
         base = _filtered(conditions)
         total = base.count()
-        items = list(
-            _unranked(service_page_queryset().filter(pk__in=base.values("id")), language)[
-                offset : offset + per_page
-            ]
+        ids = list(
+            _unranked(base, language).values_list("id", flat=True)[offset : offset + per_page]
         )
-    facets = compute_facets(parsed, conditions) if with_facets else {}
+        if load_items:
+            by_id = {s.pk: s for s in service_page_queryset().filter(pk__in=ids).order_by()}
+            items = [by_id[i] for i in ids if i in by_id]
+    facets = compute_facets(parsed, conditions, level=level) if with_facets else {}
     return SearchResult(
         items=items,
         total=total,
@@ -409,20 +633,30 @@ def search_services(
         per_page=per_page,
         query_language=parsed.written_in,
         requested_language=parsed.requested,
+        total_exact=exact,
+        ids=ids,
     )
 
 
-def _text_condition(parsed: ParsedQuery, kind: Kind = SERVICES) -> Q:
+def _text_condition(parsed: ParsedQuery, level: int | None, kind: Kind = SERVICES) -> Q:
     if not parsed.has_text:
         return Q()
-    if parsed.matches_nothing:
+    if parsed.matches_nothing or level is None or level < 0:
         return Q(pk__in=[])
-    sql, params = backend.match_ids_sql(kind, parsed.tiers)
+    sql, params = backend.match_ids_sql(kind, parsed.levels[level].match)
     return Q(id__in=RawSQL(sql, params))  # noqa: S611 - the query is built from [a-z0-9] terms
 
 
-def _count_matches(parsed: ParsedQuery, conditions: dict[str, Q]) -> int:
-    return _filtered(conditions).filter(_text_condition(parsed)).count()
+def choose_level(parsed: ParsedQuery, conditions: dict[str, Q]) -> int | None:
+    """Return the match level a search with these filters uses (as ``_rank`` chooses it)."""
+    if not parsed.has_text or parsed.matches_nothing:
+        return None
+    last = len(parsed.levels) - 1
+    for i in range(len(parsed.levels)):
+        matching = _filtered(conditions).filter(_text_condition(parsed, i)).order_by()
+        if i == last or matching[:MIN_LEVEL_MATCHES].count() >= MIN_LEVEL_MATCHES:
+            return i
+    return None
 
 
 def rank_service_ids(
@@ -443,10 +677,8 @@ def rank_service_ids(
     if not parsed.has_text:
         ids = _unranked(queryset, language).values_list("id", flat=True)
         return list(ids[:limit] if limit is not None else ids)
-    sql, params = _service_sql(
-        parsed, {}, language=language, limit=limit, queryset=queryset.order_by()
-    )
-    return [r[0] for r in _execute(sql, params)]
+    scope = _service_scope(None, {}, queryset=queryset.order_by())
+    return _rank(parsed, scope, language=language, limit=limit).ids
 
 
 # --- Facets ---------------------------------------------------------------------------------
@@ -463,17 +695,25 @@ def _label(row: dict[str, Any], prefix: str, language: str | None) -> str:
 
 
 def compute_facets(
-    parsed: ParsedQuery, conditions: dict[str, Q], language: str | None = None
+    parsed: ParsedQuery,
+    conditions: dict[str, Q],
+    language: str | None = None,
+    *,
+    level: int | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Count results per facet value over the text query and the OTHER filters.
 
-    A bounded number of GROUP BY queries: at most 10 whatever the filters.
+    ``level`` is the match level of the search (``Ranked.level``); by default it is chosen
+    as the search would. A bounded number of GROUP BY queries: at most 11 whatever the
+    filters.
     """
     from django.db.models import Count
     from django.utils.translation import get_language
 
     language = language or get_language()
-    text = _text_condition(parsed)
+    if level is None:
+        level = choose_level(parsed, conditions)
+    text = _text_condition(parsed, level)
 
     def base(without: str | None) -> QuerySet[Service]:
         return _filtered(conditions, without).filter(text)
@@ -635,24 +875,17 @@ def search_volunteer_tasks(
             ]
         )
         return TaskSearchResult(items, total, page, per_page)
-    sql, params = _ranked_sql(
-        parsed,
+    scope = Scope(
         kind=TASKS,
-        owner_table=VolunteerTask._meta.db_table,
-        visible_sql="o.status = %s AND o.hidden_at IS NULL",
-        visible_params=[PublicationStatus.PUBLISHED],
         filter_qs=qs,
-        freshness_column=None,
-        language=language,
-        limit=per_page,
-        offset=offset,
-        with_total=True,
+        owner_table=VolunteerTask._meta.db_table,
+        visible_sql=_SERVICE_VISIBLE,
+        visible_params=(PublicationStatus.PUBLISHED,),
     )
-    rows = _execute(sql, params)
-    ids = [r[0] for r in rows]
-    by_id = {t.pk: t for t in page_qs.filter(pk__in=ids)}
+    ranked = _rank(parsed, scope, language=language, limit=per_page, offset=offset)
+    by_id = {t.pk: t for t in page_qs.filter(pk__in=ranked.ids).order_by()}
     return TaskSearchResult(
-        [by_id[i] for i in ids if i in by_id], int(rows[0][2]) if rows else 0, page, per_page
+        [by_id[i] for i in ranked.ids if i in by_id], ranked.total, page, per_page
     )
 
 

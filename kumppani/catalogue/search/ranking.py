@@ -248,3 +248,67 @@ def pg_tsquery(terms: Iterable[QueryTerm]) -> str:
     for t in limit_terms(terms):
         parts.append(f"'{t.term}':*" if t.prefix else f"'{t.term}'")
     return " | ".join(parts)
+
+
+# --- Match levels: which documents are ranked at all --------------------------------------
+
+# A term found in more than this share of the documents says little: it is ranked, but it
+# never widens (nor, on its own, narrows) the set of matching documents.
+COMMON_TERM_FRACTION = 0.10
+# Only a catalogue this large has "common" terms: in a small one every term is worth matching.
+COMMON_TERM_MIN_DOCS = 1000
+
+Group = tuple[QueryTerm, ...]  # any of these terms (the variants of one query word)
+Level = tuple[Group, ...]  # every group must match
+
+
+def match_levels(
+    terms: Sequence[QueryTerm], df: Callable[[QueryTerm], int | None], n_docs: int
+) -> list[Level]:
+    """Return the match conditions to try in turn, narrowest first (one or two).
+
+    1. every query word, each by any of its terms (surface form, lemma, compound parts,
+       thesaurus synonyms, corrections, prefix): an AND of ORs;
+    2. any term of any word: the plain OR ("ranking, not the match, decides"), for when the
+       AND matches too few documents (everyday phrasings rarely contain every word).
+
+    ``df(term)`` is the term's document frequency, None when the index does not have it
+    (such terms cannot match and are left out). Common terms (in more than
+    ``COMMON_TERM_FRACTION`` of a large catalogue) are left out of both levels unless nothing
+    else is left: they only rank. A word whose terms are all common or unknown drops out of
+    the AND. The caller takes the first level that matches enough documents.
+
+    Requiring only the word's own forms (no parts or synonyms) was tried and rejected: on
+    the dev set, forced, it cut recall@10 to 0.67 (AND of all variants: 0.77; see
+    docs/decisions/0006-search.md).
+    """
+    limit = COMMON_TERM_FRACTION * n_docs if n_docs >= COMMON_TERM_MIN_DOCS else float("inf")
+    usable = [t for t in limit_terms(terms) if t.prefix or df(t) is not None]
+    if not usable:
+        return []
+    rare = [t for t in usable if t.prefix or (df(t) or 0) <= limit]
+    base = rare or usable
+    by_word: dict[int, list[QueryTerm]] = {}
+    for t in base:
+        by_word.setdefault(t.source, []).append(t)
+    every_word: Level = tuple(tuple(ts) for _s, ts in sorted(by_word.items()))
+    any_word: Level = (tuple(base),)
+    return [every_word] if every_word == any_word else [every_word, any_word]
+
+
+def estimate_matches(level: Level, df: Callable[[QueryTerm], int | None], n_docs: int) -> int:
+    """Return an upper bound of the documents a level matches (from document frequencies)."""
+    bound = n_docs
+    for group in level:
+        bound = min(bound, sum((n_docs if t.prefix else (df(t) or 0)) for t in group))
+    return bound
+
+
+def pg_level_query(level: Level) -> str:
+    """Return a ``to_tsquery('simple', ...)`` string: an AND of ORs."""
+    return " & ".join(f"({pg_tsquery(g)})" for g in level)
+
+
+def fts5_level_match(level: Level) -> str:
+    """Return an FTS5 MATCH expression: an AND of ORs."""
+    return " AND ".join(f"({fts5_match(g)})" for g in level)
