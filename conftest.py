@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from kumppani.accounts.models import CountyRoleKind, User
@@ -32,6 +33,14 @@ def default_language() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Start every test with an empty cache (throttles and cached look-ups live there)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

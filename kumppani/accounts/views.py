@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -112,8 +113,21 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
+        if not reset_email_allowed(form.cleaned_data["email"]):
+            # Same answer as always, but no more mail to this address for now.
+            return HttpResponseRedirect(self.get_success_url())
         self.extra_email_context = {"site_url": settings.SITE_URL.rstrip("/")}
         return super().form_valid(form)
+
+
+RESET_EMAILS_PER_HOUR = 3
+
+
+def reset_email_allowed(email: str) -> bool:
+    """Allow a few reset emails per address an hour, so nobody can flood a mailbox."""
+    key = f"password-reset:{email.strip().lower()}"
+    cache.add(key, 0, timeout=60 * 60)
+    return cache.incr(key) <= RESET_EMAILS_PER_HOUR
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

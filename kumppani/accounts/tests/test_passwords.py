@@ -3,6 +3,7 @@
 import re
 
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 
 from kumppani.accounts.models import User
@@ -117,3 +118,19 @@ def test_change_password_sends_anonymous_visitors_to_sign_in(client: Client, db:
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse_en("accounts:sign_in"))
+
+
+def test_reset_emails_to_one_address_are_limited_but_the_answer_stays_the_same(
+    client: Client, alice: User
+) -> None:
+    cache.clear()
+    answers = [
+        client.post(reverse_en("accounts:password_reset"), {"email": "alice@ep.example.fi"})
+        for _ in range(5)
+    ]
+
+    assert {answer.status_code for answer in answers} == {302}
+    assert {answer["Location"] for answer in answers} == {
+        reverse_en("accounts:password_reset_done")
+    }
+    assert len(mail.outbox) == 3
