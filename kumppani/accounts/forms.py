@@ -9,11 +9,13 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
+from kumppani.organisations.selectors import name_in_language
 
 from .models import CountyRoleKind, InvitationStatus, OrganisationTitle
 
@@ -112,7 +114,9 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.target_county = county
         self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
-            Organisation.objects.active().in_county(county).order_by("name", "id")
+            Organisation.objects.active()
+            .in_county(county)
+            .order_by(Lower(name_in_language()), "id")
         )
         self.fields["municipality"].queryset = county.municipalities.order_by("name")  # type: ignore[attr-defined]
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.organisations.models import Organisation
+from kumppani.organisations.selectors import name_in_language
 
 from . import access, selectors, services
 from .forms import (
@@ -51,8 +53,10 @@ def _query_without_page(request: HttpRequest) -> str:
 def _represented(request: HttpRequest) -> QuerySet[Organisation]:
     user = request.user
     if user.is_staff:
-        return Organisation.objects.active().order_by("name")
-    return Organisation.objects.filter(roles__user=user).order_by("name")  # type: ignore[misc]
+        return Organisation.objects.active().order_by(Lower(name_in_language()))
+    return Organisation.objects.filter(roles__user=user).order_by(  # type: ignore[misc]
+        Lower(name_in_language())
+    )
 
 
 def _language_name(code: str) -> str:
