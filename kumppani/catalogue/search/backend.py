@@ -56,6 +56,7 @@ def upsert(kind: Kind, docs: Sequence[Document]) -> None:
     """Insert or replace documents (SQLite keeps FTS5 in step through triggers)."""
     if not docs:
         return
+    _stats.levels.clear()
     if is_postgres():
         _pg_upsert(kind, docs)
         return
@@ -131,12 +132,14 @@ def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:
 def delete(kind: Kind, pks: Sequence[int]) -> None:
     if not pks:
         return
+    _stats.levels.clear()
     marks = ", ".join(["%s"] * len(pks))
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {kind.table} WHERE {kind.column} IN ({marks})", list(pks))
 
 
 def clear(kind: Kind) -> None:
+    _stats.levels.clear()
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {kind.table}")
         if is_postgres():
@@ -188,6 +191,8 @@ class _Stats:
         self.lock = threading.Lock()
         self.n_docs: dict[str, tuple[float, int]] = {}
         self.df: dict[str, dict[str, tuple[float, int]]] = {}
+        # (kind, query levels, filters, page) -> (monotonic time, level, capped count, path)
+        self.levels: dict[Any, tuple[float, int, int, int]] = {}
 
 
 _stats = _Stats()
@@ -195,12 +200,33 @@ _stats = _Stats()
 
 def invalidate_stats(kind: Kind | None = None) -> None:
     with _stats.lock:
+        _stats.levels.clear()
         if kind is None:
             _stats.n_docs.clear()
             _stats.df.clear()
         else:
             _stats.n_docs.pop(kind.table, None)
             _stats.df.pop(kind.table, None)
+
+
+# A search's match level and capped count, kept for STATS_TTL_SECONDS: a repeated query skips
+# the count and the narrower levels that matched too little. Never the page itself.
+_MAX_CACHED_LEVELS = 20_000
+
+
+def cached_level(key: Any) -> tuple[int, int, int] | None:
+    """Return (level, capped count, ranking path) of a search seen moments ago, else None."""
+    hit = _stats.levels.get(key)
+    if hit and time.monotonic() - hit[0] < STATS_TTL_SECONDS:
+        return hit[1], hit[2], hit[3]
+    return None
+
+
+def remember_level(key: Any, level: int, count: int, path: int = 0) -> None:
+    with _stats.lock:
+        if len(_stats.levels) > _MAX_CACHED_LEVELS:
+            _stats.levels.clear()
+        _stats.levels[key] = (time.monotonic(), level, count, path)
 
 
 def document_count(kind: Kind) -> int:
@@ -374,6 +400,32 @@ def pg_ranked_sql(
         sql += " LIMIT %s OFFSET %s"
         params += [limit, offset]
     return sql, params
+
+
+def pg_counted_ranked_sql(
+    kind: Kind,
+    where: Where,
+    ranked: tuple[str, list[Any]],
+    *,
+    cap: int,
+    at_least: int,
+) -> tuple[str, list[Any]]:
+    """Return one statement: the capped count of ``where``, then ``ranked`` only if it is due.
+
+    One row is ``(NULL, NULL, count)`` with the count up to ``cap + 1``; the rows of
+    the ranked query ``ranked`` (id, score) follow only when ``at_least <= count <= cap``
+    (a one-time filter: otherwise PostgreSQL does not even scan for them). This saves the
+    separate count query's round trip when the match level is chosen.
+    """
+    count_sql, count_params = pg_count_sql(kind, where, cap + 1)
+    ranked_sql, ranked_params = ranked
+    sql = (
+        f"WITH c AS MATERIALIZED ({count_sql}) "
+        "SELECT NULL::integer AS id, NULL::float8 AS score, c.count AS total FROM c "
+        f"UNION ALL SELECT r.id, r.score, NULL::bigint FROM ({ranked_sql}) r "
+        "WHERE (SELECT c.count FROM c) BETWEEN %s AND %s"
+    )
+    return sql, [*count_params, *ranked_params, at_least, cap]
 
 
 def match_sql(kind: Kind, tiers: Sequence[tuple[float, str]], level: str) -> tuple[str, list[Any]]:

@@ -8,7 +8,7 @@ and a language factor (the language the query is written in, or asks for).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -183,12 +183,20 @@ def _through(name: str) -> Any:
     return getattr(Service, name).through.objects
 
 
-def filter_conditions(filters: SearchFilters) -> dict[str, Q]:
-    """Return one Q per active filter dimension (facets leave their own dimension out)."""
+def filter_conditions(filters: SearchFilters, *, areas: bool = True) -> dict[str, Q]:
+    """Return one Q per active filter dimension (facets leave their own dimension out).
+
+    With ``areas=False`` the municipality and county filters are left out (a ranked
+    PostgreSQL search answers them from the document row: see ``_service_scope``).
+    """
     out: dict[str, Q] = {}
+    if not areas:
+        filters = replace(filters, municipality=None, county=None)
     # A UNION of id lists rather than an OR over joins: the database can estimate it and start
     # from the few services of one municipality.
-    nationwide = Service.objects.filter(is_nationwide=True).order_by().values_list("id")
+    nationwide: Any = None
+    if filters.municipality or filters.county:
+        nationwide = Service.objects.filter(is_nationwide=True).order_by().values_list("id")
     if filters.municipality:
         code = filters.municipality
         out["municipality"] = Q(
@@ -356,16 +364,91 @@ def _pg_ranked(
         )
         return sql, params, _execute(sql, params)
 
+    def title_first(i: int, where: backend.Where, path: int | None) -> Ranked:
+        # Broad: the title decides which documents are ranked (see the docstring). ``path``
+        # is the variant a previous identical search ended with (1, 2: title; 3: whole level).
+        level = parsed.levels[i]
+        variants = [
+            w
+            for w in (
+                _pg_where(scope, None, level.match),
+                _pg_where(scope, level.match, level.title),
+            )
+            if w.title != w.match
+        ]
+        chosen = 3
+        if path is not None:
+            chosen = path
+            sql, params, rows = ranked(
+                variants[path - 1] if path < 3 else where, title_rank=path < 3
+            )
+        else:
+            for n, where_title in enumerate(variants, start=1):
+                sql, params, rows = ranked(where_title, title_rank=True)
+                if len(rows) >= (limit or 0):
+                    chosen = n
+                    break
+            else:
+                sql, params, rows = ranked(where)
+        remember(i, COUNT_CAP + 1, chosen)
+        return Ranked([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
+
+    filter_sql, filter_params = _filter_sql(scope)
+    key = (
+        kind.table,
+        tuple(level.match for level in parsed.levels),
+        scope.areas,
+        scope.areas_all,
+        filter_sql,
+        repr(filter_params),
+        limit,
+        offset,
+    )
+
+    def remember(i: int, count: int, path: int = 0) -> None:
+        if limit is not None:
+            backend.remember_level(key, i, count, path)
+
+    known = backend.cached_level(key) if limit is not None else None
+    if known is not None:
+        # The same search ran moments ago: its level and count are known.
+        i, known_count, path = known
+        where = _pg_where(scope, parsed.levels[i].match)
+        if known_count > COUNT_CAP:
+            return title_first(i, where, path)
+        sql, params = backend.pg_ranked_sql(
+            kind, where, parsed.tiers, factors=factors, limit=limit, offset=offset
+        )
+        rows = _execute(sql, params)
+        return Ranked([r[0] for r in rows], known_count, True, i, sql, params)
+
     for i, level in enumerate(parsed.levels):
         where = _pg_where(scope, level.match)
         count: int | None = None
         unfiltered = not (scope.areas or scope.areas_all or scope.filter_qs is not None)
         if unfiltered and level.at_least > COUNT_CAP and limit is not None:
             count = COUNT_CAP + 1  # known from the vocabulary: no need to count
-        elif level.estimate >= COUNT_CAP or limit is None:
+        elif limit is None:
             count = _scalar(*backend.pg_count_sql(kind, where, COUNT_CAP + 1))
             if count < MIN_LEVEL_MATCHES and i < last:
                 continue
+        elif level.estimate >= COUNT_CAP:
+            # The capped count and, when it is in range, the full ranking in one statement.
+            plain = backend.pg_ranked_sql(
+                kind, where, parsed.tiers, factors=factors, limit=limit, offset=offset
+            )
+            at_least = MIN_LEVEL_MATCHES if i < last else 0
+            both = _execute(
+                *backend.pg_counted_ranked_sql(kind, where, plain, cap=COUNT_CAP, at_least=at_least)
+            )
+            count = next(int(r[2]) for r in both if r[0] is None)
+            if count < at_least:
+                continue
+            if count <= COUNT_CAP:
+                # Rows in the ranked query's order (score DESC, id), whatever the UNION did.
+                rows = sorted((r for r in both if r[0] is not None), key=lambda r: (-r[1], r[0]))
+                remember(i, count)
+                return Ranked([r[0] for r in rows], count, True, i, *plain)
         if count is None or count <= COUNT_CAP or limit is None:
             sql, params, rows = ranked(where, with_total=count is None)
             if count is None:
@@ -378,20 +461,9 @@ def _pg_ranked(
                 if count < MIN_LEVEL_MATCHES and i < last:
                     continue
             exact = count <= COUNT_CAP
+            remember(i, count)
             return Ranked([r[0] for r in rows], min(count, COUNT_CAP), exact, i, sql, params)
-        # Broad: the title decides which documents are ranked (see the docstring).
-        for where_title in (
-            _pg_where(scope, None, level.match),
-            _pg_where(scope, level.match, level.title),
-        ):
-            if where_title.title == where_title.match:
-                continue
-            sql, params, rows = ranked(where_title, title_rank=True)
-            if len(rows) >= limit:
-                break
-        else:
-            sql, params, rows = ranked(where)
-        return Ranked([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
+        return title_first(i, where, None)
     return Ranked([], 0, True, -1)
 
 
@@ -592,7 +664,11 @@ def search_services(
     page = max(1, page)
     offset = (page - 1) * per_page
     parsed = parse_query(q, language=language)
-    conditions = filter_conditions(filters)
+    # A ranked PostgreSQL page needs no ORM conditions for the areas (facets and the
+    # unranked list do).
+    conditions = filter_conditions(
+        filters, areas=with_facets or not parsed.has_text or not backend.is_postgres()
+    )
     items: list[Service] = []
     ids: list[int] = []
     exact = True

@@ -117,3 +117,74 @@ def test_the_list_items_have_the_documented_shape(
         "743",
     )
     assert item.languages == ["fi"] and not item.is_stale
+
+
+def _ids_and_queries(q: str, **kwargs: Any) -> tuple[list[int], int, bool, int]:
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        result = search_services(q=q, language="fi", with_facets=False, load_items=False, **kwargs)
+    return result.ids, result.total, result.total_exact, len(ctx.captured_queries)
+
+
+def _forget_levels() -> None:
+    from kumppani.catalogue.search import backend
+
+    backend._stats.levels.clear()
+
+
+@postgres_only
+def test_a_filtered_broad_search_counts_and_ranks_in_one_statement(
+    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "COUNT_CAP", 5)
+    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
+    here = [
+        make_service(name_fi=f"Tuolijumppa {i}", municipalities=["743"], is_nationwide=False)
+        for i in range(3)
+    ]
+    for i in range(6):
+        make_service(name_fi=f"Tuolijumppa Vaasa {i}", municipalities=["905"], is_nationwide=False)
+    filters = SearchFilters(municipality="743")
+    _ids_and_queries("tuolijumppa", filters=filters)  # warms the vocabulary cache
+    _forget_levels()
+    ids, total, exact, queries = _ids_and_queries("tuolijumppa", filters=filters)
+    assert (total, exact, queries) == (3, True, 1)
+    sql, params = query.search_sql(q="tuolijumppa", filters=filters, language="fi", limit=20)
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        assert ids == [r[0] for r in cur.fetchall()]
+    assert sorted(ids) == sorted(s.pk for s in here)
+
+
+@postgres_only
+def test_a_repeated_search_runs_only_its_ranked_query_until_the_index_changes(
+    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 2)
+    make_service(name_fi="Kuoro ikäihmisille")
+    make_service(name_fi="Kuoro lapsille")  # the AND level matches 1: falls back to the OR
+    first = _ids_and_queries("kuoro ikäihmisille", filters=SearchFilters())
+    again = _ids_and_queries("kuoro ikäihmisille", filters=SearchFilters())
+    assert again[:3] == first[:3] and first[1] == 2
+    assert again[3] == 1
+    make_service(name_fi="Kuoro ja tanssi ikäihmisille")
+    after = _ids_and_queries("kuoro ikäihmisille", filters=SearchFilters())
+    assert after[1] == 2 and len(after[0]) == 2  # now the AND level holds two: no fallback
+    assert "Kuoro lapsille" not in {s.name_fi for s in Service.objects.filter(pk__in=after[0])}
+
+
+@postgres_only
+def test_a_repeated_search_past_the_count_cap_keeps_its_title_first_page(
+    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "COUNT_CAP", 3)
+    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
+    for i in range(4):
+        make_service(name_fi=f"Kerho {i}", description_fi="Mukana myös tuolijumppa.")
+    make_service(name_fi="Tuolijumppa", description_fi="Liikuntaa istuen.")
+    for page in (1, 2):
+        first = _ids_and_queries("tuolijumppa", filters=SearchFilters(), page=page, per_page=1)
+        again = _ids_and_queries("tuolijumppa", filters=SearchFilters(), page=page, per_page=1)
+        assert again[:3] == first[:3] and first[1:3] == (3, False)
+        assert again[3] == 1
