@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from typing_extensions import Unpack
 
 from kumppani.accounts.models import CountyRoleKind, OrganisationRole
+from kumppani.catalogue.search.index import index_organisation_services
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
@@ -132,6 +133,9 @@ def organisation_update(
         county=audit_county(actor, organisation),
         details={"changed": sorted(changed)},
     )
+    if any(field.startswith(("name", "description")) for field in changed):
+        # Its activities are found by, and show, the organisation's name and description.
+        index_organisation_services(organisation)
     return organisation
 
 

@@ -7,6 +7,7 @@ Only this module knows the table layout created by migration ``0003_search_index
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -85,12 +86,17 @@ def _weighted(fields: Sequence[str]) -> str:
 
 
 def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
+    # Services also store their result card (migration 0005), written in the same statement.
+    with_card = kind == SERVICES
+    card_col, card_val, card_set = (
+        (", card", ", %s::jsonb", ", card = excluded.card") if with_card else ("", "", "")
+    )
     sql = (
-        f"INSERT INTO {kind.table} ({kind.column}, langs, areas, verified_at, tsv, ab) "
-        f"VALUES (%s, %s, %s, %s, {_weighted(FIELDS)}, {_weighted(TITLE_FIELDS)}) "
+        f"INSERT INTO {kind.table} ({kind.column}, langs, areas, verified_at, tsv, ab{card_col}) "
+        f"VALUES (%s, %s, %s, %s, {_weighted(FIELDS)}, {_weighted(TITLE_FIELDS)}{card_val}) "
         f"ON CONFLICT ({kind.column}) DO UPDATE SET langs = excluded.langs, "
         "areas = excluded.areas, verified_at = excluded.verified_at, tsv = excluded.tsv, "
-        "ab = excluded.ab"
+        f"ab = excluded.ab{card_set}"
     )
     rows = [
         (
@@ -100,11 +106,29 @@ def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
             d.verified_at,
             *(getattr(d, f) for f in FIELDS),
             *(getattr(d, f) for f in TITLE_FIELDS),
+            *(
+                (json.dumps(d.card, separators=(",", ":")) if d.card is not None else None,)
+                if with_card
+                else ()
+            ),
         )
         for d in docs
     ]
     with connection.cursor() as cur:
         cur.executemany(sql, rows)
+
+
+def pg_cards(kind: Kind, pks: Sequence[int]) -> dict[int, tuple[dict[str, Any] | None, Any]]:
+    """Return {pk: (stored card or None, verified_at)} of the indexed documents among ``pks``."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT {kind.column}, card::text, verified_at FROM {kind.table} "
+            f"WHERE {kind.column} = ANY(%s)",
+            [list(pks)],
+        )
+        rows = cur.fetchall()
+    # Django's psycopg adapter hands jsonb over as text (its JSONField decodes it itself).
+    return {pk: (json.loads(card) if card is not None else None, v) for pk, card, v in rows}
 
 
 def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:

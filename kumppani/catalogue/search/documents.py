@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from kumppani.catalogue.models import Service, VolunteerTask
 from kumppani.catalogue.search.analyzer import analyze
@@ -31,6 +32,8 @@ class Document:
     # for each county it touches, "all" when nationwide: the PostgreSQL area filter.
     areas: tuple[str, ...] = field(default=())
     verified_at: datetime | None = None
+    # PostgreSQL services only: the ready-made result card (listing.service_card).
+    card: dict[str, Any] | None = None
 
     def terms(self) -> set[str]:
         return set(f"{self.name} {self.summary} {self.description} {self.extra}".split())

@@ -8,6 +8,7 @@ transaction: ``index_service`` / ``remove_service`` / ``index_volunteer_task``. 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -17,11 +18,15 @@ from kumppani.catalogue.models import Service, TaxonomyTerm, VolunteerTask
 from kumppani.catalogue.search import backend
 from kumppani.catalogue.search.backend import SERVICES, TASKS, Kind
 from kumppani.catalogue.search.documents import Document, service_document, task_document
+from kumppani.catalogue.search.listing import service_card
 from kumppani.core.models import County, Municipality
+from kumppani.organisations.models import Organisation
 
 __all__ = [
+    "index_organisation_services",
     "index_service",
     "index_services",
+    "index_term_services",
     "index_volunteer_task",
     "index_volunteer_tasks",
     "rebuild_index",
@@ -38,7 +43,13 @@ def _service_queryset() -> QuerySet[Service]:
         Service.objects.published()
         .select_related("organisation")
         .prefetch_related(
-            Prefetch("terms", queryset=TaxonomyTerm.objects.only("id", *_name_fields())),
+            # public_id, code and taxonomy code for the stored result card (listing.service_card).
+            Prefetch(
+                "terms",
+                queryset=TaxonomyTerm.objects.select_related("taxonomy").only(
+                    "id", "public_id", "code", "taxonomy__code", *_name_fields()
+                ),
+            ),
             # Their counties and municipalities give the area markers (documents.service_areas).
             Prefetch("municipalities", queryset=Municipality.objects.select_related("county")),
             Prefetch("counties", queryset=County.objects.prefetch_related("municipalities")),
@@ -49,6 +60,28 @@ def _service_queryset() -> QuerySet[Service]:
 
 def _name_fields() -> list[str]:
     return ["name", "name_fi", "name_sv", "name_en"]
+
+
+def _service_doc(service: Service) -> Document:
+    doc = service_document(service)
+    if backend.is_postgres():
+        # The result card is stored on PostgreSQL only (SQLite joins at read time).
+        return replace(doc, card=service_card(service))
+    return doc
+
+
+def index_organisation_services(organisation: Organisation) -> int:
+    """Re-index the services of an organisation after its name or description changed.
+
+    Their documents hold the organisation's texts and, on PostgreSQL, their stored result
+    cards show its name: the organisation write services must call this (no signals).
+    """
+    return index_services(Service.objects.filter(organisation=organisation))
+
+
+def index_term_services(term: TaxonomyTerm) -> int:
+    """Re-index the services classified with a taxonomy term after its labels changed."""
+    return index_services(Service.objects.filter(terms=term))
 
 
 def _task_queryset() -> QuerySet[VolunteerTask]:
@@ -120,7 +153,7 @@ def index_services(services: QuerySet[Service] | Iterable[int]) -> int:
     with transaction.atomic():
         for i in range(0, len(pks), BATCH_SIZE):
             batch = pks[i : i + BATCH_SIZE]
-            docs = [service_document(s) for s in _service_queryset().filter(pk__in=batch)]
+            docs = [_service_doc(s) for s in _service_queryset().filter(pk__in=batch)]
             visible = {d.pk for d in docs}
             _write(SERVICES, docs, [pk for pk in batch if pk not in visible], small=small)
             indexed += len(docs)

@@ -40,7 +40,7 @@ def service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
     from django.db import connection
 
     if connection.vendor == "postgresql":
-        return pg_service_cards(ids, language)
+        return stored_service_cards(ids, language)
     rows = (
         Service.objects.filter(
             pk__in=ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
@@ -192,10 +192,15 @@ def _pg_sql() -> str:
 
 def pg_service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
     """``service_cards`` in one PostgreSQL query (arrays and JSON built by the database)."""
+    by_id = _pg_cards_by_id(ids, language)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _pg_cards_by_id(ids: Sequence[int], language: str) -> dict[int, dict[str, Any]]:
     from django.db import connection
 
     if not ids:
-        return []
+        return {}
     with connection.cursor() as cur:
         cur.execute(_pg_sql(), [list(ids), PublicationStatus.PUBLISHED])
         rows = cur.fetchall()
@@ -249,4 +254,108 @@ def pg_service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
             "last_verified_at": verified,
             "is_stale": verified < stale_before,
         }
-    return [by_id[pk] for pk in ids if pk in by_id]
+    return by_id
+
+
+# --- Ready-made cards (PostgreSQL, migration 0005) ------------------------------------------
+#
+# The indexer stores each visible service's card in the search table; a result page then reads
+# the cards of its ranked ids by primary key and only picks the reader's language here. Texts
+# are stored as [fi, sv, en] lists; the card of a service whose organisation, taxonomy term or
+# municipality changes is refreshed by re-indexing its services (index.index_services).
+
+_POSITION = {code: i for i, code in enumerate(LANGUAGE_ORDER)}
+# Per reader language: the list positions to try, the reader's language first.
+_FALLBACK = {
+    code: tuple((_POSITION[c], c) for c in (code, *(x for x in LANGUAGE_ORDER if x != code)))
+    for code in LANGUAGE_ORDER
+}
+
+
+def _texts(obj: object, field: str) -> list[str]:
+    return [getattr(obj, f"{field}_{code}", "") or "" for code in LANGUAGE_ORDER]
+
+
+def service_card(service: Service) -> dict[str, Any]:
+    """Return the stored card of a service whose relations are prefetched (``index``).
+
+    Terms need ``public_id``, ``code`` and their taxonomy's ``code``; municipalities, counties
+    and languages are read as prefetched.
+    """
+    org = service.organisation
+    municipalities = sorted(service.municipalities.all(), key=lambda m: m.code)
+    terms = sorted(service.terms.all(), key=lambda t: (t.taxonomy.code, t.code))
+    return {
+        "id": str(service.public_id),
+        "name": _texts(service, "name"),
+        "summary": _texts(service, "summary"),
+        "org": [str(org.public_id), _texts(org, "name")],
+        "mun": [[m.code, _texts(m, "name")] for m in municipalities],
+        "counties": sorted(c.code for c in service.counties.all()),
+        "nationwide": service.is_nationwide,
+        "online": service.is_online,
+        "free": service.is_free,
+        "how": service.how_to_join,
+        "langs": sorted(lang.code for lang in service.languages.all()),
+        "terms": [[str(t.public_id), t.code, t.taxonomy.code, _texts(t, "name")] for t in terms],
+        "acc": [f for f in ACCESSIBILITY_FIELDS if getattr(service, f)],
+    }
+
+
+def _pick(texts: list[str], order: tuple[tuple[int, str], ...]) -> tuple[str, str]:
+    for i, code in order:
+        if texts[i]:
+            return texts[i], code
+    return "", order[0][1]
+
+
+def stored_service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
+    """``service_cards`` from the stored cards: one look-up by primary key.
+
+    A service indexed before its card existed (no stored card) is read with the joined query.
+    Services missing from the index are not visible and are left out.
+    """
+    from kumppani.catalogue.search.backend import SERVICES, pg_cards
+
+    stored = pg_cards(SERVICES, ids)
+    order = _FALLBACK.get(language, _FALLBACK[LANGUAGE_ORDER[0]])
+    stale_before = timezone.now() - STALE_AFTER
+    missing = [pk for pk, (card, _v) in stored.items() if card is None]
+    joined = _pg_cards_by_id(missing, language)
+    out: list[dict[str, Any]] = []
+    for pk in ids:
+        hit = stored.get(pk)
+        if hit is None:
+            continue
+        card, verified = hit
+        if card is None:
+            if pk in joined:
+                out.append(joined[pk])
+            continue
+        name, name_language = _pick(card["name"], order)
+        out.append(
+            {
+                "id": card["id"],
+                "name": name,
+                "name_language": name_language,
+                "summary": _pick(card["summary"], order)[0],
+                "organisation": {"id": card["org"][0], "name": _pick(card["org"][1], order)[0]},
+                "municipalities": [
+                    {"code": m[0], "name": _pick(m[1], order)[0]} for m in card["mun"]
+                ],
+                "counties": card["counties"],
+                "is_nationwide": card["nationwide"],
+                "is_online": card["online"],
+                "is_free": card["free"],
+                "how_to_join": card["how"],
+                "languages": card["langs"],
+                "terms": [
+                    {"id": t[0], "code": t[1], "taxonomy": t[2], "name": _pick(t[3], order)[0]}
+                    for t in card["terms"]
+                ],
+                "accessibility": card["acc"],
+                "last_verified_at": verified,
+                "is_stale": verified < stale_before,
+            }
+        )
+    return out
