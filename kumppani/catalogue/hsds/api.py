@@ -43,6 +43,14 @@ def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpRespon
     return hsds_api.create_response(request, {"detail": exc.errors}, status=400)
 
 
+def name_matches(search: str) -> Q:
+    """Match the text in the name in any of our languages."""
+    condition = Q()
+    for code in ("fi", "sv", "en"):
+        condition |= Q(**{f"name_{code}__icontains": search})
+    return condition
+
+
 @hsds_api.get("/", url_name="hsds_root")
 @public
 def root(request: HttpRequest) -> Json:
@@ -150,12 +158,8 @@ def organizations(request: HttpRequest) -> Json:
     search = params.text_param(request, "search")
     queryset = selectors.visible_organisations()
     if search:
-        condition = Q()
-        for code in ("fi", "sv", "en"):
-            condition |= Q(**{f"name_{code}__icontains": search})
-        queryset = queryset.filter(condition)
-    total = queryset.count()
-    page = list(queryset[paging.offset : paging.offset + paging.per_page])
+        queryset = queryset.filter(name_matches(search))
+    total, page = paging.rows(queryset)
     with translation.override(lang):
         contents = [serializers.organization(org, full=full) for org in page]
     return paging.wrap(total, contents)
@@ -193,12 +197,8 @@ def taxonomies(request: HttpRequest) -> Json:
     search = params.text_param(request, "search")
     queryset = selectors.taxonomies()
     if search:
-        condition = Q(code__icontains=search)
-        for code in ("fi", "sv", "en"):
-            condition |= Q(**{f"name_{code}__icontains": search})
-        queryset = queryset.filter(condition)
-    total = queryset.count()
-    page = list(queryset[paging.offset : paging.offset + paging.per_page])
+        queryset = queryset.filter(Q(code__icontains=search) | name_matches(search))
+    total, page = paging.rows(queryset)
     with translation.override(lang):
         return paging.wrap(total, [serializers.taxonomy(tax) for tax in page])
 
@@ -226,18 +226,14 @@ def taxonomy_terms(request: HttpRequest) -> Json:
     top_only = params.bool_param(request, "top_only")
     queryset = selectors.taxonomy_terms()
     if search:
-        condition = Q(code__icontains=search)
-        for code in ("fi", "sv", "en"):
-            condition |= Q(**{f"name_{code}__icontains": search})
-        queryset = queryset.filter(condition)
+        queryset = queryset.filter(Q(code__icontains=search) | name_matches(search))
     if taxonomy_id:
         queryset = queryset.filter(taxonomy__public_id=taxonomy_id)
     if parent_id:
         queryset = queryset.filter(parent__public_id=parent_id)
     if top_only:
         queryset = queryset.filter(parent__isnull=True)
-    total = queryset.count()
-    page = list(queryset[paging.offset : paging.offset + paging.per_page])
+    total, page = paging.rows(queryset)
     with translation.override(lang):
         return paging.wrap(total, [serializers.taxonomy_term(term) for term in page])
 
@@ -281,8 +277,7 @@ def service_at_locations(request: HttpRequest) -> Json:
         by_pk = {sal.pk: sal for sal in queryset.filter(pk__in=page_ids)}
         page: list[ServiceLocation] = [by_pk[pk] for pk in page_ids]
     else:
-        total = queryset.count()
-        page = list(queryset[paging.offset : paging.offset + paging.per_page])
+        total, page = paging.rows(queryset)
     with translation.override(lang):
         contents = [serializers.service_at_location(sal, with_service=True) for sal in page]
     return paging.wrap(total, contents)

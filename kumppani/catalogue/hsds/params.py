@@ -7,15 +7,18 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from kumppani.core.models import Municipality
+
+M = TypeVar("M", bound=Model)
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 1000
@@ -35,6 +38,10 @@ class Paging:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
+
+    def rows(self, queryset: QuerySet[M]) -> tuple[int, list[M]]:
+        """Return the total number of rows and this page of them."""
+        return queryset.count(), list(queryset[self.offset : self.offset + self.per_page])
 
     def wrap(self, total: int, contents: list[dict[str, Any]]) -> dict[str, Any]:
         """Return the HSDS Page object around one page of contents."""
