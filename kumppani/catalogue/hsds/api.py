@@ -1,7 +1,8 @@
 """Open Referral HSDS 3.0 read API under /api/hsds/.
 
-Public, read-only, only published services that no coordinator has hidden. Responses carry no
-personal data (no contact persons), so reads are not audited. See docs/hsds-profile.md.
+Public, read-only, only published services that no coordinator has hidden, and the open
+volunteer tasks (our profile extension). Responses carry no personal data (no contact
+persons), so reads are not audited. See docs/hsds-profile.md.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils import translation
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
-from kumppani.catalogue.models import Service, ServiceLocation
+from kumppani.catalogue.models import Service, ServiceLocation, VolunteerTask
 from kumppani.core.access import public
 
 from . import params, selectors, serializers
@@ -293,3 +294,51 @@ def service_at_location_detail(request: HttpRequest, id: str) -> Json:
         raise Http404
     with translation.override(lang):
         return serializers.service_at_location(sal, with_service=True)
+
+
+# Volunteer tasks (our profile extension) -------------------------------------------------------
+
+
+@hsds_api.get("/volunteer_tasks")
+@public
+def volunteer_tasks(request: HttpRequest) -> Json:
+    lang = params.language(request)
+    paging = params.paging(request)
+    params.format_param(request)
+    search = params.text_param(request, "search")
+    municipality = params.municipality_param(request)
+    queryset = selectors.filter_volunteer_tasks(
+        selectors.visible_volunteer_tasks(),
+        organization_id=params.uuid_param(request, "organization_id"),
+        municipality=municipality,
+        modified_after=params.datetime_param(request, "modified_after"),
+    )
+    if search:
+        ranked = selectors.rank_volunteer_tasks(
+            search, tasks=queryset, municipality=municipality, language=lang
+        )
+        total = len(ranked)
+        page_ids = ranked[paging.offset : paging.offset + paging.per_page]
+        rows = selectors.with_task_relations(queryset.filter(pk__in=page_ids))
+        by_pk = {task.pk: task for task in rows}
+        page: list[VolunteerTask] = [by_pk[pk] for pk in page_ids if pk in by_pk]
+    else:
+        total, page = paging.rows(selectors.with_task_relations(queryset).order_by("pk"))
+    with translation.override(lang):
+        return paging.wrap(total, [serializers.volunteer_task(task) for task in page])
+
+
+@hsds_api.get("/volunteer_tasks/{id}")
+@public
+def volunteer_task_detail(request: HttpRequest, id: str) -> Json:
+    lang = params.language(request)
+    public_id = params.uuid_value(id, "id")
+    task = (
+        selectors.with_task_relations(selectors.visible_volunteer_tasks())
+        .filter(public_id=public_id)
+        .first()
+    )
+    if task is None:
+        raise Http404
+    with translation.override(lang):
+        return serializers.volunteer_task(task)

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from datetime import datetime
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from kumppani.catalogue.models import (
+    PublicationStatus,
     Schedule,
     Service,
     ServiceLocation,
     Taxonomy,
     TaxonomyTerm,
+    VolunteerTask,
 )
-from kumppani.catalogue.search import rank_service_ids
+from kumppani.catalogue.search import rank_service_ids, search_volunteer_tasks
 from kumppani.organisations.models import Organisation
 
 TERM_RELATED = ("taxonomy", "parent")
+# search_volunteer_tasks returns at most this many tasks per call.
+TASK_SEARCH_BATCH = 100
+# A volunteer task search serves at most this many of the best matches (ten calls).
+MAX_TASK_SEARCH_RESULTS = 1000
 
 
 def visible_services() -> QuerySet[Service]:
@@ -108,3 +117,66 @@ def filter_services(
 def rank_services(query: str, *, services: QuerySet[Service], language: str | None) -> list[int]:
     """Return the pks of matching services, best first, from the search engine."""
     return list(rank_service_ids(query, queryset=services, language=language))
+
+
+# Volunteer tasks (our profile extension) ----------------------------------------------------
+
+
+def visible_volunteer_tasks() -> QuerySet[VolunteerTask]:
+    """Return the published, not hidden, not ended tasks: those of the public task list."""
+    return VolunteerTask.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate()),
+        status=PublicationStatus.PUBLISHED,
+        hidden_at__isnull=True,
+    )
+
+
+def with_task_relations(tasks: QuerySet[VolunteerTask]) -> QuerySet[VolunteerTask]:
+    """Fetch everything `serializers.volunteer_task` reads."""
+    return tasks.select_related("organisation__umbrella", "municipality").prefetch_related(
+        Prefetch("terms", queryset=TaxonomyTerm.objects.select_related(*TERM_RELATED))
+    )
+
+
+def filter_volunteer_tasks(
+    tasks: QuerySet[VolunteerTask],
+    *,
+    organization_id: str | None = None,
+    municipality: str | None = None,
+    modified_after: datetime | None = None,
+) -> QuerySet[VolunteerTask]:
+    if organization_id:
+        tasks = tasks.filter(organisation__public_id=organization_id)
+    if municipality:
+        # As on the public task list: remote tasks can be done from any municipality.
+        tasks = tasks.filter(Q(municipality__code=municipality) | Q(is_remote=True))
+    if modified_after is not None:
+        tasks = tasks.filter(updated_at__gte=modified_after)
+    return tasks
+
+
+def rank_volunteer_tasks(
+    query: str, *, tasks: QuerySet[VolunteerTask], municipality: str | None, language: str
+) -> list[int]:
+    """Return the pks of the tasks in `tasks` matching `query`, best first.
+
+    The search engine gives one page at a time and filters only by municipality, so collect
+    its pages (at most MAX_TASK_SEARCH_RESULTS tasks), then keep those in `tasks`.
+    """
+    ranked: dict[int, None] = {}  # ordered and without repeats
+    page = 1
+    while len(ranked) < MAX_TASK_SEARCH_RESULTS:
+        result = search_volunteer_tasks(
+            q=query,
+            municipality=municipality,
+            language=language,
+            page=page,
+            per_page=TASK_SEARCH_BATCH,
+        )
+        ranked.update((task.pk, None) for task in result.items)
+        if len(result.items) < TASK_SEARCH_BATCH or page * TASK_SEARCH_BATCH >= result.total:
+            break
+        page += 1
+    best = list(ranked)[:MAX_TASK_SEARCH_RESULTS]
+    kept = set(tasks.filter(pk__in=best).values_list("pk", flat=True))
+    return [pk for pk in best if pk in kept]

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -27,7 +28,9 @@ from kumppani.catalogue.models import (
     ServiceLocation,
     Taxonomy,
     TaxonomyTerm,
+    VolunteerTask,
 )
+from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
 # Ids of HSDS objects we do not store as rows (service areas, languages, cost options,
@@ -288,11 +291,13 @@ def cost_options(svc: Service) -> list[dict[str, Any]]:
     ]
 
 
-def attribute(svc: Service, term: TaxonomyTerm) -> dict[str, Any]:
+def attribute(
+    owner: Service | VolunteerTask, term: TaxonomyTerm, *, link_entity: str = "service"
+) -> dict[str, Any]:
     return {
-        "id": derived_id(svc.public_id, "term", term.public_id),
-        "link_id": str(svc.public_id),
-        "link_entity": "service",
+        "id": derived_id(owner.public_id, "term", term.public_id),
+        "link_id": str(owner.public_id),
+        "link_entity": link_entity,
         "link_type": term.taxonomy.code,
         "taxonomy_term_id": str(term.public_id),
         "taxonomy_term": taxonomy_term(term),
@@ -404,3 +409,53 @@ def rrule_parts(value: str) -> dict[str, str]:
     value = value.strip().removeprefix("RRULE:")
     parts = (part.split("=", 1) for part in value.split(";") if "=" in part)
     return {key.strip().upper(): val.strip() for key, val in parts}
+
+
+# Volunteer tasks (our profile extension, profile_schema/volunteer_task.json) ----------------
+
+TASK_LINK_ENTITY = "volunteer_task"  # `attributes[].link_entity` of a task's terms
+
+
+def volunteer_task(task: VolunteerTask) -> dict[str, Any]:
+    """Return a volunteer task in the shape of an HSDS service, plus our `x_` fields.
+
+    The task's contact person, e-mail and phone are personal data and left out, as for
+    services; `organization` carries the organisation's public contact details.
+    """
+    task_id = str(task.public_id)
+    data = compact(
+        {
+            "id": task_id,
+            "organization_id": str(task.organisation.public_id),
+            "url": settings.SITE_URL.rstrip("/")
+            + reverse("catalogue:task_detail", args=[task.public_id]),
+            "status": "active",
+            "last_modified": task.updated_at.isoformat(),
+            "organization": organization(task.organisation),
+            "service_areas": [task_area(task_id, task.municipality)] if task.municipality else [],
+            "attributes": [
+                attribute(task, term, link_entity=TASK_LINK_ENTITY) for term in task.terms.all()
+            ],
+            "x_name": translations(task, "title"),
+            "x_description": translations(task, "description"),
+            "x_time_commitment": translations(task, "time_commitment"),
+            "x_skills": translations(task, "skills"),
+            "x_starts_on": task.starts_on.isoformat() if task.starts_on else None,
+            "x_ends_on": task.ends_on.isoformat() if task.ends_on else None,
+        }
+    )
+    # Always present, as for services and organisations, even when empty.
+    data["name"] = text(task, "title")
+    data["description"] = text(task, "description")
+    data["x_is_remote"] = task.is_remote
+    return data
+
+
+def task_area(task_id: str, municipality: Municipality) -> dict[str, Any]:
+    """Return the task's municipality as an HSDS service area (without `service_id`)."""
+    return {
+        "id": derived_id(task_id, "municipality", municipality.code),
+        "name": text(municipality, "name"),
+        "extent": municipality.code,
+        "extent_type": EXTENT_MUNICIPALITY,
+    }
