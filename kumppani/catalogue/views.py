@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -38,7 +40,7 @@ from .forms import (
     TaskFilterForm,
     TaskForm,
 )
-from .models import Service
+from .models import Service, VolunteerTask
 from .taxonomy_data import ACTIVITY_TYPES, PTV_TARGET_GROUPS, THEMES
 
 PAGE_SIZE = 25
@@ -224,9 +226,12 @@ def service_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     )
 
 
-def _transition(request: HttpRequest, service_call: Any, done: str, target: str, pk: Any) -> Any:
+def _transition(
+    request: HttpRequest, step: Callable[..., object], done: str, target: str, pk: UUID
+) -> HttpResponse:
+    """Run one workflow step of a service or task, say how it went, show its page."""
     try:
-        service_call(actor=Actor.from_request(request))
+        step(actor=Actor.from_request(request))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -235,13 +240,34 @@ def _transition(request: HttpRequest, service_call: Any, done: str, target: str,
     return redirect(target, pk)
 
 
+def _hide_page(
+    request: HttpRequest,
+    entry: Service | VolunteerTask,
+    hide: Callable[..., object],
+    done: str,
+    target: str,
+) -> HttpResponse:
+    """The coordinator's form to hide a service or task, with the reason the organisation
+    is sent."""
+    form = HideForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hide(reason=form.cleaned_data["reason"], actor=Actor.from_request(request))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return redirect(target, entry.public_id)
+    return render(request, "catalogue/hide_form.html", {"form": form, "entry": entry})
+
+
 @declare(access.SERVICE_EDITOR)
 @require_POST
 def service_publish(request: HttpRequest, public_id: UUID) -> HttpResponse:
     service = access.service_for_user(request.user, public_id, for_edit=True)
     return _transition(
         request,
-        lambda **kw: services.service_publish(service=service, **kw),
+        partial(services.service_publish, service=service),
         _("The activity is now published."),
         "catalogue:service_detail",
         service.public_id,
@@ -254,7 +280,7 @@ def service_archive(request: HttpRequest, public_id: UUID) -> HttpResponse:
     service = access.service_for_user(request.user, public_id, for_edit=True)
     return _transition(
         request,
-        lambda **kw: services.service_archive(service=service, **kw),
+        partial(services.service_archive, service=service),
         _("The activity was archived and is no longer public."),
         "catalogue:service_detail",
         service.public_id,
@@ -267,7 +293,7 @@ def service_confirm(request: HttpRequest, public_id: UUID) -> HttpResponse:
     service = access.service_for_user(request.user, public_id, for_edit=True)
     return _transition(
         request,
-        lambda **kw: services.service_confirm(service=service, **kw),
+        partial(services.service_confirm, service=service),
         _("Thank you. The details are marked as current."),
         "catalogue:service_detail",
         service.public_id,
@@ -280,22 +306,13 @@ def service_confirm(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @declare(access.SERVICE_MODERATOR)
 def service_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     service = access.service_for_moderator(request.user, public_id)
-    form = HideForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.service_hide(
-                service=service,
-                reason=form.cleaned_data["reason"],
-                actor=Actor.from_request(request),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The activity is hidden. The organisation was told by email.")
-            )
-            return redirect("catalogue:service_detail", service.public_id)
-    return render(request, "catalogue/hide_form.html", {"form": form, "entry": service})
+    return _hide_page(
+        request,
+        service,
+        partial(services.service_hide, service=service),
+        _("The activity is hidden. The organisation was told by email."),
+        "catalogue:service_detail",
+    )
 
 
 @declare(access.SERVICE_MODERATOR)
@@ -304,7 +321,7 @@ def service_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     service = access.service_for_moderator(request.user, public_id)
     return _transition(
         request,
-        lambda **kw: services.service_unhide(service=service, **kw),
+        partial(services.service_unhide, service=service),
         _("The activity is shown again."),
         "catalogue:service_detail",
         service.public_id,
@@ -470,10 +487,12 @@ def task_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     )
 
 
-def _task_transition(request: HttpRequest, public_id: UUID, call: Any, done: str) -> Any:
+def _task_transition(
+    request: HttpRequest, public_id: UUID, step: Callable[..., object], done: str
+) -> HttpResponse:
     task = access.task_for_user(request.user, public_id, for_edit=True)
     return _transition(
-        request, lambda **kw: call(task=task, **kw), done, "catalogue:task_detail", task.public_id
+        request, partial(step, task=task), done, "catalogue:task_detail", task.public_id
     )
 
 
@@ -496,18 +515,13 @@ def task_archive(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @declare(access.SERVICE_MODERATOR)
 def task_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     task = access.task_for_moderator(request.user, public_id)
-    form = HideForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.volunteer_task_hide(
-                task=task, reason=form.cleaned_data["reason"], actor=Actor.from_request(request)
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The task is hidden. The organisation was told by email."))
-            return redirect("catalogue:task_detail", task.public_id)
-    return render(request, "catalogue/hide_form.html", {"form": form, "entry": task})
+    return _hide_page(
+        request,
+        task,
+        partial(services.volunteer_task_hide, task=task),
+        _("The task is hidden. The organisation was told by email."),
+        "catalogue:task_detail",
+    )
 
 
 @declare(access.SERVICE_MODERATOR)
@@ -516,7 +530,7 @@ def task_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     task = access.task_for_moderator(request.user, public_id)
     return _transition(
         request,
-        lambda **kw: services.volunteer_task_unhide(task=task, **kw),
+        partial(services.volunteer_task_unhide, task=task),
         _("The task is shown again."),
         "catalogue:task_detail",
         task.public_id,

@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from typing_extensions import Unpack
 
-from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
@@ -33,6 +33,7 @@ from ..models import (
 )
 from ..schedules import validate_rrule
 from ..selectors import service_counties
+from . import workflow
 
 LANGUAGE_CODES = ("fi", "sv", "en")
 
@@ -109,20 +110,8 @@ class ScheduleData:
 # --- helpers -----------------------------------------------------------------------------
 
 
-def _audit_county(actor: Actor, counties: Any, organisation: Organisation) -> County | None:
-    """The acting coordinator's county among the entry's, else its first, else the
-    organisation's first."""
-    if actor.user is not None:
-        own = counties.filter(
-            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
-        ).order_by("code")
-        if first := own.first():
-            return first
-    return counties.order_by("code").first() or organisation.counties().order_by("code").first()
-
-
 def service_audit_county(actor: Actor, service: Service) -> County | None:
-    return _audit_county(actor, service_counties(service), service.organisation)
+    return workflow.audit_county(actor, service_counties(service), service.organisation)
 
 
 def _strip(value: Any) -> Any:
@@ -278,6 +267,34 @@ def _save_related(
 _RELATED = ("terms", "municipalities", "counties", "languages")
 
 
+def _save_service(
+    service: Service,
+    fields: ServiceFields,
+    location: LocationData | None,
+    schedule: ScheduleData | None,
+) -> list[str]:
+    """Check and save the service and its related rows; return the names of those changed."""
+    values: dict[str, Any] = dict(fields)
+    related = {name: values.pop(name) for name in _RELATED if name in values}
+    changed = _apply(service, values)
+    _check_service(service)
+    # Whoever has just gone through the details has confirmed them.
+    service.last_verified_at = timezone.now()
+    service.reminder_sent_at = None
+    service.full_clean()
+    service.save()
+    return changed + _save_related(service, related, location, schedule)
+
+
+SERVICE = workflow.EntryKind[Service](
+    audit_county=service_audit_county,
+    reindex=_reindex,
+    hide_needs_reason=gettext_noop("Tell the organisation why the activity is hidden."),
+    already_hidden=gettext_noop("The activity is already hidden."),
+    not_hidden=gettext_noop("The activity is not hidden."),
+)
+
+
 # --- services ----------------------------------------------------------------------------
 
 
@@ -291,22 +308,9 @@ def service_create(
     **fields: Unpack[ServiceFields],
 ) -> Service:
     """Add a service as a draft; the representative publishes it when it is ready."""
-    values = dict(fields)
-    related = {name: values.pop(name) for name in _RELATED if name in values}
     service = Service(organisation=organisation, status=PublicationStatus.DRAFT)
-    _apply(service, values)
-    _check_service(service)
-    service.last_verified_at = timezone.now()
-    service.full_clean()
-    service.save()
-    _save_related(service, related, location, schedule)
-    audit_record(
-        actor=actor,
-        action="catalogue.service_create",
-        obj=service,
-        county=service_audit_county(actor, service),
-    )
-    _reindex(service)
+    _save_service(service, fields, location, schedule)
+    workflow.record(SERVICE, service, action="catalogue.service_create", actor=actor)
     return service
 
 
@@ -320,24 +324,14 @@ def service_update(
     **fields: Unpack[ServiceFields],
 ) -> Service:
     """Change a service; only the fields given are touched. Editing confirms it too."""
-    values = dict(fields)
-    related = {name: values.pop(name) for name in _RELATED if name in values}
-    changed = _apply(service, values)
-    _check_service(service)
-    # Whoever has just gone through the details has confirmed them.
-    service.last_verified_at = timezone.now()
-    service.reminder_sent_at = None
-    service.full_clean()
-    service.save()
-    changed += _save_related(service, related, location, schedule)
-    audit_record(
-        actor=actor,
+    changed = _save_service(service, fields, location, schedule)
+    workflow.record(
+        SERVICE,
+        service,
         action="catalogue.service_update",
-        obj=service,
-        county=service_audit_county(actor, service),
+        actor=actor,
         details={"changed": sorted(changed)},
     )
-    _reindex(service)
     return service
 
 
@@ -378,14 +372,13 @@ def service_publish(*, service: Service, actor: Actor) -> Service:
     service.reminder_sent_at = None
     service.full_clean()
     service.save()
-    audit_record(
-        actor=actor,
+    workflow.record(
+        SERVICE,
+        service,
         action="catalogue.service_publish",
-        obj=service,
-        county=service_audit_county(actor, service),
+        actor=actor,
         details={"from": previous},
     )
-    _reindex(service)
     return service
 
 
@@ -395,58 +388,37 @@ def service_archive(*, service: Service, actor: Actor) -> Service:
     if service.status == PublicationStatus.ARCHIVED:
         raise ValidationError(_("The activity is already archived."))
     previous = service.status
-    service.status = PublicationStatus.ARCHIVED
-    service.full_clean()
-    service.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
+    workflow.save_fields(service, status=PublicationStatus.ARCHIVED)
+    workflow.record(
+        SERVICE,
+        service,
         action="catalogue.service_archive",
-        obj=service,
-        county=service_audit_county(actor, service),
+        actor=actor,
         details={"from": previous},
     )
-    _reindex(service)
     return service
 
 
 @transaction.atomic
 def service_confirm(*, service: Service, actor: Actor) -> Service:
     """Record that a representative has checked the details are current."""
-    service.last_verified_at = timezone.now()
-    service.reminder_sent_at = None
-    service.full_clean()
-    service.save(update_fields=["last_verified_at", "reminder_sent_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="catalogue.service_confirm",
-        obj=service,
-        county=service_audit_county(actor, service),
-    )
-    _reindex(service)  # freshness affects ranking
+    workflow.save_fields(service, last_verified_at=timezone.now(), reminder_sent_at=None)
+    # Freshness affects ranking: record() refreshes the index too.
+    workflow.record(SERVICE, service, action="catalogue.service_confirm", actor=actor)
     return service
 
 
 @transaction.atomic
 def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
     """Hide a misleading entry from the public; the organisation is told why by email."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Tell the organisation why the activity is hidden.")})
-    if service.hidden_at is not None:
-        raise ValidationError(_("The activity is already hidden."))
-    service.hidden_at = timezone.now()
-    service.hidden_reason = reason
-    service.hidden_by = actor.user
-    service.full_clean()
-    service.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "updated_at"])
-    audit_record(
+    workflow.hide(
+        SERVICE,
+        service,
+        reason=reason,
         actor=actor,
         action="catalogue.service_hide",
-        obj=service,
-        county=service_audit_county(actor, service),
-        details={"reason": reason},
+        hidden_by=actor.user,
     )
-    _reindex(service)
     service_pk = service.pk
     transaction.on_commit(lambda: notifications.send_service_hidden(service_pk))
     return service
@@ -455,20 +427,9 @@ def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
 @transaction.atomic
 def service_unhide(*, service: Service, actor: Actor) -> Service:
     """Show a hidden entry again, once it has been corrected."""
-    if service.hidden_at is None:
-        raise ValidationError(_("The activity is not hidden."))
-    service.hidden_at = None
-    service.hidden_reason = ""
-    service.hidden_by = None
-    service.full_clean()
-    service.save(update_fields=["hidden_at", "hidden_reason", "hidden_by", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="catalogue.service_unhide",
-        obj=service,
-        county=service_audit_county(actor, service),
+    workflow.unhide(
+        SERVICE, service, actor=actor, action="catalogue.service_unhide", hidden_by=None
     )
-    _reindex(service)
     return service
 
 

@@ -8,19 +8,19 @@ from typing import Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
 from .. import notifications
 from ..models import PublicationStatus, TaxonomyTerm, VolunteerTask
 from ..selectors import task_counties
-from .service import _apply, _audit_county, _require_text
+from . import workflow
+from .service import _apply, _require_text
 
 
 class TaskFields(TypedDict, total=False):
@@ -47,13 +47,22 @@ class TaskFields(TypedDict, total=False):
 
 
 def _task_audit_county(actor: Actor, task: VolunteerTask) -> County | None:
-    return _audit_county(actor, task_counties(task), task.organisation)
+    return workflow.audit_county(actor, task_counties(task), task.organisation)
 
 
 def _reindex_task(task: VolunteerTask) -> None:
     from kumppani.catalogue.search.index import index_volunteer_task
 
     index_volunteer_task(task)
+
+
+TASK = workflow.EntryKind[VolunteerTask](
+    audit_county=_task_audit_county,
+    reindex=_reindex_task,
+    hide_needs_reason=gettext_noop("Tell the organisation why the task is hidden."),
+    already_hidden=gettext_noop("The task is already hidden."),
+    not_hidden=gettext_noop("The task is not hidden."),
+)
 
 
 # --- volunteer tasks ---------------------------------------------------------------------
@@ -86,13 +95,7 @@ def volunteer_task_create(
     """Add a volunteer task as a draft."""
     task = VolunteerTask(organisation=organisation, status=PublicationStatus.DRAFT)
     _save_task(task, dict(fields))
-    audit_record(
-        actor=actor,
-        action="catalogue.task_create",
-        obj=task,
-        county=_task_audit_county(actor, task),
-    )
-    _reindex_task(task)
+    workflow.record(TASK, task, action="catalogue.task_create", actor=actor)
     return task
 
 
@@ -101,18 +104,18 @@ def volunteer_task_update(
     *, task: VolunteerTask, actor: Actor, **fields: Unpack[TaskFields]
 ) -> VolunteerTask:
     changed = _save_task(task, dict(fields))
-    audit_record(
-        actor=actor,
+    workflow.record(
+        TASK,
+        task,
         action="catalogue.task_update",
-        obj=task,
-        county=_task_audit_county(actor, task),
+        actor=actor,
         details={"changed": sorted(changed)},
     )
-    _reindex_task(task)
     return task
 
 
 def _set_task_status(task: VolunteerTask, status: str, actor: Actor, action: str) -> None:
+    """Move the task to another status; unlike a service's, its texts are checked again."""
     if task.status == status:
         raise ValidationError(_("The task already has this status."))
     previous = task.status
@@ -120,14 +123,7 @@ def _set_task_status(task: VolunteerTask, status: str, actor: Actor, action: str
     _check_task(task)
     task.full_clean()
     task.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        action=action,
-        obj=task,
-        county=_task_audit_county(actor, task),
-        details={"from": previous},
-    )
-    _reindex_task(task)
+    workflow.record(TASK, task, action=action, actor=actor, details={"from": previous})
 
 
 @transaction.atomic
@@ -149,23 +145,7 @@ def volunteer_task_archive(*, task: VolunteerTask, actor: Actor) -> VolunteerTas
 @transaction.atomic
 def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> VolunteerTask:
     """Hide a misleading task; the organisation is told why by email."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": _("Tell the organisation why the task is hidden.")})
-    if task.hidden_at is not None:
-        raise ValidationError(_("The task is already hidden."))
-    task.hidden_at = timezone.now()
-    task.hidden_reason = reason
-    task.full_clean()
-    task.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="catalogue.task_hide",
-        obj=task,
-        county=_task_audit_county(actor, task),
-        details={"reason": reason},
-    )
-    _reindex_task(task)
+    workflow.hide(TASK, task, reason=reason, actor=actor, action="catalogue.task_hide")
     task_pk = task.pk
     transaction.on_commit(lambda: notifications.send_task_hidden(task_pk))
     return task
@@ -173,17 +153,5 @@ def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> Vo
 
 @transaction.atomic
 def volunteer_task_unhide(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
-    if task.hidden_at is None:
-        raise ValidationError(_("The task is not hidden."))
-    task.hidden_at = None
-    task.hidden_reason = ""
-    task.full_clean()
-    task.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="catalogue.task_unhide",
-        obj=task,
-        county=_task_audit_county(actor, task),
-    )
-    _reindex_task(task)
+    workflow.unhide(TASK, task, actor=actor, action="catalogue.task_unhide")
     return task

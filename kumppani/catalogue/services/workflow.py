@@ -1,0 +1,113 @@
+"""The workflow steps services and volunteer tasks share.
+
+Every write to either kind of entry is audited and then brings the search index up to date
+(`record`), and a coordinator hides a misleading entry and shows it again the same way
+(`hide`, `unhide`). What differs between the kinds comes in an `EntryKind`: the county an
+audit event is filed under, the index hook and the wording of the refusals. The callers keep
+their own `@transaction.atomic`, audit action names and emails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kumppani.accounts.models import CountyRoleKind
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+from kumppani.core.models import County
+from kumppani.organisations.models import Organisation
+
+from ..models import Service, VolunteerTask
+
+Entry = TypeVar("Entry", Service, VolunteerTask)
+
+
+@dataclass(frozen=True)
+class EntryKind(Generic[Entry]):
+    """What the shared steps need to know about services, or about volunteer tasks.
+
+    The refusals are marked with gettext_noop and translated when raised, in the language
+    active then, like every other refusal of the services.
+    """
+
+    audit_county: Callable[[Actor, Entry], County | None]
+    reindex: Callable[[Entry], None]
+    hide_needs_reason: str
+    already_hidden: str
+    not_hidden: str
+
+
+def audit_county(
+    actor: Actor, counties: QuerySet[County], organisation: Organisation
+) -> County | None:
+    """The acting coordinator's county among the entry's, else its first, else the
+    organisation's first."""
+    if actor.user is not None:
+        own = counties.filter(
+            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
+        ).order_by("code")
+        if first := own.first():
+            return first
+    return counties.order_by("code").first() or organisation.counties().order_by("code").first()
+
+
+def record(
+    kind: EntryKind[Entry],
+    entry: Entry,
+    *,
+    action: str,
+    actor: Actor,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Audit a write to the entry, then bring its search document up to date."""
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=entry,
+        county=kind.audit_county(actor, entry),
+        details=details,
+    )
+    kind.reindex(entry)
+
+
+def save_fields(entry: Entry, **values: Any) -> None:
+    """Set the values, validate the entry and save only those fields."""
+    for name, value in values.items():
+        setattr(entry, name, value)
+    entry.full_clean()
+    entry.save(update_fields=[*values, "updated_at"])
+
+
+def hide(
+    kind: EntryKind[Entry],
+    entry: Entry,
+    *,
+    reason: str,
+    actor: Actor,
+    action: str,
+    **also: Any,
+) -> None:
+    """Hide the entry from the public for the given reason; `also` are further fields to set
+    (who hid it, where the model keeps that)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _(kind.hide_needs_reason)})
+    if entry.hidden_at is not None:
+        raise ValidationError(_(kind.already_hidden))
+    save_fields(entry, hidden_at=timezone.now(), hidden_reason=reason, **also)
+    record(kind, entry, action=action, actor=actor, details={"reason": reason})
+
+
+def unhide(kind: EntryKind[Entry], entry: Entry, *, actor: Actor, action: str, **also: Any) -> None:
+    """Show a hidden entry again; `also` are further fields to clear."""
+    if entry.hidden_at is None:
+        raise ValidationError(_(kind.not_hidden))
+    save_fields(entry, hidden_at=None, hidden_reason="", **also)
+    record(kind, entry, action=action, actor=actor)
