@@ -37,10 +37,16 @@ def default_language() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def empty_cache() -> Iterator[None]:
-    """Start every test with an empty cache (throttles and cached look-ups live there)."""
+    """Start every test with empty caches: Django's (throttles and cached look-ups) and the
+    search engine's per-process ones (vocabulary statistics, analysed queries, match levels),
+    which a rolled-back test would otherwise leave behind."""
+    from kumppani.catalogue.search.backend import invalidate_stats
+
     cache.clear()
+    invalidate_stats()
     yield
     cache.clear()
+    invalidate_stats()
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def upsert(kind: Kind, docs: Sequence[Document]) -> None:
     """Insert or replace documents (SQLite keeps FTS5 in step through triggers)."""
     if not docs:
         return
-    _stats.levels.clear()
+    _forget_searches()
     if is_postgres():
         _pg_upsert(kind, docs)
         return
@@ -86,17 +86,17 @@ def _weighted(fields: Sequence[str]) -> str:
 
 
 def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
-    # Services also store their result card (migration 0005), written in the same statement.
-    with_card = kind == SERVICES
-    card_col, card_val, card_set = (
-        (", card", ", %s::jsonb", ", card = excluded.card") if with_card else ("", "", "")
+    # Services also store their result cards (migration 0006), written in the same statement.
+    with_cards = kind == SERVICES
+    cards_col, cards_val, cards_set = (
+        (", cards", ", %s::jsonb", ", cards = excluded.cards") if with_cards else ("", "", "")
     )
     sql = (
-        f"INSERT INTO {kind.table} ({kind.column}, langs, areas, verified_at, tsv, ab{card_col}) "
-        f"VALUES (%s, %s, %s, %s, {_weighted(FIELDS)}, {_weighted(TITLE_FIELDS)}{card_val}) "
+        f"INSERT INTO {kind.table} ({kind.column}, langs, areas, verified_at, tsv, ab{cards_col}) "
+        f"VALUES (%s, %s, %s, %s, {_weighted(FIELDS)}, {_weighted(TITLE_FIELDS)}{cards_val}) "
         f"ON CONFLICT ({kind.column}) DO UPDATE SET langs = excluded.langs, "
         "areas = excluded.areas, verified_at = excluded.verified_at, tsv = excluded.tsv, "
-        f"ab = excluded.ab{card_set}"
+        f"ab = excluded.ab{cards_set}"
     )
     rows = [
         (
@@ -107,8 +107,8 @@ def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
             *(getattr(d, f) for f in FIELDS),
             *(getattr(d, f) for f in TITLE_FIELDS),
             *(
-                (json.dumps(d.card, separators=(",", ":")) if d.card is not None else None,)
-                if with_card
+                (json.dumps(d.cards, separators=(",", ":")) if d.cards is not None else None,)
+                if with_cards
                 else ()
             ),
         )
@@ -118,17 +118,19 @@ def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
         cur.executemany(sql, rows)
 
 
-def pg_cards(kind: Kind, pks: Sequence[int]) -> dict[int, tuple[dict[str, Any] | None, Any]]:
-    """Return {pk: (stored card or None, verified_at)} of the indexed documents among ``pks``."""
+def pg_cards(kind: Kind, pks: Sequence[int], language: str) -> dict[int, tuple[str | None, Any]]:
+    """Return {pk: (stored card in ``language`` as JSON text, or None; verified_at)}.
+
+    Only the indexed documents among ``pks`` are in it. ``language`` is a key of the stored
+    cards (``listing.card_language``).
+    """
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT {kind.column}, card::text, verified_at FROM {kind.table} "
+            f"SELECT {kind.column}, (cards -> %s)::text, verified_at FROM {kind.table} "
             f"WHERE {kind.column} = ANY(%s)",
-            [list(pks)],
+            [language, list(pks)],
         )
-        rows = cur.fetchall()
-    # Django's psycopg adapter hands jsonb over as text (its JSONField decodes it itself).
-    return {pk: (json.loads(card) if card is not None else None, v) for pk, card, v in rows}
+        return {pk: (card, verified) for pk, card, verified in cur.fetchall()}
 
 
 def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:
@@ -156,14 +158,14 @@ def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:
 def delete(kind: Kind, pks: Sequence[int]) -> None:
     if not pks:
         return
-    _stats.levels.clear()
+    _forget_searches()
     marks = ", ".join(["%s"] * len(pks))
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {kind.table} WHERE {kind.column} IN ({marks})", list(pks))
 
 
 def clear(kind: Kind) -> None:
-    _stats.levels.clear()
+    _forget_searches()
     with connection.cursor() as cur:
         cur.execute(f"DELETE FROM {kind.table}")
         if is_postgres():
@@ -217,14 +219,23 @@ class _Stats:
         self.df: dict[str, dict[str, tuple[float, int]]] = {}
         # (kind, query levels, filters, page) -> (monotonic time, level, capped count, path)
         self.levels: dict[Any, tuple[float, int, int, int]] = {}
+        # (kind, query text, language) -> (monotonic time, query.ParsedQuery)
+        self.parsed: dict[Any, tuple[float, Any]] = {}
 
 
 _stats = _Stats()
 
 
-def invalidate_stats(kind: Kind | None = None) -> None:
+def _forget_searches() -> None:
+    """Forget what was derived from the index as it was: analysed queries, levels, counts."""
     with _stats.lock:
         _stats.levels.clear()
+        _stats.parsed.clear()
+
+
+def invalidate_stats(kind: Kind | None = None) -> None:
+    _forget_searches()
+    with _stats.lock:
         if kind is None:
             _stats.n_docs.clear()
             _stats.df.clear()
@@ -251,6 +262,27 @@ def remember_level(key: Any, level: int, count: int, path: int = 0) -> None:
         if len(_stats.levels) > _MAX_CACHED_LEVELS:
             _stats.levels.clear()
         _stats.levels[key] = (time.monotonic(), level, count, path)
+
+
+# A query's analysis (terms, spelling corrections, rank tiers, match levels) depends on the
+# vocabulary statistics above and is kept as long: a repeated query (another page, another
+# filter, the next keystroke of the same words) is not analysed again.
+_MAX_CACHED_QUERIES = 20_000
+
+
+def cached_parse(key: Any) -> Any | None:
+    """Return the analysis of a query seen moments ago (``query.parse_query``), else None."""
+    hit = _stats.parsed.get(key)
+    if hit and time.monotonic() - hit[0] < STATS_TTL_SECONDS:
+        return hit[1]
+    return None
+
+
+def remember_parse(key: Any, parsed: Any) -> None:
+    with _stats.lock:
+        if len(_stats.parsed) > _MAX_CACHED_QUERIES:
+            _stats.parsed.clear()
+        _stats.parsed[key] = (time.monotonic(), parsed)
 
 
 def document_count(kind: Kind) -> int:
@@ -424,6 +456,22 @@ def pg_ranked_sql(
         sql += " LIMIT %s OFFSET %s"
         params += [limit, offset]
     return sql, params
+
+
+def pg_with_cards(
+    kind: Kind, ranked: tuple[str, list[Any]], language: str
+) -> tuple[str, list[Any]]:
+    """Return ``ranked`` (rows id, score[, total]) with two more columns per row: the stored
+    card in ``language`` as JSON text (``listing.card_texts``) and verified_at.
+
+    The cards of a page are read by primary key after the ranking has chosen it.
+    """
+    sql, params = ranked
+    return (
+        f"SELECT r.*, (c.cards -> %s)::text, c.verified_at FROM ({sql}) r "
+        f"JOIN {kind.table} c ON c.{kind.column} = r.id ORDER BY r.score DESC, r.id",
+        [language, *params],
+    )
 
 
 def pg_counted_ranked_sql(

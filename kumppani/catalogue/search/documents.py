@@ -32,8 +32,9 @@ class Document:
     # for each county it touches, "all" when nationwide: the PostgreSQL area filter.
     areas: tuple[str, ...] = field(default=())
     verified_at: datetime | None = None
-    # PostgreSQL services only: the ready-made result card (listing.service_card).
-    card: dict[str, Any] | None = None
+    # PostgreSQL services only: the ready-made result cards by reader language
+    # (listing.cards_by_language).
+    cards: dict[str, dict[str, Any]] | None = None
 
     def terms(self) -> set[str]:
         return set(f"{self.name} {self.summary} {self.description} {self.extra}".split())

@@ -18,7 +18,7 @@ from kumppani.catalogue.models import Service, TaxonomyTerm, VolunteerTask
 from kumppani.catalogue.search import backend
 from kumppani.catalogue.search.backend import SERVICES, TASKS, Kind
 from kumppani.catalogue.search.documents import Document, service_document, task_document
-from kumppani.catalogue.search.listing import service_card
+from kumppani.catalogue.search.listing import cards_by_language
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
@@ -43,7 +43,7 @@ def _service_queryset() -> QuerySet[Service]:
         Service.objects.published()
         .select_related("organisation")
         .prefetch_related(
-            # public_id, code and taxonomy code for the stored result card (listing.service_card).
+            # public_id, code and taxonomy code for the stored cards (listing.cards_by_language).
             Prefetch(
                 "terms",
                 queryset=TaxonomyTerm.objects.select_related("taxonomy").only(
@@ -65,8 +65,8 @@ def _name_fields() -> list[str]:
 def _service_doc(service: Service) -> Document:
     doc = service_document(service)
     if backend.is_postgres():
-        # The result card is stored on PostgreSQL only (SQLite joins at read time).
-        return replace(doc, card=service_card(service))
+        # The result cards are stored on PostgreSQL only (SQLite builds them at read time).
+        return replace(doc, cards=cards_by_language(service))
     return doc
 
 

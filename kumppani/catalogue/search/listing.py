@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from kumppani.catalogue.models import STALE_AFTER, PublicationStatus, Service, ServiceLanguage
-from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS
+from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult
 
 LANGUAGE_ORDER = ("fi", "sv", "en")
 
@@ -33,14 +34,19 @@ def _names(prefix: str) -> list[str]:
     return [prefix, *(f"{prefix}_{c}" for c in LANGUAGE_ORDER)]
 
 
-def service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
-    """Return the API list items (``api.ServiceOut``) of the visible services, in ``ids`` order."""
-    if not ids:
-        return []
-    from django.db import connection
+def built_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
+    """Return the API list items (``api.ServiceOut``) of the visible services, in ``ids`` order.
 
-    if connection.vendor == "postgresql":
-        return stored_service_cards(ids, language)
+    Built from the catalogue tables (any database): SQLite's result pages, and PostgreSQL's
+    for a service indexed before its stored card existed.
+    """
+    by_pk = _built_cards_by_pk(ids, language)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
     rows = (
         Service.objects.filter(
             pk__in=ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
@@ -107,162 +113,43 @@ def service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
             }
         )
     stale_before = timezone.now() - STALE_AFTER
-    out = []
-    for pk in ids:
-        row = by_id.get(pk)
-        if row is None:
-            continue
+    out: dict[int, dict[str, Any]] = {}
+    for pk, row in by_id.items():
         name, name_language = _translated(row, "name", language)
         verified: datetime = row["last_verified_at"]
-        out.append(
-            {
-                "id": row["public_id"],
-                "name": name,
-                "name_language": name_language,
-                "summary": _translated(row, "summary", language)[0],
-                "organisation": {
-                    "id": row["organisation__public_id"],
-                    "name": _translated(row, "organisation__name", language)[0],
-                },
-                "municipalities": municipalities[pk],
-                "counties": counties[pk],
-                "is_nationwide": row["is_nationwide"],
-                "is_online": row["is_online"],
-                "is_free": row["is_free"],
-                "how_to_join": row["how_to_join"],
-                "languages": languages[pk],
-                "terms": terms[pk],
-                "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
-                "last_verified_at": verified,
-                "is_stale": verified < stale_before,
-            }
-        )
-    return out
-
-
-def _pg_sql() -> str:
-    """The PostgreSQL query of ``service_cards``: one row per service, relations as arrays."""
-    s = Service._meta.db_table
-    org = Service._meta.get_field("organisation").related_model._meta.db_table  # type: ignore[union-attr]
-    mun_through = Service.municipalities.through._meta.db_table
-    county_through = Service.counties.through._meta.db_table
-    term_through = Service.terms.through._meta.db_table
-    mun = Service.municipalities.field.related_model._meta.db_table  # type: ignore[union-attr]
-    county = Service.counties.field.related_model._meta.db_table  # type: ignore[union-attr]
-    term = Service.terms.field.related_model._meta.db_table  # type: ignore[union-attr]
-    taxonomy = Service.terms.field.related_model._meta.get_field(  # type: ignore[union-attr]
-        "taxonomy"
-    ).related_model._meta.db_table
-    lang = ServiceLanguage._meta.db_table
-    cols = ", ".join(
-        [
-            "s.id",
-            "s.public_id",
-            *(f"s.{c}" for c in _names("name")),
-            *(f"s.{c}" for c in _names("summary")),
-            "o.public_id",
-            *(f"o.{c}" for c in _names("name")),
-            "s.is_nationwide",
-            "s.is_online",
-            "s.is_free",
-            "s.how_to_join",
-            "s.last_verified_at",
-            *(f"s.{c}" for c in ACCESSIBILITY_FIELDS),
-        ]
-    )
-    names = ", ".join(f"x.{c}" for c in _names("name"))
-    tnames = ", ".join(f"t.{c}" for c in _names("name"))
-    return (
-        f"SELECT {cols}, "  # noqa: S608 - table and column names from the models only
-        f"(SELECT json_agg(json_build_array(x.code, {names}) ORDER BY x.code) "
-        f"FROM {mun_through} r JOIN {mun} x ON x.id = r.municipality_id "
-        f"WHERE r.service_id = s.id), "
-        f"(SELECT array_agg(x.code ORDER BY x.code) "
-        f"FROM {county_through} r JOIN {county} x ON x.id = r.county_id "
-        f"WHERE r.service_id = s.id), "
-        f"(SELECT array_agg(l.code ORDER BY l.code) FROM {lang} l WHERE l.service_id = s.id), "
-        f"(SELECT json_agg(json_build_array(t.public_id, t.code, x.code, {tnames}) "
-        f"ORDER BY x.code, t.code) FROM {term_through} r JOIN {term} t "
-        f"ON t.id = r.taxonomyterm_id JOIN {taxonomy} x ON x.id = t.taxonomy_id "
-        f"WHERE r.service_id = s.id) "
-        f"FROM {s} s JOIN {org} o ON o.id = s.organisation_id "
-        f"WHERE s.id = ANY(%s) AND s.status = %s AND s.hidden_at IS NULL"
-    )
-
-
-def pg_service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
-    """``service_cards`` in one PostgreSQL query (arrays and JSON built by the database)."""
-    by_id = _pg_cards_by_id(ids, language)
-    return [by_id[pk] for pk in ids if pk in by_id]
-
-
-def _pg_cards_by_id(ids: Sequence[int], language: str) -> dict[int, dict[str, Any]]:
-    from django.db import connection
-
-    if not ids:
-        return {}
-    with connection.cursor() as cur:
-        cur.execute(_pg_sql(), [list(ids), PublicationStatus.PUBLISHED])
-        rows = cur.fetchall()
-    n = len(LANGUAGE_ORDER) + 1
-    stale_before = timezone.now() - STALE_AFTER
-    by_id: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        it = iter(row)
-        pk, public_id = next(it), next(it)
-        name = dict(zip(_names("name"), [next(it) for _ in range(n)], strict=True))
-        summary = dict(zip(_names("summary"), [next(it) for _ in range(n)], strict=True))
-        org_id = next(it)
-        org = dict(zip(_names("name"), [next(it) for _ in range(n)], strict=True))
-        nationwide, online, free, how, verified = (next(it) for _ in range(5))
-        access = [f for f in ACCESSIBILITY_FIELDS if next(it)]
-        muns, counties, langs, terms = next(it), next(it), next(it), next(it)
-        text, text_language = _translated(name, "name", language)
-        by_id[pk] = {
-            "id": public_id,
-            "name": text,
-            "name_language": text_language,
-            "summary": _translated(summary, "summary", language)[0],
-            "organisation": {"id": org_id, "name": _translated(org, "name", language)[0]},
-            "municipalities": [
-                {
-                    "code": m[0],
-                    "name": _translated(
-                        dict(zip(_names("name"), m[1:], strict=True)), "name", language
-                    )[0],
-                }
-                for m in muns or ()
-            ],
-            "counties": counties or [],
-            "is_nationwide": nationwide,
-            "is_online": online,
-            "is_free": free,
-            "how_to_join": how,
-            "languages": langs or [],
-            "terms": [
-                {
-                    "id": t[0],
-                    "code": t[1],
-                    "taxonomy": t[2],
-                    "name": _translated(
-                        dict(zip(_names("name"), t[3:], strict=True)), "name", language
-                    )[0],
-                }
-                for t in terms or ()
-            ],
-            "accessibility": access,
+        out[pk] = {
+            "id": row["public_id"],
+            "name": name,
+            "name_language": name_language,
+            "summary": _translated(row, "summary", language)[0],
+            "organisation": {
+                "id": row["organisation__public_id"],
+                "name": _translated(row, "organisation__name", language)[0],
+            },
+            "municipalities": municipalities[pk],
+            "counties": counties[pk],
+            "is_nationwide": row["is_nationwide"],
+            "is_online": row["is_online"],
+            "is_free": row["is_free"],
+            "how_to_join": row["how_to_join"],
+            "languages": languages[pk],
+            "terms": terms[pk],
+            "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
             "last_verified_at": verified,
             "is_stale": verified < stale_before,
         }
-    return by_id
+    return out
 
 
-# --- Ready-made cards (PostgreSQL, migration 0005) ------------------------------------------
+# --- Ready-made cards (PostgreSQL, migration 0006) ------------------------------------------
 #
-# The indexer stores each visible service's card in the search table; a result page then reads
-# the cards of its ranked ids by primary key and only picks the reader's language here. Texts
-# are stored as [fi, sv, en] lists; the card of a service whose organisation, taxonomy term or
-# municipality changes is refreshed by re-indexing its services (index.index_services).
+# The indexer stores each visible service's card in the search table, once per reader language
+# with the language fallback already applied: {"fi": card, "sv": card, "en": card}. A result
+# page reads the JSON text of its cards in the reader's language together with the ranking
+# (``query.search_services(card_language=...)``) or by primary key, and only adds the
+# freshness fields, which depend on the time of the request. The card of a service whose
+# organisation, taxonomy term or municipality changes is refreshed by re-indexing its services
+# (index.index_services).
 
 _POSITION = {code: i for i, code in enumerate(LANGUAGE_ORDER)}
 # Per reader language: the list positions to try, the reader's language first.
@@ -272,34 +159,13 @@ _FALLBACK = {
 }
 
 
+def card_language(language: str | None) -> str:
+    """Return the stored card language for a reader language (fi when it is not one)."""
+    return language if language in _POSITION else LANGUAGE_ORDER[0]
+
+
 def _texts(obj: object, field: str) -> list[str]:
     return [getattr(obj, f"{field}_{code}", "") or "" for code in LANGUAGE_ORDER]
-
-
-def service_card(service: Service) -> dict[str, Any]:
-    """Return the stored card of a service whose relations are prefetched (``index``).
-
-    Terms need ``public_id``, ``code`` and their taxonomy's ``code``; municipalities, counties
-    and languages are read as prefetched.
-    """
-    org = service.organisation
-    municipalities = sorted(service.municipalities.all(), key=lambda m: m.code)
-    terms = sorted(service.terms.all(), key=lambda t: (t.taxonomy.code, t.code))
-    return {
-        "id": str(service.public_id),
-        "name": _texts(service, "name"),
-        "summary": _texts(service, "summary"),
-        "org": [str(org.public_id), _texts(org, "name")],
-        "mun": [[m.code, _texts(m, "name")] for m in municipalities],
-        "counties": sorted(c.code for c in service.counties.all()),
-        "nationwide": service.is_nationwide,
-        "online": service.is_online,
-        "free": service.is_free,
-        "how": service.how_to_join,
-        "langs": sorted(lang.code for lang in service.languages.all()),
-        "terms": [[str(t.public_id), t.code, t.taxonomy.code, _texts(t, "name")] for t in terms],
-        "acc": [f for f in ACCESSIBILITY_FIELDS if getattr(service, f)],
-    }
 
 
 def _pick(texts: list[str], order: tuple[tuple[int, str], ...]) -> tuple[str, str]:
@@ -309,53 +175,108 @@ def _pick(texts: list[str], order: tuple[tuple[int, str], ...]) -> tuple[str, st
     return "", order[0][1]
 
 
-def stored_service_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
-    """``service_cards`` from the stored cards: one look-up by primary key.
+def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
+    """Return the stored cards (one per reader language) of a service indexed by ``index``.
 
-    A service indexed before its card existed (no stored card) is read with the joined query.
-    Services missing from the index are not visible and are left out.
+    Its relations must be prefetched: terms with ``public_id``, ``code`` and their taxonomy's
+    ``code``; municipalities, counties and languages. Each card is an API list item
+    (``api.ServiceOut``) without ``last_verified_at`` and ``is_stale``.
     """
+    org = service.organisation
+    names, summaries, org_names = (
+        _texts(service, "name"),
+        _texts(service, "summary"),
+        _texts(org, "name"),
+    )
+    municipalities = [
+        (m.code, _texts(m, "name"))
+        for m in sorted(service.municipalities.all(), key=lambda m: m.code)
+    ]
+    terms = [
+        (str(t.public_id), t.code, t.taxonomy.code, _texts(t, "name"))
+        for t in sorted(service.terms.all(), key=lambda t: (t.taxonomy.code, t.code))
+    ]
+    shared = {
+        "counties": sorted(c.code for c in service.counties.all()),
+        "is_nationwide": service.is_nationwide,
+        "is_online": service.is_online,
+        "is_free": service.is_free,
+        "how_to_join": service.how_to_join,
+        "languages": sorted(lang.code for lang in service.languages.all()),
+        "accessibility": [f for f in ACCESSIBILITY_FIELDS if getattr(service, f)],
+    }
+    cards: dict[str, dict[str, Any]] = {}
+    for language, order in _FALLBACK.items():
+        name, name_language = _pick(names, order)
+        cards[language] = {
+            "id": str(service.public_id),
+            "name": name,
+            "name_language": name_language,
+            "summary": _pick(summaries, order)[0],
+            "organisation": {"id": str(org.public_id), "name": _pick(org_names, order)[0]},
+            "municipalities": [
+                {"code": code, "name": _pick(texts, order)[0]} for code, texts in municipalities
+            ],
+            "terms": [
+                {"id": pk, "code": code, "taxonomy": taxonomy, "name": _pick(texts, order)[0]}
+                for pk, code, taxonomy, texts in terms
+            ],
+            **shared,
+        }
+    return cards
+
+
+_ENCODER = DjangoJSONEncoder(separators=(",", ":"))
+
+
+def stored_card_json(card: str, verified: datetime, stale_before: datetime) -> str:
+    """Return the JSON text of a list item: a stored card (JSON text) plus its freshness."""
+    return (
+        f'{card[:-1]},"last_verified_at":{_ENCODER.encode(verified)},'
+        f'"is_stale":{"true" if verified < stale_before else "false"}}}'
+    )
+
+
+def card_texts(ids: Sequence[int], language: str) -> list[str]:
+    """Return the API list items of the visible services as JSON texts, in ``ids`` order.
+
+    On PostgreSQL the stored cards are read by primary key (one query); a service indexed
+    before its card existed is read with the joined query. Services missing from the index
+    are not visible and are left out. On SQLite the cards are built from the catalogue.
+    """
+    from django.db import connection
+
+    if not ids:
+        return []
+    if connection.vendor != "postgresql":
+        return [_ENCODER.encode(card) for card in built_cards(ids, language)]
     from kumppani.catalogue.search.backend import SERVICES, pg_cards
 
-    stored = pg_cards(SERVICES, ids)
-    order = _FALLBACK.get(language, _FALLBACK[LANGUAGE_ORDER[0]])
+    return stored_cards(pg_cards(SERVICES, ids, card_language(language)), ids, language)
+
+
+def page_cards(result: SearchResult, language: str) -> list[str]:
+    """Return the JSON items of a result page: the cards read with the ranking, if it did."""
+    if result.cards is not None:
+        return stored_cards(result.cards, result.ids, language)
+    return card_texts(result.ids, language)
+
+
+def stored_cards(
+    stored: dict[int, tuple[str | None, datetime]], ids: Sequence[int], language: str
+) -> list[str]:
+    """Return the JSON items of ``ids`` from {pk: (stored card or None, verified at)}.
+
+    A service indexed before its card existed (no stored card) is built from the catalogue;
+    one missing from ``stored`` is not in the index, so not visible, and is left out.
+    """
     stale_before = timezone.now() - STALE_AFTER
-    missing = [pk for pk, (card, _v) in stored.items() if card is None]
-    joined = _pg_cards_by_id(missing, language)
-    out: list[dict[str, Any]] = []
+    built = _built_cards_by_pk([pk for pk, (card, _v) in stored.items() if card is None], language)
+    out: list[str] = []
     for pk in ids:
-        hit = stored.get(pk)
-        if hit is None:
-            continue
-        card, verified = hit
-        if card is None:
-            if pk in joined:
-                out.append(joined[pk])
-            continue
-        name, name_language = _pick(card["name"], order)
-        out.append(
-            {
-                "id": card["id"],
-                "name": name,
-                "name_language": name_language,
-                "summary": _pick(card["summary"], order)[0],
-                "organisation": {"id": card["org"][0], "name": _pick(card["org"][1], order)[0]},
-                "municipalities": [
-                    {"code": m[0], "name": _pick(m[1], order)[0]} for m in card["mun"]
-                ],
-                "counties": card["counties"],
-                "is_nationwide": card["nationwide"],
-                "is_online": card["online"],
-                "is_free": card["free"],
-                "how_to_join": card["how"],
-                "languages": card["langs"],
-                "terms": [
-                    {"id": t[0], "code": t[1], "taxonomy": t[2], "name": _pick(t[3], order)[0]}
-                    for t in card["terms"]
-                ],
-                "accessibility": card["acc"],
-                "last_verified_at": verified,
-                "is_stale": verified < stale_before,
-            }
-        )
+        card, verified = stored.get(pk, (None, None))
+        if card is not None and verified is not None:
+            out.append(stored_card_json(card, verified, stale_before))
+        elif pk in built:
+            out.append(_ENCODER.encode(built[pk]))
     return out

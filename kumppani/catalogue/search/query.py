@@ -99,6 +99,10 @@ class SearchResult:
     total_exact: bool = True
     # The page's service ids, best first (``items`` holds them unless not loaded).
     ids: list[int] = field(default_factory=list)
+    # PostgreSQL, when asked for (``search_services(cards=...)``): the page's stored cards as
+    # read by the ranked statement, {id: (JSON text or None, verified_at)}; for
+    # ``listing.page_cards``. None when they were not read with the ranking.
+    cards: dict[int, tuple[str | None, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,20 @@ class ParsedQuery:
 
 
 def parse_query(q: str, *, kind: Kind = SERVICES, language: str | None = None) -> ParsedQuery:
-    """Analyze ``q``: language request, terms, spelling corrections, rank tiers."""
+    """Analyze ``q``: language request, terms, spelling corrections, rank tiers.
+
+    The analysis is kept per process as long as the vocabulary statistics it used
+    (``backend.cached_parse``).
+    """
+    key = (kind.table, backend.vendor(), q, language)
+    parsed: ParsedQuery | None = backend.cached_parse(key)
+    if parsed is None:
+        parsed = _parse_query(q, kind=kind, language=language)
+        backend.remember_parse(key, parsed)
+    return parsed
+
+
+def _parse_query(q: str, *, kind: Kind, language: str | None) -> ParsedQuery:
     lang = detect(q or "", default=language)
     terms = analyze_query(lang.text, lang.written_in if ANALYZE_IN_QUERY_LANGUAGE else None)
     if not terms:
@@ -272,6 +289,9 @@ class Ranked:
     level: int  # index into ParsedQuery.levels; -1 when nothing matched
     sql: str = ""
     params: list[Any] = field(default_factory=list)
+    # PostgreSQL, when the search asked for them (``Scope.cards``): {id: (stored card as JSON
+    # text or None, verified_at)}, read by the ranked statement itself. None: not read.
+    cards: dict[int, tuple[str | None, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -286,6 +306,7 @@ class Scope:
     owner_table: str = ""  # SQLite: the owner table, for visibility and freshness
     visible_sql: str = ""
     visible_params: tuple[Any, ...] = ()
+    cards: str | None = None  # PostgreSQL services: read the stored cards in this language
 
 
 def _factors(
@@ -362,7 +383,21 @@ def _pg_ranked(
             offset=offset,
             with_total=with_total,
         )
-        return sql, params, _execute(sql, params)
+        if scope.cards is None:
+            return sql, params, _execute(sql, params)
+        # The page's stored cards are read by the same statement (one round trip).
+        rows = _execute(*backend.pg_with_cards(kind, (sql, params), scope.cards))
+        cards.update((r[0], (r[-2], r[-1])) for r in rows)
+        return sql, params, [r[:-2] for r in rows]
+
+    cards: dict[int, tuple[str | None, Any]] = {}
+
+    def result(
+        ids: list[int], total: int, exact: bool, i: int, sql: str, params: list[Any]
+    ) -> Ranked:
+        return Ranked(
+            ids, total, exact, i, sql, params, cards if scope.cards is not None and cards else None
+        )
 
     def title_first(i: int, where: backend.Where, path: int | None) -> Ranked:
         # Broad: the title decides which documents are ranked (see the docstring). ``path``
@@ -391,7 +426,7 @@ def _pg_ranked(
             else:
                 sql, params, rows = ranked(where)
         remember(i, COUNT_CAP + 1, chosen)
-        return Ranked([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
+        return result([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
 
     filter_sql, filter_params = _filter_sql(scope)
     key = (
@@ -416,11 +451,8 @@ def _pg_ranked(
         where = _pg_where(scope, parsed.levels[i].match)
         if known_count > COUNT_CAP:
             return title_first(i, where, path)
-        sql, params = backend.pg_ranked_sql(
-            kind, where, parsed.tiers, factors=factors, limit=limit, offset=offset
-        )
-        rows = _execute(sql, params)
-        return Ranked([r[0] for r in rows], known_count, True, i, sql, params)
+        sql, params, rows = ranked(where)
+        return result([r[0] for r in rows], known_count, True, i, sql, params)
 
     for i, level in enumerate(parsed.levels):
         where = _pg_where(scope, level.match)
@@ -462,7 +494,7 @@ def _pg_ranked(
                     continue
             exact = count <= COUNT_CAP
             remember(i, count)
-            return Ranked([r[0] for r in rows], min(count, COUNT_CAP), exact, i, sql, params)
+            return result([r[0] for r in rows], min(count, COUNT_CAP), exact, i, sql, params)
         return title_first(i, where, None)
     return Ranked([], 0, True, -1)
 
@@ -553,6 +585,7 @@ def _service_scope(
     filters: SearchFilters | None,
     conditions: dict[str, Q],
     queryset: QuerySet[Service] | None = None,
+    cards: str | None = None,
 ) -> Scope:
     areas: tuple[str, ...] = ()
     areas_all: tuple[str, ...] = ()
@@ -579,6 +612,7 @@ def _service_scope(
         owner_table=Service._meta.db_table,
         visible_sql=_SERVICE_VISIBLE,
         visible_params=(PublicationStatus.PUBLISHED,),
+        cards=cards if backend.is_postgres() else None,
     )
 
 
@@ -655,10 +689,13 @@ def search_services(
     per_page: int = 20,
     with_facets: bool = True,
     load_items: bool = True,
+    cards: str | None = None,
 ) -> SearchResult:
     """Return one page of published services for a query and filters, best first.
 
-    With ``load_items=False`` only ``ids`` is filled (the API builds its items itself).
+    With ``load_items=False`` only ``ids`` is filled (the API builds its items itself). With
+    ``cards`` (a card language, ``listing.card_language``) a ranked PostgreSQL search also
+    reads the page's stored cards in the same statement (``SearchResult.cards``).
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     page = max(1, page)
@@ -671,6 +708,7 @@ def search_services(
     )
     items: list[Service] = []
     ids: list[int] = []
+    stored_cards: dict[int, tuple[str | None, Any]] | None = None
     exact = True
     level: int | None = None
     if parsed.matches_nothing:
@@ -678,12 +716,13 @@ def search_services(
     elif parsed.has_text:
         ranked = _rank(
             parsed,
-            _service_scope(filters, conditions),
+            _service_scope(filters, conditions, cards=cards),
             language=language,
             limit=per_page,
             offset=offset,
         )
         total, exact, level, ids = ranked.total, ranked.total_exact, ranked.level, ranked.ids
+        stored_cards = ranked.cards
         if load_items:
             # Visibility is checked again: the index may lag behind a change made without it.
             page_qs = service_page_queryset().filter(
@@ -711,6 +750,7 @@ def search_services(
         requested_language=parsed.requested,
         total_exact=exact,
         ids=ids,
+        cards=stored_cards,
     )
 
 

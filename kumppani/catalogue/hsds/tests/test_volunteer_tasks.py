@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, cast
 
@@ -15,7 +15,6 @@ from kumppani.catalogue.hsds import selectors
 from kumppani.catalogue.hsds.profile_validation import profile_registry, profile_schema_errors
 from kumppani.catalogue.hsds.validation import page_validator
 from kumppani.catalogue.models import PublicationStatus, TaxonomyTerm, VolunteerTask
-from kumppani.catalogue.search.backend import invalidate_stats
 from kumppani.catalogue.search.index import index_volunteer_task
 from kumppani.catalogue.tests.factories import VolunteerTaskFactory
 from kumppani.core.models import Municipality
@@ -26,14 +25,6 @@ pytestmark = pytest.mark.django_db
 MakeTask = Callable[..., VolunteerTask]
 URL = "/api/hsds/volunteer_tasks"
 UNKNOWN_ID = "0b4c4e8e-9d0e-4f5b-8a1f-6f0f4a6f1c11"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_search_stats() -> Iterator[None]:
-    """Start from an empty per-process vocabulary cache: tests roll their documents back."""
-    invalidate_stats()
-    yield
-    invalidate_stats()
 
 
 @pytest.fixture

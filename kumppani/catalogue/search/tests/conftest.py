@@ -8,15 +8,8 @@ from typing import Any, cast
 import pytest
 
 from kumppani.catalogue.models import Service, ServiceLanguage, TaxonomyTerm
-from kumppani.catalogue.search.backend import invalidate_stats
 from kumppani.catalogue.search.index import index_services
 from kumppani.catalogue.tests.factories import ServiceFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_search_stats() -> None:
-    """Each test starts with an empty per-process vocabulary cache (tests roll back)."""
-    invalidate_stats()
 
 
 @pytest.fixture

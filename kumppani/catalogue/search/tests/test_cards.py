@@ -13,11 +13,7 @@ from django.test import Client
 
 from kumppani.catalogue.models import Service
 from kumppani.catalogue.search.index import index_organisation_services, index_term_services
-from kumppani.catalogue.search.listing import (
-    pg_service_cards,
-    service_cards,
-    stored_service_cards,
-)
+from kumppani.catalogue.search.listing import built_cards, card_texts
 from kumppani.catalogue.search.tests.conftest import term
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +27,11 @@ postgres_only = pytest.mark.skipif(
 
 def _json(cards: list[dict[str, Any]]) -> Any:
     return json.loads(json.dumps(cards, cls=DjangoJSONEncoder))
+
+
+def service_cards(ids: list[int], language: str) -> list[dict[str, Any]]:
+    """The list items as the API sends them, decoded."""
+    return [json.loads(text) for text in card_texts(ids, language)]
 
 
 def _names(client: Client, q: str, lang: str = "fi") -> list[tuple[str, str, list[str]]]:
@@ -60,8 +61,12 @@ def test_stored_cards_equal_the_joined_query_in_every_language(
         make_service(name_fi="Kerho", name_sv="", summary_fi="", is_online=True),
     ]
     ids = [s.pk for s in reversed(services)]
+    stored = service_cards(ids, language)
+    assert [c["name"] for c in stored] == (
+        ["Kerho", "Kamratgrupp" if language == "sv" else "Vertaisryhmä"]
+    )
     # As the API sends them (ids are UUIDs in one, their text in the other).
-    assert _json(stored_service_cards(ids, language)) == _json(pg_service_cards(ids, language))
+    assert stored == _json(built_cards(ids, language))
 
 
 @postgres_only
@@ -79,7 +84,7 @@ def test_a_service_indexed_without_a_card_is_still_listed(make_service: MakeServ
     service = make_service(name_fi="Kerho")
     with connection.cursor() as cur:
         cur.execute(
-            "UPDATE catalogue_search_service SET card = NULL WHERE service_id = %s", [service.pk]
+            "UPDATE catalogue_search_service SET cards = NULL WHERE service_id = %s", [service.pk]
         )
     assert [c["name"] for c in service_cards([service.pk], "fi")] == ["Kerho"]
 
@@ -125,3 +130,33 @@ def test_a_term_label_change_reaches_the_cards_once_its_services_are_reindexed(
     activity.save()
     assert index_term_services(activity) == 1
     assert _names(client, "kerho")[0][2] == ["Uusi toimintamuoto"]
+
+
+@postgres_only
+def test_a_ranked_page_reads_its_cards_in_the_ranking_statement(
+    client: Client, make_service: MakeService, django_assert_num_queries: Callable[..., Any]
+) -> None:
+    for i in range(3):
+        make_service(name_fi=f"Kuoro {i}", name_sv=f"Kör {i}", municipalities=["743"])
+    client.get("/api/v1/services", {"q": "kuoro"})  # the match level is chosen and kept
+    with django_assert_num_queries(1):
+        body = client.get("/api/v1/services", {"q": "kuoro", "lang": "sv"}).json()
+    assert sorted(i["name"] for i in body["items"]) == ["Kör 0", "Kör 1", "Kör 2"]
+    assert {i["name_language"] for i in body["items"]} == {"sv"}
+    assert body["count"] == 3
+
+
+def test_stale_and_fresh_cards_say_so(client: Client, make_service: MakeService) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kumppani.catalogue.models import STALE_AFTER
+
+    old = timezone.now() - STALE_AFTER - timedelta(days=1)
+    make_service(name_fi="Kuoro vanha", last_verified_at=old)
+    make_service(name_fi="Kuoro uusi")
+    items = client.get("/api/v1/services", {"q": "kuoro"}).json()["items"]
+    assert {i["name"]: i["is_stale"] for i in items} == {"Kuoro vanha": True, "Kuoro uusi": False}
+    stale = next(i for i in items if i["is_stale"])
+    assert stale["last_verified_at"].startswith(old.date().isoformat())

@@ -111,3 +111,17 @@ def test_volunteer_tasks_are_indexed_and_searched(db: None) -> None:
     result = search_volunteer_tasks(q="kaupassakäynti", language="fi")
     assert [t.pk for t in result.items] == [task.pk]
     assert result.total == 1
+
+
+def test_a_query_is_analysed_once_until_the_index_changes(
+    make_service: Callable[..., Service],
+) -> None:
+    from kumppani.catalogue.search.query import parse_query
+
+    make_service(name_fi="Kuorolaulu")
+    first = parse_query("kuorolaulua", language="fi")
+    assert parse_query("kuorolaulua", language="fi") is first
+    assert parse_query("kuorolaulua", language="sv") is not first
+    # The analysis used the vocabulary as it was: any write to the index forgets it.
+    make_service(name_fi="Kuoro")
+    assert parse_query("kuorolaulua", language="fi") is not first
