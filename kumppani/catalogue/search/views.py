@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import escape_uri_path
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
 
 from kumppani.catalogue.models import Service
 from kumppani.catalogue.search.forms import (
@@ -105,51 +109,179 @@ def _rows(result: SearchResult, language: str) -> list[ResultRow]:
     return rows
 
 
-def _with_counts(form: SearchForm, facets: dict[str, list[dict[str, Any]]]) -> None:
-    """Show the facet counts in the filter choices (values with no results are left out)."""
-    counts = {f["value"]: f["count"] for f in facets.get("municipality", [])}
+TERM_FIELDS = ("activity_type", "theme", "target_group")
+SCALAR_FIELDS = ("cost", "how_to_join")
+# The values whose counts the filter form shows, by field. The page keeps them in hidden
+# inputs outside the form; htmx sends them along (hx-include on the form) so that an update
+# refreshes exactly those counts, including one that has dropped to 0. The values of the
+# other fields (cost, how to join, accessibility, online) are always all shown.
+SHOWN_FIELDS = ("municipality", *TERM_FIELDS, "language")
+SHOWN_PREFIX = "counted_"
+MAX_SHOWN = 400  # more than there are municipalities; anything longer is not from the page
+
+Shown = dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class CountUpdate:
+    """New text for one count of the filter form, for an htmx out-of-band swap.
+
+    A checkbox's count is a <span> of its own (``element_id``); an <option> holds only text,
+    so a select's option gets its whole text again (``selector``), leaving the option itself,
+    and which one is selected, alone.
+    """
+
+    text: str
+    element_id: str = ""
+    selector: str = ""
+
+
+def _count_id(name: str, value: str) -> str:
+    return f"count-{name}-{value}"
+
+
+def _checkbox_label(name: str, value: str, label: str, count: int) -> str:
+    """The label text with the count in an element of its own, which htmx updates."""
+    return format_html(
+        '{} <span class="facet-count" id="{}">({})</span>', label, _count_id(name, value), count
+    )
+
+
+def _option_text(label: str, count: int | None) -> str:
+    return label if count is None else f"{label} ({count})"
+
+
+def _counts(facets: dict[str, list[dict[str, Any]]], name: str) -> dict[str, int]:
+    return {str(f["value"]): int(f["count"]) for f in facets.get(name, [])}
+
+
+def _municipality_names() -> dict[str, str]:
+    return {code: label for _group, options in municipality_choices() for code, label in options}
+
+
+def _with_counts(form: SearchForm, facets: dict[str, list[dict[str, Any]]]) -> Shown:
+    """Show the facet counts in the filter choices; return the values shown with a count.
+
+    Municipalities with no results are listed without a number. Term values and languages
+    with no results are left out, except a ticked or chosen one, which stays (with 0) so that
+    it can be unticked.
+    """
+    shown: Shown = {}
+    counts = _counts(facets, "municipality")
     field = form.fields["municipality"]
     assert isinstance(field, forms.ChoiceField)
     field.choices = [
         ("", _("Any municipality")),
         *[
-            (group, [(c, f"{label} ({counts[c]})" if c in counts else label) for c, label in opts])
+            (group, [(c, _option_text(label, counts.get(c))) for c, label in opts])
             for group, opts in municipality_choices()
         ],
     ]
-    for name in ("activity_type", "theme", "target_group"):
-        choices = [(f["value"], f"{f['label']} ({f['count']})") for f in facets.get(name, [])]
-        shown = {c[0] for c in choices}
-        # A ticked value with no results stays visible, so that it can be unticked.
+    shown["municipality"] = sorted(counts)
+    for name in TERM_FIELDS:
+        choices = [
+            (f["value"], _checkbox_label(name, f["value"], f["label"], f["count"]))
+            for f in facets.get(name, [])
+        ]
+        values = [c[0] for c in choices]
         selected = form.data.getlist(name) if hasattr(form.data, "getlist") else []
-        choices += [(v, v) for v in sorted(set(selected)) if v not in shown]
+        ticked = [v for v in sorted(set(selected)) if v not in values]
+        choices += [(v, _checkbox_label(name, v, v, 0)) for v in ticked]
+        shown[name] = values + ticked
         form.fields[name].widget = forms.CheckboxSelectMultiple(choices=choices)
-    language_choices = [("", _("Any language"))] + [
-        (f["value"], f"{f['label']} ({f['count']})") for f in facets.get("language", [])
-    ]
-    form.fields["language"].widget = forms.Select(choices=language_choices)
-    scalar = {
-        (name, f["value"]): f["count"]
-        for name in ("cost", "how_to_join", "online", "accessibility")
-        for f in facets.get(name, [])
-    }
-    for name in ("cost", "how_to_join"):
+    languages = _counts(facets, "language")
+    chosen = form.cleaned_data.get("language")
+    if chosen and chosen not in languages:
+        languages[chosen] = 0
+    form.fields["language"].widget = forms.Select(
+        choices=[
+            ("", _("Any language")),
+            *[(code, _option_text(code, n)) for code, n in languages.items()],
+        ]
+    )
+    shown["language"] = list(languages)
+    scalar = {(name, v): n for name in SCALAR_FIELDS for v, n in _counts(facets, name).items()}
+    for name in SCALAR_FIELDS:
         field = form.fields[name]
         assert isinstance(field, forms.ChoiceField)
         current: list[tuple[str, Any]] = list(field.choices)  # type: ignore[arg-type]
-        field.choices = [
-            (v, f"{label} ({scalar[(name, v)]})" if (name, v) in scalar else label)
-            for v, label in current
-        ]
+        field.choices = [(v, _option_text(label, scalar.get((name, v)))) for v, label in current]
     accessibility = form.fields["accessibility"]
     assert isinstance(accessibility, forms.MultipleChoiceField)
+    accessible = _counts(facets, "accessibility")
     accessibility.choices = [
-        (v, f"{label} ({scalar.get(('accessibility', v), 0)})")
+        (v, _checkbox_label("accessibility", v, label, accessible.get(v, 0)))
         for v, label in accessibility_choices()
     ]
-    online = scalar.get(("online", "true"))
-    if online is not None:
-        form.fields["online"].label = _("Online only (%(count)d)") % {"count": online}
+    # The bound field keeps the label it had when the form was validated.
+    form["online"].label = _checkbox_label(
+        "online", "true", _("Online only"), _counts(facets, "online").get("true", 0)
+    )
+    return shown
+
+
+def _shown_on_page(request: HttpRequest, form: SearchForm) -> Shown:
+    """The values whose counts the page shows, as its hidden inputs say (unknown ones dropped)."""
+    municipality = form.fields["municipality"]
+    assert isinstance(municipality, forms.ChoiceField)
+    shown: Shown = {}
+    for name in SHOWN_FIELDS:
+        values = request.GET.get(SHOWN_PREFIX + name, "").split()[:MAX_SHOWN]
+        if name == "municipality":
+            values = [v for v in values if municipality.valid_value(v)]
+        elif name == "language":
+            values = [v for v in values if re.fullmatch(r"[a-z]{2,3}", v)]
+        else:
+            values = [v for v in values if len(v) <= 80]
+        shown[name] = list(dict.fromkeys(values))
+    return shown
+
+
+def _count_updates(
+    form: SearchForm, facets: dict[str, list[dict[str, Any]]], shown: Shown
+) -> tuple[list[CountUpdate], Shown]:
+    """The counts of this search for what the page shows, and what it shows after the update.
+
+    As on a full page, a municipality's option shows a number only when it has results (the
+    select always lists every municipality, so none vanishes). The term values and languages
+    the page shows keep their place and show 0 when nothing matches.
+    """
+
+    def option(name: str, value: str, text: str) -> CountUpdate:
+        selector = format_html("#{} option[value='{}']", form[name].auto_id, value)
+        return CountUpdate(text, selector=selector)
+
+    def span(name: str, value: str, count: int) -> CountUpdate:
+        return CountUpdate(f"({count})", element_id=_count_id(name, value))
+
+    names = _municipality_names()
+    municipalities = _counts(facets, "municipality")
+    updates = [
+        option("municipality", code, _option_text(names[code], municipalities.get(code)))
+        for code in sorted({*shown["municipality"], *municipalities})
+        if code in names
+    ]
+    for name in TERM_FIELDS:
+        terms = _counts(facets, name)
+        updates += [span(name, v, terms.get(v, 0)) for v in shown[name]]
+    languages = _counts(facets, "language")
+    updates += [
+        option("language", v, _option_text(v, languages.get(v, 0))) for v in shown["language"]
+    ]
+    for name in SCALAR_FIELDS:
+        field = form.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        values = _counts(facets, name)
+        choices: list[tuple[str, Any]] = list(field.choices)  # type: ignore[arg-type]
+        updates += [
+            option(name, v, _option_text(str(label), values.get(v, 0))) for v, label in choices if v
+        ]
+    accessible = _counts(facets, "accessibility")
+    updates += [
+        span("accessibility", v, accessible.get(v, 0)) for v, _label in accessibility_choices()
+    ]
+    updates.append(span("online", "true", _counts(facets, "online").get("true", 0)))
+    return updates, {**shown, "municipality": sorted(c for c in municipalities if c in names)}
 
 
 def _error_sentences(form: SearchForm) -> list[str]:
@@ -160,9 +292,11 @@ def _error_sentences(form: SearchForm) -> list[str]:
     ]
 
 
-def _query_without_page(request: HttpRequest) -> str:
+def _query(request: HttpRequest, *leave_out: str) -> str:
+    """The search's query string, without ``leave_out`` and the page's list of counts."""
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in (*leave_out, *[SHOWN_PREFIX + name for name in SHOWN_FIELDS]):
+        query.pop(key, None)
     return query.urlencode()
 
 
@@ -178,6 +312,10 @@ def service_search(request: HttpRequest) -> HttpResponse:
     form.fields["online"].label = _("Online only")
     result: SearchResult | None = None
     status = 200
+    htmx = getattr(request, "htmx", None)
+    fragment = htmx is not None and bool(htmx) and not htmx.history_restore_request
+    count_updates: list[CountUpdate] = []
+    shown = _shown_on_page(request, form) if fragment else {name: [] for name in SHOWN_FIELDS}
     if form.is_valid():
         result = search_services(
             q=form.cleaned_data["q"] or "",
@@ -186,10 +324,14 @@ def service_search(request: HttpRequest) -> HttpResponse:
             page=form.cleaned_data["page"] or 1,
             per_page=PAGE_SIZE,
         )
-        _with_counts(form, result.facets)
+        if fragment:
+            # The form stays as it is (focus and what was typed with it); only its counts change.
+            count_updates, shown = _count_updates(form, result.facets, shown)
+        else:
+            shown = _with_counts(form, result.facets)
     else:
         status = 400
-    query = _query_without_page(request)
+    query = _query(request, "page")
     printable = _url("catalogue:printable")
     context = {
         "form": form,
@@ -200,12 +342,16 @@ def service_search(request: HttpRequest) -> HttpResponse:
         "printable_url": f"{printable}?{query}" if printable and query else printable,
         "has_query": bool(request.GET),
         "error_sentences": [] if result else _error_sentences(form),
+        "count_updates": count_updates,
+        "shown_counts": [(SHOWN_PREFIX + name, " ".join(shown[name])) for name in SHOWN_FIELDS],
     }
-    htmx = getattr(request, "htmx", None)
-    fragment = htmx is not None and bool(htmx) and not htmx.history_restore_request
     template = "catalogue/search/_results.html" if fragment else "catalogue/search/search.html"
     if fragment:
         status = 200  # htmx swaps only successful responses; the fragment carries the message
     response = render(request, template, context, status=status)
+    if fragment:
+        # The address in the browser is the search's, without the page's list of counts.
+        path, query = escape_uri_path(request.path), _query(request)
+        push_url(response, f"{path}?{query}" if query else path)
     patch_vary_headers(response, ["HX-Request"])
     return response

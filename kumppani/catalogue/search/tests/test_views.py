@@ -72,3 +72,94 @@ def test_the_page_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(30):
         response = client.get(URL, {"q": "kerho", "online": "true"})
     assert response.status_code == 200
+
+
+# The page lists the filter values whose counts it shows; htmx sends that list along.
+PAGE_SHOWS = {
+    "counted_municipality": "005 743",
+    "counted_activity_type": "peer-support groups-and-clubs",
+    "counted_language": "fi",
+}
+
+
+@pytest.fixture
+def choirs_and_a_club(make_service: MakeService) -> None:
+    """Two choirs in Seinäjoki (743), one of them also a club; a club in Alajärvi (005)."""
+    make_service(name_fi="Kuoro", municipalities=["743"], terms=("peer-support",))
+    make_service(
+        name_fi="Kuoro ja kerho", municipalities=["743"], terms=("peer-support", "groups-and-clubs")
+    )
+    make_service(name_fi="Kerho", municipalities=["005"], terms=("groups-and-clubs",))
+
+
+def oob_span(element_id: str, text: str) -> str:
+    return f'<span id="{element_id}" hx-swap-oob="innerHTML">{text}</span>'
+
+
+def oob_option(select_id: str, value: str, text: str) -> str:
+    selector = f"#{select_id} option[value='{value}']"
+    return f'<option hx-swap-oob="innerHTML:{selector}">{text}</option>'
+
+
+def test_an_htmx_update_sends_the_filter_counts_of_its_search_out_of_band(
+    client: Client, choirs_and_a_club: None
+) -> None:
+    response = client.get(URL, {"q": "kuoro", **PAGE_SHOWS}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<form" not in html, "the form and its inputs stay as they are"
+    assert oob_span("count-activity_type-peer-support", "(2)") in html
+    assert oob_span("count-activity_type-groups-and-clubs", "(1)") in html
+    assert oob_option("id_municipality", "743", "Seinäjoki (2)") in html
+    # As on a full page, a municipality with no results is listed without a number.
+    assert oob_option("id_municipality", "005", "Alajärvi") in html
+    assert oob_option("id_language", "fi", "fi (2)") in html
+    assert oob_option("id_cost", "free", "Maksuton (2)") in html
+    assert oob_span("count-online-true", "(0)") in html
+
+
+def test_a_count_that_drops_to_zero_shows_zero(client: Client, choirs_and_a_club: None) -> None:
+    """A filter's counts leave out its own choice: choosing Alajärvi keeps Seinäjoki's count."""
+    params = {"q": "kerho", "municipality": "005", **PAGE_SHOWS}
+
+    html = client.get(URL, params, headers={"HX-Request": "true"}).content.decode()
+
+    assert oob_span("count-activity_type-peer-support", "(0)") in html
+    assert oob_span("count-activity_type-groups-and-clubs", "(1)") in html
+    assert oob_option("id_municipality", "005", "Alajärvi (1)") in html
+    assert oob_option("id_municipality", "743", "Seinäjoki (1)") in html
+
+
+def test_the_page_keeps_what_it_shows_and_the_address_leaves_it_out(
+    client: Client, choirs_and_a_club: None
+) -> None:
+    full = client.get(URL).content.decode()
+    assert '<input type="hidden" name="counted_municipality" value="005 743">' in full
+    assert 'hx-include="#search-counted"' in full
+
+    response = client.get(URL, {"q": "kuoro", **PAGE_SHOWS}, headers={"HX-Request": "true"})
+
+    html = response.content.decode()
+    assert '<input type="hidden" name="counted_municipality" value="743">' in html
+    assert response["HX-Push-Url"] == "/fi/search-page/?q=kuoro"
+    assert "counted_" not in html.split('id="search-counted"')[0], "links leave the list out"
+
+
+def test_the_full_page_shows_each_count_in_an_element_htmx_can_update(
+    client: Client, choirs_and_a_club: None
+) -> None:
+    html = client.get(URL).content.decode()
+
+    label = '<span class="facet-count" id="count-activity_type-peer-support">(2)</span>'
+    assert f"Vertaistuki {label}" in html
+    assert '<option value="743">Seinäjoki (2)</option>' in html
+
+
+def test_a_chosen_language_stays_in_the_form_when_nothing_matches(
+    client: Client, choirs_and_a_club: None
+) -> None:
+    html = client.get(URL, {"language": "sv"}).content.decode()
+
+    assert '<option value="sv" selected>sv (0)</option>' in html
+    assert '<option value="fi">fi (3)</option>' in html
