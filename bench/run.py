@@ -104,7 +104,10 @@ def search_code_key() -> str:
     """Fingerprint of the code that decides what the index holds (not the query side)."""
     h = hashlib.sha256()
     search = ROOT / "kumppani/catalogue/search"
-    files = [search / n for n in ("analyzer.py", "thesaurus.py", "documents.py", "index.py")]
+    files = [
+        search / n
+        for n in ("analyzer.py", "thesaurus.py", "documents.py", "index.py", "listing.py")
+    ]
     files += sorted((ROOT / "kumppani/catalogue/migrations").glob("*.py"))
     for f in files:
         if f.exists():

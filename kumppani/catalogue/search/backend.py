@@ -118,19 +118,21 @@ def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
         cur.executemany(sql, rows)
 
 
-def pg_cards(kind: Kind, pks: Sequence[int], language: str) -> dict[int, tuple[str | None, Any]]:
-    """Return {pk: (stored card in ``language`` as JSON text, or None; verified_at)}.
+def pg_cards(
+    kind: Kind, pks: Sequence[int], language: str, stale_before: Any
+) -> dict[int, tuple[str | None, bool]]:
+    """Return {pk: (stored card in ``language`` as JSON text, or None; verified before
+    ``stale_before``)} of the indexed documents among ``pks``.
 
-    Only the indexed documents among ``pks`` are in it. ``language`` is a key of the stored
-    cards (``listing.card_language``).
+    ``language`` is a key of the stored cards (``listing.card_language``).
     """
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT {kind.column}, (cards -> %s)::text, verified_at FROM {kind.table} "
+            f"SELECT {kind.column}, (cards -> %s)::text, verified_at < %s FROM {kind.table} "
             f"WHERE {kind.column} = ANY(%s)",
-            [language, list(pks)],
+            [language, stale_before, list(pks)],
         )
-        return {pk: (card, verified) for pk, card, verified in cur.fetchall()}
+        return {pk: (card, stale) for pk, card, stale in cur.fetchall()}
 
 
 def existing_terms(kind: Kind, pks: Sequence[int]) -> dict[int, set[str]]:
@@ -459,18 +461,19 @@ def pg_ranked_sql(
 
 
 def pg_with_cards(
-    kind: Kind, ranked: tuple[str, list[Any]], language: str
+    kind: Kind, ranked: tuple[str, list[Any]], language: str, stale_before: Any
 ) -> tuple[str, list[Any]]:
     """Return ``ranked`` (rows id, score[, total]) with two more columns per row: the stored
-    card in ``language`` as JSON text (``listing.card_texts``) and verified_at.
+    card in ``language`` as JSON text (``listing.card_texts``) and whether it was verified
+    before ``stale_before``.
 
     The cards of a page are read by primary key after the ranking has chosen it.
     """
     sql, params = ranked
     return (
-        f"SELECT r.*, (c.cards -> %s)::text, c.verified_at FROM ({sql}) r "
+        f"SELECT r.*, (c.cards -> %s)::text, c.verified_at < %s FROM ({sql}) r "
         f"JOIN {kind.table} c ON c.{kind.column} = r.id ORDER BY r.score DESC, r.id",
-        [language, *params],
+        [language, stale_before, *params],
     )
 
 

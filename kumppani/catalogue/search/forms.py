@@ -128,8 +128,45 @@ class CodeChoiceField(forms.ChoiceField):
         return str(value) in self.codes()
 
 
+def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Municipalities grouped by county (for a <select> with <optgroup>s)."""
+    return _municipality_choices(get_language() or "fi")
+
+
+# Reference data (loaded by a migration, changed by a new migration only): cache per process.
+@lru_cache(maxsize=8)
+def _municipality_choices(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for m in Municipality.objects.select_related("county").order_by("county__code", "name"):
+        groups.setdefault(str(m.county) if m.county else str(_("Åland")), []).append(
+            (m.code, str(m))
+        )
+    return list(groups.items())
+
+
+@lru_cache(maxsize=8)
+def _county_choices(language: str) -> list[tuple[str, str]]:
+    return [(c.code, str(c)) for c in County.objects.order_by("code")]
+
+
+_NO_SUCH_CHOICE = _("There is no such choice: %(value)s. Pick one from the list.")
+
+
+def _cost_choices() -> list[tuple[str, Any]]:
+    return [("", _("Any")), ("free", _("Free of charge")), ("fee", _("With a fee"))]
+
+
+def _how_to_join_choices() -> list[tuple[str, Any]]:
+    return [("", _("Any")), *HowToJoin.choices]
+
+
 class SearchForm(forms.Form):
-    """The search query and filters of the catalogue search page and API."""
+    """The search query and filters of the catalogue search page and API.
+
+    Every field is declared whole here (choices as callables, evaluated only when the form
+    is shown): the API validates each request with this form, and Django copies its fields
+    for every instance.
+    """
 
     q = forms.CharField(
         label=_("What are you looking for?"),
@@ -141,10 +178,24 @@ class SearchForm(forms.Form):
         },
     )
     municipality = CodeChoiceField(
-        label=_("Municipality"), required=False, codes=lambda: _codes()[0]
+        label=_("Municipality"),
+        required=False,
+        codes=lambda: _codes()[0],
+        choices=lambda: [("", _("Any municipality")), *municipality_choices()],
+        error_messages={
+            "invalid_choice": _(
+                "There is no municipality with the code %(value)s. Choose one from the list."
+            )
+        },
     )
     county = CodeChoiceField(
-        label=_("Wellbeing services county"), required=False, codes=lambda: _codes()[1]
+        label=_("Wellbeing services county"),
+        required=False,
+        codes=lambda: _codes()[1],
+        choices=lambda: [("", _("Any county")), *_county_choices(get_language() or "fi")],
+        error_messages={
+            "invalid_choice": _("There is no wellbeing services county with the code %(value)s.")
+        },
     )
     online = LenientBooleanField(label=_("Online"), required=False)
     activity_type = TermsField(
@@ -158,13 +209,21 @@ class SearchForm(forms.Form):
     cost = forms.ChoiceField(
         label=_("Cost"),
         required=False,
-        choices=[("", _("Any")), ("free", _("Free of charge")), ("fee", _("With a fee"))],
+        choices=_cost_choices,
+        error_messages={"invalid_choice": _NO_SUCH_CHOICE},
     )
     how_to_join = forms.ChoiceField(
-        label=_("How to join"), required=False, choices=[("", _("Any")), *HowToJoin.choices]
+        label=_("How to join"),
+        required=False,
+        choices=_how_to_join_choices,
+        error_messages={"invalid_choice": _NO_SUCH_CHOICE},
     )
     accessibility = forms.MultipleChoiceField(
-        label=_("Accessibility"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Accessibility"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=accessibility_choices,
+        error_messages={"invalid_choice": _("There is no accessibility feature called %(value)s.")},
     )
     page = forms.IntegerField(
         required=False,
@@ -188,31 +247,6 @@ class SearchForm(forms.Form):
             "max_value": _("Show at most %(limit_value)s results per page."),
         },
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        municipality = self.fields["municipality"]
-        assert isinstance(municipality, forms.ChoiceField)
-        municipality.choices = lambda: [("", _("Any municipality")), *municipality_choices()]
-        municipality.error_messages["invalid_choice"] = _(
-            "There is no municipality with the code %(value)s. Choose one from the list."
-        )
-        county = self.fields["county"]
-        assert isinstance(county, forms.ChoiceField)
-        county.choices = lambda: [("", _("Any county")), *_county_choices(get_language() or "fi")]
-        county.error_messages["invalid_choice"] = _(
-            "There is no wellbeing services county with the code %(value)s."
-        )
-        accessibility = self.fields["accessibility"]
-        assert isinstance(accessibility, forms.MultipleChoiceField)
-        accessibility.choices = accessibility_choices()
-        accessibility.error_messages["invalid_choice"] = _(
-            "There is no accessibility feature called %(value)s."
-        )
-        for name in ("cost", "how_to_join"):
-            self.fields[name].error_messages["invalid_choice"] = _(
-                "There is no such choice: %(value)s. Pick one from the list."
-            )
 
     def clean_language(self) -> str | None:
         value = (self.cleaned_data.get("language") or "").strip().lower()
@@ -245,27 +279,6 @@ class SearchForm(forms.Form):
             for error in errors:
                 parts.append(f"{label}: {error}" if label else str(error))
         return " ".join(parts)
-
-
-def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Municipalities grouped by county (for a <select> with <optgroup>s)."""
-    return _municipality_choices(get_language() or "fi")
-
-
-# Reference data (loaded by a migration, changed by a new migration only): cache per process.
-@lru_cache(maxsize=8)
-def _municipality_choices(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for m in Municipality.objects.select_related("county").order_by("county__code", "name"):
-        groups.setdefault(str(m.county) if m.county else str(_("Åland")), []).append(
-            (m.code, str(m))
-        )
-    return list(groups.items())
-
-
-@lru_cache(maxsize=8)
-def _county_choices(language: str) -> list[tuple[str, str]]:
-    return [(c.code, str(c)) for c in County.objects.order_by("code")]
 
 
 class _PagingForm(forms.Form):

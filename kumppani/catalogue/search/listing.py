@@ -15,7 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from kumppani.catalogue.models import STALE_AFTER, PublicationStatus, Service, ServiceLanguage
-from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult
+from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult, stale_before
 
 LANGUAGE_ORDER = ("fi", "sv", "en")
 
@@ -151,6 +151,7 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
 # organisation, taxonomy term or municipality changes is refreshed by re-indexing its services
 # (index.index_services).
 
+_ENCODER = DjangoJSONEncoder(separators=(",", ":"))
 _POSITION = {code: i for i, code in enumerate(LANGUAGE_ORDER)}
 # Per reader language: the list positions to try, the reader's language first.
 _FALLBACK = {
@@ -180,7 +181,7 @@ def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
 
     Its relations must be prefetched: terms with ``public_id``, ``code`` and their taxonomy's
     ``code``; municipalities, counties and languages. Each card is an API list item
-    (``api.ServiceOut``) without ``last_verified_at`` and ``is_stale``.
+    (``api.ServiceOut``) without ``is_stale``, which depends on the time of the request.
     """
     org = service.organisation
     names, summaries, org_names = (
@@ -204,6 +205,8 @@ def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
         "how_to_join": service.how_to_join,
         "languages": sorted(lang.code for lang in service.languages.all()),
         "accessibility": [f for f in ACCESSIBILITY_FIELDS if getattr(service, f)],
+        # As the API writes it (confirming a service re-indexes it).
+        "last_verified_at": _ENCODER.default(service.last_verified_at),
     }
     cards: dict[str, dict[str, Any]] = {}
     for language, order in _FALLBACK.items():
@@ -226,15 +229,9 @@ def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
     return cards
 
 
-_ENCODER = DjangoJSONEncoder(separators=(",", ":"))
-
-
-def stored_card_json(card: str, verified: datetime, stale_before: datetime) -> str:
-    """Return the JSON text of a list item: a stored card (JSON text) plus its freshness."""
-    return (
-        f'{card[:-1]},"last_verified_at":{_ENCODER.encode(verified)},'
-        f'"is_stale":{"true" if verified < stale_before else "false"}}}'
-    )
+def stored_card_json(card: str, is_stale: bool) -> str:
+    """Return the JSON text of a list item: a stored card (JSON text) and whether it is stale."""
+    return f'{card[:-1]},"is_stale":{"true" if is_stale else "false"}}}'
 
 
 def card_texts(ids: Sequence[int], language: str) -> list[str]:
@@ -252,7 +249,8 @@ def card_texts(ids: Sequence[int], language: str) -> list[str]:
         return [_ENCODER.encode(card) for card in built_cards(ids, language)]
     from kumppani.catalogue.search.backend import SERVICES, pg_cards
 
-    return stored_cards(pg_cards(SERVICES, ids, card_language(language)), ids, language)
+    stored = pg_cards(SERVICES, ids, card_language(language), stale_before())
+    return stored_cards(stored, ids, language)
 
 
 def page_cards(result: SearchResult, language: str) -> list[str]:
@@ -263,20 +261,19 @@ def page_cards(result: SearchResult, language: str) -> list[str]:
 
 
 def stored_cards(
-    stored: dict[int, tuple[str | None, datetime]], ids: Sequence[int], language: str
+    stored: dict[int, tuple[str | None, bool]], ids: Sequence[int], language: str
 ) -> list[str]:
-    """Return the JSON items of ``ids`` from {pk: (stored card or None, verified at)}.
+    """Return the JSON items of ``ids`` from {pk: (stored card or None, is stale)}.
 
     A service indexed before its card existed (no stored card) is built from the catalogue;
     one missing from ``stored`` is not in the index, so not visible, and is left out.
     """
-    stale_before = timezone.now() - STALE_AFTER
     built = _built_cards_by_pk([pk for pk, (card, _v) in stored.items() if card is None], language)
     out: list[str] = []
     for pk in ids:
-        card, verified = stored.get(pk, (None, None))
-        if card is not None and verified is not None:
-            out.append(stored_card_json(card, verified, stale_before))
+        card, is_stale = stored.get(pk, (None, False))
+        if card is not None:
+            out.append(stored_card_json(card, is_stale))
         elif pk in built:
             out.append(_ENCODER.encode(built[pk]))
     return out

@@ -100,9 +100,9 @@ class SearchResult:
     # The page's service ids, best first (``items`` holds them unless not loaded).
     ids: list[int] = field(default_factory=list)
     # PostgreSQL, when asked for (``search_services(cards=...)``): the page's stored cards as
-    # read by the ranked statement, {id: (JSON text or None, verified_at)}; for
+    # read by the ranked statement, {id: (JSON text or None, is stale)}; for
     # ``listing.page_cards``. None when they were not read with the ranking.
-    cards: dict[int, tuple[str | None, Any]] | None = None
+    cards: dict[int, tuple[str | None, bool]] | None = None
 
 
 @dataclass(frozen=True)
@@ -290,8 +290,8 @@ class Ranked:
     sql: str = ""
     params: list[Any] = field(default_factory=list)
     # PostgreSQL, when the search asked for them (``Scope.cards``): {id: (stored card as JSON
-    # text or None, verified_at)}, read by the ranked statement itself. None: not read.
-    cards: dict[int, tuple[str | None, Any]] | None = None
+    # text or None, is stale)}, read by the ranked statement itself. None: not read.
+    cards: dict[int, tuple[str | None, bool]] | None = None
 
 
 @dataclass(frozen=True)
@@ -386,11 +386,11 @@ def _pg_ranked(
         if scope.cards is None:
             return sql, params, _execute(sql, params)
         # The page's stored cards are read by the same statement (one round trip).
-        rows = _execute(*backend.pg_with_cards(kind, (sql, params), scope.cards))
+        rows = _execute(*backend.pg_with_cards(kind, (sql, params), scope.cards, stale_before()))
         cards.update((r[0], (r[-2], r[-1])) for r in rows)
         return sql, params, [r[:-2] for r in rows]
 
-    cards: dict[int, tuple[str | None, Any]] = {}
+    cards: dict[int, tuple[str | None, bool]] = {}
 
     def result(
         ids: list[int], total: int, exact: bool, i: int, sql: str, params: list[Any]
@@ -708,7 +708,7 @@ def search_services(
     )
     items: list[Service] = []
     ids: list[int] = []
-    stored_cards: dict[int, tuple[str | None, Any]] | None = None
+    stored_cards: dict[int, tuple[str | None, bool]] | None = None
     exact = True
     level: int | None = None
     if parsed.matches_nothing:
