@@ -329,12 +329,7 @@ def main() -> None:
     if args.prepare_only:
         return
 
-    from measure import (
-        cases,
-        measure_api,
-        measure_floor,
-        measure_naive,
-    )
+    from measure import cases, measure_api_and_floor, measure_naive
     from queries import MUNICIPALITY_NAMES, QUERIES
 
     from kumppani.catalogue.models import ServiceLanguage
@@ -359,13 +354,12 @@ def main() -> None:
 
     api_error = ""
     try:
-        api = measure_api(all_cases, args.reps)
+        api, floor, build = measure_api_and_floor(all_cases, args.reps)
     except RuntimeError as exc:  # the API is not there yet, or fails
         api_error = str(exc)
         log(f"  search API not measured: {api_error}")
-        api = Samples()
+        api, floor, build = Samples(), Samples(), Samples()
     log(f"  API p50 {api.pct(50, False):.1f} / {api.pct(50, True):.1f} ms")
-    floor, build = measure_floor(all_cases, args.reps)
     log(f"  raw SQL p50 {floor.pct(50, False):.1f} / {floor.pct(50, True):.1f} ms")
     naive = measure_naive(all_cases, args.reps)
     log(f"  naive p50 {naive.pct(50, False):.1f} / {naive.pct(50, True):.1f} ms")
@@ -434,17 +428,19 @@ def main() -> None:
         f"{len(all_cases)} samples per pass). Page size 20.",
         "- API: Django test client in-process → `GET /api/v1/services?q=…[&municipality=…]`, "
         "production settings (DEBUG off). Raw SQL: `search_sql(...)` built beforehand, then "
-        "executed with a cursor (the floor). Naive: published services whose fi/sv name or "
-        "description `icontains` any query word (ORed), first 20 ids by name. No result "
-        "cache exists anywhere: each process caches only word analyses, vocabulary "
-        "statistics (document frequencies, 60 s) and, per query, filters and page, the match "
-        "level chosen and its capped count (60 s; emptied by any index write), so the API's "
-        "timed passes after the first repeat a query with one ranked query (the first pass "
-        "of a query also chooses the level: fewer than 20 matches fall back to the next level, "
-        "a capped count, folded into the ranked statement when a filter is set). "
-        "`search_sql` returns the ranked query the API ran for its page; "
-        '"Building" is `search_sql` itself: the analysis and one run of the search that '
-        "finds that query (level cache warm by then).",
+        "executed with a cursor (the floor). The two are measured side by side, each case's "
+        "API request and raw SQL one after the other, taking turns at going first. Naive: "
+        "published services whose fi/sv name or description `icontains` any query word "
+        "(ORed), first 20 ids by name. No result cache exists anywhere: each process caches "
+        "only word analyses, vocabulary statistics (document frequencies, 60 s), query "
+        "analyses (60 s) and, per query, filters and page, the match level chosen and its "
+        "capped count (60 s; all emptied by any index write), so the API's timed passes "
+        "after the first repeat a query with one statement: the ranked query, joined to the "
+        "page's stored result cards (the first pass of a query also analyses it and chooses "
+        "the level: fewer than 20 matches fall back to the next level, a capped count, folded "
+        "into the ranked statement when a filter is set). `search_sql` returns the ranked "
+        'query the API ran for its page (without the cards); "Building" is `search_sql` '
+        "itself: the analysis and one run of the search that finds that query.",
         "",
         "| in-process latency (ms) | p50 no filter | p95 no filter | p50 municipality "
         "| p95 municipality |",

@@ -13,7 +13,7 @@ from uuid import UUID
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import get_language
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
 
 from kumppani.catalogue.models import (
     PublicationStatus,
@@ -260,13 +260,34 @@ def _form(request: HttpRequest) -> SearchForm:
     return SearchForm(request.GET)
 
 
+def documented_query(schema: type[Schema]) -> dict[str, Any]:
+    """Return ``openapi_extra`` that lists ``schema``'s fields as the query parameters.
+
+    The search operations validate their query string with the Django form of the search
+    page (one set of rules and translated messages), so the schema only documents it, as
+    ``Query[schema]`` would, without parsing each request a second time.
+    """
+    properties = schema.model_json_schema()["properties"]
+    return {
+        "parameters": [
+            {"in": "query", "name": name, "schema": spec, "required": False}
+            for name, spec in properties.items()
+        ]
+    }
+
+
+def _param(request: HttpRequest, name: str) -> str:
+    return request.GET.get(name, "")
+
+
 @router.get(
     "/services",
     response={200: ServiceListOut, 400: ErrorOut},
     summary="Search services",
+    openapi_extra=documented_query(SearchParams),
 )
 @public
-def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
+def list_services(request: HttpRequest) -> Any:
     """Published services matching the text `q` and the filters, best first.
 
     Without `q`: fresh services first, then by name. Filters: `municipality` (3-digit code;
@@ -278,14 +299,14 @@ def list_services(request: HttpRequest, params: Query[SearchParams]) -> Any:
     form = _form(request)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, params.lang)
+    language = _language(request, _param(request, "lang"))
     result = search_services(
         q=form.cleaned_data["q"] or "",
         filters=form.filters(),
         language=language,
         page=form.cleaned_data["page"] or 1,
         per_page=form.cleaned_data["per_page"] or 20,
-        with_facets=params.facets.lower() in ("true", "1", "yes"),
+        with_facets=_param(request, "facets").lower() in ("true", "1", "yes"),
         load_items=False,
         cards=card_language(language),
     )
@@ -328,14 +349,15 @@ def get_service(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     "/facets",
     response={200: dict[str, list[FacetValueOut]], 400: ErrorOut},
     summary="Facet counts of a search",
+    openapi_extra=documented_query(SearchParams),
 )
 @public
-def facets(request: HttpRequest, params: Query[SearchParams]) -> Any:
+def facets(request: HttpRequest) -> Any:
     """Counts per filter value over the text query and the other filters."""
     form = _form(request)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, params.lang)
+    language = _language(request, _param(request, "lang"))
     parsed = parse_query(form.cleaned_data["q"] or "", language=language)
     return compute_facets(parsed, filter_conditions(form.filters()), language)
 
@@ -353,16 +375,17 @@ class TaskParams(Schema):
     "/volunteer-tasks",
     response={200: TaskListOut, 400: ErrorOut},
     summary="Search volunteer tasks",
+    openapi_extra=documented_query(TaskParams),
 )
 @public
-def list_volunteer_tasks(request: HttpRequest, params: Query[TaskParams]) -> Any:
+def list_volunteer_tasks(request: HttpRequest) -> Any:
     """Published, open volunteer tasks matching `q`, in a municipality (or remote)."""
     from kumppani.catalogue.search.forms import TaskSearchForm
 
     form = TaskSearchForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, params.lang)
+    language = _language(request, _param(request, "lang"))
     result = search_volunteer_tasks(
         q=form.cleaned_data["q"] or "",
         municipality=form.cleaned_data["municipality"] or None,

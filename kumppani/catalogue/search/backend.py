@@ -39,6 +39,9 @@ class Kind:
 
 
 SERVICES = Kind("catalogue_search_service", "service_id")
+# PostgreSQL services store their result card in each of these reader languages, as JSON text
+# in the column card_<language> (migration 0006; listing.cards_by_language).
+CARD_LANGUAGES = ("fi", "sv", "en")
 TASKS = Kind("catalogue_search_task", "task_id")
 
 
@@ -85,12 +88,19 @@ def _weighted(fields: Sequence[str]) -> str:
     )
 
 
+def _card_column(language: str) -> str:
+    if language not in CARD_LANGUAGES:
+        raise ValueError(f"no stored cards in {language!r}")
+    return f"card_{language}"
+
+
 def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
     # Services also store their result cards (migration 0006), written in the same statement.
     with_cards = kind == SERVICES
-    cards_col, cards_val, cards_set = (
-        (", cards", ", %s::jsonb", ", cards = excluded.cards") if with_cards else ("", "", "")
-    )
+    columns = [_card_column(code) for code in CARD_LANGUAGES] if with_cards else []
+    cards_col = "".join(f", {c}" for c in columns)
+    cards_val = ", %s" * len(columns)
+    cards_set = "".join(f", {c} = excluded.{c}" for c in columns)
     sql = (
         f"INSERT INTO {kind.table} ({kind.column}, langs, areas, verified_at, tsv, ab{cards_col}) "
         f"VALUES (%s, %s, %s, %s, {_weighted(FIELDS)}, {_weighted(TITLE_FIELDS)}{cards_val}) "
@@ -107,7 +117,10 @@ def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
             *(getattr(d, f) for f in FIELDS),
             *(getattr(d, f) for f in TITLE_FIELDS),
             *(
-                (json.dumps(d.cards, separators=(",", ":")) if d.cards is not None else None,)
+                (
+                    json.dumps(d.cards[code], separators=(",", ":")) if d.cards else None
+                    for code in CARD_LANGUAGES
+                )
                 if with_cards
                 else ()
             ),
@@ -124,13 +137,13 @@ def pg_cards(
     """Return {pk: (stored card in ``language`` as JSON text, or None; verified before
     ``stale_before``)} of the indexed documents among ``pks``.
 
-    ``language`` is a key of the stored cards (``listing.card_language``).
+    ``language`` is one of ``CARD_LANGUAGES``.
     """
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT {kind.column}, (cards -> %s)::text, verified_at < %s FROM {kind.table} "
-            f"WHERE {kind.column} = ANY(%s)",
-            [language, stale_before, list(pks)],
+            f"SELECT {kind.column}, {_card_column(language)}, verified_at < %s "
+            f"FROM {kind.table} WHERE {kind.column} = ANY(%s)",
+            [stale_before, list(pks)],
         )
         return {pk: (card, stale) for pk, card, stale in cur.fetchall()}
 
@@ -471,9 +484,9 @@ def pg_with_cards(
     """
     sql, params = ranked
     return (
-        f"SELECT r.*, (c.cards -> %s)::text, c.verified_at < %s FROM ({sql}) r "
+        f"SELECT r.*, c.{_card_column(language)}, c.verified_at < %s FROM ({sql}) r "
         f"JOIN {kind.table} c ON c.{kind.column} = r.id ORDER BY r.score DESC, r.id",
-        [language, stale_before, *params],
+        [stale_before, *params],
     )
 
 

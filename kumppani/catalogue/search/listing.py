@@ -15,9 +15,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from kumppani.catalogue.models import STALE_AFTER, PublicationStatus, Service, ServiceLanguage
+from kumppani.catalogue.search.backend import CARD_LANGUAGES
 from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult, stale_before
 
-LANGUAGE_ORDER = ("fi", "sv", "en")
+LANGUAGE_ORDER = CARD_LANGUAGES  # the fallback order too
 
 
 def _translated(row: dict[str, Any], prefix: str, language: str) -> tuple[str, str]:
@@ -144,8 +145,8 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
 # --- Ready-made cards (PostgreSQL, migration 0006) ------------------------------------------
 #
 # The indexer stores each visible service's card in the search table, once per reader language
-# with the language fallback already applied: {"fi": card, "sv": card, "en": card}. A result
-# page reads the JSON text of its cards in the reader's language together with the ranking
+# with the language fallback already applied (columns card_fi, card_sv, card_en: JSON text). A
+# result page reads the JSON text of its cards in the reader's language together with the ranking
 # (``query.search_services(card_language=...)``) or by primary key, and only adds the
 # freshness fields, which depend on the time of the request. The card of a service whose
 # organisation, taxonomy term or municipality changes is refreshed by re-indexing its services

@@ -132,6 +132,18 @@ def test_the_openapi_document_lists_the_catalogue_operations(client: Client, db:
         assert path in paths
 
 
+def test_the_openapi_document_lists_the_search_parameters(client: Client, db: None) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for path in ("/api/v1/services", "/api/v1/facets"):
+        params = {p["name"]: p for p in paths[path]["get"]["parameters"]}
+        assert {"q", "lang", "municipality", "county", "page", "per_page"} <= set(params)
+        assert params["activity_type"]["in"] == "query"
+        assert params["activity_type"]["schema"]["type"] == "array"
+        assert not any(p["required"] for p in params.values())
+    tasks = paths["/api/v1/volunteer-tasks"]["get"]["parameters"]
+    assert {p["name"] for p in tasks} == {"q", "lang", "municipality", "remote", "page", "per_page"}
+
+
 @pytest.mark.parametrize("q", ["VERTAIS", "vertais", "vertaistukryhmä"])
 def test_single_word_prefix_and_typo_queries_are_answered(
     client: Client, make_service: MakeService, q: str

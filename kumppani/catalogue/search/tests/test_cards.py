@@ -84,7 +84,9 @@ def test_a_service_indexed_without_a_card_is_still_listed(make_service: MakeServ
     service = make_service(name_fi="Kerho")
     with connection.cursor() as cur:
         cur.execute(
-            "UPDATE catalogue_search_service SET cards = NULL WHERE service_id = %s", [service.pk]
+            "UPDATE catalogue_search_service SET card_fi = NULL, card_sv = NULL, card_en = NULL "
+            "WHERE service_id = %s",
+            [service.pk],
         )
     assert [c["name"] for c in service_cards([service.pk], "fi")] == ["Kerho"]
 
