@@ -31,6 +31,14 @@ class Samples:
     def add(self, case: tuple[str, str | None], ms: float) -> None:
         self.by_case.setdefault(case, []).append(ms)
 
+    def merged(self, other: Samples) -> Samples:
+        """Return the samples of both, case by case."""
+        out = Samples(reps=self.reps + other.reps)
+        for source in (self, other):
+            for case, values in source.by_case.items():
+                out.by_case.setdefault(case, []).extend(values)
+        return out
+
     def values(self, filtered: bool) -> list[float]:
         return [
             v for (_q, m), vs in self.by_case.items() if (m is not None) == filtered for v in vs
@@ -117,12 +125,22 @@ def floor_sql(case: Case) -> tuple[str, list[Any]]:
     )
 
 
-def measure_api_and_floor(all_cases: list[Case], reps: int) -> tuple[Samples, Samples, Samples]:
-    """Return (API samples, raw SQL samples, SQL-building samples), measured side by side.
+@dataclass
+class ApiAndFloor:
+    first: Samples  # the API's first request of each query: analysis, match level choice
+    api: Samples  # the API on repeated queries (the timed passes)
+    floor: Samples  # the raw SQL of the same searches
+    build: Samples  # building that SQL (``search_sql``)
+
+
+def measure_api_and_floor(all_cases: list[Case], reps: int) -> ApiAndFloor:
+    """Measure the search API and its raw SQL side by side, case by case.
 
     The floor's SQL is built first (``search_sql`` runs the search once); then the search
-    engine's per-process caches are emptied, so that the API's first pass analyses each query
-    and chooses its match level as a first request would.
+    engine's per-process caches are emptied, so that the API's first request of each query
+    analyses it and chooses its match level as in production (``first``). The timed passes
+    repeat the mix, the API request and the raw SQL of a case one after the other, taking
+    turns at going first: the steady state that the floor, built beforehand, is compared with.
     """
     from django.db import connection
 
@@ -146,13 +164,16 @@ def measure_api_and_floor(all_cases: list[Case], reps: int) -> tuple[Samples, Sa
     def api(case: Case) -> None:
         api_request(client, case)
 
-    # Warm-up as run_timed does; its pace estimates a pass of both.
-    warm_cases = all_cases[:WARM_UP_CASES]
+    # Each query's first request, timed on its own; with the floor run once after it, this
+    # pass also warms the database's buffers and estimates the pace of a pass.
+    first = Samples(reps=1)
     start = time.perf_counter()
-    for case in warm_cases:
+    for case in all_cases:
+        t0 = time.perf_counter()
         api(case)
+        first.add(case, (time.perf_counter() - t0) * 1000)
         floor(case)
-    per_pass = (time.perf_counter() - start) / max(1, len(warm_cases)) * len(all_cases)
+    per_pass = time.perf_counter() - start
     api_samples, floor_samples = Samples(), Samples()
     api_samples.reps = floor_samples.reps = max(
         1, min(reps, int(2 * BUDGET_SECONDS / max(per_pass, 1e-3)))
@@ -164,7 +185,7 @@ def measure_api_and_floor(all_cases: list[Case], reps: int) -> tuple[Samples, Sa
                 start = time.perf_counter()
                 run(case)
                 samples.add(case, (time.perf_counter() - start) * 1000)
-    return api_samples, floor_samples, build
+    return ApiAndFloor(first, api_samples, floor_samples, build)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -350,15 +350,18 @@ def main() -> None:
     all_cases = cases(QUERIES)
     load_before = os.getloadavg()[0]
     log(f"Measuring {len(QUERIES)} queries × (unfiltered, municipality) × {args.reps} reps")
-    from measure import BUDGET_SECONDS, WARM_UP_CASES, Samples
+    from measure import BUDGET_SECONDS, Samples
 
     api_error = ""
     try:
-        api, floor, build = measure_api_and_floor(all_cases, args.reps)
+        measured = measure_api_and_floor(all_cases, args.reps)
+        first, api, floor, build = measured.first, measured.api, measured.floor, measured.build
     except RuntimeError as exc:  # the API is not there yet, or fails
         api_error = str(exc)
         log(f"  search API not measured: {api_error}")
-        api, floor, build = Samples(), Samples(), Samples()
+        first, api, floor, build = Samples(), Samples(), Samples(), Samples()
+    # Every request: the first of each query and the repeated ones (for the p95 targets).
+    every = first.merged(api)
     log(f"  API p50 {api.pct(50, False):.1f} / {api.pct(50, True):.1f} ms")
     log(f"  raw SQL p50 {floor.pct(50, False):.1f} / {floor.pct(50, True):.1f} ms")
     naive = measure_naive(all_cases, args.reps)
@@ -385,16 +388,16 @@ def main() -> None:
     from report import Target, fmt, ratio
 
     targets = [
-        Target("Search API p95, no filter", api.pct(95, False), 100, "ms"),
-        Target("Search API p95, municipality filter", api.pct(95, True), 30, "ms"),
+        Target("Search API p95, no filter", every.pct(95, False), 100, "ms"),
+        Target("Search API p95, municipality filter", every.pct(95, True), 30, "ms"),
         Target(
-            "API p50 / raw SQL floor p50, no filter",
+            "API p50 (repeated query) / raw SQL floor p50, no filter",
             api.pct(50, False) / floor.pct(50, False),
             1.5,
             "×",
         ),
         Target(
-            "API p50 / raw SQL floor p50, municipality filter",
+            "API p50 (repeated query) / raw SQL floor p50, municipality filter",
             api.pct(50, True) / floor.pct(50, True),
             1.5,
             "×",
@@ -422,23 +425,27 @@ def main() -> None:
         f"- Queries: {len(QUERIES)} Finnish and Swedish queries (1–6 words; inflected forms, "
         "compounds, typos), each without a filter and with one municipality ("
         + ", ".join(MUNICIPALITY_NAMES.values())
-        + f"); a warm-up on {WARM_UP_CASES} of them, then up to {args.reps} "
-        f"timed passes (API {api.reps}, raw SQL {floor.reps}, naive {naive.reps} passes: "
-        f"fewer when a pass would take over {BUDGET_SECONDS / args.reps:.0f} s; "
+        + f"); the first request of each query, then up to {args.reps} timed passes over "
+        f"the mix (API {api.reps}, raw SQL {floor.reps}, naive {naive.reps} passes: fewer "
+        f"when a pass would take over {BUDGET_SECONDS / args.reps:.0f} s; "
         f"{len(all_cases)} samples per pass). Page size 20.",
         "- API: Django test client in-process → `GET /api/v1/services?q=…[&municipality=…]`, "
         "production settings (DEBUG off). Raw SQL: `search_sql(...)` built beforehand, then "
-        "executed with a cursor (the floor). The two are measured side by side, each case's "
-        "API request and raw SQL one after the other, taking turns at going first. Naive: "
+        "executed with a cursor (the floor). The search engine's caches are emptied before "
+        "the API's first request of each query (timed on its own: it analyses the query and "
+        "chooses the match level, which the floor, built beforehand, never does); in the "
+        "timed passes each case's API request and raw SQL run one after the other, taking "
+        "turns at going first. The p50 ratio compares these repeated requests with the floor; "
+        "the p95 targets count every request, first ones included. Naive: "
         "published services whose fi/sv name or description `icontains` any query word "
         "(ORed), first 20 ids by name. No result cache exists anywhere: each process caches "
         "only word analyses, vocabulary statistics (document frequencies, 60 s), query "
         "analyses (60 s) and, per query, filters and page, the match level chosen and its "
-        "capped count (60 s; all emptied by any index write), so the API's timed passes "
-        "after the first repeat a query with one statement: the ranked query, joined to the "
-        "page's stored result cards (the first pass of a query also analyses it and chooses "
-        "the level: fewer than 20 matches fall back to the next level, a capped count, folded "
-        "into the ranked statement when a filter is set). `search_sql` returns the ranked "
+        "capped count (60 s; all emptied by any index write), so a repeated request runs one "
+        "statement: the ranked query, joined to the page's stored result cards (the first "
+        "request of a query also looks up its words in the vocabulary and chooses the level: "
+        "fewer than 20 matches fall back to the next level, a capped count, folded into the "
+        "ranked statement when a filter is set). `search_sql` returns the ranked "
         'query the API ran for its page (without the cards); "Building" is `search_sql` '
         "itself: the analysis and one run of the search that finds that query.",
         "",
@@ -447,7 +454,9 @@ def main() -> None:
         "|---|---:|---:|---:|---:|",
     ]
     for label, s in (
-        ("Search API", api),
+        ("Search API, repeated query", api),
+        ("Search API, first request of a query", first),
+        ("Search API, every request", every),
         ("Raw SQL floor (`search_sql`)", floor),
         ("Building `search_sql` (analysis, vocabulary look-ups)", build),
         ("Naive `icontains` baseline", naive),
@@ -460,8 +469,12 @@ def main() -> None:
         "",
         "| ratio (p50) | no filter | municipality |",
         "|---|---:|---:|",
-        f"| API / raw SQL floor | {ratio(api.pct(50, False), floor.pct(50, False))} | "
+        f"| API (repeated query) / raw SQL floor | "
+        f"{ratio(api.pct(50, False), floor.pct(50, False))} | "
         f"{ratio(api.pct(50, True), floor.pct(50, True))} |",
+        f"| API (every request) / raw SQL floor | "
+        f"{ratio(every.pct(50, False), floor.pct(50, False))} | "
+        f"{ratio(every.pct(50, True), floor.pct(50, True))} |",
         f"| naive / API | {ratio(naive.pct(50, False), api.pct(50, False))} | "
         f"{ratio(naive.pct(50, True), api.pct(50, True))} |",
         "",
