@@ -314,9 +314,7 @@ def volunteer_tasks(request: HttpRequest) -> Json:
         modified_after=params.datetime_param(request, "modified_after"),
     )
     if search:
-        ranked = selectors.rank_volunteer_tasks(
-            search, tasks=queryset, municipality=municipality, language=lang
-        )
+        ranked = selectors.rank_volunteer_tasks(search, tasks=queryset, language=lang)
         total = len(ranked)
         page_ids = ranked[paging.offset : paging.offset + paging.per_page]
         rows = selectors.with_task_relations(queryset.filter(pk__in=page_ids))

@@ -16,14 +16,10 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
     VolunteerTask,
 )
-from kumppani.catalogue.search import rank_service_ids, search_volunteer_tasks
+from kumppani.catalogue.search import rank_service_ids, rank_task_ids
 from kumppani.organisations.models import Organisation
 
 TERM_RELATED = ("taxonomy", "parent")
-# search_volunteer_tasks returns at most this many tasks per call.
-TASK_SEARCH_BATCH = 100
-# A volunteer task search serves at most this many of the best matches (ten calls).
-MAX_TASK_SEARCH_RESULTS = 1000
 
 
 def visible_services() -> QuerySet[Service]:
@@ -155,28 +151,7 @@ def filter_volunteer_tasks(
     return tasks
 
 
-def rank_volunteer_tasks(
-    query: str, *, tasks: QuerySet[VolunteerTask], municipality: str | None, language: str
-) -> list[int]:
-    """Return the pks of the tasks in `tasks` matching `query`, best first.
-
-    The search engine gives one page at a time and filters only by municipality, so collect
-    its pages (at most MAX_TASK_SEARCH_RESULTS tasks), then keep those in `tasks`.
-    """
-    ranked: dict[int, None] = {}  # ordered and without repeats
-    page = 1
-    while len(ranked) < MAX_TASK_SEARCH_RESULTS:
-        result = search_volunteer_tasks(
-            q=query,
-            municipality=municipality,
-            language=language,
-            page=page,
-            per_page=TASK_SEARCH_BATCH,
-        )
-        ranked.update((task.pk, None) for task in result.items)
-        if len(result.items) < TASK_SEARCH_BATCH or page * TASK_SEARCH_BATCH >= result.total:
-            break
-        page += 1
-    best = list(ranked)[:MAX_TASK_SEARCH_RESULTS]
-    kept = set(tasks.filter(pk__in=best).values_list("pk", flat=True))
-    return [pk for pk in best if pk in kept]
+def rank_volunteer_tasks(query: str, *, tasks: QuerySet[VolunteerTask], language: str) -> list[int]:
+    """Return the pks of the tasks in `tasks` matching `query`, best first (the filters of
+    `tasks` restrict the match itself, as for services)."""
+    return rank_task_ids(query, queryset=tasks, language=language)

@@ -991,18 +991,41 @@ def search_volunteer_tasks(
             ]
         )
         return TaskSearchResult(items, total, page, per_page)
-    scope = Scope(
-        kind=TASKS,
-        filter_qs=qs,
-        owner_table=VolunteerTask._meta.db_table,
-        visible_sql=_SERVICE_VISIBLE,
-        visible_params=(PublicationStatus.PUBLISHED,),
-    )
-    ranked = _rank(parsed, scope, language=language, limit=per_page, offset=offset)
+    ranked = _rank(parsed, _task_scope(qs), language=language, limit=per_page, offset=offset)
     by_id = {t.pk: t for t in page_qs.filter(pk__in=ranked.ids).order_by()}
     return TaskSearchResult(
         [by_id[i] for i in ranked.ids if i in by_id], ranked.total, page, per_page
     )
+
+
+def _task_scope(queryset: QuerySet[VolunteerTask]) -> Scope:
+    return Scope(
+        kind=TASKS,
+        filter_qs=queryset.order_by(),
+        owner_table=VolunteerTask._meta.db_table,
+        visible_sql=_SERVICE_VISIBLE,
+        visible_params=(PublicationStatus.PUBLISHED,),
+    )
+
+
+def rank_task_ids(
+    query: str,
+    *,
+    queryset: QuerySet[VolunteerTask],
+    language: str | None,
+    limit: int | None = None,
+) -> list[int]:
+    """Return the pks of the published tasks in ``queryset`` matching ``query``, best first.
+
+    As ``rank_service_ids``: an empty query returns every one, newest first.
+    """
+    parsed = parse_query(query, kind=TASKS, language=language)
+    if parsed.matches_nothing:
+        return []
+    if not parsed.has_text:
+        ids = queryset.order_by("-created_at", "id").values_list("id", flat=True)
+        return list(ids[:limit] if limit is not None else ids)
+    return _rank(parsed, _task_scope(queryset), language=language, limit=limit).ids
 
 
 def stale_before(now: datetime | None = None) -> datetime:
@@ -1018,6 +1041,7 @@ __all__ = [
     "compute_facets",
     "parse_query",
     "rank_service_ids",
+    "rank_task_ids",
     "search_services",
     "search_sql",
     "search_volunteer_tasks",

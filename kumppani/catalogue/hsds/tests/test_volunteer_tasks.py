@@ -11,7 +11,6 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from kumppani.catalogue.hsds import selectors
 from kumppani.catalogue.hsds.profile_validation import profile_registry, profile_schema_errors
 from kumppani.catalogue.hsds.validation import page_validator
 from kumppani.catalogue.models import PublicationStatus, TaxonomyTerm, VolunteerTask
@@ -264,28 +263,25 @@ def test_search_combines_with_the_other_filters(
     assert ids(recent) == [str(ours.public_id)]
 
 
-def test_search_pages_follow_the_engine_order_across_its_batches(
-    client: Client, make_task: MakeTask, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_search_pages_follow_the_ranked_order(client: Client, make_task: MakeTask) -> None:
     for n in range(5):
         make_task(title_fi=f"Ulkoiluystävä {n}")
     whole = ids(get(client, f"{URL}?search=ulkoiluystävä"))
     assert len(whole) == 5
-    # Collected from the engine two at a time, the order and total stay the same.
-    monkeypatch.setattr(selectors, "TASK_SEARCH_BATCH", 2)
     body = get(client, f"{URL}?search=ulkoiluystävä&per_page=2&page=2")
     assert ids(body) == whole[2:4]
     assert (body["total_items"], body["total_pages"], body["first_page"]) == (5, 3, False)
 
 
-def test_a_search_serves_at_most_the_best_matches(
-    client: Client, make_task: MakeTask, monkeypatch: pytest.MonkeyPatch
+def test_a_search_ranks_only_the_tasks_its_filters_keep(
+    client: Client, make_task: MakeTask, org_y: Organisation
 ) -> None:
-    for n in range(4):
+    for n in range(3):
         make_task(title_fi=f"Ulkoiluystävä {n}")
-    monkeypatch.setattr(selectors, "TASK_SEARCH_BATCH", 2)
-    monkeypatch.setattr(selectors, "MAX_TASK_SEARCH_RESULTS", 3)
-    assert get(client, f"{URL}?search=ulkoiluystävä")["total_items"] == 3
+    theirs = make_task(title_fi="Ulkoiluystävä Vaasassa", organisation=org_y)
+    body = get(client, f"{URL}?search=ulkoiluystävä&organization_id={org_y.public_id}")
+    assert ids(body) == [str(theirs.public_id)]
+    assert body["total_items"] == 1
 
 
 @pytest.mark.parametrize(
