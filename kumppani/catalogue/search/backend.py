@@ -232,8 +232,9 @@ class _Stats:
         self.lock = threading.Lock()
         self.n_docs: dict[str, tuple[float, int]] = {}
         self.df: dict[str, dict[str, tuple[float, int]]] = {}
-        # (kind, query levels, filters, page) -> (monotonic time, level, capped count, path)
-        self.levels: dict[Any, tuple[float, int, int, int]] = {}
+        # (kind, query levels, filters, page) -> (monotonic time, level, capped count, sizes of
+        # the title-first tiers the page passes)
+        self.levels: dict[Any, tuple[float, int, int, tuple[int, ...]]] = {}
         # (kind, query text, language) -> (monotonic time, query.ParsedQuery)
         self.parsed: dict[Any, tuple[float, Any]] = {}
 
@@ -264,19 +265,19 @@ def invalidate_stats(kind: Kind | None = None) -> None:
 _MAX_CACHED_LEVELS = 20_000
 
 
-def cached_level(key: Any) -> tuple[int, int, int] | None:
-    """Return (level, capped count, ranking path) of a search seen moments ago, else None."""
+def cached_level(key: Any) -> tuple[int, int, tuple[int, ...]] | None:
+    """Return (level, capped count, tier sizes) of a search seen moments ago, else None."""
     hit = _stats.levels.get(key)
     if hit and time.monotonic() - hit[0] < STATS_TTL_SECONDS:
         return hit[1], hit[2], hit[3]
     return None
 
 
-def remember_level(key: Any, level: int, count: int, path: int = 0) -> None:
+def remember_level(key: Any, level: int, count: int, sizes: tuple[int, ...] = ()) -> None:
     with _stats.lock:
         if len(_stats.levels) > _MAX_CACHED_LEVELS:
             _stats.levels.clear()
-        _stats.levels[key] = (time.monotonic(), level, count, path)
+        _stats.levels[key] = (time.monotonic(), level, count, sizes)
 
 
 # A query's analysis (terms, spelling corrections, rank tiers, match levels) depends on the
@@ -393,6 +394,7 @@ class Where:
 
     match: str | None  # to_tsquery('simple', ...) text over every field (the full vector)
     title: str | None = None  # ... over the name and summary only (the small title vector)
+    not_title: str | None = None  # ... and NOT this one over the name and summary
     areas: Sequence[str] = ()  # any of these area markers (documents.Document.areas)
     areas_all: Sequence[str] = ()  # and any of these (a county filter next to a municipality)
     filter_sql: str = ""  # "id IN (...)": the other filters, as a sub-select of ids
@@ -411,6 +413,9 @@ class Where:
         if self.title is not None:
             conds.append("d.ab @@ (SELECT to_tsquery('simple', %s))")
             params.append(self.title)
+        if self.not_title is not None:
+            conds.append("NOT d.ab @@ (SELECT to_tsquery('simple', %s))")
+            params.append(self.not_title)
         for areas in (self.areas, self.areas_all):
             if areas:
                 conds.append("d.areas && %s::text[]")
@@ -473,19 +478,39 @@ def pg_ranked_sql(
     return sql, params
 
 
+def pg_tiered_sql(parts: Sequence[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
+    """Return one statement of (id, score, tier): the rows of each ranked part (``pg_ranked_sql``
+    with its own LIMIT and OFFSET) in turn, tier 1 first."""
+    selects = [
+        f"SELECT p{n}.id, p{n}.score, {n} AS tier FROM ({sql}) p{n}"
+        for n, (sql, _params) in enumerate(parts, start=1)
+    ]
+    return (
+        f"SELECT u.id, u.score, u.tier FROM ({' UNION ALL '.join(selects)}) u "
+        "ORDER BY u.tier, u.score DESC, u.id",
+        [p for _sql, params in parts for p in params],
+    )
+
+
 def pg_with_cards(
-    kind: Kind, ranked: tuple[str, list[Any]], language: str, stale_before: Any
+    kind: Kind,
+    ranked: tuple[str, list[Any]],
+    language: str,
+    stale_before: Any,
+    *,
+    tiered: bool = False,
 ) -> tuple[str, list[Any]]:
-    """Return ``ranked`` (rows id, score[, total]) with two more columns per row: the stored
-    card in ``language`` as JSON text (``listing.card_texts``) and whether it was verified
-    before ``stale_before``.
+    """Return ``ranked`` (rows id, score[, total or tier]) with two more columns per row: the
+    stored card in ``language`` as JSON text (``listing.card_texts``) and whether it was
+    verified before ``stale_before``. ``tiered``: ``ranked`` is a ``pg_tiered_sql``.
 
     The cards of a page are read by primary key after the ranking has chosen it.
     """
     sql, params = ranked
+    order = "r.tier, r.score DESC, r.id" if tiered else "r.score DESC, r.id"
     return (
         f"SELECT r.*, c.{_card_column(language)}, c.verified_at < %s FROM ({sql}) r "
-        f"JOIN {kind.table} c ON c.{kind.column} = r.id ORDER BY r.score DESC, r.id",
+        f"JOIN {kind.table} c ON c.{kind.column} = r.id ORDER BY {order}",
         [stale_before, *params],
     )
 

@@ -113,6 +113,7 @@ class MatchLevel:
     title: str  # PostgreSQL: any term of the level, for the title-first path
     estimate: int  # upper bound of the documents it matches, from document frequencies
     at_least: int = 0  # lower bound (the most frequent term of a one-word level), unfiltered
+    words: int = 1  # how many query words must match (1: any term of the level is a match)
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,7 @@ def _parse_query(q: str, *, kind: Kind, language: str | None) -> ParsedQuery:
             max((df.get(t.term, 0) for t in level[0] if not t.prefix), default=0)
             if len(level) == 1
             else 0,
+            len(level),
         )
         for level in match_levels(terms, frequency, n_docs)
     )
@@ -339,11 +341,14 @@ def _filter_sql(scope: Scope) -> tuple[str, list[Any]]:
     return sql, list(params)
 
 
-def _pg_where(scope: Scope, match: str | None, title: str | None = None) -> backend.Where:
+def _pg_where(
+    scope: Scope, match: str | None, title: str | None = None, not_title: str | None = None
+) -> backend.Where:
     filter_sql, filter_params = _filter_sql(scope)
     return backend.Where(
         match=match,
         title=title,
+        not_title=not_title,
         areas=scope.areas,
         areas_all=scope.areas_all,
         filter_sql=filter_sql,
@@ -363,17 +368,27 @@ def _pg_ranked(
 
     A level whose document-frequency estimate is below ``COUNT_CAP`` is ranked at once (the
     window count tells whether it matched enough). A broader one is first counted up to the
-    cap: below it, it is ranked in full. Above it, the rank is computed on the small
-    name/summary vector for the documents that have every query word in their name or
-    summary; when they cannot fill the page, for those of the level with any query word
-    there; only when even those are too few is the whole level ranked on the full vector.
+    cap: below it, it is ranked in full. Above it, its documents come in three tiers, so that
+    the rank is computed only for as many as a page needs: (1) those with every query word in
+    their name or summary, ranked on the small name/summary vector; (2) the others with any
+    query word there, ranked the same way; (3) the rest of the level, ranked on the full
+    vector. A page takes its rows from the tiers in turn; the sizes of the tiers it passes are
+    counted once and kept with the level, so every page of a search follows the same order
+    and a repeated page is one statement.
     """
     kind = scope.kind
     factors = _factors(parsed, language, scope, langs="x.langs", verified="x.verified_at")
     last = len(parsed.levels) - 1
 
-    def ranked(where: backend.Where, *, title_rank: bool = False, with_total: bool = False) -> Any:
-        sql, params = backend.pg_ranked_sql(
+    def ranked_sql(
+        where: backend.Where,
+        *,
+        title_rank: bool = False,
+        with_total: bool = False,
+        limit: int | None = limit,
+        offset: int = offset,
+    ) -> tuple[str, list[Any]]:
+        return backend.pg_ranked_sql(
             kind,
             where,
             parsed.tiers,
@@ -383,12 +398,20 @@ def _pg_ranked(
             offset=offset,
             with_total=with_total,
         )
+
+    def run(sql: str, params: list[Any], *, tiered: bool = False) -> list[tuple[Any, ...]]:
         if scope.cards is None:
-            return sql, params, _execute(sql, params)
+            return _execute(sql, params)
         # The page's stored cards are read by the same statement (one round trip).
-        rows = _execute(*backend.pg_with_cards(kind, (sql, params), scope.cards, stale_before()))
+        rows = _execute(
+            *backend.pg_with_cards(kind, (sql, params), scope.cards, stale_before(), tiered=tiered)
+        )
         cards.update((r[0], (r[-2], r[-1])) for r in rows)
-        return sql, params, [r[:-2] for r in rows]
+        return [r[:-2] for r in rows]
+
+    def ranked(where: backend.Where, *, with_total: bool = False) -> Any:
+        sql, params = ranked_sql(where, with_total=with_total)
+        return sql, params, run(sql, params)
 
     cards: dict[int, tuple[str | None, bool]] = {}
 
@@ -399,33 +422,67 @@ def _pg_ranked(
             ids, total, exact, i, sql, params, cards if scope.cards is not None and cards else None
         )
 
-    def title_first(i: int, where: backend.Where, path: int | None) -> Ranked:
-        # Broad: the title decides which documents are ranked (see the docstring). ``path``
-        # is the variant a previous identical search ended with (1, 2: title; 3: whole level).
+    def title_tiers(i: int) -> list[tuple[backend.Where, bool]]:
+        """The tiers of a broad level (see the docstring): (condition, ranked by title)."""
         level = parsed.levels[i]
-        variants = [
-            w
-            for w in (
-                _pg_where(scope, None, level.match),
-                _pg_where(scope, level.match, level.title),
-            )
-            if w.title != w.match
-        ]
-        chosen = 3
-        if path is not None:
-            chosen = path
-            sql, params, rows = ranked(
-                variants[path - 1] if path < 3 else where, title_rank=path < 3
-            )
-        else:
-            for n, where_title in enumerate(variants, start=1):
-                sql, params, rows = ranked(where_title, title_rank=True)
-                if len(rows) >= (limit or 0):
-                    chosen = n
+        tiers = [(_pg_where(scope, None, level.match), True)]
+        if level.words > 1:  # with one word, any term in the title is the whole level's
+            tiers.append((_pg_where(scope, level.match, level.title, not_title=level.match), True))
+        tiers.append((_pg_where(scope, level.match, not_title=level.title), False))
+        return tiers
+
+    def title_first(i: int, known_sizes: tuple[int, ...] | None) -> Ranked:
+        # Broad: the page's rows come from the tiers in turn. ``known_sizes``: the sizes of
+        # the tiers this page passes, from a previous identical search.
+        assert limit is not None
+        tiers = title_tiers(i)
+        if known_sizes is not None:
+            parts: list[tuple[str, list[Any]]] = []
+            start = 0
+            for t, (where, by_title) in enumerate(tiers):
+                size = known_sizes[t] if t < len(known_sizes) else None
+                first = max(offset, start)
+                end = offset + limit if size is None else min(offset + limit, start + size)
+                if end > first:
+                    parts.append(
+                        ranked_sql(
+                            where, title_rank=by_title, limit=end - first, offset=first - start
+                        )
+                    )
+                if size is None:
                     break
+                start += size
+            if not parts:  # past the last result
+                return result([], COUNT_CAP, False, i, "", [])
+            if len(parts) == 1:
+                sql, params = parts[0]
+                rows = run(sql, params)
             else:
-                sql, params, rows = ranked(where)
-        remember(i, COUNT_CAP + 1, chosen)
+                sql, params = backend.pg_tiered_sql(parts)
+                rows = run(sql, params, tiered=True)
+            return result([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
+        rows = []
+        sizes: list[int] = []
+        skip = offset
+        sql, params = "", []
+        for where, by_title in tiers:
+            part_sql, part_params = ranked_sql(
+                where, title_rank=by_title, limit=limit - len(rows), offset=skip
+            )
+            part = run(part_sql, part_params)
+            if part:
+                sql, params = part_sql, part_params
+            rows += part
+            if len(rows) >= limit:
+                break
+            # This tier is exhausted: its size tells how much of the offset it took.
+            if part or not skip:
+                size = skip + len(part)
+            else:
+                size = _scalar(*backend.pg_count_sql(kind, where, skip))
+            sizes.append(size)
+            skip = max(0, skip - size)
+        remember(i, COUNT_CAP + 1, tuple(sizes))
         return result([r[0] for r in rows], COUNT_CAP, False, i, sql, params)
 
     filter_sql, filter_params = _filter_sql(scope)
@@ -440,18 +497,17 @@ def _pg_ranked(
         offset,
     )
 
-    def remember(i: int, count: int, path: int = 0) -> None:
+    def remember(i: int, count: int, sizes: tuple[int, ...] = ()) -> None:
         if limit is not None:
-            backend.remember_level(key, i, count, path)
+            backend.remember_level(key, i, count, sizes)
 
     known = backend.cached_level(key) if limit is not None else None
     if known is not None:
         # The same search ran moments ago: its level and count are known.
-        i, known_count, path = known
-        where = _pg_where(scope, parsed.levels[i].match)
+        i, known_count, sizes = known
         if known_count > COUNT_CAP:
-            return title_first(i, where, path)
-        sql, params, rows = ranked(where)
+            return title_first(i, sizes)
+        sql, params, rows = ranked(_pg_where(scope, parsed.levels[i].match))
         return result([r[0] for r in rows], known_count, True, i, sql, params)
 
     for i, level in enumerate(parsed.levels):
@@ -495,7 +551,7 @@ def _pg_ranked(
             exact = count <= COUNT_CAP
             remember(i, count)
             return result([r[0] for r in rows], min(count, COUNT_CAP), exact, i, sql, params)
-        return title_first(i, where, None)
+        return title_first(i, None)
     return Ranked([], 0, True, -1)
 
 
@@ -622,8 +678,9 @@ def search_sql(
     """Return the SQL and params that fetch the ``limit`` best service ids for a query.
 
     The "raw SQL floor" of the benchmark: exactly the ranked query ``search_services`` runs
-    for its page (found by running the search once: choosing the match level may take a
-    capped count first). Without text the ids come in freshness/name order.
+    for its page when the search is repeated (the first run may choose the match level with a
+    capped count, or count title-first tiers, first). Without text the ids come in
+    freshness/name order.
     """
     parsed = parse_query(q, language=language)
     conditions = filter_conditions(filters)
@@ -633,7 +690,11 @@ def search_sql(
         qs = _unranked(_filtered(conditions), language).values("id")[:limit]
         sql, params = qs.query.sql_with_params()
         return sql, list(params)
-    ranked = _rank(parsed, _service_scope(filters, conditions), language=language, limit=limit)
+    scope = _service_scope(filters, conditions)
+    ranked = _rank(parsed, scope, language=language, limit=limit)
+    # Again, as a repeated search runs it (the first run may have chosen the level or
+    # counted title-first tiers in statements of their own).
+    ranked = _rank(parsed, scope, language=language, limit=limit)
     if not ranked.sql:
         return "SELECT id FROM catalogue_service WHERE 1 = 0", []
     return ranked.sql, ranked.params

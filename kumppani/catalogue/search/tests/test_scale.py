@@ -188,3 +188,43 @@ def test_a_repeated_search_past_the_count_cap_keeps_its_title_first_page(
         again = _ids_and_queries("tuolijumppa", filters=SearchFilters(), page=page, per_page=1)
         assert again[:3] == first[:3] and first[1:3] == (3, False)
         assert again[3] == 1
+
+
+@postgres_only
+def test_the_pages_of_a_broad_search_hold_every_match_once_in_tier_order(
+    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "COUNT_CAP", 3)
+    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
+    # Every query word in the name; one of them there; none there (only in the description).
+    tiers = [
+        {make_service(name_fi=f"Kuoro ja tanssi {i}").pk for i in range(3)},
+        {
+            make_service(name_fi=f"Kuoro {i}", description_fi="Tanssi ja laulu.").pk
+            for i in range(3)
+        },
+        {
+            make_service(name_fi=f"Kerho {i}", description_fi="Kuoro ja tanssi.").pk
+            for i in range(3)
+        },
+    ]
+
+    def pages() -> tuple[list[int], list[int]]:
+        ids, queries = [], []
+        for page in range(1, 7):
+            page_ids, total, exact, n = _ids_and_queries(
+                "kuoro tanssi", filters=SearchFilters(), page=page, per_page=2
+            )
+            assert (total, exact) == (3, False)
+            ids += page_ids
+            queries.append(n)
+        return ids, queries
+
+    first, _queries = pages()
+    assert len(first) == len(set(first)) == 9
+    assert [set(first[0:3]), set(first[3:6]), set(first[6:9])] == tiers
+    # Repeated, each page (straddling tiers or not) is one statement, in the same order; the
+    # page past the last result needs none.
+    again, queries = pages()
+    assert again == first
+    assert queries == [1] * 5 + [0]
