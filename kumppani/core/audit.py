@@ -35,3 +35,17 @@ def audit_record(
         event.object_label = str(obj)[:255]
     event.save()
     return event
+
+
+def coordinator_county(actor: Actor, counties: models.QuerySet[County]) -> County | None:
+    """The county an audit event belongs to, among ``counties`` (those its object concerns):
+    the acting coordinator's own, when one is among them, else the first by code."""
+    from kumppani.accounts.models import CountyRoleKind
+
+    if actor.user is not None:
+        own = counties.filter(
+            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
+        ).order_by("code")
+        if first := own.first():
+            return first
+    return counties.order_by("code").first()

@@ -14,7 +14,7 @@ from typing_extensions import Unpack
 from kumppani.accounts.models import CountyRoleKind, OrganisationRole
 from kumppani.catalogue.search.index import index_organisation_services
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
+from kumppani.core.audit import audit_record, coordinator_county
 from kumppani.core.models import County, Municipality
 
 from .models import Organisation, OrganisationStatus
@@ -52,13 +52,7 @@ def audit_county(actor: Actor, organisation: Organisation) -> County | None:
     first county (by code) the organisation operates in.
     """
     counties = County.objects.filter(municipalities__organisations=organisation).distinct()
-    if actor.user is not None:
-        own = counties.filter(
-            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
-        ).order_by("code")
-        if first := own.first():
-            return first
-    return counties.order_by("code").first()
+    return coordinator_county(actor, counties)
 
 
 def _apply(organisation: Organisation, fields: OrganisationFields) -> tuple[list[str], bool]:

@@ -18,9 +18,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
+from kumppani.core.audit import audit_record, coordinator_county
 from kumppani.core.models import County
 from kumppani.organisations.models import Organisation
 
@@ -49,13 +48,7 @@ def audit_county(
 ) -> County | None:
     """The acting coordinator's county among the entry's, else its first, else the
     organisation's first."""
-    if actor.user is not None:
-        own = counties.filter(
-            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
-        ).order_by("code")
-        if first := own.first():
-            return first
-    return counties.order_by("code").first() or organisation.counties().order_by("code").first()
+    return coordinator_county(actor, counties) or organisation.counties().order_by("code").first()
 
 
 def record(
