@@ -282,8 +282,9 @@ def remember_level(key: Any, level: int, count: int, sizes: tuple[int, ...] = ()
 
 # A query's analysis (terms, spelling corrections, rank tiers, match levels) depends on the
 # vocabulary statistics above and is kept as long: a repeated query (another page, another
-# filter, the next keystroke of the same words) is not analysed again.
-_MAX_CACHED_QUERIES = 20_000
+# filter, the next keystroke of the same words) is not analysed again. An analysis takes
+# 10-30 KB: at most this many are kept (the whole cache is emptied past it).
+_MAX_CACHED_QUERIES = 1_000
 
 
 def cached_parse(key: Any) -> Any | None:
