@@ -57,6 +57,9 @@ class LenientBooleanField(forms.Field):
         return _BOOLEAN_VALUES[key]
 
 
+_NO_SUCH_CHOICE = _("There is no such choice: %(value)s. Pick one from the list.")
+
+
 class TermsField(forms.Field):
     """Taxonomy terms of one taxonomy, given by code or public id; any number of values."""
 
@@ -90,7 +93,7 @@ class TermsField(forms.Field):
         unknown = [v for v in values if v not in known and _norm_uuid(v) not in known]
         if unknown:
             raise ValidationError(
-                _("There is no such choice: %(value)s. Pick one from the list."),
+                _NO_SUCH_CHOICE,
                 params={"value": unknown[0][:80]},
                 code="invalid_choice",
             )
@@ -149,7 +152,19 @@ def _county_choices(language: str) -> list[tuple[str, str]]:
     return [(c.code, str(c)) for c in County.objects.order_by("code")]
 
 
-_NO_SUCH_CHOICE = _("There is no such choice: %(value)s. Pick one from the list.")
+def _municipality_field() -> CodeChoiceField:
+    """A municipality filter: its 3-digit code, or empty for any."""
+    return CodeChoiceField(
+        label=_("Municipality"),
+        required=False,
+        codes=lambda: _codes()[0],
+        choices=lambda: [("", _("Any municipality")), *municipality_choices()],
+        error_messages={
+            "invalid_choice": _(
+                "There is no municipality with the code %(value)s. Choose one from the list."
+            )
+        },
+    )
 
 
 def _cost_choices() -> list[tuple[str, Any]]:
@@ -177,17 +192,7 @@ class SearchForm(forms.Form):
             "max_length": _("Please shorten the search text to at most %(limit_value)d characters.")
         },
     )
-    municipality = CodeChoiceField(
-        label=_("Municipality"),
-        required=False,
-        codes=lambda: _codes()[0],
-        choices=lambda: [("", _("Any municipality")), *municipality_choices()],
-        error_messages={
-            "invalid_choice": _(
-                "There is no municipality with the code %(value)s. Choose one from the list."
-            )
-        },
-    )
+    municipality = _municipality_field()
     county = CodeChoiceField(
         label=_("Wellbeing services county"),
         required=False,
@@ -315,17 +320,8 @@ class TaskSearchForm(_PagingForm):
     q = forms.CharField(
         label=_("What would you like to do?"), required=False, max_length=MAX_QUERY_LENGTH
     )
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    municipality = _municipality_field()
     remote = LenientBooleanField(label=_("Remote"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        municipality = self.fields["municipality"]
-        assert isinstance(municipality, forms.ChoiceField)
-        municipality.choices = lambda: [("", _("Any municipality")), *municipality_choices()]
-        municipality.error_messages["invalid_choice"] = _(
-            "There is no municipality with the code %(value)s. Choose one from the list."
-        )
 
 
 class TermListForm(_PagingForm):

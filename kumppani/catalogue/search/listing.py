@@ -12,10 +12,9 @@ from datetime import datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
 
-from kumppani.catalogue.models import STALE_AFTER, PublicationStatus, Service, ServiceLanguage
-from kumppani.catalogue.search.backend import CARD_LANGUAGES
+from kumppani.catalogue.models import PublicationStatus, Service, ServiceLanguage
+from kumppani.catalogue.search.backend import CARD_LANGUAGES, SERVICES, is_postgres, pg_cards
 from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult, stale_before
 
 LANGUAGE_ORDER = CARD_LANGUAGES  # the fallback order too
@@ -113,7 +112,7 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
                 "name": text,
             }
         )
-    stale_before = timezone.now() - STALE_AFTER
+    stale = stale_before()
     out: dict[int, dict[str, Any]] = {}
     for pk, row in by_id.items():
         name, name_language = _translated(row, "name", language)
@@ -137,7 +136,7 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
             "terms": terms[pk],
             "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
             "last_verified_at": verified,
-            "is_stale": verified < stale_before,
+            "is_stale": verified < stale,
         }
     return out
 
@@ -147,8 +146,8 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
 # The indexer stores each visible service's card in the search table, once per reader language
 # with the language fallback already applied (columns card_fi, card_sv, card_en: JSON text). A
 # result page reads the JSON text of its cards in the reader's language together with the ranking
-# (``query.search_services(card_language=...)``) or by primary key, and only adds the
-# freshness fields, which depend on the time of the request. The card of a service whose
+# (``query.search_services(cards=...)``) or by primary key, and only adds ``is_stale``, which
+# depends on the time of the request. The card of a service whose
 # organisation, taxonomy term or municipality changes is refreshed by re-indexing its services
 # (index.index_services).
 
@@ -239,17 +238,13 @@ def card_texts(ids: Sequence[int], language: str) -> list[str]:
     """Return the API list items of the visible services as JSON texts, in ``ids`` order.
 
     On PostgreSQL the stored cards are read by primary key (one query); a service indexed
-    before its card existed is read with the joined query. Services missing from the index
-    are not visible and are left out. On SQLite the cards are built from the catalogue.
+    before its card existed is built from the catalogue tables. Services missing from the
+    index are not visible and are left out. On SQLite every card is built from the catalogue.
     """
-    from django.db import connection
-
     if not ids:
         return []
-    if connection.vendor != "postgresql":
+    if not is_postgres():
         return [_ENCODER.encode(card) for card in built_cards(ids, language)]
-    from kumppani.catalogue.search.backend import SERVICES, pg_cards
-
     stored = pg_cards(SERVICES, ids, card_language(language), stale_before())
     return stored_cards(stored, ids, language)
 

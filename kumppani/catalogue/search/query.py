@@ -143,7 +143,7 @@ def parse_query(q: str, *, kind: Kind = SERVICES, language: str | None = None) -
     The analysis is kept per process as long as the vocabulary statistics it used
     (``backend.cached_parse``).
     """
-    key = (kind.table, backend.vendor(), q, language)
+    key = (kind.table, q, language)
     parsed: ParsedQuery | None = backend.cached_parse(key)
     if parsed is None:
         parsed = _parse_query(q, kind=kind, language=language)
