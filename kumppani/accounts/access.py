@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import County
 
-from .models import CountyRoleKind, Invitation, InvitationStatus, User
+from .models import Invitation, InvitationStatus, User
+from .roles import coordinated_counties, roles_of
 
 # The rule a view declares when it lets in only coordinators and checks that in its body.
 COUNTY_COORDINATOR = "county-coordinator"
@@ -35,16 +36,12 @@ INVITATION_REFUSALS = {
 
 def counties_user_coordinates(user: User | AnonymousUser) -> QuerySet[County]:
     """Counties in which the user is an NGO coordinator, ordered by code."""
-    if not user.is_authenticated or not user.is_active:
-        return County.objects.none()
-    return County.objects.filter(
-        roles__user=user, roles__role=CountyRoleKind.COORDINATOR
-    ).distinct()
+    return coordinated_counties(user)
 
 
 def can_invite(user: User | AnonymousUser, county: County) -> bool:
     """Only the county's own NGO coordinators invite people into it."""
-    return counties_user_coordinates(user).filter(pk=county.pk).exists()
+    return roles_of(user).coordinates_any([county.pk])
 
 
 def county_for_inviter(user: User | AnonymousUser, code: str) -> County:

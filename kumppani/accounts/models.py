@@ -161,6 +161,14 @@ class OrganisationRole(models.Model):
         choices=OrganisationTitle.choices,
         default=OrganisationTitle.CONTACT,
     )
+    has_signing_right = models.BooleanField(
+        _("signing right"),
+        default=False,
+        help_text=_(
+            "The person may sign for the organisation (nimenkirjoitusoikeus), as the "
+            "Register of Associations records."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

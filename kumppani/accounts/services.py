@@ -42,7 +42,7 @@ def user_password_set(*, user: User, password: str, actor: Actor, reason: str) -
     user.save(update_fields=["password"])
     if reason == "reset":
         axes_reset(username=user.email)
-    audit_record(actor=actor, action=f"user.password_{reason}", obj=user)
+    audit_record(actor=actor, action=f"accounts.user.password_{reason}", obj=user)
     return user
 
 
@@ -196,7 +196,7 @@ def invitation_create(
     invitation.save()
     audit_record(
         actor=actor,
-        action="invitation.create",
+        action="accounts.invitation.create",
         obj=invitation,
         county=county,
         details={
@@ -220,7 +220,9 @@ def invitation_revoke(*, invitation: Invitation, actor: Actor) -> Invitation:
         raise ValidationError(_("Only a pending invitation can be withdrawn."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
-    audit_record(actor=actor, action="invitation.revoke", obj=invitation, county=invitation.county)
+    audit_record(
+        actor=actor, action="accounts.invitation.revoke", obj=invitation, county=invitation.county
+    )
     return invitation
 
 
@@ -289,7 +291,7 @@ def invitation_accept(*, token: str, full_name: str, password: str, actor: Actor
     invitation.save(update_fields=["accepted_at"])
     audit_record(
         actor=Actor(user=user, ip_address=actor.ip_address),
-        action="invitation.accept",
+        action="accounts.invitation.accept",
         obj=invitation,
         county=invitation.county,
     )

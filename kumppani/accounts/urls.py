@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import views
+from . import audit_log, views
 
 app_name = "accounts"
 urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("audit/", audit_log.audit_log, name="audit_log"),
     path("sign-in/", views.SignInView.as_view(), name="sign_in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign_out"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),

@@ -40,7 +40,7 @@ from .forms import (
     SignInForm,
 )
 from .models import User
-from .selectors import invitations_for_coordinator
+from .selectors import county_roles_for, invitations_for_coordinator, organisations_represented_by
 from .services import invitation_accept, invitation_create, invitation_revoke, user_password_set
 
 INVITATIONS_PER_PAGE = 25
@@ -64,7 +64,9 @@ class SignInView(auth_views.LoginView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # login() also rotates the session key
         audit_record(
-            actor=Actor.from_request(self.request), action="user.sign_in", obj=form.get_user()
+            actor=Actor.from_request(self.request),
+            action="accounts.user.sign_in",
+            obj=form.get_user(),
         )
         return response
 
@@ -77,7 +79,7 @@ class SignOutView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
             audit_record(
-                actor=Actor.from_request(request), action="user.sign_out", obj=request.user
+                actor=Actor.from_request(request), action="accounts.user.sign_out", obj=request.user
             )
         return super().post(request, *args, **kwargs)
 
@@ -229,7 +231,9 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
     for invitation in page:
         by_county.setdefault(invitation.county, []).append(invitation.pk)
     for county, ids in by_county.items():
-        audit_record(actor=actor, action="invitation.list", county=county, details={"ids": ids})
+        audit_record(
+            actor=actor, action="accounts.invitation.list", county=county, details={"ids": ids}
+        )
     query = urlencode(
         {key: request.GET[key] for key in ("county", "status", "q") if request.GET.get(key)}
     )
@@ -302,14 +306,29 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Welcome! The invitation has been accepted."))
             if request.user.is_authenticated:
-                return redirect("core:dashboard")
+                return redirect("accounts:dashboard")
             if needs_password:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                return redirect("core:dashboard")
+                return redirect("accounts:dashboard")
             messages.info(request, _("Sign in with your email address and your password."))
             return redirect("accounts:sign_in")
     return render(
         request,
         "accounts/accept_invitation.html",
         {"form": form, "invitation": invitation, "has_account": not needs_password},
+    )
+
+
+@signed_in
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's start page: their roles and where each leads."""
+    user: User = request.user  # type: ignore[assignment]
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "county_roles": county_roles_for(user),
+            "organisation_roles": organisations_represented_by(user),
+        },
     )

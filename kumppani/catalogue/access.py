@@ -16,11 +16,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from kumppani.accounts.models import User
-from kumppani.accounts.selectors import represents
+from kumppani.accounts.roles import coordinated_counties as _coordinated_counties
+from kumppani.accounts.roles import roles_of
 from kumppani.core.models import County
 
 from .models import PublicationStatus, Service, VolunteerTask
-from .selectors import coordinator_county_ids, service_counties, task_counties, with_details
+from .selectors import service_counties, task_counties, with_details
 
 SERVICE_EDITOR = "catalogue-editor"  # the organisation's representatives, staff
 SERVICE_VIEWER = "catalogue-viewer"  # public if visible; else editors and moderators
@@ -32,44 +33,43 @@ AnyUser = User | AnonymousUser
 
 
 def is_representative(user: AnyUser) -> bool:
-    return user.is_authenticated and (user.is_staff or user.organisation_roles.exists())
+    roles = roles_of(user)
+    return roles.is_staff or roles.is_representative
 
 
 def is_coordinator(user: AnyUser) -> bool:
-    return user.is_authenticated and (user.is_staff or bool(coordinator_county_ids(user)))
+    roles = roles_of(user)
+    return roles.is_staff or roles.is_coordinator
 
 
 def coordinated_counties(user: AnyUser) -> list[County]:
     """Counties whose stale list the user may read: coordinated ones, all for staff."""
-    if not user.is_authenticated:
-        return []
-    if user.is_staff:
+    if roles_of(user).is_staff:
         return list(County.objects.all())
-    return list(County.objects.filter(pk__in=coordinator_county_ids(user)).order_by("code"))
+    return list(_coordinated_counties(user))
 
 
 def can_edit_service(user: AnyUser, service: Service | VolunteerTask) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or represents(user, service.organisation_id)
+    roles = roles_of(user)
+    return roles.is_staff or roles.represents(service.organisation_id)
 
 
 def can_moderate_service(user: AnyUser, service: Service) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
+    roles = roles_of(user)
+    if roles.is_staff:
         return True
-    own = coordinator_county_ids(user)
-    return bool(own) and service_counties(service).filter(pk__in=own).exists()
+    return roles.is_coordinator and roles.coordinates_any(
+        service_counties(service).values_list("pk", flat=True)
+    )
 
 
 def can_moderate_task(user: AnyUser, task: VolunteerTask) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
+    roles = roles_of(user)
+    if roles.is_staff:
         return True
-    own = coordinator_county_ids(user)
-    return bool(own) and task_counties(task).filter(pk__in=own).exists()
+    return roles.is_coordinator and roles.coordinates_any(
+        task_counties(task).values_list("pk", flat=True)
+    )
 
 
 def _can_view(entry: Service | VolunteerTask, can_edit: bool, can_moderate: bool) -> bool:

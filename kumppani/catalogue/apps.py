@@ -6,3 +6,15 @@ class CatalogueConfig(AppConfig):
     name = "kumppani.catalogue"
     label = "catalogue"
     verbose_name = _("Service catalogue")
+
+    def ready(self) -> None:
+        from kumppani.organisations import signals
+
+        from . import receivers
+
+        signals.organisation_changed.connect(
+            receivers.reindex_organisation_activities, dispatch_uid="catalogue-reindex"
+        )
+        signals.organisation_page.connect(
+            receivers.organisation_activities, dispatch_uid="catalogue-organisation-page"
+        )

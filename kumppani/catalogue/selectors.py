@@ -11,7 +11,8 @@ from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import timezone, translation
 
-from kumppani.accounts.models import CountyRoleKind, User
+from kumppani.accounts.models import User
+from kumppani.accounts.roles import roles_of
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
@@ -54,16 +55,6 @@ def task_counties(task: VolunteerTask) -> QuerySet[County]:
     return task.organisation.counties()
 
 
-def coordinator_county_ids(user: User) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(
-        user.county_roles.filter(role=CountyRoleKind.COORDINATOR).values_list(
-            "county_id", flat=True
-        )
-    )
-
-
 def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
     """Prefetch everything a service page or card shows."""
     return services.select_related("organisation").prefetch_related(
@@ -93,7 +84,7 @@ def services_managed_by(user: User, filters: Mapping[str, Any]) -> QuerySet[Serv
     """Services of the organisations the user represents (all of them for staff)."""
     services = Service.objects.all()
     if not user.is_staff:
-        services = services.filter(organisation__roles__user=user)
+        services = services.filter(organisation_id__in=roles_of(user).organisation_ids)
     if organisation := filters.get("organisation"):
         services = services.filter(organisation=organisation)
     if status := filters.get("status"):
@@ -111,7 +102,7 @@ def services_managed_by(user: User, filters: Mapping[str, Any]) -> QuerySet[Serv
 def tasks_managed_by(user: User) -> QuerySet[VolunteerTask]:
     tasks = VolunteerTask.objects.all()
     if not user.is_staff:
-        tasks = tasks.filter(organisation__roles__user=user)
+        tasks = tasks.filter(organisation_id__in=roles_of(user).organisation_ids)
     return tasks.select_related("organisation", "municipality").order_by(
         Lower(text_in_language("title")), "id"
     )

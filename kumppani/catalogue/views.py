@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
@@ -56,7 +57,7 @@ def _represented(request: HttpRequest) -> QuerySet[Organisation]:
     user = request.user
     if user.is_staff:
         return Organisation.objects.active().order_by(Lower(name_in_language()))
-    return Organisation.objects.filter(roles__user=user).order_by(  # type: ignore[misc]
+    return Organisation.objects.filter(pk__in=roles_of(user).organisation_ids).order_by(
         Lower(name_in_language())
     )
 
@@ -343,7 +344,7 @@ def stale(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         audit_record(
             actor=Actor.from_request(request),
-            action="catalogue.stale_export",
+            action="catalogue.stale_list.export",
             county=chosen[0] if len(chosen) == 1 else None,
             details={"counties": [county.code for county in chosen]},
         )

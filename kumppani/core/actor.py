@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.http import HttpRequest
-
-if TYPE_CHECKING:
-    from kumppani.accounts.models import User
 
 
 @dataclass(frozen=True)
 class Actor:
-    """The person (or system job) behind an action, and the address it came from."""
+    """The person (or system job) behind an action, and the address it came from.
 
-    user: User | None
+    ``user`` is the project's user model (``settings.AUTH_USER_MODEL``); core does not import
+    the accounts app that defines it.
+    """
+
+    user: Any | None
     ip_address: str | None = None
     label: str = ""
 
@@ -31,7 +32,7 @@ class Actor:
     @property
     def display(self) -> str:
         if self.user is not None:
-            return self.user.email
+            return str(self.user.get_username())
         return self.label or "anonymous"
 
 

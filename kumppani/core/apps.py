@@ -1,8 +1,24 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
+
+from .actions import discover_actions
+from .languages import register_sqlite_collations
+
+
+def _add_collations(sender: Any, connection: Any, **kwargs: Any) -> None:
+    """SQLite has no Finnish or Swedish collation: give each new connection ours."""
+    if connection.vendor == "sqlite":
+        register_sqlite_collations(connection.connection)
 
 
 class CoreConfig(AppConfig):
     name = "kumppani.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        connection_created.connect(_add_collations, dispatch_uid="kumppani-collations")
+        discover_actions()

@@ -1,4 +1,5 @@
-"""Write audit events. Every write and every read of personal data calls `audit_record`."""
+"""Write audit events. Every write and every read of personal data calls `audit_record`
+with an action declared in `core.actions`."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from django.db import models
 
+from .actions import declared_action
 from .actor import Actor
 from .models import AuditEvent, AuditOutcome, County
 
@@ -19,7 +21,8 @@ def audit_record(
     outcome: str = AuditOutcome.SUCCESS,
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one audit event; `action` is a dotted verb such as `organisation.update`."""
+    """Append one audit event for a declared action."""
+    declared_action(action)  # raises on an undeclared action
     event = AuditEvent(
         actor=actor.user,
         actor_label=actor.display,
@@ -35,17 +38,3 @@ def audit_record(
         event.object_label = str(obj)[:255]
     event.save()
     return event
-
-
-def coordinator_county(actor: Actor, counties: models.QuerySet[County]) -> County | None:
-    """The county an audit event belongs to, among ``counties`` (those its object concerns):
-    the acting coordinator's own, when one is among them, else the first by code."""
-    from kumppani.accounts.models import CountyRoleKind
-
-    if actor.user is not None:
-        own = counties.filter(
-            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
-        ).order_by("code")
-        if first := own.first():
-            return first
-    return counties.order_by("code").first()

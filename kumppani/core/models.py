@@ -6,7 +6,9 @@ import uuid
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -143,3 +145,42 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events cannot be deleted.")
+
+
+class StatusChange(models.Model):
+    """One step of an object's workflow: who moved it from which state to which, when, why.
+
+    Written by `core.workflow.transition` beside the audit event; pages show an object's
+    history from these rows.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    field = models.CharField(max_length=32, default="status")
+    from_state = models.CharField(_("from"), max_length=32, blank=True)
+    to_state = models.CharField(_("to"), max_length=32)
+    reason = models.TextField(_("reason"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_constraint=False,
+    )
+    actor_label = models.CharField(_("by"), max_length=254, blank=True)
+    changed_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "changed_at"], name="status_change_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_id}: {self.from_state} → {self.to_state}"

@@ -15,8 +15,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from kumppani.accounts.models import CountyRoleKind, User
-from kumppani.accounts.selectors import counties_where, represents
+from kumppani.accounts.models import User
+from kumppani.accounts.roles import coordinated_counties, roles_of
 from kumppani.core.models import County
 
 from .models import Organisation
@@ -30,36 +30,32 @@ AnyUser = User | AnonymousUser
 
 def coordinator_counties(user: AnyUser) -> list[County]:
     """Counties in which the user is an NGO coordinator, by code."""
-    if not user.is_authenticated:
-        return []
-    return list(counties_where(user, CountyRoleKind.COORDINATOR).order_by("code"))
+    return list(coordinated_counties(user))
 
 
 def is_any_coordinator(user: AnyUser) -> bool:
-    return user.is_authenticated and (user.is_staff or bool(coordinator_counties(user)))
+    roles = roles_of(user)
+    return roles.is_staff or roles.is_coordinator
 
 
 def coordinates(user: AnyUser, organisation: Organisation) -> bool:
     """Whether the user coordinates a county in which the organisation operates."""
-    if not user.is_authenticated:
-        return False
-    return organisation.municipalities.filter(
-        county__roles__user=user, county__roles__role=CountyRoleKind.COORDINATOR
-    ).exists()
+    roles = roles_of(user)
+    return roles.is_coordinator and roles.coordinates_any(organisation_county_ids(organisation))
+
+
+def organisation_county_ids(organisation: Organisation) -> set[int]:
+    """The counties of the organisation's municipalities (prefetched ones are used as is)."""
+    return {m.county_id for m in organisation.municipalities.all() if m.county_id is not None}
 
 
 def can_edit(user: AnyUser, organisation: Organisation) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return represents(user, organisation.pk) or coordinates(user, organisation)
+    roles = roles_of(user)
+    return roles.is_staff or roles.represents(organisation.pk) or coordinates(user, organisation)
 
 
 def can_verify(user: AnyUser, organisation: Organisation) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or coordinates(user, organisation)
+    return roles_of(user).is_staff or coordinates(user, organisation)
 
 
 def can_see_representatives(user: AnyUser, organisation: Organisation) -> bool:

@@ -1,4 +1,4 @@
-"""Every write to the organisation registry: create, update, verify, change status."""
+"""Every write to the organisation registry: create, update, verify, dissolve, reactivate."""
 
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from typing_extensions import Unpack
 
-from kumppani.accounts.models import CountyRoleKind, OrganisationRole
-from kumppani.catalogue.search.index import index_organisation_services
+from kumppani.accounts.models import OrganisationRole
+from kumppani.accounts.roles import coordinated_counties, county_for_event
+from kumppani.core import workflow
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record, coordinator_county
+from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
 
 from .models import Organisation, OrganisationStatus
+from .signals import organisation_changed
 from .validators import normalise_business_id, validate_business_id
 
 
@@ -51,8 +53,7 @@ def audit_county(actor: Actor, organisation: Organisation) -> County | None:
     The acting coordinator's county where the organisation operates in it; otherwise the
     first county (by code) the organisation operates in.
     """
-    counties = County.objects.filter(municipalities__organisations=organisation).distinct()
-    return coordinator_county(actor, counties)
+    return county_for_event(actor.user, organisation.counties())
 
 
 def _apply(organisation: Organisation, fields: OrganisationFields) -> tuple[list[str], bool]:
@@ -103,7 +104,7 @@ def organisation_create(*, actor: Actor, **fields: Unpack[OrganisationFields]) -
     organisation.municipalities.set(municipalities)
     audit_record(
         actor=actor,
-        action="organisation.create",
+        action="organisations.organisation.create",
         obj=organisation,
         county=audit_county(actor, organisation),
     )
@@ -122,14 +123,12 @@ def organisation_update(
         changed.append("municipalities")
     audit_record(
         actor=actor,
-        action="organisation.update",
+        action="organisations.organisation.update",
         obj=organisation,
         county=audit_county(actor, organisation),
         details={"changed": sorted(changed)},
     )
-    if any(field.startswith(("name", "description")) for field in changed):
-        # Its activities are found by, and show, the organisation's name and description.
-        index_organisation_services(organisation)
+    organisation_changed.send(sender=Organisation, organisation=organisation, changed=changed)
     return organisation
 
 
@@ -144,7 +143,7 @@ def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisa
     organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
     audit_record(
         actor=actor,
-        action="organisation.verify",
+        action="organisations.organisation.verify",
         obj=organisation,
         county=audit_county(actor, organisation),
     )
@@ -152,24 +151,36 @@ def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisa
 
 
 @transaction.atomic
-def organisation_set_status(
-    *, organisation: Organisation, status: str, actor: Actor
+def organisation_dissolve(
+    *, organisation: Organisation, actor: Actor, reason: str = ""
 ) -> Organisation:
-    """Mark an organisation active or dissolved."""
-    if status not in OrganisationStatus.values:
-        raise ValidationError({"status": _("Choose whether the organisation is active.")})
-    if organisation.status == status:
-        return organisation
-    previous = organisation.status
-    organisation.status = status
-    organisation.full_clean()
-    organisation.save(update_fields=["status", "updated_at"])
-    audit_record(
+    """Mark an active organisation dissolved (it has ceased to operate)."""
+    workflow.lock(organisation)
+    workflow.transition(
+        organisation,
+        to=OrganisationStatus.DISSOLVED,
+        allowed_from={OrganisationStatus.ACTIVE},
+        refusal=_("The organisation is already marked as dissolved."),
         actor=actor,
-        action="organisation.set_status",
-        obj=organisation,
+        action="organisations.organisation.dissolve",
+        reason=reason.strip(),
         county=audit_county(actor, organisation),
-        details={"from": previous, "to": status},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_reactivate(*, organisation: Organisation, actor: Actor) -> Organisation:
+    """Mark a dissolved organisation active again."""
+    workflow.lock(organisation)
+    workflow.transition(
+        organisation,
+        to=OrganisationStatus.ACTIVE,
+        allowed_from={OrganisationStatus.DISSOLVED},
+        refusal=_("The organisation is already marked as active."),
+        actor=actor,
+        action="organisations.organisation.reactivate",
+        county=audit_county(actor, organisation),
     )
     return organisation
 
@@ -186,7 +197,7 @@ def organisation_read_representatives(
     )
     audit_record(
         actor=actor,
-        action="organisation.read_representatives",
+        action="organisations.organisation.read_representatives",
         obj=organisation,
         county=audit_county(actor, organisation),
         details={"count": len(representatives)},
@@ -198,15 +209,11 @@ def organisations_export_record(
     *, file_format: str, filters: dict[str, str], rows: int, actor: Actor
 ) -> None:
     """Record that a coordinator exported the (filtered) organisation list."""
-    county = None
-    if actor.user is not None:
-        coordinated = County.objects.filter(
-            roles__user=actor.user, roles__role=CountyRoleKind.COORDINATOR
-        ).order_by("code")
-        county = coordinated.filter(code=filters.get("county", "")).first() or coordinated.first()
+    coordinated = coordinated_counties(actor.user)
+    county = coordinated.filter(code=filters.get("county", "")).first() or coordinated.first()
     audit_record(
         actor=actor,
-        action="organisation.export",
+        action="organisations.organisation.export",
         county=county,
         details={"format": file_format, "filters": filters, "rows": rows},
     )

@@ -14,13 +14,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kumppani.catalogue.selectors import services_of_organisation
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 
 from . import access, exports, selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm
 from .models import Organisation, OrganisationStatus
+from .signals import page_sections
 
 PAGE_SIZE = 25
 
@@ -94,7 +94,7 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "member_count": member_count,
             "more_members": member_count > len(members),
             "representatives": representatives,
-            "services": services_of_organisation(organisation),
+            "sections": page_sections(organisation=organisation, user=request.user),
             "can_edit": access.can_edit(request.user, organisation),
             "can_verify": access.can_verify(request.user, organisation),
         },
@@ -169,17 +169,20 @@ def organisation_verify(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def organisation_set_status(request: HttpRequest, public_id: UUID) -> HttpResponse:
     organisation = access.organisation_for_user(request.user, public_id, for_edit=True)
     status = request.POST.get("status", "")
-    try:
-        services.organisation_set_status(
-            organisation=organisation, status=status, actor=Actor.from_request(request)
-        )
-    except ValidationError:
+    actor = Actor.from_request(request)
+    if status not in OrganisationStatus.values:
         messages.error(request, _("Choose whether the organisation is active or dissolved."))
         return redirect("organisations:edit", public_id=organisation.public_id)
-    if status == OrganisationStatus.DISSOLVED:
-        messages.success(request, _("The organisation is now marked as dissolved."))
-    else:
-        messages.success(request, _("The organisation is now marked as active."))
+    try:
+        if status == OrganisationStatus.DISSOLVED:
+            services.organisation_dissolve(organisation=organisation, actor=actor)
+            messages.success(request, _("The organisation is now marked as dissolved."))
+        else:
+            services.organisation_reactivate(organisation=organisation, actor=actor)
+            messages.success(request, _("The organisation is now marked as active."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.info(request, message)
     return redirect("organisations:detail", public_id=organisation.public_id)
 
 

@@ -117,5 +117,5 @@ def test_invitation_list_is_paged_filtered_audited_and_query_bounded(
     searched = client.get(reverse_en("accounts:invitations") + "?q=kutsuttu12").content.decode()
     assert "kutsuttu12@example.fi" in searched and "kutsuttu11@" not in searched
 
-    read = AuditEvent.objects.filter(action="invitation.list", actor=alice).last()
+    read = AuditEvent.objects.filter(action="accounts.invitation.list", actor=alice).last()
     assert read is not None and read.county == county("16") and len(read.details["ids"]) == 25

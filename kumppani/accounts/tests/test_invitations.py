@@ -95,10 +95,10 @@ def test_invite_accept_full_flow_assigns_the_role_signs_in_and_audits(
     assert invitation.accepted_at is not None
     events = AuditEvent.objects.filter(object_id=str(invitation.pk), county=county("16"))
     assert set(events.values_list("action", flat=True)) == {
-        "invitation.create",
-        "invitation.accept",
+        "accounts.invitation.create",
+        "accounts.invitation.accept",
     }
-    assert events.get(action="invitation.accept").actor == user
+    assert events.get(action="accounts.invitation.accept").actor == user
 
 
 def test_reused_token_is_refused(
@@ -307,7 +307,9 @@ def test_revoked_invitation_cannot_be_accepted(
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
-    assert AuditEvent.objects.filter(action="invitation.revoke", county=county("16")).exists()
+    assert AuditEvent.objects.filter(
+        action="accounts.invitation.revoke", county=county("16")
+    ).exists()
     with pytest.raises(ValidationError, match="withdrawn"):
         invitation_accept(token=token, full_name="x", password=NEW_PASSWORD, actor=Actor(None))
     with pytest.raises(ValidationError, match="pending"):

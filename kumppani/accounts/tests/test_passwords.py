@@ -54,7 +54,7 @@ def test_password_reset_full_flow_lets_the_person_sign_in_with_the_new_password(
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(alice.pk)
-    assert AuditEvent.objects.filter(action="user.password_reset", actor=alice).exists()
+    assert AuditEvent.objects.filter(action="accounts.user.password_reset", actor=alice).exists()
 
 
 def test_password_reset_link_works_only_once(client: Client, alice: User) -> None:
@@ -109,8 +109,10 @@ def test_change_password_needs_the_old_password_and_keeps_the_session(
     assert response["Location"] == reverse_en("accounts:password_change_done")
     alice.refresh_from_db()
     assert alice.check_password(NEW_PASSWORD)
-    assert client.get(reverse_en("core:dashboard")).status_code == 200
-    assert AuditEvent.objects.filter(action="user.password_change", actor=alice).count() == 1
+    assert client.get(reverse_en("accounts:dashboard")).status_code == 200
+    assert (
+        AuditEvent.objects.filter(action="accounts.user.password_change", actor=alice).count() == 1
+    )
 
 
 def test_change_password_sends_anonymous_visitors_to_sign_in(client: Client, db: None) -> None:

@@ -22,10 +22,10 @@ def test_sign_in_with_right_password_signs_in_rotates_session_and_audits(
     )
 
     assert response.status_code == 302
-    assert response["Location"] == reverse_en("core:dashboard")
+    assert response["Location"] == reverse_en("accounts:dashboard")
     assert client.session["_auth_user_id"] == str(alice.pk)
     assert client.session.session_key != key_before
-    assert AuditEvent.objects.filter(action="user.sign_in", actor=alice).exists()
+    assert AuditEvent.objects.filter(action="accounts.user.sign_in", actor=alice).exists()
 
 
 def test_sign_in_with_wrong_password_shows_a_plain_message(client: Client, alice: User) -> None:
@@ -60,7 +60,7 @@ def test_sign_out_by_post_signs_out_and_audits(client: Client, alice: User) -> N
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
-    assert AuditEvent.objects.filter(action="user.sign_out", actor=alice).exists()
+    assert AuditEvent.objects.filter(action="accounts.user.sign_out", actor=alice).exists()
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

@@ -334,13 +334,13 @@ def hsds_services_import(
         if changed:
             audit_record(
                 actor=actor,
-                action="catalogue.service_import",
+                action="catalogue.service.import",
                 obj=service,
                 details={"created": created, "source": record.source},
             )
     audit_record(
         actor=actor,
-        action="catalogue.hsds_import",
+        action="catalogue.hsds_package.import",
         details={
             "source": records[0].source if records else "",
             "services": result.services,

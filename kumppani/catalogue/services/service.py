@@ -18,6 +18,7 @@ from typing_extensions import Unpack
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
+from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
 from .. import notifications
@@ -310,7 +311,7 @@ def service_create(
     """Add a service as a draft; the representative publishes it when it is ready."""
     service = Service(organisation=organisation, status=PublicationStatus.DRAFT)
     _save_service(service, fields, location, schedule)
-    workflow.record(SERVICE, service, action="catalogue.service_create", actor=actor)
+    workflow.record(SERVICE, service, action="catalogue.service.create", actor=actor)
     return service
 
 
@@ -328,7 +329,7 @@ def service_update(
     workflow.record(
         SERVICE,
         service,
-        action="catalogue.service_update",
+        action="catalogue.service.update",
         actor=actor,
         details={"changed": sorted(changed)},
     )
@@ -362,22 +363,19 @@ def _check_publishable(service: Service) -> None:
 @transaction.atomic
 def service_publish(*, service: Service, actor: Actor) -> Service:
     """Make a draft or archived service public."""
-    if service.status == PublicationStatus.PUBLISHED:
-        raise ValidationError(_("The activity is already published."))
-    _check_publishable(service)
-    previous = service.status
-    service.status = PublicationStatus.PUBLISHED
-    service.published_at = timezone.now()
-    service.last_verified_at = timezone.now()
-    service.reminder_sent_at = None
-    service.full_clean()
-    service.save()
-    workflow.record(
+    lock(service)
+    if service.status != PublicationStatus.PUBLISHED:
+        _check_publishable(service)
+    now = timezone.now()
+    workflow.transition(
         SERVICE,
         service,
-        action="catalogue.service_publish",
+        to=PublicationStatus.PUBLISHED,
+        allowed_from={PublicationStatus.DRAFT, PublicationStatus.ARCHIVED},
+        refusal=_("The activity is already published."),
         actor=actor,
-        details={"from": previous},
+        action="catalogue.service.publish",
+        values={"published_at": now, "last_verified_at": now, "reminder_sent_at": None},
     )
     return service
 
@@ -385,16 +383,15 @@ def service_publish(*, service: Service, actor: Actor) -> Service:
 @transaction.atomic
 def service_archive(*, service: Service, actor: Actor) -> Service:
     """Take a service off the public catalogue (it has ended, or paused for long)."""
-    if service.status == PublicationStatus.ARCHIVED:
-        raise ValidationError(_("The activity is already archived."))
-    previous = service.status
-    workflow.save_fields(service, status=PublicationStatus.ARCHIVED)
-    workflow.record(
+    lock(service)
+    workflow.transition(
         SERVICE,
         service,
-        action="catalogue.service_archive",
+        to=PublicationStatus.ARCHIVED,
+        allowed_from={PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
+        refusal=_("The activity is already archived."),
         actor=actor,
-        details={"from": previous},
+        action="catalogue.service.archive",
     )
     return service
 
@@ -404,7 +401,7 @@ def service_confirm(*, service: Service, actor: Actor) -> Service:
     """Record that a representative has checked the details are current."""
     workflow.save_fields(service, last_verified_at=timezone.now(), reminder_sent_at=None)
     # Freshness affects ranking: record() refreshes the index too.
-    workflow.record(SERVICE, service, action="catalogue.service_confirm", actor=actor)
+    workflow.record(SERVICE, service, action="catalogue.service.confirm", actor=actor)
     return service
 
 
@@ -416,7 +413,7 @@ def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
         service,
         reason=reason,
         actor=actor,
-        action="catalogue.service_hide",
+        action="catalogue.service.hide",
         hidden_by=actor.user,
     )
     service_pk = service.pk
@@ -428,7 +425,7 @@ def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
 def service_unhide(*, service: Service, actor: Actor) -> Service:
     """Show a hidden entry again, once it has been corrected."""
     workflow.unhide(
-        SERVICE, service, actor=actor, action="catalogue.service_unhide", hidden_by=None
+        SERVICE, service, actor=actor, action="catalogue.service.unhide", hidden_by=None
     )
     return service
 
@@ -442,7 +439,7 @@ def service_mark_reminded(*, services: list[Service], actor: Actor) -> None:
         service.save(update_fields=["reminder_sent_at"])
         audit_record(
             actor=actor,
-            action="catalogue.service_remind",
+            action="catalogue.service.remind",
             obj=service,
             county=service_audit_county(actor, service),
         )

@@ -14,6 +14,7 @@ from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
+from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
 from .. import notifications
@@ -95,7 +96,7 @@ def volunteer_task_create(
     """Add a volunteer task as a draft."""
     task = VolunteerTask(organisation=organisation, status=PublicationStatus.DRAFT)
     _save_task(task, dict(fields))
-    workflow.record(TASK, task, action="catalogue.task_create", actor=actor)
+    workflow.record(TASK, task, action="catalogue.volunteer_task.create", actor=actor)
     return task
 
 
@@ -107,45 +108,52 @@ def volunteer_task_update(
     workflow.record(
         TASK,
         task,
-        action="catalogue.task_update",
+        action="catalogue.volunteer_task.update",
         actor=actor,
         details={"changed": sorted(changed)},
     )
     return task
 
 
-def _set_task_status(task: VolunteerTask, status: str, actor: Actor, action: str) -> None:
-    """Move the task to another status; unlike a service's, its texts are checked again."""
-    if task.status == status:
-        raise ValidationError(_("The task already has this status."))
-    previous = task.status
-    task.status = status
-    _check_task(task)
-    task.full_clean()
-    task.save(update_fields=["status", "updated_at"])
-    workflow.record(TASK, task, action=action, actor=actor, details={"from": previous})
-
-
 @transaction.atomic
 def volunteer_task_publish(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
+    lock(task)
     if not (task.is_remote or task.municipality_id):
         raise ValidationError(
             _("Tell in which municipality the task is, or mark it remote, before publishing.")
         )
-    _set_task_status(task, PublicationStatus.PUBLISHED, actor, "catalogue.task_publish")
+    _check_task(task)
+    workflow.transition(
+        TASK,
+        task,
+        to=PublicationStatus.PUBLISHED,
+        allowed_from={PublicationStatus.DRAFT, PublicationStatus.ARCHIVED},
+        refusal=_("The task is already published."),
+        actor=actor,
+        action="catalogue.volunteer_task.publish",
+    )
     return task
 
 
 @transaction.atomic
 def volunteer_task_archive(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
-    _set_task_status(task, PublicationStatus.ARCHIVED, actor, "catalogue.task_archive")
+    lock(task)
+    workflow.transition(
+        TASK,
+        task,
+        to=PublicationStatus.ARCHIVED,
+        allowed_from={PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
+        refusal=_("The task is already archived."),
+        actor=actor,
+        action="catalogue.volunteer_task.archive",
+    )
     return task
 
 
 @transaction.atomic
 def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> VolunteerTask:
     """Hide a misleading task; the organisation is told why by email."""
-    workflow.hide(TASK, task, reason=reason, actor=actor, action="catalogue.task_hide")
+    workflow.hide(TASK, task, reason=reason, actor=actor, action="catalogue.volunteer_task.hide")
     task_pk = task.pk
     transaction.on_commit(lambda: notifications.send_task_hidden(task_pk))
     return task
@@ -153,5 +161,5 @@ def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> Vo
 
 @transaction.atomic
 def volunteer_task_unhide(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
-    workflow.unhide(TASK, task, actor=actor, action="catalogue.task_unhide")
+    workflow.unhide(TASK, task, actor=actor, action="catalogue.volunteer_task.unhide")
     return task

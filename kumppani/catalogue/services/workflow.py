@@ -18,8 +18,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.accounts.roles import county_for_event
+from kumppani.core import workflow
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record, coordinator_county
+from kumppani.core.audit import audit_record
 from kumppani.core.models import County
 from kumppani.organisations.models import Organisation
 
@@ -48,7 +50,9 @@ def audit_county(
 ) -> County | None:
     """The acting coordinator's county among the entry's, else its first, else the
     organisation's first."""
-    return coordinator_county(actor, counties) or organisation.counties().order_by("code").first()
+    return (
+        county_for_event(actor.user, counties) or organisation.counties().order_by("code").first()
+    )
 
 
 def record(
@@ -78,6 +82,32 @@ def save_fields(entry: Entry, **values: Any) -> None:
     entry.save(update_fields=[*values, "updated_at"])
 
 
+def transition(
+    kind: EntryKind[Entry],
+    entry: Entry,
+    *,
+    to: str,
+    allowed_from: set[str],
+    refusal: str,
+    actor: Actor,
+    action: str,
+    values: dict[str, Any] | None = None,
+) -> None:
+    """Move the (locked) entry to another publication status, with history and audit, then
+    bring its search document up to date."""
+    workflow.transition(
+        entry,
+        to=to,
+        allowed_from=allowed_from,
+        refusal=refusal,
+        actor=actor,
+        action=action,
+        county=kind.audit_county(actor, entry),
+        values=values,
+    )
+    kind.reindex(entry)
+
+
 def hide(
     kind: EntryKind[Entry],
     entry: Entry,
@@ -92,15 +122,36 @@ def hide(
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _(kind.hide_needs_reason)})
+    workflow.lock(entry)
     if entry.hidden_at is not None:
         raise ValidationError(_(kind.already_hidden))
     save_fields(entry, hidden_at=timezone.now(), hidden_reason=reason, **also)
-    record(kind, entry, action=action, actor=actor, details={"reason": reason})
+    workflow.record_change(
+        entry,
+        field="hidden",
+        from_state=workflow.SHOWN,
+        to_state=workflow.HIDDEN,
+        reason=reason,
+        actor=actor,
+        action=action,
+        county=kind.audit_county(actor, entry),
+    )
+    kind.reindex(entry)
 
 
 def unhide(kind: EntryKind[Entry], entry: Entry, *, actor: Actor, action: str, **also: Any) -> None:
     """Show a hidden entry again; `also` are further fields to clear."""
+    workflow.lock(entry)
     if entry.hidden_at is None:
         raise ValidationError(_(kind.not_hidden))
     save_fields(entry, hidden_at=None, hidden_reason="", **also)
-    record(kind, entry, action=action, actor=actor)
+    workflow.record_change(
+        entry,
+        field="hidden",
+        from_state=workflow.HIDDEN,
+        to_state=workflow.SHOWN,
+        actor=actor,
+        action=action,
+        county=kind.audit_county(actor, entry),
+    )
+    kind.reindex(entry)

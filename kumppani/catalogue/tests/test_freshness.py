@@ -41,7 +41,7 @@ def test_reminds_each_representative_once_about_services_due(bob, org_x):
     assert "/fi/services/manage/" in message.body
     due.refresh_from_db()
     assert due.reminder_sent_at is not None
-    assert AuditEvent.objects.filter(action="catalogue.service_remind").count() == 2
+    assert AuditEvent.objects.filter(action="catalogue.service.remind").count() == 2
     assert "Sent 1 reminder emails." in out.getvalue()
 
 

@@ -152,7 +152,7 @@ def test_stale_list_exports_csv_and_audits_it(client, alice, org_x):
     body = response.content.decode("utf-8-sig")
     assert "Vanha kerho" in body and "Seinäjoen Omaishoitajat ry" in body
     assert f"/fi/services/{old.public_id}/" in body
-    assert AuditEvent.objects.filter(action="catalogue.stale_export").count() == 1
+    assert AuditEvent.objects.filter(action="catalogue.stale_list.export").count() == 1
 
 
 def test_stale_list_query_count(client, alice, django_assert_max_num_queries):
@@ -351,6 +351,6 @@ def test_organisation_services_include_lists_visible_services(rf, org_x):
     ServiceFactory.create(organisation=org_x, name_fi="Piilotettu", hidden_at=timezone.now())
     html = render_to_string(
         "catalogue/includes/organisation_services.html",
-        {"services": services_of_organisation(org_x)},
+        {"section": {"context": {"services": services_of_organisation(org_x)}}},
     )
     assert "Julkinen" in html and "Piilotettu" not in html

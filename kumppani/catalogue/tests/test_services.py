@@ -58,7 +58,7 @@ def test_create_saves_a_draft_with_location_schedule_and_audit(bob, org_x, searc
     assert sorted(service.languages.values_list("code", flat=True)) == ["fi", "sv"]
     assert service.service_locations.get().location.address == "Kauppakatu 1"
     assert service.schedules.get().rrule == "FREQ=WEEKLY;BYDAY=TH"
-    [event] = events("catalogue.service_create")
+    [event] = events("catalogue.service.create")
     assert event.actor == bob
     assert event.county is not None and event.county.code == "16"
     assert search_index_calls == [("remove_service", service.pk)]  # a draft is not public
@@ -95,7 +95,7 @@ def test_update_records_changed_fields_and_confirms(bob, org_x):
     assert service.name_sv == "Kamratstödsgrupp"
     assert service.reminder_sent_at is None
     assert service.last_verified_at > timezone.now() - timedelta(minutes=1)
-    [event] = events("catalogue.service_update")
+    [event] = events("catalogue.service.update")
     assert event.details["changed"] == ["municipalities", "name_sv"]
 
 
@@ -119,8 +119,8 @@ def test_publish_then_archive(bob, org_x, search_index_calls):
     service_archive(service=service, actor=Actor(user=bob))
     assert not Service.objects.published().filter(pk=service.pk).exists()
     assert [e.action for e in AuditEvent.objects.order_by("id")] == [
-        "catalogue.service_publish",
-        "catalogue.service_archive",
+        "catalogue.service.publish",
+        "catalogue.service.archive",
     ]
     assert search_index_calls == [("index_service", service.pk), ("remove_service", service.pk)]
 
@@ -143,7 +143,7 @@ def test_confirm_sets_last_verified_and_clears_reminder(bob, org_x):
     service.refresh_from_db()
     assert service.reminder_sent_at is None
     assert timezone.now() - service.last_verified_at < timedelta(minutes=1)
-    assert len(events("catalogue.service_confirm")) == 1
+    assert len(events("catalogue.service.confirm")) == 1
 
 
 def test_hide_requires_a_reason(alice, org_x):
@@ -170,7 +170,7 @@ def test_hide_emails_the_representatives_in_their_language(
     assert message.to == ["bob@omaishoitajat.example.fi"]
     assert "Puhelinnumero on väärä." in message.body
     assert f"/sv/services/{service.public_id}/edit/" in message.body
-    [event] = events("catalogue.service_hide")
+    [event] = events("catalogue.service.hide")
     assert event.county is not None and event.county.code == "16"
     assert event.details["reason"] == "Puhelinnumero on väärä."
 
@@ -190,7 +190,7 @@ def test_unhide_shows_the_service_again(alice, org_x, search_index_calls):
     assert Service.objects.published().filter(pk=service.pk).exists()
     assert service.hidden_reason == ""
     assert search_index_calls == [("index_service", service.pk)]
-    assert len(events("catalogue.service_unhide")) == 1
+    assert len(events("catalogue.service.unhide")) == 1
 
 
 def test_volunteer_task_life_cycle(
@@ -214,10 +214,10 @@ def test_volunteer_task_life_cycle(
 
     volunteer_task_archive(task=task, actor=Actor(user=bob))
     assert [e.action for e in AuditEvent.objects.order_by("id")] == [
-        "catalogue.task_create",
-        "catalogue.task_publish",
-        "catalogue.task_hide",
-        "catalogue.task_archive",
+        "catalogue.volunteer_task.create",
+        "catalogue.volunteer_task.publish",
+        "catalogue.volunteer_task.hide",
+        "catalogue.volunteer_task.archive",
     ]
     assert [name for name, _pk in search_index_calls] == ["index_volunteer_task"] * 4
 

@@ -62,7 +62,7 @@ TASK = Kind(
     hide=volunteer_task_hide,
     unhide=volunteer_task_unhide,
     argument="task",
-    action="catalogue.task",
+    action="catalogue.volunteer_task",
     url="catalogue:task",
     index_calls=("index_volunteer_task", "index_volunteer_task"),
     needs_reason="Tell the organisation why the task is hidden.",
@@ -142,8 +142,9 @@ def test_hide_and_unhide_are_audited_in_the_entrys_county_and_reindexed(
     assert entry.hidden_at is None and entry.hidden_reason == ""
 
     hidden, shown = AuditEvent.objects.order_by("id")
-    assert (hidden.action, shown.action) == (f"{kind.action}_hide", f"{kind.action}_unhide")
-    assert hidden.details == {"reason": "Väärä numero."} and shown.details == {}
+    assert (hidden.action, shown.action) == (f"{kind.action}.hide", f"{kind.action}.unhide")
+    assert hidden.details == {"from": "shown", "to": "hidden", "reason": "Väärä numero."}
+    assert shown.details == {"from": "hidden", "to": "shown"}
     assert hidden.county_id == shown.county_id == County.objects.get(code="16").pk
     assert hidden.object_id == shown.object_id == str(entry.pk)
     assert search_index_calls == [(name, entry.pk) for name in kind.index_calls]

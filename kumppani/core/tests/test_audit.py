@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def make_event(actor: User | None = None, county_code: str = "16") -> AuditEvent:
     return audit_record(
         actor=Actor(user=actor, ip_address="192.0.2.10"),
-        action="organisation.update",
+        action="organisations.organisation.update",
         county=County.objects.get(code=county_code),
         details={"fields": ["name"]},
     )
@@ -24,7 +24,7 @@ def test_an_event_records_who_what_where_and_outcome(alice: User) -> None:
     event.refresh_from_db()
     assert event.actor == alice
     assert event.actor_label == "alice@ep.example.fi"
-    assert event.action == "organisation.update"
+    assert event.action == "organisations.organisation.update"
     assert event.ip_address == "192.0.2.10"
     assert event.outcome == "success"
     assert event.occurred_at is not None
@@ -41,7 +41,7 @@ def test_an_event_cannot_be_changed_or_deleted_through_the_orm(alice: User) -> N
         AuditEvent.objects.filter(pk=event.pk).update(action="x")
     with pytest.raises(PermissionError):
         AuditEvent.objects.filter(pk=event.pk).delete()
-    assert AuditEvent.objects.get(pk=event.pk).action == "organisation.update"
+    assert AuditEvent.objects.get(pk=event.pk).action == "organisations.organisation.update"
 
 
 def test_the_admin_offers_no_add_change_or_delete(alice: User) -> None:

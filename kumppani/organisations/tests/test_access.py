@@ -65,7 +65,7 @@ def test_representative_edits_their_own_organisation(client, bob, org_x):
     org_x.refresh_from_db()
     assert org_x.name_sv == "Seinäjoki närståendevårdare rf"
     assert sorted(m.code for m in org_x.municipalities.all()) == ["408", "743"]
-    assert AuditEvent.objects.filter(action="organisation.update", actor=bob).exists()
+    assert AuditEvent.objects.filter(action="organisations.organisation.update", actor=bob).exists()
 
 
 def test_representative_may_not_edit_another_organisation(client, bob, org_y):
@@ -99,7 +99,7 @@ def test_coordinator_edits_and_verifies_an_organisation_in_their_county(client, 
     assert response.status_code == 302
     org_x.refresh_from_db()
     assert org_x.verified_by == alice
-    assert AuditEvent.objects.get(action="organisation.verify").county == county("16")
+    assert AuditEvent.objects.get(action="organisations.organisation.verify").county == county("16")
 
 
 @pytest.mark.parametrize("action", ["edit", "verify", "set_status"])
@@ -145,7 +145,7 @@ def test_coordinator_creates_an_organisation_in_their_county(client, alice):
         {"name_fi": "Kurikan Kuntoilijat ry", "kind": "association", "municipalities": ["301"]},
     )
     assert response.status_code == 302
-    event = AuditEvent.objects.get(action="organisation.create")
+    event = AuditEvent.objects.get(action="organisations.organisation.create")
     assert event.actor == alice
     assert event.county == county("16")
 
@@ -160,7 +160,7 @@ def test_coordinator_cannot_create_an_organisation_only_outside_their_county(cli
     )
     assert response.status_code == 200
     assert "Tick at least one municipality in your wellbeing services county" in response.text
-    assert not AuditEvent.objects.filter(action="organisation.create").exists()
+    assert not AuditEvent.objects.filter(action="organisations.organisation.create").exists()
 
 
 def test_a_reviewer_of_the_county_is_not_a_coordinator(client, org_x):
@@ -201,7 +201,7 @@ def test_representatives_are_shown_to_the_organisations_representative_and_audit
     response = client.get(_url("detail", org_x))
     assert "bob@omaishoitajat.example.fi" in response.text
     assert "Bob Puheenjohtaja" in response.text
-    event = AuditEvent.objects.get(action="organisation.read_representatives")
+    event = AuditEvent.objects.get(action="organisations.organisation.read_representatives")
     assert event.actor == bob
     assert event.object_id == str(org_x.pk)
 
@@ -212,7 +212,7 @@ def test_representatives_are_shown_to_a_coordinator_of_the_county_and_audited(
     client.force_login(alice)
     response = client.get(_url("detail", org_x))
     assert "bob@omaishoitajat.example.fi" in response.text
-    event = AuditEvent.objects.get(action="organisation.read_representatives")
+    event = AuditEvent.objects.get(action="organisations.organisation.read_representatives")
     assert event.actor == alice
     assert event.county == county("16")
 
@@ -227,7 +227,9 @@ def test_representatives_are_hidden_from_others_and_nothing_is_audited(
     assert response.status_code == 200
     assert "bob@omaishoitajat.example.fi" not in response.text
     assert "Bob Puheenjohtaja" not in response.text
-    assert not AuditEvent.objects.filter(action="organisation.read_representatives").exists()
+    assert not AuditEvent.objects.filter(
+        action="organisations.organisation.read_representatives"
+    ).exists()
 
 
 def test_representative_of_one_organisation_does_not_see_anothers_people(client, bob, org_y):

@@ -36,7 +36,7 @@ def test_coordinator_exports_the_filtered_list_as_csv(client, alice, org_x, org_
     assert rows[1][0] == "Seinäjoen Omaishoitajat ry"
     assert rows[1][4] == "0201256-6"
     assert rows[1][6] == "Seinäjoki"
-    event = AuditEvent.objects.get(action="organisation.export")
+    event = AuditEvent.objects.get(action="organisations.organisation.export")
     assert event.actor == alice
     assert event.county == county("16")
     assert event.details == {"format": "csv", "filters": {"county": "16"}, "rows": 1}
@@ -52,7 +52,10 @@ def test_coordinator_exports_the_list_as_xlsx(client, carol, org_x, org_y):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0][0] == "Name in Finnish"
     assert [row[1] for row in values[1:]] == ["Vasanejdens Närståendevårdare rf"]
-    assert AuditEvent.objects.get(action="organisation.export").details["format"] == "xlsx"
+    assert (
+        AuditEvent.objects.get(action="organisations.organisation.export").details["format"]
+        == "xlsx"
+    )
 
 
 def test_export_defuses_cells_that_a_spreadsheet_would_run_as_formulas(client, alice, db):
@@ -69,7 +72,7 @@ def test_export_with_an_unknown_filter_explains_and_exports_nothing(client, alic
     response = client.get(_export_url("county=99&format=csv"))
     assert response.status_code == 400
     assert "There is no wellbeing services county with code 99." in response.text
-    assert not AuditEvent.objects.filter(action="organisation.export").exists()
+    assert not AuditEvent.objects.filter(action="organisations.organisation.export").exists()
 
 
 def test_export_with_an_unknown_format_explains(client, alice, org_x):
@@ -83,7 +86,7 @@ def test_export_with_an_unknown_format_explains(client, alice, org_x):
 def test_export_is_refused_to_others_than_coordinators(client, request, org_x, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(_export_url("format=csv")).status_code == 403
-    assert not AuditEvent.objects.filter(action="organisation.export").exists()
+    assert not AuditEvent.objects.filter(action="organisations.organisation.export").exists()
 
 
 def test_export_link_is_shown_to_coordinators_only(client, alice, dave, org_x):

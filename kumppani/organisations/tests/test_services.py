@@ -4,12 +4,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, Municipality
 from kumppani.organisations.models import Organisation, OrganisationKind, OrganisationStatus
 from kumppani.organisations.services import (
     organisation_create,
-    organisation_set_status,
+    organisation_dissolve,
+    organisation_reactivate,
     organisation_update,
     organisation_verify,
 )
@@ -31,7 +33,7 @@ def test_create_saves_names_municipalities_and_audits_in_the_coordinators_county
     assert organisation.name_sv == "Ilmola närstående rf"
     assert organisation.business_id == "0201256-6"  # normalised
     assert sorted(m.code for m in organisation.municipalities.all()) == ["145", "905"]
-    event = AuditEvent.objects.get(action="organisation.create")
+    event = AuditEvent.objects.get(action="organisations.organisation.create")
     assert event.actor == alice
     assert event.object_id == str(organisation.pk)
     assert event.county == county("16")
@@ -43,7 +45,7 @@ def test_create_by_system_audits_in_the_first_county_the_organisation_operates_i
         name_fi="Vaasan Yhdistys ry",
         municipalities=Municipality.objects.filter(code__in=["905", "743"]),
     )
-    assert AuditEvent.objects.get(action="organisation.create").county == county("16")
+    assert AuditEvent.objects.get(action="organisations.organisation.create").county == county("16")
 
 
 def test_create_without_any_name_is_refused(db):
@@ -80,7 +82,7 @@ def test_update_changes_the_given_fields_and_records_which(bob, org_x):
     assert org_x.name_fi == "Seinäjoen Omaishoitajat ry"  # untouched
     assert org_x.website == "https://omaishoitajat.example.fi"
     assert sorted(m.code for m in org_x.municipalities.all()) == ["408", "743"]
-    event = AuditEvent.objects.get(action="organisation.update")
+    event = AuditEvent.objects.get(action="organisations.organisation.update")
     assert event.actor == bob
     assert event.ip_address == "192.0.2.1"
     assert event.county == county("16")
@@ -107,7 +109,7 @@ def test_verify_sets_time_and_verifier_and_audits(alice, org_x):
     org_x.refresh_from_db()
     assert org_x.is_verified
     assert org_x.verified_by == alice
-    event = AuditEvent.objects.get(action="organisation.verify")
+    event = AuditEvent.objects.get(action="organisations.organisation.verify")
     assert event.county == county("16")
     assert event.actor == alice
 
@@ -119,18 +121,35 @@ def test_verify_without_a_person_is_refused(org_x):
     assert not org_x.is_verified
 
 
-def test_set_status_marks_dissolved_and_audits_the_change(carol, org_y):
-    organisation_set_status(
-        organisation=org_y, status=OrganisationStatus.DISSOLVED, actor=Actor(user=carol)
-    )
+def test_dissolve_marks_dissolved_audits_and_keeps_the_history(carol, org_y):
+    organisation_dissolve(organisation=org_y, actor=Actor(user=carol), reason="Ceased in 2026")
 
     org_y.refresh_from_db()
     assert org_y.status == OrganisationStatus.DISSOLVED
-    event = AuditEvent.objects.get(action="organisation.set_status")
-    assert event.details == {"from": "active", "to": "dissolved"}
+    event = AuditEvent.objects.get(action="organisations.organisation.dissolve")
+    assert event.details == {"from": "active", "to": "dissolved", "reason": "Ceased in 2026"}
     assert event.county == county("17")
+    (change,) = workflow.history(org_y)
+    assert (change.from_state, change.to_state, change.reason) == (
+        "active",
+        "dissolved",
+        "Ceased in 2026",
+    )
+    assert change.actor == carol
 
 
-def test_set_status_refuses_an_unknown_status(org_y):
+def test_dissolving_twice_is_refused_and_records_nothing_more(carol, org_y):
+    organisation_dissolve(organisation=org_y, actor=Actor(user=carol))
     with pytest.raises(ValidationError):
-        organisation_set_status(organisation=org_y, status="asleep", actor=Actor.system("t"))
+        organisation_dissolve(organisation=org_y, actor=Actor(user=carol))
+    assert AuditEvent.objects.filter(action="organisations.organisation.dissolve").count() == 1
+    assert len(workflow.history(org_y)) == 1
+
+
+def test_reactivate_brings_a_dissolved_organisation_back(carol, org_y):
+    organisation_dissolve(organisation=org_y, actor=Actor(user=carol))
+    organisation_reactivate(organisation=org_y, actor=Actor(user=carol))
+
+    org_y.refresh_from_db()
+    assert org_y.status == OrganisationStatus.ACTIVE
+    assert [change.to_state for change in workflow.history(org_y)] == ["dissolved", "active"]

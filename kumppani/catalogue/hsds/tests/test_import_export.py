@@ -99,7 +99,7 @@ def test_sample_is_imported_with_ids_municipalities_and_language() -> None:
     assert not swedish.is_free
     phone = Service.objects.get(public_id=data[2]["id"])
     assert list(phone.counties.values_list("code", flat=True)) == ["16"]
-    assert AuditEvent.objects.filter(action="catalogue.service_import").count() == 3
+    assert AuditEvent.objects.filter(action="catalogue.service.import").count() == 3
 
 
 def test_a_second_import_of_the_same_file_changes_nothing() -> None:

@@ -68,7 +68,11 @@ def many_organisations(f: Fixtures) -> None:
 
 
 def audit_events(f: Fixtures) -> None:
-    for action in ("organisation.view", "organisation.update", "invitation.create"):
+    for action in (
+        "organisations.organisation.read_representatives",
+        "organisations.organisation.update",
+        "accounts.invitation.create",
+    ):
         audit_record(
             actor=Actor(user=f.alice, ip_address="192.0.2.1"),
             action=action,
@@ -144,14 +148,26 @@ def detail(name: str, organisation: str) -> Callable[[Fixtures], str]:
 PAGES: list[PageCase] = [
     PageCase("front", "core:front", lambda f: reverse("core:front")),
     PageCase(
-        "dashboard-coordinator", "core:dashboard", lambda f: reverse("core:dashboard"), "alice"
+        "dashboard-coordinator",
+        "accounts:dashboard",
+        lambda f: reverse("accounts:dashboard"),
+        "alice",
     ),
     PageCase(
-        "dashboard-representative", "core:dashboard", lambda f: reverse("core:dashboard"), "bob"
+        "dashboard-representative",
+        "accounts:dashboard",
+        lambda f: reverse("accounts:dashboard"),
+        "bob",
     ),
-    PageCase("dashboard-outsider", "core:dashboard", lambda f: reverse("core:dashboard"), "dave"),
     PageCase(
-        "audit-log", "core:audit_log", lambda f: reverse("core:audit_log"), "alice", audit_events
+        "dashboard-outsider", "accounts:dashboard", lambda f: reverse("accounts:dashboard"), "dave"
+    ),
+    PageCase(
+        "audit-log",
+        "accounts:audit_log",
+        lambda f: reverse("accounts:audit_log"),
+        "alice",
+        audit_events,
     ),
     PageCase("sign-in", "accounts:sign_in", lambda f: reverse("accounts:sign_in")),
     PageCase(
