@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kumppani.accounts",
     "kumppani.organisations",
     "kumppani.catalogue",
+    "kumppani.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,13 +9,12 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import QuerySet
-from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import translated_ordering
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
-from kumppani.organisations.selectors import name_in_language
 
 from .models import CountyRoleKind, InvitationStatus, OrganisationTitle
 
@@ -116,9 +115,10 @@ class InviteForm(forms.Form):
         self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
             Organisation.objects.active()
             .in_county(county)
-            .order_by(Lower(name_in_language()), "id")
+            .order_by(translated_ordering("name"), "id")
         )
-        self.fields["municipality"].queryset = county.municipalities.order_by("name")  # type: ignore[attr-defined]
+        municipalities = county.municipalities.order_by(translated_ordering("name"))
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

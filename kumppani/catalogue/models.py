@@ -107,6 +107,16 @@ class ServiceQuerySet(models.QuerySet["Service"]):
         return self.filter(last_verified_at__lt=(now or timezone.now()) - CONFIRM_EVERY)
 
 
+class AccessibilityFeature(models.BooleanField):
+    """One of the structured accessibility features of an activity (professionals filter on
+    them). Declaring a field with this class is all it takes: forms, facets, the API and the
+    HSDS export find the features with `accessibility_fields()`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("default", False)
+        super().__init__(*args, **kwargs)
+
+
 class Service(models.Model):
     """An activity an organisation offers: a peer support group, a club, food aid…
 
@@ -154,12 +164,12 @@ class Service(models.Model):
     )
     free_places = models.PositiveIntegerField(_("free places for referrals"), null=True, blank=True)
     # Structured accessibility, as professionals filter on it.
-    step_free_access = models.BooleanField(_("step-free access"), default=False)
-    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
-    induction_loop = models.BooleanField(_("induction loop"), default=False)
-    sign_language = models.BooleanField(_("sign language"), default=False)
-    easy_to_read = models.BooleanField(_("easy-to-read language"), default=False)
-    remote_participation = models.BooleanField(_("remote participation"), default=False)
+    step_free_access = AccessibilityFeature(_("step-free access"))
+    accessible_toilet = AccessibilityFeature(_("accessible toilet"))
+    induction_loop = AccessibilityFeature(_("induction loop"))
+    sign_language = AccessibilityFeature(_("sign language"))
+    easy_to_read = AccessibilityFeature(_("easy-to-read language"))
+    remote_participation = AccessibilityFeature(_("remote participation"))
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
@@ -206,6 +216,14 @@ class Service(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED and self.hidden_at is None
+
+
+def accessibility_fields() -> tuple[AccessibilityFeature, ...]:
+    """The activity's accessibility features, in the order the model declares them."""
+    return tuple(f for f in Service._meta.fields if isinstance(f, AccessibilityFeature))
+
+
+ACCESSIBILITY_FIELDS: tuple[str, ...] = tuple(f.name for f in accessibility_fields())
 
 
 class ServiceLanguage(models.Model):

@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.db.models import CharField, F, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
+from kumppani.core.languages import translated_ordering
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
@@ -28,17 +28,6 @@ from .models import (
 )
 
 PRINT_LIMIT = 30
-
-
-def text_in_language(field: str, language: str | None = None) -> Coalesce:
-    """The translated field in the language, falling back to fi, sv, en."""
-    language = language or translation.get_language() or "fi"
-    order = [language] + [code for code in ("fi", "sv", "en") if code != language]
-    return Coalesce(
-        *(NullIf(F(f"{field}_{code}"), Value("")) for code in order),
-        Value(""),
-        output_field=CharField(),
-    )
 
 
 def service_counties(service: Service) -> QuerySet[County]:
@@ -76,7 +65,7 @@ def services_of_organisation(organisation: Organisation) -> QuerySet[Service]:
         Service.objects.published()
         .filter(organisation=organisation)
         .prefetch_related("municipalities", "counties")
-        .order_by(Lower(text_in_language("name")), "id")
+        .order_by(translated_ordering("name"), "id")
     )
 
 
@@ -96,7 +85,7 @@ def services_managed_by(user: User, filters: Mapping[str, Any]) -> QuerySet[Serv
         services = services.filter(
             Q(name_fi__icontains=q) | Q(name_sv__icontains=q) | Q(name_en__icontains=q)
         )
-    return services.select_related("organisation").order_by(Lower(text_in_language("name")), "id")
+    return services.select_related("organisation").order_by(translated_ordering("name"), "id")
 
 
 def tasks_managed_by(user: User) -> QuerySet[VolunteerTask]:
@@ -104,7 +93,7 @@ def tasks_managed_by(user: User) -> QuerySet[VolunteerTask]:
     if not user.is_staff:
         tasks = tasks.filter(organisation_id__in=roles_of(user).organisation_ids)
     return tasks.select_related("organisation", "municipality").order_by(
-        Lower(text_in_language("title")), "id"
+        translated_ordering("title"), "id"
     )
 
 

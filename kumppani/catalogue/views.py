@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,12 +25,11 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.languages import language_name, translated_ordering
 from kumppani.organisations.models import Organisation
-from kumppani.organisations.selectors import name_in_language
 
 from . import access, selectors, services
 from .forms import (
-    ACTIVITY_LANGUAGES,
     HideForm,
     ManageFilterForm,
     OrganisationChoiceForm,
@@ -41,7 +39,7 @@ from .forms import (
     TaskFilterForm,
     TaskForm,
 )
-from .models import Service, VolunteerTask
+from .models import Service, VolunteerTask, accessibility_fields
 from .taxonomy_data import ACTIVITY_TYPES, PTV_TARGET_GROUPS, THEMES
 
 PAGE_SIZE = 25
@@ -56,22 +54,10 @@ def _query_without_page(request: HttpRequest) -> str:
 def _represented(request: HttpRequest) -> QuerySet[Organisation]:
     user = request.user
     if user.is_staff:
-        return Organisation.objects.active().order_by(Lower(name_in_language()))
+        return Organisation.objects.active().order_by(translated_ordering("name"), "id")
     return Organisation.objects.filter(pk__in=roles_of(user).organisation_ids).order_by(
-        Lower(name_in_language())
+        translated_ordering("name"), "id"
     )
-
-
-def _language_name(code: str) -> str:
-    from django.utils.translation import get_language_info
-
-    names = dict(ACTIVITY_LANGUAGES)
-    if code in names:
-        return str(names[code])
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 def next_occurrences(service: Service, count: int = 5) -> list[tuple[datetime, datetime | None]]:
@@ -97,19 +83,10 @@ def _service_context(service: Service) -> dict[str, Any]:
         "themes": by_taxonomy[THEMES],
         "target_groups": by_taxonomy[PTV_TARGET_GROUPS],
         "occurrences": next_occurrences(service),
-        "languages": [_language_name(lang.code) for lang in service.languages.all()],
+        "languages": [language_name(lang.code) for lang in service.languages.all()],
         "locations": [link.location for link in service.service_locations.all()],
         "accessibility": [
-            Service._meta.get_field(name).verbose_name  # type: ignore[union-attr]
-            for name in (
-                "step_free_access",
-                "accessible_toilet",
-                "induction_loop",
-                "sign_language",
-                "easy_to_read",
-                "remote_participation",
-            )
-            if getattr(service, name)
+            field.verbose_name for field in accessibility_fields() if getattr(service, field.name)
         ],
     }
 

@@ -11,6 +11,7 @@ of language codes.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,9 +22,10 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_decimal as babel_format_decimal
 from django.conf import settings
-from django.db.models import CharField, Expression, F, Value
-from django.db.models.functions import Coalesce, Collate, NullIf
+from django.db.models import CharField, Expression, F, Func, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 # How a language's texts are written in Finland (dates "3.12.2026", numbers "1 234,5").
@@ -31,6 +33,11 @@ _BABEL_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
 
 # "in Finnish": how a page says which language a fallback text is in.
 _IN_LANGUAGE = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
+# Languages the CLDR data in babel does not name.
+_OTHER_LANGUAGE_NAMES = {
+    "fse": _("Finnish Sign Language"),
+    "fss": _("Finland-Swedish Sign Language"),
+}
 _FALLBACK_NOTES = {
     "fi": _("This text is in Finnish."),
     "sv": _("This text is in Swedish."),
@@ -110,26 +117,37 @@ def translated_expression(field: str, language: str | None = None) -> Coalesce:
     )
 
 
-def collation_name(vendor: str, language: str | None = None) -> str:
-    """The collation that sorts the language's words on this database backend."""
-    language = language or current_language()
+def collation_name(vendor: str, language: str) -> str:
+    """The collation that sorts the language's words on a database backend."""
     if vendor == "postgresql":
-        return f"{language}-x-icu"
-    return f"kumppani_{language}"
+        return f"{language}-x-icu"  # ICU's collations, built into PostgreSQL
+    return f"kumppani_{language}"  # ours, registered on each SQLite connection
 
 
-def collated(expression: Expression | str, vendor: str, language: str | None = None) -> Collate:
-    """``expression`` sorted as the language sorts words (in Swedish å, ä, ö after z)."""
-    return Collate(
-        F(expression) if isinstance(expression, str) else expression,
-        collation_name(vendor, language),
-    )
+class Collated(Func):
+    """An expression sorted as the language sorts words (in Swedish å, ä, ö after z): the
+    collation is chosen for the database the query runs on."""
+
+    template = "%(expressions)s COLLATE %(collation)s"
+
+    def __init__(self, expression: Expression | str, language: str | None = None) -> None:
+        super().__init__(F(expression) if isinstance(expression, str) else expression)
+        self.language = language or current_language()
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, **extra_context: Any
+    ) -> Any:
+        extra_context["collation"] = connection.ops.quote_name(
+            collation_name(connection.vendor, self.language)
+        )
+        return super().as_sql(compiler, connection, **extra_context)
 
 
-def translated_ordering(field: str, vendor: str, language: str | None = None) -> Collate:
+def translated_ordering(field: str, language: str | None = None) -> Collated:
     """Order by the field in the reader's language, with fallback and that language's
-    collation: ``queryset.order_by(translated_ordering("name", connection.vendor))``."""
-    return collated(translated_expression(field, language), vendor, language)
+    collation: ``queryset.order_by(translated_ordering("name"), "id")``."""
+    language = language or current_language()
+    return Collated(translated_expression(field, language), language)
 
 
 # --- SQLite collations ---------------------------------------------------------------------
@@ -180,11 +198,18 @@ def _locale(language: str | None = None) -> str:
 def language_name(code: str, language: str | None = None) -> str:
     """A language's name in the reader's language, as written in running text ("suomi",
     "finska", "Finnish"); an unknown code is returned as it is."""
+    if code in _OTHER_LANGUAGE_NAMES:
+        return str(_OTHER_LANGUAGE_NAMES[code])
     try:
         name = Locale.parse(_locale(language)).languages.get(code.split("-")[0].lower())
     except (ValueError, UnknownLocaleError):
         name = None
     return name or code
+
+
+def language_choices(codes: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, name) choices for a form, names capitalised as in a list ("Suomi")."""
+    return [(code, capfirst(language_name(code))) for code in codes]
 
 
 def in_language(code: str) -> str:

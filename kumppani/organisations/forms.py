@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 
 from .models import Organisation, OrganisationKind, OrganisationStatus
@@ -274,7 +275,7 @@ class OrganisationForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if (
-            not any(cleaned.get(f"name_{code}") for code in ("fi", "sv", "en"))
+            not any(cleaned.get(f"name_{code}") for code in content_languages())
             and "name_fi" not in self.errors
         ):
             self.add_error(

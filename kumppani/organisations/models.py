@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import has_text
 from kumppani.core.models import County, Municipality
 
 from .validators import validate_business_id
@@ -135,7 +136,7 @@ class Organisation(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if not any(getattr(self, f"name_{code}", "") for code, _name in settings.LANGUAGES):
+        if not has_text(self, "name"):
             raise ValidationError(
                 {"name_fi": _("Give the name of the organisation in at least one language.")}
             )

@@ -5,26 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, Lower, NullIf
-from django.utils import translation
+from django.db.models import Case, Q, QuerySet, Value, When
 
+from kumppani.core.languages import content_languages, translated_ordering
 from kumppani.core.models import County, Municipality
 
 from .models import Organisation
 
 MEMBER_LIST_CAP = 50
-
-
-def name_in_language(language: str | None = None) -> Coalesce:
-    """The organisation's name in the language, falling back to fi, sv, en."""
-    language = language or translation.get_language() or "fi"
-    order = [language] + [code for code in ("fi", "sv", "en") if code != language]
-    return Coalesce(
-        *(NullIf(F(f"name_{code}"), Value("")) for code in order),
-        F("name"),
-        output_field=CharField(),
-    )
 
 
 def organisations_matching(filters: Mapping[str, Any]) -> QuerySet[Organisation]:
@@ -55,17 +43,17 @@ def organisations_matching(filters: Mapping[str, Any]) -> QuerySet[Organisation]
         # SQLite folds only ASCII case; trying the usual spellings finds "Närpes" for "NÄRPES".
         match = Q()
         for variant in {q, q.lower(), q.capitalize()}:
-            for code in ("fi", "sv", "en"):
+            for code in content_languages():
                 match |= Q(**{f"name_{code}__icontains": variant})
         organisations = organisations.filter(match)
     return organisations.prefetch_related("municipalities__county").order_by(
-        Lower(name_in_language()), "id"
+        translated_ordering("name"), "id"
     )
 
 
 def members_of(umbrella: Organisation) -> tuple[list[Organisation], int]:
     """The first MEMBER_LIST_CAP member organisations, by name, and how many there are."""
-    members = umbrella.members.order_by(Lower(name_in_language()), "id")
+    members = umbrella.members.order_by(translated_ordering("name"), "id")
     return list(members[:MEMBER_LIST_CAP]), members.count()
 
 

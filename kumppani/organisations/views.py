@@ -9,17 +9,17 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.languages import texts_by_language, translated
 
 from . import access, exports, selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm
-from .models import Organisation, OrganisationStatus
+from .models import OrganisationStatus
 from .signals import page_sections
 
 PAGE_SIZE = 25
@@ -55,19 +55,6 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _languages_of(organisation: Organisation, field: str) -> tuple[str, list[tuple[str, str]]]:
-    """The fallback language the reader sees the field in ("" when it is the page's own),
-    and the field's texts in other languages."""
-    current = translation.get_language() or "fi"
-    order = [current] + [code for code in ("fi", "sv", "en") if code != current]
-    texts = [(code, getattr(organisation, f"{field}_{code}") or "") for code in order]
-    shown = next((code for code, text in texts if text), current)
-    shown_text = dict(texts).get(shown, "")
-    others = [(code, text) for code, text in texts if text and text != shown_text]
-    # Mark the language only where it differs from the page's (WCAG 3.1.2).
-    return ("" if shown == current else shown), others
-
-
 @public
 @require_GET
 def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
@@ -78,16 +65,20 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         representatives = services.organisation_read_representatives(
             organisation=organisation, actor=Actor.from_request(request)
         )
-    name_language, other_names = _languages_of(organisation, "name")
-    description_language, _others = _languages_of(organisation, "description")
+    name = translated(organisation, "name")
+    other_names = [
+        (code, text)
+        for code, text in texts_by_language(organisation, "name").items()
+        if text != name.text
+    ]
     return render(
         request,
         "organisations/detail.html",
         {
             "organisation": organisation,
-            "name_language": name_language,
+            "name": name,
             "other_names": other_names,
-            "description_language": description_language,
+            "description": translated(organisation, "description"),
             "municipalities": sorted(organisation.municipalities.all(), key=lambda m: m.name),
             "counties": selectors.counties_of(organisation),
             "members": members,

@@ -8,34 +8,18 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import content_languages, in_language, language_choices
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.selectors import municipalities_by_county
 
 from ..models import TaxonomyTerm
 
-LANGUAGE_NAMES = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
 # Languages activities are most often held in; others go in the free-text field.
-ACTIVITY_LANGUAGES = [
-    ("fi", _("Finnish")),
-    ("sv", _("Swedish")),
-    ("en", _("English")),
-    ("se", _("Northern Sami")),
-    ("ru", _("Russian")),
-    ("uk", _("Ukrainian")),
-    ("et", _("Estonian")),
-    ("ar", _("Arabic")),
-    ("so", _("Somali")),
-    ("fa", _("Persian")),
-    ("fse", _("Finnish Sign Language")),
-]
-ACCESSIBILITY_FIELDS = (
-    "step_free_access",
-    "accessible_toilet",
-    "induction_loop",
-    "sign_language",
-    "easy_to_read",
-    "remote_participation",
-)
+ACTIVITY_LANGUAGES = ("fi", "sv", "en", "se", "ru", "uk", "et", "ar", "so", "fa", "fse")
+
+
+def activity_language_choices() -> list[tuple[str, str]]:
+    return language_choices(ACTIVITY_LANGUAGES)
 
 
 def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -53,9 +37,9 @@ def term_choices(taxonomy_code: str) -> QuerySet[TaxonomyTerm]:
 def _translated_fields(
     form: forms.Form, field: str, label: str, *, widget: Any = None, max_length: int | None = None
 ) -> None:
-    for code, language in LANGUAGE_NAMES.items():
+    for code in content_languages():
         form.fields[f"{field}_{code}"] = forms.CharField(
-            label=f"{label} ({language})",
+            label=f"{label} {in_language(code)}",
             required=False,
             max_length=max_length,
             widget=widget,

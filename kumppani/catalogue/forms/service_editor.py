@@ -10,19 +10,19 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 from kumppani.core.widgets import NativeDateInput, NativeTimeInput
 
-from ..models import HowToJoin, Service, TaxonomyTerm
+from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
 from ..schedules import Repeat, build_rrule, repeat_of
 from ..services import LocationData, ScheduleData, ServiceFields
 from ..taxonomy_data import ACTIVITY_TYPES, PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS, THEMES
 from .common import (
-    ACCESSIBILITY_FIELDS,
     ACTIVITY_LANGUAGES,
-    LANGUAGE_NAMES,
     FriendlyErrorsMixin,
     _translated_fields,
+    activity_language_choices,
     municipality_choices,
     term_choices,
 )
@@ -40,7 +40,7 @@ class ServiceTextsForm(FriendlyErrorsMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not any(data.get(f"name_{code}") for code in LANGUAGE_NAMES):
+        if not any(data.get(f"name_{code}") for code in content_languages()):
             self.add_error("name_fi", _("Give the name of the activity in at least one language."))
         return data
 
@@ -118,7 +118,7 @@ class ServiceAreasForm(FriendlyErrorsMixin, forms.Form):
 class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
     languages = forms.MultipleChoiceField(
         label=_("Languages of the activity"),
-        choices=ACTIVITY_LANGUAGES,
+        choices=activity_language_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -173,7 +173,7 @@ class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("is_free") and not any(
-            data.get(f"fee_description_{code}") for code in LANGUAGE_NAMES
+            data.get(f"fee_description_{code}") for code in content_languages()
         ):
             self.add_error(
                 "fee_description_fi",
@@ -357,7 +357,7 @@ def initial_for(service: Service) -> dict[str, Any]:
     """The editor's initial values from a (prefetched) service."""
     initial: dict[str, Any] = {}
     for field in ("name", "summary", "description", "easy_read_summary", "fee_description"):
-        for code in LANGUAGE_NAMES:
+        for code in content_languages():
             initial[f"{field}_{code}"] = getattr(service, f"{field}_{code}") or ""
     terms = list(service.terms.all())
     for name, code in ServiceClassificationForm.TAXONOMIES.items():
@@ -365,7 +365,7 @@ def initial_for(service: Service) -> dict[str, Any]:
     initial["municipalities"] = [m.code for m in service.municipalities.all()]
     initial["counties"] = [c.pk for c in service.counties.all()]
     codes = [language.code for language in service.languages.all()]
-    known = {code for code, _name in ACTIVITY_LANGUAGES}
+    known = set(ACTIVITY_LANGUAGES)
     initial["languages"] = [code for code in codes if code in known]
     initial["other_languages"] = ", ".join(code for code in codes if code not in known)
     for name in (

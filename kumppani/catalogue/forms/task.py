@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 from kumppani.core.widgets import NativeDateInput
 
@@ -14,7 +15,6 @@ from ..models import TaxonomyTerm, VolunteerTask
 from ..services import TaskFields
 from ..taxonomy_data import ACTIVITY_TYPES
 from .common import (
-    LANGUAGE_NAMES,
     FriendlyErrorsMixin,
     _translated_fields,
     term_choices,
@@ -56,7 +56,7 @@ class TaskForm(FriendlyErrorsMixin, forms.Form):
         *(
             f"{f}_{c}"
             for f in ("title", "description", "time_commitment", "skills")
-            for c in LANGUAGE_NAMES
+            for c in content_languages()
         ),
     ]
 
@@ -73,7 +73,7 @@ class TaskForm(FriendlyErrorsMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not any(data.get(f"title_{code}") for code in LANGUAGE_NAMES):
+        if not any(data.get(f"title_{code}") for code in content_languages()):
             self.add_error("title_fi", _("Give the title of the task in at least one language."))
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("The task cannot end before it starts."))
@@ -88,7 +88,7 @@ class TaskForm(FriendlyErrorsMixin, forms.Form):
     def initial_for(cls, task: VolunteerTask) -> dict[str, Any]:
         initial: dict[str, Any] = {}
         for field in ("title", "description", "time_commitment", "skills"):
-            for code in LANGUAGE_NAMES:
+            for code in content_languages():
                 initial[f"{field}_{code}"] = getattr(task, f"{field}_{code}") or ""
         for name in (
             "municipality",

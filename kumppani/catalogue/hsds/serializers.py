@@ -17,10 +17,10 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from kumppani.catalogue.models import (
+    ACCESSIBILITY_FIELDS,
     HowToJoin,
     Location,
     Schedule,
@@ -30,6 +30,7 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
     VolunteerTask,
 )
+from kumppani.core.languages import language_name
 from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
@@ -42,14 +43,6 @@ EXTENT_COUNTY = "x_county_code"
 EXTENT_COUNTRY = "x_country_code"
 FINNISH_BUSINESS_ID_SCHEME = "FI-PRO"  # org-id.guide: Finnish Patent and Registration Office
 
-ACCESSIBILITY_FIELDS = (
-    "step_free_access",
-    "accessible_toilet",
-    "induction_loop",
-    "sign_language",
-    "easy_to_read",
-    "remote_participation",
-)
 SERVICE_TEXT_FIELDS = ("name", "summary", "description", "easy_read_summary", "fee_description")
 
 
@@ -74,13 +67,6 @@ def text(obj: models.Model, field: str) -> str:
 def compact(data: dict[str, Any]) -> dict[str, Any]:
     """Drop absent optional values: HSDS types forbid null and `{}` says nothing."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
-
-
-def language_name(code: str) -> str:
-    try:
-        return str(get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 # Organisations -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.languages import has_text
 from kumppani.core.models import County, Municipality
 from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
@@ -35,8 +36,6 @@ from ..models import (
 from ..schedules import validate_rrule
 from ..selectors import service_counties
 from . import workflow
-
-LANGUAGE_CODES = ("fi", "sv", "en")
 
 
 class ServiceFields(TypedDict, total=False):
@@ -130,15 +129,13 @@ def _apply(obj: Any, values: dict[str, Any]) -> list[str]:
 
 
 def _require_text(obj: Any, field: str, message: str) -> None:
-    if not any(getattr(obj, f"{field}_{code}", "") for code in LANGUAGE_CODES):
+    if not has_text(obj, field):
         raise ValidationError({f"{field}_fi": message})
 
 
 def _check_service(service: Service) -> None:
     _require_text(service, "name", _("Give the name of the activity in at least one language."))
-    if not service.is_free and not any(
-        getattr(service, f"fee_description_{code}", "") for code in LANGUAGE_CODES
-    ):
+    if not service.is_free and not has_text(service, "fee_description"):
         raise ValidationError(
             {
                 "fee_description_fi": _(
@@ -350,11 +347,7 @@ def _check_publishable(service: Service) -> None:
                 "nationwide or online) before publishing it."
             )
         )
-    if not any(
-        getattr(service, f"{field}_{code}", "")
-        for field in ("summary", "description")
-        for code in LANGUAGE_CODES
-    ):
+    if not (has_text(service, "summary") or has_text(service, "description")):
         raise ValidationError(
             _("Write a short summary or a description before publishing the activity.")
         )

@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 from stdnum.fi import ytunnus
 
 from kumppani.accounts.models import CountyRole, CountyRoleKind, OrganisationRole, User
-from kumppani.core import demo_data
 from kumppani.core.models import AuditEvent
+from kumppani.demo import people as demo_data
 from kumppani.organisations.models import Organisation, OrganisationKind
 from kumppani.testing.factories import municipality
 

@@ -1,4 +1,5 @@
-"""Load the demo data in kumppani/core/demo_data.py (development only).
+"""Load the demo data (development only): people and organisations from `demo.people`, the
+catalogue from `catalogue.demo_data`.
 
 Idempotent: people are found by email and organisations by business ID, so a second run
 creates nothing and changes nothing. Each part of the demo is one step; later issues add
@@ -16,9 +17,9 @@ from django.db import transaction
 
 from kumppani.accounts.models import CountyRole, OrganisationRole, User
 from kumppani.catalogue.demo_data import seed_catalogue_demo
-from kumppani.core import demo_data
 from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
+from kumppani.demo import people as demo_data
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.services import organisation_create, organisation_verify
 
