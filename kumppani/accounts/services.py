@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from axes.utils import reset as axes_reset
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
@@ -30,6 +32,7 @@ from .models import (
     OrganisationTitle,
     User,
 )
+from .roles import county_for_event, forget_roles
 
 
 def user_password_set(*, user: User, password: str, actor: Actor, reason: str) -> User:
@@ -267,21 +270,17 @@ def invitation_accept(*, token: str, full_name: str, password: str, actor: Actor
     user.full_clean()
     user.save()
 
+    invitee = Actor(user=user, ip_address=actor.ip_address)
     if invitation.organisation is not None:
-        OrganisationRole.objects.update_or_create(
+        organisation_role_grant(
+            actor=invitee,
             user=user,
             organisation=invitation.organisation,
-            defaults={"title": invitation.title or OrganisationTitle.CONTACT},
+            title=invitation.title or OrganisationTitle.CONTACT,
         )
     else:
-        role = CountyRole(
-            user=user,
-            county=invitation.county,
-            role=invitation.county_role,
-            municipality=invitation.municipality,
-        )
-        role.full_clean(validate_constraints=False)
-        CountyRole.objects.get_or_create(
+        county_role_grant(
+            actor=invitee,
             user=user,
             county=invitation.county,
             role=invitation.county_role,
@@ -290,9 +289,172 @@ def invitation_accept(*, token: str, full_name: str, password: str, actor: Actor
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     audit_record(
-        actor=Actor(user=user, ip_address=actor.ip_address),
+        actor=invitee,
         action="accounts.invitation.accept",
         obj=invitation,
         county=invitation.county,
     )
     return user
+
+
+# --- users and roles (the administration site and invitations use these) -----------------
+
+# What staff may change on a user in the administration site.
+USER_FIELDS = ("email", "full_name", "language", "is_active", "is_staff", "is_superuser")
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: Actor,
+    email: str,
+    password: str | None = None,
+    full_name: str = "",
+    language: str = "",
+    is_staff: bool = False,
+    is_superuser: bool = False,
+) -> User:
+    """Create an account; without a password it can be used after a password reset."""
+    user = User(
+        email=User.objects.normalize_email(email).strip().lower(),
+        full_name=full_name.strip(),
+        language=language or settings.LANGUAGE_CODE,
+        is_staff=is_staff,
+        is_superuser=is_superuser,
+    )
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    audit_record(actor=actor, action="accounts.user.create", obj=user)
+    return user
+
+
+@transaction.atomic
+def user_update(*, user: User, actor: Actor, **fields: Any) -> User:
+    """Change a user's details (any of USER_FIELDS); the audit event names what changed."""
+    unknown = set(fields) - set(USER_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a user field: {sorted(unknown)}")
+    workflow.lock(user)
+    changed = []
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if getattr(user, name) != value:
+            setattr(user, name, value)
+            changed.append(name)
+    if not changed:
+        return user
+    user.full_clean()
+    user.save(update_fields=changed)
+    audit_record(
+        actor=actor, action="accounts.user.update", obj=user, details={"changed": sorted(changed)}
+    )
+    forget_roles(user)
+    return user
+
+
+@transaction.atomic
+def county_role_grant(
+    *,
+    actor: Actor,
+    user: User,
+    county: County,
+    role: str,
+    municipality: Municipality | None = None,
+) -> CountyRole:
+    """Give the user a role in the county (a liaison person's names the municipality)."""
+    candidate = CountyRole(user=user, county=county, role=role, municipality=municipality)
+    candidate.full_clean(validate_constraints=False)
+    county_role, created = CountyRole.objects.get_or_create(
+        user=user, county=county, role=role, municipality=municipality
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            action="accounts.county_role.grant",
+            obj=user,
+            county=county,
+            details={
+                "role": role,
+                "municipality": municipality.code if municipality is not None else None,
+            },
+        )
+        forget_roles(user)
+    return county_role
+
+
+@transaction.atomic
+def county_role_remove(*, actor: Actor, county_role: CountyRole) -> None:
+    """Take a county role away from its holder."""
+    user, county = county_role.user, county_role.county
+    details = {
+        "role": county_role.role,
+        "municipality": county_role.municipality.code if county_role.municipality else None,
+    }
+    county_role.delete()
+    audit_record(
+        actor=actor, action="accounts.county_role.remove", obj=user, county=county, details=details
+    )
+    forget_roles(user)
+
+
+def _organisation_county(actor: Actor, organisation: Any) -> County | None:
+    return county_for_event(actor.user, organisation.counties())
+
+
+@transaction.atomic
+def organisation_role_grant(
+    *,
+    actor: Actor,
+    user: User,
+    organisation: Any,
+    title: str = OrganisationTitle.CONTACT,
+    has_signing_right: bool | None = None,
+) -> OrganisationRole:
+    """Make the user a representative of the organisation, or change their title (and their
+    signing right, when given) if they already are one."""
+    role, created = OrganisationRole.objects.select_for_update().get_or_create(
+        user=user,
+        organisation=organisation,
+        defaults={"title": title, "has_signing_right": bool(has_signing_right)},
+    )
+    if has_signing_right is None:
+        has_signing_right = role.has_signing_right
+    details = {"organisation": organisation.pk, "title": title, "signs": has_signing_right}
+    if created:
+        audit_record(
+            actor=actor,
+            action="accounts.organisation_role.grant",
+            obj=user,
+            county=_organisation_county(actor, organisation),
+            details=details,
+        )
+    elif (role.title, role.has_signing_right) != (title, has_signing_right):
+        role.title, role.has_signing_right = title, has_signing_right
+        role.full_clean(validate_constraints=False)
+        role.save(update_fields=["title", "has_signing_right"])
+        audit_record(
+            actor=actor,
+            action="accounts.organisation_role.update",
+            obj=user,
+            county=_organisation_county(actor, organisation),
+            details=details,
+        )
+    forget_roles(user)
+    return role
+
+
+@transaction.atomic
+def organisation_role_remove(*, actor: Actor, organisation_role: OrganisationRole) -> None:
+    """Stop the user representing the organisation."""
+    user, organisation = organisation_role.user, organisation_role.organisation
+    organisation_role.delete()
+    audit_record(
+        actor=actor,
+        action="accounts.organisation_role.remove",
+        obj=user,
+        county=_organisation_county(actor, organisation),
+        details={"organisation": organisation.pk},
+    )
+    forget_roles(user)

@@ -78,6 +78,7 @@ class DemoUser:
     municipality: str = ""
     organisation: int | None = None  # serial of the organisation represented
     title: str = OrganisationTitle.CONTACT
+    signs: bool = False  # signing right in the organisation
     is_staff: bool = False
     language: str = "fi"
 
@@ -604,6 +605,7 @@ USERS: list[DemoUser] = [
         "representative (chair), Seinäjoen Seudun Omaiset ry",
         organisation=3,
         title=OrganisationTitle.CHAIR,
+        signs=True,
     ),
     DemoUser(
         f"admin@{DEMO_EMAIL_DOMAIN}",

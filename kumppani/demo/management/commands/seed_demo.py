@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kumppani.accounts.models import CountyRole, OrganisationRole, User
+from kumppani.accounts.models import OrganisationRole, User
+from kumppani.accounts.services import county_role_grant, organisation_role_grant, user_create
 from kumppani.catalogue.demo_data import seed_catalogue_demo
 from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
@@ -71,9 +72,10 @@ def seed_users() -> int:
     for item in demo_data.USERS:
         user = User.objects.filter(email=item.email).first()
         if user is None:
-            user = User.objects.create_user(
-                item.email,
-                item.password,
+            user = user_create(
+                actor=ACTOR,
+                email=item.email,
+                password=item.password,
                 full_name=item.full_name,
                 language=item.language,
                 is_staff=item.is_staff,
@@ -81,7 +83,8 @@ def seed_users() -> int:
             )
             created += 1
         if item.county_role:
-            CountyRole.objects.get_or_create(
+            county_role_grant(
+                actor=ACTOR,
                 user=user,
                 county=County.objects.get(code=item.county),
                 role=item.county_role,
@@ -100,12 +103,17 @@ def seed_representatives() -> int:
         organisation = Organisation.objects.get(
             business_id=demo_data.demo_business_id(item.organisation)
         )
-        _role, was_created = OrganisationRole.objects.get_or_create(
-            user=User.objects.get(email=item.email),
+        user = User.objects.get(email=item.email)
+        if OrganisationRole.objects.filter(user=user, organisation=organisation).exists():
+            continue
+        organisation_role_grant(
+            actor=ACTOR,
+            user=user,
             organisation=organisation,
-            defaults={"title": item.title},
+            title=item.title,
+            has_signing_right=item.signs,
         )
-        created += was_created
+        created += 1
     return created
 
 

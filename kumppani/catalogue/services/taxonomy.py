@@ -1,0 +1,72 @@
+"""Every write to the classification: terms added or changed by staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+
+from ..models import Taxonomy, TaxonomyTerm
+from ..search.index import index_term_services
+
+# What staff may set on a term.
+TERM_FIELDS = (
+    "code",
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "description_fi",
+    "description_sv",
+    "description_en",
+    "parent",
+    "uri",
+)
+
+
+def _apply(term: TaxonomyTerm, fields: dict[str, Any]) -> list[str]:
+    unknown = set(fields) - set(TERM_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a term field: {sorted(unknown)}")
+    changed = []
+    for name, value in fields.items():
+        if getattr(term, name) != value:
+            setattr(term, name, value)
+            changed.append(name)
+    return changed
+
+
+@transaction.atomic
+def taxonomy_term_create(*, actor: Actor, taxonomy: Taxonomy, **fields: Any) -> TaxonomyTerm:
+    term = TaxonomyTerm(taxonomy=taxonomy)
+    _apply(term, fields)
+    term.full_clean()
+    term.save()
+    audit_record(
+        actor=actor,
+        action="catalogue.taxonomy_term.create",
+        obj=term,
+        details={"taxonomy": taxonomy.code, "code": term.code},
+    )
+    return term
+
+
+@transaction.atomic
+def taxonomy_term_update(*, term: TaxonomyTerm, actor: Actor, **fields: Any) -> TaxonomyTerm:
+    """Change a term; the activities that show its name are re-indexed."""
+    changed = _apply(term, fields)
+    if not changed:
+        return term
+    term.full_clean()
+    term.save()
+    audit_record(
+        actor=actor,
+        action="catalogue.taxonomy_term.update",
+        obj=term,
+        details={"changed": sorted(changed)},
+    )
+    if any(name.startswith("name") for name in changed):
+        index_term_services(term)
+    return term
