@@ -31,7 +31,7 @@ def form_data(response: Any) -> dict[str, Any]:
     data: dict[str, Any] = {}
 
     def add(form: Any) -> None:
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             key = form.add_prefix(name)
             if value is None or value is False:
