@@ -12,6 +12,7 @@ register_actions(
         "accounts.user.password_reset": _("Password reset"),
         "accounts.user.create": _("User account created"),
         "accounts.user.update": _("User account changed"),
+        "accounts.user.anonymise": _("Personal data of a user erased"),
         "accounts.invitation.create": _("Invitation sent"),
         "accounts.invitation.revoke": _("Invitation withdrawn"),
         "accounts.invitation.accept": _("Invitation accepted"),

@@ -67,6 +67,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
 
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError(
+            "People are deactivated or anonymised (accounts.services.user_anonymise), never "
+            "deleted: the audit log refers to them."
+        )
+
     def get_full_name(self) -> str:
         return self.full_name or self.email
 

@@ -355,6 +355,32 @@ def user_update(*, user: User, actor: Actor, **fields: Any) -> User:
 
 
 @transaction.atomic
+def user_anonymise(*, user: User, actor: Actor) -> User:
+    """Erase a person's personal data (GDPR art. 17) and close the account.
+
+    The account stays, under a pseudonym, so that the audit log keeps referring to it; the
+    events themselves keep the snapshot taken when they were recorded, as the log must.
+    Roles are removed and invitations sent to the address lose it.
+    """
+    workflow.lock(user)
+    old_email = user.email
+    pseudonym = f"anonymised-{user.pk}@anonymised.invalid"
+    for county_role in list(user.county_roles.all()):
+        county_role_remove(actor=actor, county_role=county_role)
+    for organisation_role in list(user.organisation_roles.all()):
+        organisation_role_remove(actor=actor, organisation_role=organisation_role)
+    Invitation.objects.filter(email=old_email).update(email=pseudonym)
+    user.email = pseudonym
+    user.full_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save(update_fields=["email", "full_name", "is_active", "password"])
+    audit_record(actor=actor, action="accounts.user.anonymise", obj=user)
+    forget_roles(user)
+    return user
+
+
+@transaction.atomic
 def county_role_grant(
     *,
     actor: Actor,

@@ -5,13 +5,16 @@ from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 from .actions import discover_actions
+from .audit_guard import register_sqlite_guard
 from .languages import register_sqlite_collations
 
 
 def _add_collations(sender: Any, connection: Any, **kwargs: Any) -> None:
-    """SQLite has no Finnish or Swedish collation: give each new connection ours."""
+    """SQLite has no Finnish or Swedish collation: give each new connection ours, and the
+    function the audit table's triggers consult."""
     if connection.vendor == "sqlite":
         register_sqlite_collations(connection.connection)
+        register_sqlite_guard(connection.connection)
 
 
 class CoreConfig(AppConfig):

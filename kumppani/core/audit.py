@@ -26,6 +26,7 @@ def audit_record(
     event = AuditEvent(
         actor=actor.user,
         actor_label=actor.display,
+        actor_name=str(getattr(actor.user, "full_name", "") or "")[:200],
         action=action,
         county=county,
         ip_address=actor.ip_address,

@@ -93,22 +93,25 @@ class AuditEvent(models.Model):
     """One write, or one read of personal data: who, when, what, which object, from where.
 
     Append-only (Information Management Act 906/2019 §17): saving an existing event,
-    updating or deleting raises, and the admin offers no change or delete.
+    updating or deleting raises, the admin offers no change or delete, and the database's
+    triggers refuse every UPDATE and DELETE whatever its path (`core.audit_guard`).
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     occurred_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Who acted: the account (never deleted: people are deactivated or anonymised) and a
+    # snapshot of its email address and name at the time, or a system job's label.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("actor"),
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        # The event must survive its actor: keep a copy of who it was.
         db_constraint=False,
     )
     actor_label = models.CharField(_("actor"), max_length=254, blank=True)
+    actor_name = models.CharField(_("actor's name"), max_length=200, blank=True)
     action = models.CharField(_("action"), max_length=64, db_index=True)
     object_type = models.CharField(_("object type"), max_length=64, blank=True)
     object_id = models.CharField(_("object"), max_length=64, blank=True)

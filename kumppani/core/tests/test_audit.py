@@ -1,8 +1,10 @@
 import pytest
 from django.contrib.admin.sites import site
+from django.db.models import ProtectedError
 from django.test import Client, RequestFactory
 
 from kumppani.accounts.models import User
+from kumppani.accounts.services import user_anonymise
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import AuditEvent, County
@@ -56,11 +58,41 @@ def test_the_admin_offers_no_add_change_or_delete(alice: User) -> None:
     assert not model_admin.has_delete_permission(request, event)
 
 
-def test_the_event_outlives_its_actor(dave: User) -> None:
+def test_an_event_keeps_a_snapshot_of_its_actor(dave: User) -> None:
     event = make_event(dave)
-    dave.delete()
-    event = AuditEvent.objects.get(pk=event.pk)
-    assert event.actor_label == "dave@example.fi"
+    event.refresh_from_db()
+    assert (event.actor_id, event.actor_label, event.actor_name) == (
+        dave.pk,
+        "dave@example.fi",
+        "Dave Ulkopuolinen",
+    )
+
+
+def test_a_user_cannot_be_deleted(dave: User) -> None:
+    make_event(dave)
+    with pytest.raises(PermissionError):
+        dave.delete()
+    with pytest.raises(ProtectedError):
+        User.objects.filter(pk=dave.pk).delete()
+    assert User.objects.filter(pk=dave.pk).exists()
+
+
+def test_anonymising_a_user_keeps_the_audit_trail(dave: User, alice: User) -> None:
+    event = make_event(dave)
+
+    user_anonymise(user=dave, actor=Actor(user=alice))
+
+    dave.refresh_from_db()
+    assert (dave.email, dave.full_name, dave.is_active) == (
+        f"anonymised-{dave.pk}@anonymised.invalid",
+        "",
+        False,
+    )
+    assert not dave.has_usable_password()
+    event.refresh_from_db()
+    assert event.actor_id == dave.pk and event.actor_label == "dave@example.fi"
+    erased = AuditEvent.objects.get(action="accounts.user.anonymise")
+    assert erased.object_id == str(dave.pk) and erased.actor == alice
 
 
 def test_coordinators_see_only_their_own_countys_events(
