@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff(db: None) -> User:
-    return UserFactory(email="staff@example.fi", is_staff=True, is_superuser=True)
+    return UserFactory.create(email="staff@example.fi", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture
