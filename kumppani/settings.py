@@ -148,10 +148,18 @@ LOGOUT_REDIRECT_URL = "core:front"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = 14
 
-# Sign-in throttling: five failures for one account from one address lock it for an hour.
+# The reverse proxies in front of the app (addresses or networks): only their
+# X-Forwarded-For header is believed (core.actor.client_ip), by throttling and audit alike.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Sign-in throttling: five failures for one account from one address lock that account from
+# that address for an hour (never from elsewhere); thirty failures from one address, over any
+# accounts, close sign-in from that address for the hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS", "30"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "kumppani.core.actor.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

@@ -29,6 +29,10 @@ class SignInForm(AuthenticationForm):
         "inactive": _("This account is not in use."),
     }
 
+    def clean_username(self) -> str:
+        # One spelling per address, so that throttling counts Alice@ and alice@ together.
+        return str(self.cleaned_data.get("username") or "").strip().lower()
+
 
 class InviteAs:
     ORGANISATION = "organisation"

@@ -19,6 +19,10 @@ from kumppani.core.models import County, Municipality
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Email addresses are stored in lower case; whoever types one may not."""
+        return self.get(email__iexact=(username or "").strip())
+
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         if not email:
             raise ValueError("An email address is required.")

@@ -42,6 +42,7 @@ from .forms import (
 from .models import User
 from .selectors import county_roles_for, invitations_for_coordinator, organisations_represented_by
 from .services import invitation_accept, invitation_create, invitation_revoke, user_password_set
+from .throttling import address_is_throttled, cooloff
 
 INVITATIONS_PER_PAGE = 25
 
@@ -56,10 +57,23 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 class SignInView(auth_views.LoginView):
+    """Sign in. django-axes locks an account from an address after five wrong passwords;
+    here, an address that has failed too often over any accounts is turned away first."""
+
     access_rule = PUBLIC
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if address_is_throttled(client_ip(request)):
+            return render(
+                request,
+                "accounts/locked_out.html",
+                {"cooloff_timedelta": cooloff(), "by_address": True},
+                status=429,
+            )
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # login() also rotates the session key
