@@ -25,7 +25,9 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.languages import language_name, translated_ordering
+from kumppani.core.submissions import submit_once, token_from
 from kumppani.organisations.models import Organisation
 
 from . import access, selectors, services
@@ -143,11 +145,17 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _run_editor(request: HttpRequest, editor: ServiceEditor, save: Any) -> Service | None:
+def _run_editor(
+    request: HttpRequest,
+    editor: ServiceEditor,
+    save: Any,
+    on_changed_meanwhile: Callable[[], None] | None = None,
+) -> Any:
+    """Save the editor's sections with ``save``; its result, or None after errors."""
     if request.method != "POST" or not editor.is_valid():
         return None
     try:
-        result: Service = save(
+        result = save(
             actor=Actor.from_request(request),
             location=editor.location(),
             schedule=editor.schedule(),
@@ -155,6 +163,8 @@ def _run_editor(request: HttpRequest, editor: ServiceEditor, save: Any) -> Servi
         )
     except ValidationError as error:
         editor.add_error(error)
+        if isinstance(error, ChangedMeanwhile) and on_changed_meanwhile is not None:
+            on_changed_meanwhile()
         return None
     return result
 
@@ -166,22 +176,31 @@ def service_create(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     chooser = OrganisationChoiceForm(data, organisations=_represented(request))
     editor = ServiceEditor(data)
+    token = token_from(request)
     if request.method == "POST" and chooser.is_valid():
         organisation = chooser.cleaned_data["organisation"]
-        service = _run_editor(
+        outcome = _run_editor(
             request,
             editor,
-            lambda **kwargs: services.service_create(organisation=organisation, **kwargs),
+            lambda **kwargs: submit_once(
+                token=token,
+                user=request.user,
+                create=lambda: services.service_create(organisation=organisation, **kwargs),
+                result_url=lambda service: reverse(
+                    "catalogue:service_detail", args=[service.public_id]
+                ),
+            ),
         )
-        if service is not None:
-            messages.success(request, _("The activity was saved as a draft."))
-            return redirect("catalogue:service_detail", service.public_id)
+        if outcome is not None:
+            if not outcome.repeated:
+                messages.success(request, _("The activity was saved as a draft."))
+            return redirect(outcome.url)
     elif request.method == "POST":
         editor.is_valid()
     return render(
         request,
         "catalogue/service_form.html",
-        {"chooser": chooser, "editor": editor, "service": None},
+        {"chooser": chooser, "editor": editor, "service": None, "submission_token": token},
     )
 
 
@@ -192,7 +211,10 @@ def service_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     saved = _run_editor(
         request,
         editor,
-        lambda **kwargs: services.service_update(service=service, **kwargs),
+        lambda **kwargs: services.service_update(
+            service=service, base_version=editor.base_version(), **kwargs
+        ),
+        on_changed_meanwhile=lambda: editor.renew_version(service),
     )
     if saved is not None:
         messages.success(request, _("The changes were saved."))
@@ -427,20 +449,29 @@ def task_create(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     chooser = OrganisationChoiceForm(data, organisations=_represented(request))
     form = TaskForm(data)
+    token = token_from(request)
     if request.method == "POST" and all([chooser.is_valid(), form.is_valid()]):
         try:
-            task = services.volunteer_task_create(
-                organisation=chooser.cleaned_data["organisation"],
-                actor=Actor.from_request(request),
-                **form.task_fields(),
+            outcome = submit_once(
+                token=token,
+                user=request.user,
+                create=lambda: services.volunteer_task_create(
+                    organisation=chooser.cleaned_data["organisation"],
+                    actor=Actor.from_request(request),
+                    **form.task_fields(),
+                ),
+                result_url=lambda task: reverse("catalogue:task_detail", args=[task.public_id]),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The task was saved as a draft."))
-            return redirect("catalogue:task_detail", task.public_id)
+            if not outcome.repeated:
+                messages.success(request, _("The task was saved as a draft."))
+            return redirect(outcome.url)
     return render(
-        request, "catalogue/task_form.html", {"chooser": chooser, "form": form, "task": None}
+        request,
+        "catalogue/task_form.html",
+        {"chooser": chooser, "form": form, "task": None, "submission_token": token},
     )
 
 
@@ -453,10 +484,15 @@ def task_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_task_update(
-                task=task, actor=Actor.from_request(request), **form.task_fields()
+                task=task,
+                actor=Actor.from_request(request),
+                base_version=form.cleaned_data.get(VERSION_FIELD),
+                **form.task_fields(),
             )
         except ValidationError as error:
             form.add_error(None, error)
+            if isinstance(error, ChangedMeanwhile):
+                form.renew_version(task)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("catalogue:task_detail", task.public_id)

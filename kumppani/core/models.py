@@ -187,3 +187,25 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_id}: {self.from_state} → {self.to_state}"
+
+
+class Submission(models.Model):
+    """A create form sent once: its one-time token and where its result is.
+
+    The first request with a token makes the object; a repeat (a double click, a second tab,
+    a retried request) makes nothing and is shown the first one's result (`core.submissions`).
+    """
+
+    token = models.UUIDField(unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    result_url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return str(self.token)

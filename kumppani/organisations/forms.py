@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 
@@ -148,7 +149,7 @@ class MunicipalityCheckboxes(forms.CheckboxSelectMultiple):
         return context
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(VersionedForm):
     """An organisation's details, as a representative or coordinator edits them."""
 
     name_fi = forms.CharField(label=_("Name in Finnish"), required=False, max_length=255)
@@ -230,8 +231,10 @@ class OrganisationForm(forms.Form):
         initial: dict[str, Any] = {
             name: getattr(organisation, name) or ""
             for name in cls.base_fields
-            if name not in {"municipalities", "umbrella_business_id", "is_non_profit"}
+            if name
+            not in {"municipalities", "umbrella_business_id", "is_non_profit", VERSION_FIELD}
         }
+        initial[VERSION_FIELD] = version_of(organisation)
         initial["is_non_profit"] = organisation.is_non_profit
         initial["municipalities"] = [m.code for m in organisation.municipalities.all()]
         umbrella = organisation.umbrella
@@ -286,6 +289,7 @@ class OrganisationForm(forms.Form):
     def service_fields(self) -> dict[str, Any]:
         """Cleaned data as keyword arguments of organisation_create/organisation_update."""
         data = dict(self.cleaned_data)
+        data.pop(VERSION_FIELD, None)
         data["umbrella"] = data.pop("umbrella_business_id")
         if self.initial and "umbrella_business_id" not in self.changed_data:
             # Keep an umbrella that has no business ID and so never showed in the form.

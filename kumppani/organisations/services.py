@@ -16,6 +16,7 @@ from kumppani.accounts.roles import coordinated_counties, county_for_event
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
 
 from .models import Organisation, OrganisationStatus
@@ -113,14 +114,36 @@ def organisation_create(*, actor: Actor, **fields: Unpack[OrganisationFields]) -
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, actor: Actor, **fields: Unpack[OrganisationFields]
+    *,
+    organisation: Organisation,
+    actor: Actor,
+    base_version: str | None = None,
+    **fields: Unpack[OrganisationFields],
 ) -> Organisation:
-    """Change an organisation's details; only the fields given are touched."""
+    """Change an organisation's details; only the fields given are touched and only those
+    that change are written. ``base_version`` is the version the edit was made on: an edit of
+    an older version is refused (`ChangedMeanwhile`)."""
+    workflow.lock(organisation)
+    check_version(
+        organisation,
+        base_version,
+        fields,
+        current=lambda name: (
+            list(organisation.municipalities.all())
+            if name == "municipalities"
+            else getattr(organisation, name)
+        ),
+    )
     changed, has_municipalities = _apply(organisation, fields)
-    organisation.full_clean()
-    organisation.save()
+    if changed:
+        organisation.full_clean()
+        organisation.save(update_fields=[*changed, "updated_at"])
     if has_municipalities and _set_municipalities(organisation, fields["municipalities"]):
         changed.append("municipalities")
+        if "updated_at" not in changed:
+            organisation.save(update_fields=["updated_at"])
+    if not changed:
+        return organisation
     audit_record(
         actor=actor,
         action="organisations.organisation.update",

@@ -9,13 +9,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.languages import texts_by_language, translated
+from kumppani.core.submissions import submit_once, token_from
 
 from . import access, exports, selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm
@@ -105,8 +108,12 @@ def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 services.organisation_update(
                     organisation=organisation,
                     actor=Actor.from_request(request),
+                    base_version=form.cleaned_data.get(VERSION_FIELD),
                     **form.service_fields(),
                 )
+            except ChangedMeanwhile as error:
+                form.add_service_errors(error)
+                form.renew_version(organisation)
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
@@ -127,21 +134,34 @@ def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     require(access.can_create(request.user))
     required = [] if request.user.is_staff else access.coordinator_counties(request.user)
+    token = token_from(request)
     if request.method == "POST":
         form = OrganisationForm(request.POST, required_counties=required)
         if form.is_valid():
             try:
-                organisation = services.organisation_create(
-                    actor=Actor.from_request(request), **form.service_fields()
+                outcome = submit_once(
+                    token=token,
+                    user=request.user,
+                    create=lambda: services.organisation_create(
+                        actor=Actor.from_request(request), **form.service_fields()
+                    ),
+                    result_url=lambda organisation: reverse(
+                        "organisations:detail", args=[organisation.public_id]
+                    ),
                 )
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
-                messages.success(request, _("The organisation was added to the registry."))
-                return redirect("organisations:detail", public_id=organisation.public_id)
+                if not outcome.repeated:
+                    messages.success(request, _("The organisation was added to the registry."))
+                return redirect(outcome.url)
     else:
         form = OrganisationForm(initial={"is_non_profit": True}, required_counties=required)
-    return render(request, "organisations/edit.html", {"form": form, "organisation": None})
+    return render(
+        request,
+        "organisations/edit.html",
+        {"form": form, "organisation": None, "submission_token": token},
+    )
 
 
 @declare(access.ORGANISATION_VERIFIER)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 from kumppani.core.widgets import NativeDateInput, NativeTimeInput
@@ -28,7 +29,7 @@ from .common import (
 )
 
 
-class ServiceTextsForm(FriendlyErrorsMixin, forms.Form):
+class ServiceTextsForm(FriendlyErrorsMixin, VersionedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated_fields(self, "name", str(_("Name")), max_length=255)
@@ -328,7 +329,9 @@ class ServiceEditor:
         practical = self.forms["practical"].cleaned_data
         classification = self.forms["classification"]
         assert isinstance(classification, ServiceClassificationForm)
-        values: dict[str, Any] = {name: texts[name] for name in self.forms["texts"].fields}
+        values: dict[str, Any] = {
+            name: texts[name] for name in self.forms["texts"].fields if name != VERSION_FIELD
+        }
         values.update(
             terms=classification.terms(),
             municipalities=areas["municipalities"],
@@ -341,6 +344,15 @@ class ServiceEditor:
             if name not in ("languages", "other_languages"):
                 values[name] = practical[name]
         return ServiceFields(**values)  # type: ignore[typeddict-item]
+
+    def base_version(self) -> str | None:
+        """The version of the service the editor was filled in from."""
+        return self.forms["texts"].cleaned_data.get(VERSION_FIELD)
+
+    def renew_version(self, service: Service) -> None:
+        texts = self.forms["texts"]
+        assert isinstance(texts, ServiceTextsForm)
+        texts.renew_version(service)
 
     def location(self) -> LocationData:
         form = self.forms["location"]
@@ -355,7 +367,7 @@ class ServiceEditor:
 
 def initial_for(service: Service) -> dict[str, Any]:
     """The editor's initial values from a (prefetched) service."""
-    initial: dict[str, Any] = {}
+    initial: dict[str, Any] = {VERSION_FIELD: version_of(service)}
     for field in ("name", "summary", "description", "easy_read_summary", "fee_description"):
         for code in content_languages():
             initial[f"{field}_{code}"] = getattr(service, f"{field}_{code}") or ""

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 from kumppani.core.widgets import NativeDateInput
@@ -21,7 +22,7 @@ from .common import (
 )
 
 
-class TaskForm(FriendlyErrorsMixin, forms.Form):
+class TaskForm(FriendlyErrorsMixin, VersionedForm):
     municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.filter(county__isnull=False),
@@ -81,12 +82,13 @@ class TaskForm(FriendlyErrorsMixin, forms.Form):
 
     def task_fields(self) -> TaskFields:
         values = dict(self.cleaned_data)
+        values.pop(VERSION_FIELD, None)
         values["terms"] = list(values.pop("activity_types"))
         return TaskFields(**values)  # type: ignore[typeddict-item]
 
     @classmethod
     def initial_for(cls, task: VolunteerTask) -> dict[str, Any]:
-        initial: dict[str, Any] = {}
+        initial: dict[str, Any] = {VERSION_FIELD: version_of(task)}
         for field in ("title", "description", "time_commitment", "skills"):
             for code in content_languages():
                 initial[f"{field}_{code}"] = getattr(task, f"{field}_{code}") or ""

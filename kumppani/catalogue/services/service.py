@@ -17,6 +17,7 @@ from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import check_version
 from kumppani.core.languages import has_text
 from kumppani.core.models import County, Municipality
 from kumppani.core.workflow import lock
@@ -280,8 +281,20 @@ def _save_service(
     service.last_verified_at = timezone.now()
     service.reminder_sent_at = None
     service.full_clean()
-    service.save()
+    if service._state.adding:
+        service.save()
+    else:  # write only what changed: a coordinator may be hiding it at the same time
+        service.save(update_fields=[*changed, "last_verified_at", "reminder_sent_at", "updated_at"])
     return changed + _save_related(service, related, location, schedule)
+
+
+def _current(service: Service, name: str) -> Any:
+    """A field's stored value, for telling what changed meanwhile."""
+    if name in ("terms", "municipalities", "counties"):
+        return list(getattr(service, name).all())
+    if name == "languages":
+        return sorted(service.languages.values_list("code", flat=True))
+    return getattr(service, name)
 
 
 SERVICE = workflow.EntryKind[Service](
@@ -319,10 +332,17 @@ def service_update(
     actor: Actor,
     location: LocationData | None = None,
     schedule: ScheduleData | None = None,
+    base_version: str | None = None,
     **fields: Unpack[ServiceFields],
 ) -> Service:
-    """Change a service; only the fields given are touched. Editing confirms it too."""
+    """Change a service; only the fields given are touched, only those that change are
+    written, and an edit of an older version is refused. Editing confirms it too."""
+    lock(service)
+    check_version(service, base_version, fields, current=lambda name: _current(service, name))
     changed = _save_service(service, fields, location, schedule)
+    if not changed:  # saved as it was: the representative has confirmed the details
+        workflow.record(SERVICE, service, action="catalogue.service.confirm", actor=actor)
+        return service
     workflow.record(
         SERVICE,
         service,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
+from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
 from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
@@ -80,7 +81,10 @@ def _save_task(task: VolunteerTask, values: dict[str, Any]) -> list[str]:
     changed = _apply(task, values)
     _check_task(task)
     task.full_clean()
-    task.save()
+    if task._state.adding:
+        task.save()
+    elif changed:
+        task.save(update_fields=[*changed, "updated_at"])
     if terms is not None:
         new = {term.pk for term in terms}
         if new != set(task.terms.values_list("pk", flat=True)):
@@ -102,9 +106,24 @@ def volunteer_task_create(
 
 @transaction.atomic
 def volunteer_task_update(
-    *, task: VolunteerTask, actor: Actor, **fields: Unpack[TaskFields]
+    *,
+    task: VolunteerTask,
+    actor: Actor,
+    base_version: str | None = None,
+    **fields: Unpack[TaskFields],
 ) -> VolunteerTask:
+    """Change a task; only what changes is written, and an edit of an older version is
+    refused."""
+    lock(task)
+    check_version(
+        task,
+        base_version,
+        fields,
+        current=lambda name: list(task.terms.all()) if name == "terms" else getattr(task, name),
+    )
     changed = _save_task(task, dict(fields))
+    if not changed:
+        return task
     workflow.record(
         TASK,
         task,

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kumppani.catalogue.models import PublicationStatus, Service
 from kumppani.catalogue.services import (
@@ -23,6 +23,7 @@ from kumppani.catalogue.services import (
     volunteer_task_publish,
 )
 from kumppani.core.actor import Actor
+from kumppani.core.concurrency import ChangedMeanwhile, version_of
 from kumppani.core.models import AuditEvent
 from kumppani.testing.factories import municipality
 
@@ -228,3 +229,20 @@ def test_task_without_place_cannot_be_published(bob, org_x):
     )
     with pytest.raises(ValidationError):
         volunteer_task_publish(task=task, actor=Actor(user=bob))
+
+
+def test_an_edit_of_an_older_version_is_refused_with_the_differences(bob, org_x) -> None:
+    service = ServiceFactory.create(organisation=org_x, name_fi="Kerho")
+    old_version = version_of(service)
+    service_update(service=service, actor=Actor(user=bob), name_fi="Kerho, uusi nimi")
+
+    with translation.override("en"), pytest.raises(ChangedMeanwhile) as refused:
+        service_update(
+            service=Service.objects.get(pk=service.pk),
+            actor=Actor(user=bob),
+            base_version=old_version,
+            name_fi="Toinen nimi",
+        )
+
+    assert refused.value.differences == [("name in Finnish", "Kerho, uusi nimi")]
+    assert Service.objects.get(pk=service.pk).name_fi == "Kerho, uusi nimi"

@@ -1,0 +1,87 @@
+"""Writes to the registry hold when they come at the same time (PostgreSQL)."""
+
+from functools import partial
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kumppani.core.actor import Actor
+from kumppani.core.models import AuditEvent
+from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.services import organisation_dissolve, organisation_update
+from kumppani.testing.concurrency import in_parallel, needs_postgresql
+from kumppani.testing.factories import OrganisationFactory
+
+# serialized_rollback: the flush after each test would take the reference data with it.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only(db: None) -> None:
+    needs_postgresql()
+
+
+def test_an_edit_and_marking_dissolved_at_the_same_time_both_hold(alice, bob) -> None:
+    for round_number in range(20):
+        organisation = OrganisationFactory.create(name_fi=f"Yhdistys {round_number} ry")
+        seen_by_editor = Organisation.objects.get(pk=organisation.pk)
+        seen_by_coordinator = Organisation.objects.get(pk=organisation.pk)
+
+        results = in_parallel(
+            [
+                partial(
+                    organisation_update,
+                    organisation=seen_by_editor,
+                    actor=Actor(user=bob),
+                    name_fi=f"Yhdistys {round_number} ry, uusi",
+                    phone="06 123 4567",
+                ),
+                partial(
+                    organisation_dissolve,
+                    organisation=seen_by_coordinator,
+                    actor=Actor(user=alice),
+                ),
+            ]
+        )
+
+        assert not any(isinstance(result, Exception) for result in results), results
+        stored = Organisation.objects.get(pk=organisation.pk)
+        assert stored.status == OrganisationStatus.DISSOLVED, f"round {round_number}"
+        assert (stored.name_fi, stored.phone) == (
+            f"Yhdistys {round_number} ry, uusi",
+            "06 123 4567",
+        )
+        updates = AuditEvent.objects.filter(
+            action="organisations.organisation.update", object_id=str(organisation.pk)
+        )
+        assert [event.details["changed"] for event in updates] == [["name_fi", "phone"]]
+
+
+def _create_post(client: Client, token: str) -> int:
+    return client.post(
+        reverse("organisations:create"),
+        {
+            "name_fi": "Ilmajoen Omaiset ry",
+            "kind": "association",
+            "is_non_profit": "on",
+            "municipalities": ["145"],
+            "submission_token": token,
+        },
+    ).status_code
+
+
+def test_ten_identical_creates_at_once_make_one_organisation(alice) -> None:
+    clients = []
+    for _ in range(10):
+        client = Client()
+        client.force_login(alice)
+        clients.append(client)
+
+    statuses = in_parallel(
+        [partial(_create_post, client, "0f4b2c8e6d1a4e3b9c7d5f1a2b3c4d5e") for client in clients]
+    )
+
+    assert statuses == [302] * 10
+    assert Organisation.objects.filter(name_fi="Ilmajoen Omaiset ry").count() == 1
+    assert AuditEvent.objects.filter(action="organisations.organisation.create").count() == 1
