@@ -217,6 +217,29 @@ class Service(models.Model):
     def is_visible(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED and self.hidden_at is None
 
+    @property
+    def has_ended(self) -> bool:
+        """Whether every date of the activity is past (one without dates goes on)."""
+        schedules = list(self.schedules.all())
+        now = timezone.now()
+        return bool(schedules) and not any(s.occurrences(after=now, count=1) for s in schedules)
+
+    @property
+    def has_contact(self) -> bool:
+        """Whether a resident can get in touch: the activity's own contacts or the
+        organisation's."""
+        organisation = self.organisation
+        return any(
+            (
+                self.contact_email,
+                self.contact_phone,
+                self.website,
+                organisation.email,
+                organisation.phone,
+                organisation.website,
+            )
+        )
+
 
 def accessibility_fields() -> tuple[AccessibilityFeature, ...]:
     """The activity's accessibility features, in the order the model declares them."""

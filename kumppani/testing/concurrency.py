@@ -1,5 +1,7 @@
 """Run the same thing in parallel threads, each with its own database connection, to test
-that writes hold under concurrency (on PostgreSQL; SQLite queues its writers anyway)."""
+that writes hold under concurrency. The tests that use it run on PostgreSQL (SQLite queues
+its writers anyway); skip them at collection there, with
+``pytest.mark.skipif(connection.vendor != "postgresql", ...)``, so they set up no database."""
 
 from __future__ import annotations
 
@@ -8,13 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import pytest
-from django.db import connection, connections
-
-
-def needs_postgresql() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("parallel writes are tested on PostgreSQL")
+from django.db import connections
 
 
 def in_parallel(calls: list[Callable[[], Any]]) -> list[Any]:

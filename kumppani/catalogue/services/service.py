@@ -367,6 +367,22 @@ def _check_publishable(service: Service) -> None:
                 "nationwide or online) before publishing it."
             )
         )
+    if not service.has_contact:
+        raise ValidationError(
+            _(
+                "Tell how to get in touch before publishing: a phone number, an email address "
+                "or a web page, for the activity or in the organisation's details."
+            ),
+            code="no_contact",
+        )
+    if service.has_ended:
+        raise ValidationError(
+            _(
+                "Every date of the activity is past, so nobody would see it. Add a new date, "
+                "or archive the activity."
+            ),
+            code="ended",
+        )
     if not (has_text(service, "summary") or has_text(service, "description")):
         raise ValidationError(
             _("Write a short summary or a description before publishing the activity.")

@@ -142,6 +142,14 @@ def volunteer_task_publish(*, task: VolunteerTask, actor: Actor) -> VolunteerTas
             _("Tell in which municipality the task is, or mark it remote, before publishing.")
         )
     _check_task(task)
+    if not task.is_open:
+        raise ValidationError(
+            _(
+                "The task has ended (its last day is past), so nobody would see it. Change "
+                "the end date, or archive the task."
+            ),
+            code="ended",
+        )
     workflow.transition(
         TASK,
         task,

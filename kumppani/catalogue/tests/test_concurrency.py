@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -12,18 +13,16 @@ from kumppani.catalogue.models import Service, VolunteerTask
 from kumppani.catalogue.services import service_hide, service_update
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
-from kumppani.testing.concurrency import in_parallel, needs_postgresql
+from kumppani.testing.concurrency import in_parallel
 
 from .factories import ServiceFactory
 
 # serialized_rollback: the flush after each test would take the counties and municipalities
 # (loaded by a migration) with it.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only(db: None) -> None:
-    needs_postgresql()
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writes: PostgreSQL"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_an_edit_and_a_hide_at_the_same_time_leave_the_service_hidden(alice, bob, org_x) -> None:

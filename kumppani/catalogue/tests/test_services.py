@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from kumppani.catalogue.models import PublicationStatus, Service
+from kumppani.catalogue.models import PublicationStatus, Schedule, Service
 from kumppani.catalogue.services import (
     LocationData,
     ScheduleData,
@@ -246,3 +246,43 @@ def test_an_edit_of_an_older_version_is_refused_with_the_differences(bob, org_x)
 
     assert refused.value.differences == [("name in Finnish", "Kerho, uusi nimi")]
     assert Service.objects.get(pk=service.pk).name_fi == "Kerho, uusi nimi"
+
+
+def test_an_activity_nobody_can_contact_is_not_published(bob, org_x):
+    service = ServiceFactory.create(
+        organisation=org_x, status=PublicationStatus.DRAFT, contact_email=""
+    )
+    with pytest.raises(ValidationError) as refused:
+        service_publish(service=service, actor=Actor(user=bob))
+    assert refused.value.code == "no_contact"
+
+    org_x.phone = "06 123 4567"
+    org_x.save()
+    service_publish(service=service, actor=Actor(user=bob))  # the organisation's number will do
+    assert service.status == PublicationStatus.PUBLISHED
+
+
+def test_an_activity_whose_dates_are_all_past_is_not_published(bob, org_x):
+    service = ServiceFactory.create(organisation=org_x, status=PublicationStatus.DRAFT)
+    last_year = timezone.now() - timedelta(days=365)
+    Schedule.objects.create(service=service, starts_at=last_year, rrule="")
+    with pytest.raises(ValidationError) as refused:
+        service_publish(service=service, actor=Actor(user=bob))
+    assert refused.value.code == "ended"
+    assert service.has_ended
+    service.refresh_from_db()
+    assert service.status == PublicationStatus.DRAFT
+
+
+def test_an_ended_volunteer_task_is_not_published(bob, org_x):
+    task = VolunteerTaskFactory.create(
+        organisation=org_x,
+        status=PublicationStatus.DRAFT,
+        starts_on=date.today() - timedelta(days=60),
+        ends_on=date.today() - timedelta(days=1),
+    )
+    with pytest.raises(ValidationError) as refused:
+        volunteer_task_publish(task=task, actor=Actor(user=bob))
+    assert refused.value.code == "ended"
+    task.refresh_from_db()
+    assert task.status == PublicationStatus.DRAFT

@@ -3,6 +3,7 @@
 from functools import partial
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -10,16 +11,14 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.services import organisation_dissolve, organisation_update
-from kumppani.testing.concurrency import in_parallel, needs_postgresql
+from kumppani.testing.concurrency import in_parallel
 from kumppani.testing.factories import OrganisationFactory
 
 # serialized_rollback: the flush after each test would take the reference data with it.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only(db: None) -> None:
-    needs_postgresql()
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writes: PostgreSQL"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_an_edit_and_marking_dissolved_at_the_same_time_both_hold(alice, bob) -> None:
