@@ -39,3 +39,18 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> Non
     result = run_manage("check", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_cookies_are_secure_http_only_and_same_site(tmp_path: Path) -> None:
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.LANGUAGE_COOKIE_SECURE, "
+        "s.LANGUAGE_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SAMESITE, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE)",
+        SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+        ALLOWED_HOSTS="kumppani.example.fi",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "Lax", "True", "True"]
