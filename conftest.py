@@ -1,9 +1,17 @@
-"""The shared cast of personas every app's tests use.
+"""The shared cast of personas every app's tests use: one per role, in one place.
 
 - alice: NGO coordinator of Etelä-Pohjanmaa (16)
-- bob: representative (chair) of Seinäjoen Omaishoitajat ry, which operates in Seinäjoki (743)
 - carol: NGO coordinator of Pohjanmaa (17), another county
-- dave: signed in, no roles (an outsider)
+- rita: grant reviewer in Etelä-Pohjanmaa (16)
+- paula: social and health professional in Etelä-Pohjanmaa (16)
+- otto: unit orderer (orders experts by experience) in Etelä-Pohjanmaa (16)
+- lauri: NGO liaison person of Seinäjoki (743), Etelä-Pohjanmaa
+- bob: representative (chair) of Seinäjoen Omaishoitajat ry (org_x, Seinäjoki 743), without
+  signing right
+- sanna: representative (chair) of Vasanejdens Närståendevårdare rf (org_y, Vaasa 905), with
+  signing right
+- stella: platform staff
+- dave: signed in, no roles (an outsider); anonymous visitors are the test client unsigned
 """
 
 from collections.abc import Iterator
@@ -87,6 +95,54 @@ def org_y(db: None) -> Organisation:
         name_sv="Vasanejdens Närståendevårdare rf",
         municipalities=["905"],
     )
+
+
+@pytest.fixture
+def rita(db: None) -> User:
+    user = UserFactory(email="rita@ep.example.fi", full_name="Rita Arvioija")
+    county_role(user, "16", CountyRoleKind.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def paula(db: None) -> User:
+    user = UserFactory(email="paula@ep.example.fi", full_name="Paula Ammattilainen")
+    county_role(user, "16", CountyRoleKind.PROFESSIONAL)
+    return user
+
+
+@pytest.fixture
+def otto(db: None) -> User:
+    user = UserFactory(email="otto@ep.example.fi", full_name="Otto Tilaaja")
+    county_role(user, "16", CountyRoleKind.UNIT_ORDERER)
+    return user
+
+
+@pytest.fixture
+def lauri(db: None) -> User:
+    user = UserFactory(email="lauri@seinajoki.example.fi", full_name="Lauri Yhdyshenkilö")
+    county_role(user, "16", CountyRoleKind.LIAISON, municipality_code="743")
+    return user
+
+
+@pytest.fixture
+def stella(db: None) -> User:
+    return UserFactory(
+        email="stella@kumppani.example.fi",
+        full_name="Stella Ylläpitäjä",
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def sanna(org_y: Organisation) -> User:
+    user = UserFactory(email="sanna@narstaende.example.fi", full_name="Sanna Ordförande")
+    role = representative(user, org_y)
+    role.title = "chair"
+    role.has_signing_right = True
+    role.save()
+    return user
 
 
 @pytest.fixture

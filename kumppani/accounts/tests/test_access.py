@@ -7,12 +7,13 @@ from django.test import Client
 from django.utils import translation
 
 from kumppani.accounts.access import can_invite, counties_user_coordinates
-from kumppani.accounts.models import Invitation, User
+from kumppani.accounts.models import CountyRoleKind, Invitation, User
+from kumppani.accounts.roles import roles_of
 from kumppani.accounts.services import invitation_create
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation
-from kumppani.testing.factories import county
+from kumppani.testing.factories import county, municipality
 from kumppani.testing.urls import reverse_en
 
 
@@ -119,3 +120,24 @@ def test_invitation_list_is_paged_filtered_audited_and_query_bounded(
 
     read = AuditEvent.objects.filter(action="accounts.invitation.list", actor=alice).last()
     assert read is not None and read.county == county("16") and len(read.details["ids"]) == 25
+
+
+def test_the_cast_holds_one_persona_per_role(
+    alice, carol, rita, paula, otto, lauri, bob, sanna, stella, dave, org_x, org_y
+):
+    """Every role of the platform has its persona (conftest.py), as the role module sees it."""
+    assert roles_of(alice).coordinator_county_ids == {county("16").pk}
+    assert roles_of(carol).coordinator_county_ids == {county("17").pk}
+    assert roles_of(rita).county_ids(CountyRoleKind.REVIEWER) == {county("16").pk}
+    assert roles_of(paula).county_ids(CountyRoleKind.PROFESSIONAL) == {county("16").pk}
+    assert roles_of(otto).county_ids(CountyRoleKind.UNIT_ORDERER) == {county("16").pk}
+    assert roles_of(lauri).liaison_municipality_ids == {municipality("743").pk}
+    assert roles_of(bob).represents(org_x.pk) and not roles_of(bob).signs_for(org_x.pk)
+    assert roles_of(sanna).represents(org_y.pk) and roles_of(sanna).signs_for(org_y.pk)
+    assert roles_of(stella).is_staff
+    assert roles_of(dave) == roles_of(None)
+
+
+def test_a_deactivated_person_holds_no_roles(alice):
+    alice.is_active = False
+    assert not roles_of(alice).is_coordinator
