@@ -442,6 +442,7 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "organisations:verify": "POST-only: marks an organisation verified, then redirects",
     "organisations:set_status": "POST-only: changes an organisation's status, then redirects",
     "organisations:export": "file export (CSV/XLSX), not an HTML page",
+    "catalogue:printable_pdf": "file download (PDF) of the printable list, not an HTML page",
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",
