@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -30,7 +31,8 @@ PIXEL = (
 
 @pytest.fixture
 def test_templates():
-    engine = {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], TEST_TEMPLATES]}
+    engine: dict[str, Any] = dict(settings.TEMPLATES[0])
+    engine["DIRS"] = [*engine.get("DIRS", []), TEST_TEMPLATES]
     with override_settings(TEMPLATES=[engine, *settings.TEMPLATES[1:]]):
         yield
 
@@ -100,7 +102,8 @@ def test_document_is_tagged_pdf_ua_with_language_title_and_embedded_fonts(test_t
     assert is_tagged(reader)
     assert document_language(reader) == "sv"
     assert reader.metadata is not None and reader.metadata.title == "Testdokument"
-    metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    metadata_stream: Any = reader.root_object["/Metadata"].get_object()
+    metadata = metadata_stream.get_data()
     assert b"pdfuaid:part" in metadata  # PDF/UA's identification in the XMP metadata
     assert fonts_not_embedded(reader) == []
     assert "Rubrik" in pdf_text(content)
