@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -227,6 +228,36 @@ def invitation_revoke(*, invitation: Invitation, actor: Actor) -> Invitation:
         actor=actor, action="accounts.invitation.revoke", obj=invitation, county=invitation.county
     )
     return invitation
+
+
+def invitations_read_record(*, invitations: Iterable[Invitation], actor: Actor) -> None:
+    """Record that the actor read these invitations (the invitees' email addresses are
+    personal data): one event per county, with the invitations' ids."""
+    by_county: dict[County, list[int]] = {}
+    for invitation in invitations:
+        by_county.setdefault(invitation.county, []).append(invitation.pk)
+    for county, ids in by_county.items():
+        audit_record(
+            actor=actor, action="accounts.invitation.list", county=county, details={"ids": ids}
+        )
+
+
+def audit_log_read_record(
+    *, actor: Actor, counties: Sequence[County], filters: Mapping[str, str], page: int, rows: int
+) -> None:
+    """Record that the actor read a page of the audit log covering these counties' events
+    (none: every county's, for staff). The event belongs to the first of them."""
+    audit_record(
+        actor=actor,
+        action="accounts.audit_log.read",
+        county=counties[0] if counties else None,
+        details={
+            "counties": [county.code for county in counties],
+            "filters": dict(filters),
+            "page": page,
+            "rows": rows,
+        },
+    )
 
 
 def invitation_needs_password(invitation: Invitation) -> bool:

@@ -6,6 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("audit/", audit_log.audit_log, name="audit_log"),
+    path("audit/export/", audit_log.audit_log_export, name="audit_log_export"),
     path("sign-in/", views.SignInView.as_view(), name="sign_in"),
     path("sign-out/", views.SignOutView.as_view(), name="sign_out"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),

@@ -13,14 +13,15 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kumppani.core import lists
 from kumppani.core.access import PUBLIC, SIGNED_IN, TOKEN, declare, require, signed_in
 from kumppani.core.actor import Actor, client_ip
 from kumppani.core.audit import audit_record
@@ -41,10 +42,14 @@ from .forms import (
 )
 from .models import User
 from .selectors import county_roles_for, invitations_for_coordinator, organisations_represented_by
-from .services import invitation_accept, invitation_create, invitation_revoke, user_password_set
+from .services import (
+    invitation_accept,
+    invitation_create,
+    invitation_revoke,
+    invitations_read_record,
+    user_password_set,
+)
 from .throttling import address_is_throttled, cooloff
-
-INVITATIONS_PER_PAGE = 25
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -222,39 +227,39 @@ def invite(request: HttpRequest) -> HttpResponse:
     )
 
 
+INVITATION_SORTS = {
+    "newest": lists.Sort(_lazy("Newest first"), ("-created_at", "-id")),
+    "email": lists.Sort(_lazy("Email address"), ("email", "id")),
+}
+
+
 @declare(COUNTY_COORDINATOR)
 @signed_in
 @require_GET
 def invitation_list(request: HttpRequest) -> HttpResponse:
     """Invitations of the coordinator's counties: pending, accepted, expired, withdrawn."""
-    counties = counties_user_coordinates(request.user)
+    user: User = request.user  # type: ignore[assignment]
+    counties = counties_user_coordinates(user)
     require(counties.exists())
-    form = InvitationFilterForm(request.GET or None, counties=counties)
-    filters: dict[str, Any] = {}
-    if form.is_bound and form.is_valid():
-        filters = {
-            "county": form.cleaned_data["county"],
-            "status": form.cleaned_data["status"],
-            "q": form.cleaned_data["q"],
-        }
-    invitations = invitations_for_coordinator(request.user, **filters)  # type: ignore[arg-type]
-    page = Paginator(invitations, INVITATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    # Invitees' email addresses are personal data: record who read which.
-    actor = Actor.from_request(request)
-    by_county: dict[Any, list[int]] = {}
-    for invitation in page:
-        by_county.setdefault(invitation.county, []).append(invitation.pk)
-    for county, ids in by_county.items():
-        audit_record(
-            actor=actor, action="accounts.invitation.list", county=county, details={"ids": ids}
-        )
-    query = urlencode(
-        {key: request.GET[key] for key in ("county", "status", "q") if request.GET.get(key)}
-    )
-    return render(
+    listing = lists.list_page(
         request,
+        InvitationFilterForm(request.GET, counties=counties),
+        lambda filters: invitations_for_coordinator(
+            user,
+            county=filters.get("county"),
+            status=filters.get("status") or "",
+            q=filters.get("q") or "",
+        ),
+        sorts=INVITATION_SORTS,
+    )
+    if listing.page is not None:
+        invitations_read_record(invitations=listing.page, actor=Actor.from_request(request))
+    return lists.render_list(
+        request,
+        listing,
         "accounts/invitations.html",
-        {"form": form, "page": page, "query": query, "return_to": request.get_full_path()},
+        "accounts/includes/invitation_results.html",
+        {"return_to": request.get_full_path()},
     )
 
 

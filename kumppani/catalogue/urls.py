@@ -7,6 +7,7 @@ app_name = "catalogue"
 urlpatterns = [
     path("", search_views.service_search, name="search"),
     path("print/", views.printable, name="printable"),
+    path("print/pdf/", views.printable_pdf, name="printable_pdf"),
     path("stale/", views.stale, name="stale"),
     path("manage/", views.manage, name="manage"),
     path("new/", views.service_create, name="service_create"),

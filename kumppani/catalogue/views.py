@@ -2,35 +2,38 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from kumppani.accounts.roles import roles_of
+from kumppani.core import lists
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.languages import language_name, translated_ordering
+from kumppani.core.documents import PDF_CONTENT_TYPE, render_pdf
+from kumppani.core.exports import FORMATS, export_response
+from kumppani.core.languages import current_language, language_name, translated_ordering
 from kumppani.core.submissions import submit_once, token_from
 from kumppani.organisations.models import Organisation
 
 from . import access, selectors, services
+from .exports import STALE_COLUMNS, stale_counties
 from .forms import (
     HideForm,
     ManageFilterForm,
@@ -45,6 +48,13 @@ from .models import Service, VolunteerTask, accessibility_fields
 from .taxonomy_data import ACTIVITY_TYPES, PTV_TARGET_GROUPS, THEMES
 
 PAGE_SIZE = 25
+
+STALE_SORTS = {
+    "confirmed": lists.Sort(_lazy("Longest unconfirmed first"), ("last_verified_at", "id")),
+    "name": lists.Sort(
+        _lazy("Activity name"), lambda: (translated_ordering("name"), "id")
+    ),
+}
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -105,23 +115,41 @@ def service_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(request, "catalogue/service_detail.html", context)
 
 
-@public
-@require_GET
-def printable(request: HttpRequest) -> HttpResponse:
-    """A clean list a professional prints and hands to a client."""
+def _printable_items(request: HttpRequest) -> list[dict[str, Any]]:
+    """The chosen services (``?ids=``, or the results of a search query string) with what a
+    printed list shows of each."""
     form = PrintForm(request.GET)
     form.is_valid()
     ids = form.cleaned_data.get("ids") or []
     if not ids:
         ids = selectors.service_ids_for_search_query(request.GET)
-    chosen = selectors.services_for_print(ids)
-    items = [
+    return [
         {**_service_context(service), "occurrences": next_occurrences(service, 3)}
-        for service in chosen
+        for service in selectors.services_for_print(ids)
     ]
-    return render(
-        request, "catalogue/printable.html", {"items": items, "printed_at": timezone.now()}
-    )
+
+
+@public
+@require_GET
+def printable(request: HttpRequest) -> HttpResponse:
+    """A clean list a professional prints and hands to a client."""
+    context = {
+        "items": _printable_items(request),
+        "printed_at": timezone.now(),
+        "pdf_query": request.GET.urlencode(),
+    }
+    return render(request, "catalogue/printable.html", context)
+
+
+@public
+@require_GET
+def printable_pdf(request: HttpRequest) -> HttpResponse:
+    """The printable list as a tagged PDF in the page's language."""
+    context = {"items": _printable_items(request), "printed_at": timezone.now()}
+    pdf = render_pdf("catalogue/printable_pdf.html", context, language=current_language())
+    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="activities.pdf"'
+    return response
 
 
 # --- representatives' pages --------------------------------------------------------------
@@ -331,55 +359,36 @@ def service_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @declare(access.COORDINATOR)
 @signed_in
 @require_GET
-def stale(request: HttpRequest) -> HttpResponse:
-    """Published services of the coordinator's county not confirmed for a year."""
+def stale(request: HttpRequest) -> HttpResponseBase:
+    """Published services of the coordinator's counties not confirmed for a year; with
+    ``?format=csv`` or ``xlsx`` the whole filtered list as a file."""
     counties = access.coordinated_counties(request.user)
     if not counties:
         raise PermissionDenied
-    form = StaleFilterForm(request.GET or None, counties=counties)
-    filters = form.cleaned_data if form.is_valid() else {}
-    chosen = [filters["county"]] if filters.get("county") else counties
-    found = selectors.stale_services(chosen, filters)
-    if request.GET.get("format") == "csv":
-        audit_record(
+    listing = lists.list_page(
+        request,
+        StaleFilterForm(request.GET, counties=counties),
+        lambda filters: selectors.stale_services(stale_counties(counties, filters), filters),
+        sorts=STALE_SORTS,
+    )
+    file_format = request.GET.get(lists.FORMAT)
+    if file_format in FORMATS and listing.rows is not None:
+        chosen = stale_counties(counties, listing.form.cleaned_data)
+        return export_response(
+            listing.rows,
+            columns=STALE_COLUMNS,
+            file_format=file_format,
+            filename="stale-services",
+            title=_("Activities that may be out of date"),
             actor=Actor.from_request(request),
             action="catalogue.stale_list.export",
             county=chosen[0] if len(chosen) == 1 else None,
+            filters=listing.filter_values(),
             details={"counties": [county.code for county in chosen]},
         )
-        return _stale_csv(found)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    export_query = request.GET.copy()
-    export_query.pop("page", None)
-    export_query["format"] = "csv"
-    return render(
-        request,
-        "catalogue/stale.html",
-        {
-            "form": form,
-            "page": page,
-            "query": _query_without_page(request),
-            "export_query": export_query.urlencode(),
-        },
+    return lists.render_list(
+        request, listing, "catalogue/stale.html", "catalogue/includes/stale_results.html"
     )
-
-
-def _stale_csv(found: QuerySet[Service]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="stale-services.csv"'
-    response.write("\ufeff")  # Excel needs the BOM to read UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Activity"), _("Organisation"), _("Last confirmed"), _("Link")])
-    for service in found.iterator(chunk_size=500):
-        writer.writerow(
-            [
-                service.name,
-                service.organisation.name,
-                timezone.localtime(service.last_verified_at).date().isoformat(),
-                settings.SITE_URL + reverse("catalogue:service_detail", args=[service.public_id]),
-            ]
-        )
-    return response
 
 
 # --- volunteer tasks ---------------------------------------------------------------------

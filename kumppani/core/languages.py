@@ -19,6 +19,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_decimal as babel_format_decimal
 from django.conf import settings
@@ -227,6 +228,15 @@ def format_date(value: date | datetime | None, style: str = "short") -> str:
     if isinstance(value, datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return babel_format_date(value, style, locale=_locale())
+
+
+def format_datetime(value: datetime | None, style: str = "short") -> str:
+    """A moment in the site's time zone as the reader writes it: ``short`` 3.12.2026 14.05."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value).replace(tzinfo=None)
+    return babel_format_datetime(value, style, locale=_locale())
 
 
 def format_number(value: int | float | Decimal | None, decimals: int | None = None) -> str:

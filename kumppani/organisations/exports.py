@@ -1,102 +1,59 @@
-"""CSV and Excel exports of the organisation list."""
+"""The organisation list's export: its columns (public fields only) and the county its
+audit record belongs to."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
+from collections.abc import Callable
 
-from django.utils.translation import gettext as _
-from openpyxl import Workbook
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.accounts.roles import AnyUser, coordinated_counties
+from kumppani.core.exports import Column, ColumnType
+from kumppani.core.models import County
 
 from .models import Organisation
 from .selectors import counties_of
 
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+def _name(language: str) -> Callable[[Organisation], str]:
+    return lambda organisation: str(getattr(organisation, f"name_{language}") or "")
 
 
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+def _municipalities(organisation: Organisation) -> str:
+    municipalities = sorted(organisation.municipalities.all(), key=lambda m: m.code)
+    return ", ".join(str(m.name) for m in municipalities)
 
 
-def _name(organisation: Organisation, language: str) -> str:
-    return str(getattr(organisation, f"name_{language}") or "")
+def _counties(organisation: Organisation) -> str:
+    return ", ".join(str(county.name) for county in counties_of(organisation))
 
 
-def header() -> list[str]:
-    return [
-        _("Name in Finnish"),
-        _("Name in Swedish"),
-        _("Name in English"),
-        _("Kind"),
-        _("Business ID"),
-        _("Register number"),
-        _("Municipalities of operation"),
-        _("Wellbeing services counties"),
-        _("Email"),
-        _("Phone"),
-        _("Street address"),
-        _("Postal code"),
-        _("Post office"),
-        _("Website"),
-        _("Status"),
-        _("Verified"),
-    ]
+# The municipalities (with their counties) must be prefetched.
+COLUMNS: list[Column[Organisation]] = [
+    Column(_("Name in Finnish"), _name("fi"), width=40),
+    Column(_("Name in Swedish"), _name("sv"), width=40),
+    Column(_("Name in English"), _name("en"), width=40),
+    Column(_("Kind"), lambda organisation: organisation.get_kind_display(), width=16),
+    Column(_("Business ID"), lambda organisation: organisation.business_id, width=14),
+    Column(_("Register number"), lambda organisation: organisation.register_number, width=16),
+    Column(_("Municipalities of operation"), _municipalities, width=40),
+    Column(_("Wellbeing services counties"), _counties, width=40),
+    Column(_("Email"), lambda organisation: organisation.email, width=30),
+    Column(_("Phone"), lambda organisation: organisation.phone, width=18),
+    Column(_("Street address"), lambda organisation: organisation.street_address, width=30),
+    Column(_("Postal code"), lambda organisation: organisation.postal_code, width=12),
+    Column(_("Post office"), lambda organisation: organisation.post_office, width=18),
+    Column(_("Website"), lambda organisation: organisation.website, width=30),
+    Column(_("Status"), lambda organisation: organisation.get_status_display(), width=12),
+    Column(_("Verified"), lambda organisation: organisation.verified_at, ColumnType.DATE),
+]
 
 
-def rows(organisations: Iterable[Organisation]) -> Iterable[list[str]]:
-    """One row of public fields per organisation; municipalities must be prefetched."""
-    for organisation in organisations:
-        municipalities = sorted(organisation.municipalities.all(), key=lambda m: m.code)
-        yield [
-            _safe(str(value))
-            for value in (
-                _name(organisation, "fi"),
-                _name(organisation, "sv"),
-                _name(organisation, "en"),
-                organisation.get_kind_display(),
-                organisation.business_id,
-                organisation.register_number,
-                ", ".join(str(m.name) for m in municipalities),
-                ", ".join(str(c.name) for c in counties_of(organisation)),
-                organisation.email,
-                organisation.phone,
-                organisation.street_address,
-                organisation.postal_code,
-                organisation.post_office,
-                organisation.website,
-                organisation.get_status_display(),
-                organisation.verified_at.date().isoformat() if organisation.verified_at else "",
-            )
-        ]
-
-
-def as_csv(organisations: Iterable[Organisation]) -> tuple[bytes, int]:
-    """The list as UTF-8 CSV with a byte-order mark, so Excel reads ä and ö right."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header())
-    count = 0
-    for row in rows(organisations):
-        writer.writerow(row)
-        count += 1
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), count
-
-
-def as_xlsx(organisations: Iterable[Organisation]) -> tuple[bytes, int]:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Organisations")[:31])
-    sheet.append(header())
-    count = 0
-    for row in rows(organisations):
-        sheet.append(row)
-        count += 1
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), count
+def export_county(user: AnyUser, county: County | None) -> County | None:
+    """The county an export's audit record belongs to: the county filtered by when the
+    user coordinates it, else the first county the user coordinates (none for staff
+    without a county)."""
+    coordinated = coordinated_counties(user)
+    if county is not None and (own := coordinated.filter(pk=county.pk).first()):
+        return own
+    return coordinated.first()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from typing_extensions import Unpack
 
 from kumppani.accounts.models import OrganisationRole
-from kumppani.accounts.roles import coordinated_counties, county_for_event
+from kumppani.accounts.roles import county_for_event
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
@@ -226,17 +226,3 @@ def organisation_read_representatives(
         details={"count": len(representatives)},
     )
     return representatives
-
-
-def organisations_export_record(
-    *, file_format: str, filters: dict[str, str], rows: int, actor: Actor
-) -> None:
-    """Record that a coordinator exported the (filtered) organisation list."""
-    coordinated = coordinated_counties(actor.user)
-    county = coordinated.filter(code=filters.get("county", "")).first() or coordinated.first()
-    audit_record(
-        actor=actor,
-        action="organisations.organisation.export",
-        county=county,
-        details={"format": file_format, "filters": filters, "rows": rows},
-    )

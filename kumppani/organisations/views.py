@@ -6,56 +6,54 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kumppani.core import lists
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.languages import texts_by_language, translated
+from kumppani.core.exports import CSV, FORMATS, export_response
+from kumppani.core.languages import texts_by_language, translated, translated_ordering
 from kumppani.core.submissions import submit_once, token_from
 
 from . import access, exports, selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm
-from .models import OrganisationStatus
+from .models import Organisation, OrganisationStatus
 from .signals import page_sections
 
-PAGE_SIZE = 25
+SORTS = {
+    "name": lists.Sort(_lazy("Name"), lambda: (translated_ordering("name"), "id")),
+    "newest": lists.Sort(_lazy("Newest first"), ("-created_at", "-id")),
+}
+LIST_TEMPLATES = ("organisations/list.html", "organisations/_results.html")
 
 
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("format", None)
-    return query.urlencode()
+def _listing(request: HttpRequest) -> lists.Listing[Organisation]:
+    return lists.list_page(
+        request,
+        OrganisationFilterForm(request.GET),
+        selectors.organisations_matching,
+        sorts=SORTS,
+    )
+
+
+def _list_context(request: HttpRequest) -> dict[str, bool]:
+    return {
+        "can_export": access.can_export(request.user),
+        "can_create": access.can_create(request.user),
+    }
 
 
 @public
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    form = OrganisationFilterForm(request.GET)
-    page = None
-    if form.is_valid():
-        organisations = selectors.organisations_matching(form.cleaned_data)
-        page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "form": form,
-        "page": page,
-        "query": _query_without_page(request),
-        "can_export": access.can_export(request.user),
-        "can_create": access.can_create(request.user),
-    }
-    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
-    fragment = htmx is not None and bool(htmx) and not htmx.history_restore_request
-    template = "organisations/_results.html" if fragment else "organisations/list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return lists.render_list(request, _listing(request), *LIST_TEMPLATES, _list_context(request))
 
 
 @public
@@ -200,36 +198,26 @@ def organisation_set_status(request: HttpRequest, public_id: UUID) -> HttpRespon
 @declare(access.COORDINATOR)
 @signed_in
 @require_GET
-def organisation_export(request: HttpRequest) -> HttpResponse:
+def organisation_export(request: HttpRequest) -> HttpResponseBase:
     """The filtered list as CSV or Excel, for coordinators."""
     require(access.can_export(request.user))
-    file_format = request.GET.get("format", "csv")
-    form = OrganisationFilterForm(request.GET)
-    if file_format not in exports.FORMATS:
-        form.is_valid()
-        form.add_error(None, _("Choose CSV or Excel as the file format."))
-    if not form.is_valid():
-        context = {
-            "form": form,
-            "page": None,
-            "query": _query_without_page(request),
-            "can_export": True,
-            "can_create": access.can_create(request.user),
-        }
-        return render(request, "organisations/list.html", context, status=400)
-    organisations = selectors.organisations_matching(form.cleaned_data).iterator(chunk_size=2000)
-    if file_format == "xlsx":
-        content, count = exports.as_xlsx(organisations)
-    else:
-        content, count = exports.as_csv(organisations)
-    services.organisations_export_record(
+    listing = _listing(request)
+    file_format = request.GET.get(lists.FORMAT, CSV)
+    if file_format not in FORMATS:
+        listing.form.add_error(None, _("Choose CSV or Excel as the file format."))
+        listing.rows = listing.page = None
+    if listing.rows is None:
+        return lists.render_list(
+            request, listing, *LIST_TEMPLATES, _list_context(request), status=400
+        )
+    return export_response(
+        listing.rows,
+        columns=exports.COLUMNS,
         file_format=file_format,
-        filters={
-            key: str(value) for key, value in request.GET.items() if key != "format" and value
-        },
-        rows=count,
+        filename="organisations",
+        title=_("Organisations"),
         actor=Actor.from_request(request),
+        action="organisations.organisation.export",
+        county=exports.export_county(request.user, listing.form.cleaned_data.get("county")),
+        filters=listing.filter_values(),
     )
-    response = HttpResponse(content, content_type=exports.FORMATS[file_format])
-    response["Content-Disposition"] = f'attachment; filename="organisations.{file_format}"'
-    return response

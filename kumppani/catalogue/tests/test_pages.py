@@ -149,7 +149,7 @@ def test_stale_list_exports_csv_and_audits_it(client, alice, org_x):
         response = client.get(reverse("catalogue:stale"), {"format": "csv"})
 
     assert response["Content-Type"].startswith("text/csv")
-    body = response.content.decode("utf-8-sig")
+    body = response.getvalue().decode("utf-8-sig")  # streamed
     assert "Vanha kerho" in body and "Seinäjoen Omaishoitajat ry" in body
     assert f"/fi/services/{old.public_id}/" in body
     assert AuditEvent.objects.filter(action="catalogue.stale_list.export").count() == 1

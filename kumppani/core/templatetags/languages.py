@@ -41,6 +41,12 @@ def local_date(value: date | datetime | None, style: str = "short") -> str:
 
 
 @register.filter
+def local_datetime(value: datetime | None, style: str = "short") -> str:
+    """``{{ event.occurred_at|local_datetime }}`` → 3.12.2026 14.05."""
+    return languages.format_datetime(value, style)
+
+
+@register.filter
 def number(value: int | float | Decimal | None, decimals: int | None = None) -> str:
     """``{{ value|number }}`` → 1 234,5."""
     return languages.format_number(value, decimals)

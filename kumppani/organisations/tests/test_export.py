@@ -5,10 +5,18 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from kumppani.core.models import AuditEvent
+from kumppani.testing.exports import (
+    FORMULA_PAYLOADS,
+    assert_date_cells,
+    assert_neutralised,
+    column_values,
+    csv_rows,
+    xlsx_sheet,
+)
 from kumppani.testing.factories import OrganisationFactory, county
 
 
@@ -18,8 +26,8 @@ def _export_url(query: str) -> str:
 
 
 def _csv_rows(response) -> list[list[str]]:
-    text = response.content.decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    text = response.getvalue().decode("utf-8-sig")  # streamed, `;` between cells
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def test_coordinator_exports_the_filtered_list_as_csv(client, alice, org_x, org_y):
@@ -48,7 +56,7 @@ def test_coordinator_exports_the_list_as_xlsx(client, carol, org_x, org_y):
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0][0] == "Name in Finnish"
     assert [row[1] for row in values[1:]] == ["Vasanejdens Närståendevårdare rf"]
@@ -63,7 +71,7 @@ def test_export_defuses_cells_that_a_spreadsheet_would_run_as_formulas(client, a
     client.force_login(alice)
     rows = _csv_rows(client.get(_export_url("format=csv")))
     assert rows[1][0].startswith("'=")
-    sheet = load_workbook(io.BytesIO(client.get(_export_url("format=xlsx")).content)).active
+    sheet = load_workbook(io.BytesIO(client.get(_export_url("format=xlsx")).getvalue())).active
     assert sheet.cell(row=2, column=1).value.startswith("'=")
 
 
@@ -97,3 +105,36 @@ def test_export_link_is_shown_to_coordinators_only(client, alice, dave, org_x):
     assert export_url not in client.get(list_url).text
     client.force_login(alice)
     assert export_url in client.get(list_url).text
+
+
+def test_csv_export_has_a_bom_and_semicolons(client, alice, org_x):
+    client.force_login(alice)
+    rows = csv_rows(client.get(_export_url("format=csv")))
+    assert rows[0][0] == "Name in Finnish" and len(rows[0]) == 16
+
+
+def test_xlsx_export_has_a_frozen_bold_header_and_date_cells(client, alice, org_x):
+    OrganisationFactory(name="Tarkistettu ry", verified_at=timezone.now())
+    client.force_login(alice)
+    sheet = xlsx_sheet(client.get(_export_url("format=xlsx")))
+    assert_date_cells(sheet, "Verified")
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_export_neutralises_formulas_in_every_text_cell(client, alice, db, file_format):
+    for payload in FORMULA_PAYLOADS:
+        OrganisationFactory(
+            name=payload, name_fi=payload, name_sv=payload, phone=payload, municipalities=["743"]
+        )
+    client.force_login(alice)
+
+    response = client.get(_export_url(f"format={file_format}"))
+
+    if file_format == "csv":
+        rows = csv_rows(response)
+        names, phones = [row[0] for row in rows[1:]], [row[9] for row in rows[1:]]
+    else:
+        sheet = xlsx_sheet(response)
+        names, phones = column_values(sheet, "Name in Finnish"), column_values(sheet, "Phone")
+    assert_neutralised(names)
+    assert_neutralised(phones)

@@ -169,6 +169,23 @@ PAGES: list[PageCase] = [
         "alice",
         audit_events,
     ),
+    PageCase(
+        "audit-log-filtered",
+        "accounts:audit_log",
+        lambda f: (
+            reverse("accounts:audit_log")
+            + "?action=organisations.organisation.update&person=alice&date_from=2026-01-01"
+        ),
+        "alice",
+        audit_events,
+    ),
+    PageCase(
+        "audit-log-invalid-filter",
+        "accounts:audit_log",
+        lambda f: reverse("accounts:audit_log") + "?date_from=2026-03-10&date_to=2026-03-01",
+        "alice",
+        audit_events,
+    ),
     PageCase("sign-in", "accounts:sign_in", lambda f: reverse("accounts:sign_in")),
     PageCase(
         "sign-in-with-errors",
@@ -442,6 +459,8 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "organisations:verify": "POST-only: marks an organisation verified, then redirects",
     "organisations:set_status": "POST-only: changes an organisation's status, then redirects",
     "organisations:export": "file export (CSV/XLSX), not an HTML page",
+    "accounts:audit_log_export": "file export (CSV/XLSX) of the audit log, not an HTML page",
+    "catalogue:printable_pdf": "file download (PDF) of the printable list, not an HTML page",
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",

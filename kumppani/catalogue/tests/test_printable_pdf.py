@@ -1,0 +1,116 @@
+"""The printable list of chosen activities as a tagged PDF, in the page's language."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from kumppani.catalogue.models import Location, Schedule, ServiceLocation
+from kumppani.core.tests.pdf import document_language, is_tagged, pdf_text, read_pdf
+
+from .factories import ServiceFactory
+
+
+def _url(language: str, name: str) -> str:
+    with translation.override(language):
+        return reverse(name)
+
+
+def _chosen(org_x):
+    coffee = ServiceFactory.create(
+        organisation=org_x,
+        name_fi="Omaishoitajien kahvila",
+        name_sv="Närståendevårdarnas kafé",
+        summary_fi="Kahvia ja vertaistukea.",
+        summary_sv="Kaffe och kamratstöd.",
+        contact_name="Maija Meikäläinen",
+        contact_phone="040 123 4567",
+    )
+    walk = ServiceFactory.create(
+        organisation=org_x,
+        name_fi="Muistikävely",
+        summary_fi="Kävelemme yhdessä puistossa.",
+        contact_email="kavely@example.fi",
+    )
+    location = Location.objects.create(
+        address="Kalevankatu 5", postal_code="60100", city="Seinäjoki"
+    )
+    ServiceLocation.objects.create(service=coffee, location=location)
+    Schedule.objects.create(
+        service=coffee,
+        starts_at=timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
+        + timedelta(days=1),
+        rrule="FREQ=WEEKLY",
+        skip_public_holidays=False,
+    )
+    return coffee, walk
+
+
+def test_printable_list_downloads_as_a_pdf_with_each_chosen_activity(client, org_x):
+    coffee, walk = _chosen(org_x)
+    ids = f"{coffee.public_id},{walk.public_id}"
+
+    response = client.get(_url("fi", "catalogue:printable_pdf"), {"ids": ids})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="activities.pdf"'
+    text = pdf_text(response.content)
+    for expected in (
+        "Omaishoitajien kahvila",
+        "Kahvia ja vertaistukea.",
+        "Kalevankatu 5",
+        "18.00",
+        "Maija Meikäläinen 040 123 4567",
+        "Muistikävely",
+        "Kävelemme yhdessä puistossa.",
+        "kavely@example.fi",
+        str(org_x),
+    ):
+        assert expected in text, expected
+    assert text.index("Omaishoitajien kahvila") < text.index("Muistikävely")
+    reader = read_pdf(response.content)
+    assert is_tagged(reader)
+    assert document_language(reader) == "fi"
+
+
+def test_pdf_is_in_the_pages_language(client, org_x):
+    coffee, walk = _chosen(org_x)
+
+    response = client.get(
+        _url("sv", "catalogue:printable_pdf"), {"ids": f"{coffee.public_id},{walk.public_id}"}
+    )
+
+    reader = read_pdf(response.content)
+    assert document_language(reader) == "sv"
+    assert reader.metadata is not None and reader.metadata.title == "Verksamhet för dig"
+    text = pdf_text(response.content)
+    assert "Närståendevårdarnas kafé" in text and "Kaffe och kamratstöd." in text
+    assert "Muistikävely" in text  # no Swedish name: the Finnish one stands in
+
+
+def test_pdf_takes_a_search_query_string_like_the_page(client, org_x):
+    from kumppani.catalogue.search.index import index_service
+
+    index_service(ServiceFactory.create(organisation=org_x, name_fi="Muistikahvila"))
+    index_service(ServiceFactory.create(organisation=org_x, name_fi="Kuntosaliryhmä"))
+
+    response = client.get(
+        _url("fi", "catalogue:printable_pdf"), {"q": "kahvila", "municipality": "743"}
+    )
+
+    text = pdf_text(response.content)
+    assert "Muistikahvila" in text and "Kuntosaliryhmä" not in text
+
+
+def test_printable_page_links_to_the_pdf_with_the_same_choice(client, org_x):
+    coffee, _walk = _chosen(org_x)
+    html = client.get(_url("fi", "catalogue:printable"), {"ids": str(coffee.public_id)}).text
+    assert f'href="{_url("fi", "catalogue:printable_pdf")}?ids={coffee.public_id}"' in html
+
+
+def test_printable_page_without_activities_offers_no_pdf(client, db):
+    html = client.get(_url("fi", "catalogue:printable")).text
+    assert _url("fi", "catalogue:printable_pdf") not in html

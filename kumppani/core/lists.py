@@ -1,0 +1,153 @@
+"""List pages: a filter form bound to the query string, a named ordering chosen from an
+allow-list (``?sort=``), Django's Paginator, and the results region alone for htmx.
+
+A list view reads::
+
+    listing = lists.list_page(
+        request,
+        OrganisationFilterForm(request.GET),
+        selectors.organisations_matching,
+        sorts=SORTS,
+    )
+    return lists.render_list(
+        request, listing, "organisations/list.html", "organisations/_results.html"
+    )
+
+Filters that do not validate show their errors and no results (never a silently
+unfiltered list). A page number past the end shows the last page; one that is not a number
+shows the first. Every response varies on ``HX-Request``, so a cache never serves the
+fragment as the page or the page as the fragment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from django import forms
+from django.core.paginator import Page, Paginator
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+
+M = TypeVar("M", bound=models.Model)
+
+PAGE_SIZE = 25
+
+# Query-string parameters that are not filters.
+PAGE = "page"
+SORT = "sort"
+FORMAT = "format"
+
+
+@dataclass(frozen=True)
+class Sort:
+    """An ordering the reader may choose by name: its label and its ``order_by`` arguments.
+
+    ``order_by`` may be a callable returning them, for an ordering that depends on the
+    reader's language (``lambda: (Lower(name_in_language()), "id")``). End with a unique
+    field so that pages never overlap.
+    """
+
+    label: str | Promise
+    order_by: tuple[Any, ...] | Callable[[], tuple[Any, ...]]
+
+    def apply(self, rows: models.QuerySet[M]) -> models.QuerySet[M]:
+        fields = self.order_by() if callable(self.order_by) else self.order_by
+        return rows.order_by(*fields)
+
+
+@dataclass
+class Listing(Generic[M]):
+    """One list page: the bound form, every matching row in the chosen order (None when the
+    filters do not validate) and the current page of them."""
+
+    form: forms.Form
+    rows: models.QuerySet[M] | None
+    page: Page[M] | None
+    sort: str = ""
+    sorts: Mapping[str, Sort] = field(default_factory=dict)
+    # The query string without the page number and file format, for page and export links.
+    query: str = ""
+
+    @property
+    def sort_choices(self) -> list[tuple[str, str]]:
+        return [(name, str(sort.label)) for name, sort in self.sorts.items()]
+
+    def filter_values(self) -> dict[str, str]:
+        """The filters as the reader gave them (the form's non-empty fields, and the sort
+        when chosen), for an audit record."""
+        values = {
+            name: ", ".join(self.form.data.getlist(name))  # type: ignore[attr-defined]
+            for name in self.form.fields
+            if any(self.form.data.getlist(name))  # type: ignore[attr-defined]
+        }
+        if self.sort and self.form.data.get(SORT):
+            values[SORT] = self.sort
+        return values
+
+
+def list_page(
+    request: HttpRequest,
+    form: forms.Form,
+    rows: Callable[[Mapping[str, Any]], models.QuerySet[M]],
+    *,
+    sorts: Mapping[str, Sort] | None = None,
+    page_size: int = PAGE_SIZE,
+) -> Listing[M]:
+    """Validate ``form`` (bound to ``request.GET``), get the matching rows from
+    ``rows(cleaned_data)``, order them by ``?sort=`` (the first of ``sorts`` by default,
+    and the order ``rows`` gives when there are no sorts) and take the requested page."""
+    sorts = sorts or {}
+    sort = request.GET.get(SORT, "")
+    if sort not in sorts:
+        sort = next(iter(sorts), "")
+    query = request.GET.copy()
+    for parameter in (PAGE, FORMAT):
+        query.pop(parameter, None)
+    listing: Listing[M] = Listing(
+        form=form, rows=None, page=None, sort=sort, sorts=sorts, query=query.urlencode()
+    )
+    if not form.is_valid():
+        return listing
+    found = rows(form.cleaned_data)
+    if sort:
+        found = sorts[sort].apply(found)
+    page = Paginator(found, page_size).get_page(request.GET.get(PAGE))
+    # Read the page now, so that a view can audit what it shows before rendering it.
+    page.object_list = list(page.object_list)
+    listing.rows, listing.page = found, page
+    return listing
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """Whether htmx asks for a region (not for a whole page to restore its history)."""
+    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
+    return htmx is not None and bool(htmx) and not htmx.history_restore_request
+
+
+def render_list(
+    request: HttpRequest,
+    listing: Listing[Any],
+    template: str,
+    fragment_template: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    status: int = 200,
+) -> HttpResponse:
+    """Render the full page, or only the results region for an htmx request; the context
+    has ``listing``, ``form``, ``page`` and ``query`` besides ``context``."""
+    full_context = {
+        "listing": listing,
+        "form": listing.form,
+        "page": listing.page,
+        "query": listing.query,
+        **(context or {}),
+    }
+    name = fragment_template if is_htmx(request) else template
+    response = render(request, name, full_context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
