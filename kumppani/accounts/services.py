@@ -36,6 +36,15 @@ from .models import (
 from .roles import county_for_event, forget_roles
 
 
+def user_signed_in_record(*, user: User, actor: Actor) -> None:
+    """Record a sign-in (the authentication itself is Django's)."""
+    audit_record(actor=actor, action="accounts.user.sign_in", obj=user)
+
+
+def user_signed_out_record(*, user: User, actor: Actor) -> None:
+    audit_record(actor=actor, action="accounts.user.sign_out", obj=user)
+
+
 def user_password_set(*, user: User, password: str, actor: Actor, reason: str) -> User:
     """Set a new password (already validated by the form); `reason` is `change` or `reset`.
 

@@ -24,7 +24,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.core import lists
 from kumppani.core.access import PUBLIC, SIGNED_IN, TOKEN, declare, require, signed_in
 from kumppani.core.actor import Actor, client_ip
-from kumppani.core.audit import audit_record
 
 from .access import (
     COUNTY_COORDINATOR,
@@ -48,6 +47,8 @@ from .services import (
     invitation_revoke,
     invitations_read_record,
     user_password_set,
+    user_signed_in_record,
+    user_signed_out_record,
 )
 from .throttling import address_is_throttled, cooloff
 
@@ -82,11 +83,7 @@ class SignInView(auth_views.LoginView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # login() also rotates the session key
-        audit_record(
-            actor=Actor.from_request(self.request),
-            action="accounts.user.sign_in",
-            obj=form.get_user(),
-        )
+        user_signed_in_record(user=form.get_user(), actor=Actor.from_request(self.request))
         return response
 
 
@@ -97,9 +94,7 @@ class SignOutView(auth_views.LogoutView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
-            audit_record(
-                actor=Actor.from_request(request), action="accounts.user.sign_out", obj=request.user
-            )
+            user_signed_out_record(user=request.user, actor=Actor.from_request(request))
         return super().post(request, *args, **kwargs)
 
 

@@ -51,9 +51,7 @@ PAGE_SIZE = 25
 
 STALE_SORTS = {
     "confirmed": lists.Sort(_lazy("Longest unconfirmed first"), ("last_verified_at", "id")),
-    "name": lists.Sort(
-        _lazy("Activity name"), lambda: (translated_ordering("name"), "id")
-    ),
+    "name": lists.Sort(_lazy("Activity name"), lambda: (translated_ordering("name"), "id")),
 }
 
 
