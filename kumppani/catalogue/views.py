@@ -26,6 +26,8 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.forms import add_service_errors
+from kumppani.core.htmx import render_fragment_or_page
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.selectors import name_in_language
 
@@ -255,7 +257,7 @@ def _hide_page(
         try:
             hide(reason=form.cleaned_data["reason"], actor=Actor.from_request(request))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done)
             return redirect(target, entry.public_id)
@@ -392,13 +394,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = _search_page(filters, request.GET.get("page"))
-    template = (
-        "catalogue/includes/task_results.html"
-        if getattr(request, "htmx", False)
-        else "catalogue/task_list.html"
-    )
-    return render(
-        request, template, {"form": form, "page": page, "query": _query_without_page(request)}
+    return render_fragment_or_page(
+        request,
+        "catalogue/task_list.html",
+        "catalogue/includes/task_results.html",
+        {"form": form, "page": page, "query": _query_without_page(request)},
     )
 
 
@@ -458,7 +458,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
                 **form.task_fields(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The task was saved as a draft."))
             return redirect("catalogue:task_detail", task.public_id)
@@ -479,7 +479,7 @@ def task_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 task=task, actor=Actor.from_request(request), **form.task_fields()
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("catalogue:task_detail", task.public_id)

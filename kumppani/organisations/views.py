@@ -10,12 +10,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.forms import add_service_errors
+from kumppani.core.htmx import render_fragment_or_page
 
 from . import access, exports, selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm
@@ -47,12 +48,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         "can_export": access.can_export(request.user),
         "can_create": access.can_create(request.user),
     }
-    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
-    fragment = htmx is not None and bool(htmx) and not htmx.history_restore_request
-    template = "organisations/_results.html" if fragment else "organisations/list.html"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_fragment_or_page(
+        request, "organisations/list.html", "organisations/_results.html", context
+    )
 
 
 def _languages_of(organisation: Organisation, field: str) -> tuple[str, list[tuple[str, str]]]:
@@ -117,7 +115,7 @@ def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     **form.service_fields(),
                 )
             except ValidationError as error:
-                form.add_service_errors(error)
+                add_service_errors(form, error, field_names=OrganisationForm.SERVICE_FIELD_NAMES)
             else:
                 messages.success(request, _("The organisation's details were saved."))
                 return redirect("organisations:detail", public_id=organisation.public_id)
@@ -144,7 +142,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
                     actor=Actor.from_request(request), **form.service_fields()
                 )
             except ValidationError as error:
-                form.add_service_errors(error)
+                add_service_errors(form, error, field_names=OrganisationForm.SERVICE_FIELD_NAMES)
             else:
                 messages.success(request, _("The organisation was added to the registry."))
                 return redirect("organisations:detail", public_id=organisation.public_id)

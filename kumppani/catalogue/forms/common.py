@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.organisations.models import Organisation
-from kumppani.organisations.selectors import municipalities_by_county
 
 from ..models import TaxonomyTerm
 
@@ -36,14 +35,6 @@ ACCESSIBILITY_FIELDS = (
     "easy_to_read",
     "remote_participation",
 )
-
-
-def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Municipalities grouped by county, for a select with optgroups."""
-    return [
-        (str(county) if county else str(_("Åland")), [(m.code, str(m)) for m in group])
-        for county, group in municipalities_by_county()
-    ]
 
 
 def term_choices(taxonomy_code: str) -> QuerySet[TaxonomyTerm]:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import MunicipalityChoiceField
 from kumppani.core.models import Municipality
 from kumppani.core.widgets import NativeDateInput
 
@@ -22,9 +23,9 @@ from .common import (
 
 
 class TaskForm(FriendlyErrorsMixin, forms.Form):
-    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    municipality = MunicipalityChoiceField(
+        Municipality.objects.filter(county__isnull=False),
         label=_("Municipality"),
-        queryset=Municipality.objects.filter(county__isnull=False),
         required=False,
     )
     is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)
