@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django import forms
@@ -28,7 +29,7 @@ def _every_county() -> object:
 
 
 # Form classes whose __init__ needs arguments, and how to build one.
-BUILDERS: dict[str, Callable[[type[forms.BaseForm]], forms.BaseForm]] = {
+BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.accounts.forms.CountyChoiceForm": lambda cls: cls(counties=_every_county()),
     "kumppani.accounts.forms.InviteForm": lambda cls: cls(county=County.objects.get(code="16")),
     "kumppani.accounts.forms.InvitationFilterForm": lambda cls: cls(counties=_every_county()),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest
 from django.test import RequestFactory, override_settings
 from django_htmx.middleware import HtmxDetails
 
@@ -23,9 +24,9 @@ TEMPLATES = [
 ]
 
 
-def _request(**headers: str) -> object:
+def _request(**headers: str) -> HttpRequest:
     request = RequestFactory().get("/fi/organisations/", headers=headers)
-    request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
+    request.htmx = HtmxDetails(request)
     return request
 
 
@@ -46,7 +47,7 @@ def test_htmx_gets_the_fragment_and_every_other_request_the_page(
         _request(**headers),
         "page.html",
         "fragment.html",
-        {"n": 1},  # type: ignore[arg-type]
+        {"n": 1},
     )
     assert response.content.decode() == expected
     assert response.status_code == 200
@@ -61,7 +62,7 @@ def test_status_is_kept() -> None:
         "page.html",
         "fragment.html",
         {"n": 2},
-        status=400,  # type: ignore[arg-type]
+        status=400,
     )
     assert response.status_code == 400
 
