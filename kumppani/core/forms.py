@@ -104,6 +104,12 @@ class MunicipalityMultipleChoiceField(forms.MultipleChoiceField):
         kwargs.setdefault("choices", ())
         super().__init__(**kwargs)
 
+    def prepare_value(self, value: Any) -> Any:
+        # Initial values may be Municipality objects as well as codes.
+        if isinstance(value, list | tuple):
+            return [getattr(item, "code", item) for item in value]
+        return value
+
     def validate(self, value: Any) -> None:
         if self.required and not value:
             raise ValidationError(self.error_messages["required"], code="required")

@@ -179,6 +179,16 @@ def test_picker_renders_a_grouped_select_with_other_language_names_to_filter_by(
     assert "data-county-field" not in html
 
 
+@pytest.mark.django_db
+def test_picker_takes_municipalities_as_initial_values_too() -> None:
+    class AreaForm(forms.Form):
+        municipalities = MunicipalityMultipleChoiceField(required=False)
+
+    seinajoki = Municipality.objects.get(code="743")
+    html = str(AreaForm(initial={"municipalities": [seinajoki]})["municipalities"])
+    assert re.search(r'<option value="743"[^>]* selected>', html)
+
+
 def test_picker_names_the_counties_field_it_ticks() -> None:
     assert MunicipalityPicker(county_field="counties").county_field == "counties"
 
