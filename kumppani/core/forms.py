@@ -79,8 +79,10 @@ def error_summary_items(forms_: Iterable[forms.BaseForm | None]) -> list[Summary
     items = [SummaryItem(str(error)) for form in bound for error in form.non_field_errors()]
     for form in bound:
         for field in form:
+            # A field without a label of its own (a hidden page number) gets none made up.
+            label = field.field.label
             for error in field.errors:
-                text = f"{field.label}: {error}" if field.label else str(error)
+                text = f"{label}: {error}" if label else str(error)
                 items.append(SummaryItem(text, field_anchor(field)))
     return items
 

@@ -285,7 +285,9 @@ def _count_updates(
 
 def _error_sentences(form: SearchForm) -> list[str]:
     return [
-        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+        f"{form.fields[name].label}: {error}"
+        if name in form.fields and form.fields[name].label
+        else str(error)
         for name, errors in form.errors.items()
         for error in errors
     ]

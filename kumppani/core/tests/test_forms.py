@@ -23,15 +23,15 @@ from kumppani.core.widgets import MunicipalityPicker
 
 
 class NameForm(forms.Form):
-    name = forms.CharField(required=False)
+    name = forms.CharField(label="Name", required=False)
     kind = forms.ChoiceField(
-        choices=[("a", "A"), ("b", "B")], required=False, widget=forms.RadioSelect
+        label="Kind", choices=[("a", "A"), ("b", "B")], required=False, widget=forms.RadioSelect
     )
     token = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class PlaceForm(forms.Form):
-    address = forms.CharField(required=False)
+    address = forms.CharField(label="Address", required=False)
 
 
 # --- add_service_errors -----------------------------------------------------------------
@@ -87,7 +87,8 @@ def test_summary_lists_errors_on_top_first_and_links_each_field_error_to_its_inp
         ("Name: Write a longer name.", "id_name"),
         # A radio group links to its first button; a hidden input is not linked.
         ("Kind: Select a valid choice. zzz is not one of the available choices.", "id_kind_0"),
-        ("Token: The page is out of date. Open it again.", ""),
+        # No label of its own: no name made up from the field's.
+        ("The page is out of date. Open it again.", ""),
     ]
 
 
