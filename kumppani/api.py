@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from kumppani.catalogue.api import router as catalogue_router
+from kumppani.core.api import install_error_handlers
 from kumppani.organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -13,5 +14,6 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
+install_error_handlers(api)
 api.add_router("/organisations", organisations_router)
 api.add_router("/", catalogue_router)

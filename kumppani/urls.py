@@ -32,3 +32,8 @@ if settings.DEBUG:
 
 admin.site.site_header = "Kumppani"
 admin.site.site_title = "Kumppani"
+
+handler400 = "kumppani.core.views.bad_request"
+handler403 = "kumppani.core.views.permission_denied"
+handler404 = "kumppani.core.views.page_not_found"
+handler500 = "kumppani.core.views.server_error"

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import MunicipalityChoiceField
 from kumppani.core.languages import translated_ordering
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
@@ -19,15 +22,55 @@ from kumppani.organisations.models import Organisation
 from .models import CountyRoleKind, InvitationStatus, OrganisationTitle
 
 
-class SignInForm(AuthenticationForm):
+class RequiredMessages:
+    """Give the fields of Django's own forms a required message of their own."""
+
+    required_messages: ClassVar[Mapping[str, Promise]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message  # type: ignore[attr-defined]
+
+
+class SignInForm(RequiredMessages, auth_forms.AuthenticationForm):
     username = forms.EmailField(
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        error_messages={
+            "required": _("Enter the email address you sign in with."),
+            "invalid": _("Enter the email address in the form name@example.fi."),
+        },
     )
     error_messages = {
         "invalid_login": _("The email address or password is wrong. Check them and try again."),
         "inactive": _("This account is not in use."),
     }
+    required_messages = {"password": _("Enter your password.")}
+
+
+NEW_PASSWORD_MESSAGES = {
+    "new_password1": _("Choose a new password."),
+    "new_password2": _("Type the new password again."),
+}
+
+
+class PasswordChangeForm(RequiredMessages, auth_forms.PasswordChangeForm):
+    required_messages = {"old_password": _("Enter your current password."), **NEW_PASSWORD_MESSAGES}
+
+
+class SetPasswordForm(RequiredMessages, auth_forms.SetPasswordForm):
+    required_messages = NEW_PASSWORD_MESSAGES
+
+
+class PasswordResetForm(RequiredMessages, auth_forms.PasswordResetForm):
+    required_messages = {"email": _("Enter the email address you sign in with.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["invalid"] = _(
+            "Enter the email address in the form name@example.fi."
+        )
 
     def clean_username(self) -> str:
         # One spelling per address, so that throttling counts Alice@ and alice@ together.
@@ -47,6 +90,7 @@ class CountyChoiceForm(forms.Form):
         queryset=County.objects.none(),
         to_field_name="code",
         empty_label=None,
+        error_messages={"required": _("Choose the wellbeing services county.")},
     )
 
     def __init__(self, *args: Any, counties: QuerySet[County], **kwargs: Any) -> None:
@@ -57,7 +101,12 @@ class CountyChoiceForm(forms.Form):
 class InviteForm(forms.Form):
     """Whom to invite, and to what, inside one county."""
 
-    county = forms.CharField(widget=forms.HiddenInput)
+    county = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The county of the invitation is missing. Open this page again.")
+        },
+    )
     email = forms.EmailField(
         label=_("Email address of the person"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -70,6 +119,7 @@ class InviteForm(forms.Form):
         label=_("Language of the invitation"),
         choices=settings.LANGUAGES,
         help_text=_("The invitation email is written in this language."),
+        error_messages={"required": _("Choose the language of the invitation.")},
     )
     invite_as = forms.ChoiceField(
         label=_("What is the invitation for?"),
@@ -77,6 +127,7 @@ class InviteForm(forms.Form):
             (InviteAs.ORGANISATION, _("Representing an organisation")),
             (InviteAs.COUNTY, _("A role in the wellbeing services county")),
         ],
+        error_messages={"required": _("Choose what the invitation is for.")},
     )
     organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -98,7 +149,7 @@ class InviteForm(forms.Form):
         choices=[("", _("– choose a role –")), *CountyRoleKind.choices],
         required=False,
     )
-    municipality: forms.ModelChoiceField[Municipality] = forms.ModelChoiceField(
+    municipality = MunicipalityChoiceField(
         label=_("Municipality (for a liaison person)"),
         queryset=Municipality.objects.none(),
         required=False,
@@ -121,8 +172,7 @@ class InviteForm(forms.Form):
             .in_county(county)
             .order_by(translated_ordering("name"), "id")
         )
-        municipalities = county.municipalities.order_by(translated_ordering("name"))
-        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+        self.fields["municipality"].queryset = county.municipalities.all()  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import SetPasswordForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.core import lists
 from kumppani.core.access import PUBLIC, SIGNED_IN, TOKEN, declare, require, signed_in
 from kumppani.core.actor import Actor, client_ip
+from kumppani.core.forms import add_service_errors
 
 from .access import (
     COUNTY_COORDINATOR,
@@ -37,6 +36,9 @@ from .forms import (
     CountyChoiceForm,
     InvitationFilterForm,
     InviteForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
     SignInForm,
 )
 from .models import User
@@ -51,15 +53,6 @@ from .services import (
     user_signed_out_record,
 )
 from .throttling import address_is_throttled, cooloff
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form; errors of unknown fields go on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class SignInView(auth_views.LoginView):
@@ -101,6 +94,7 @@ class SignOutView(auth_views.LogoutView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     access_rule = SIGNED_IN
     template_name = "accounts/password_change_form.html"
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("accounts:password_change_done")
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -124,6 +118,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     access_rule = PUBLIC
     template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
@@ -154,9 +149,10 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     access_rule = TOKEN
     template_name = "accounts/password_reset_confirm.html"
+    form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
-    def form_valid(self, form: SetPasswordForm[Any]) -> HttpResponse:
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
         user_password_set(
             user=form.user,
             password=form.cleaned_data["new_password1"],

@@ -12,7 +12,6 @@ from uuid import UUID
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 
 from kumppani.catalogue.models import (
@@ -36,15 +35,11 @@ from kumppani.catalogue.search.query import (
     service_page_queryset,
 )
 from kumppani.core.access import public
+from kumppani.core.api import ErrorOut, requested_language
 
 router = Router(tags=["catalogue"])
 
 LANGS = ("fi", "sv", "en")
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
 
 
 class SearchParams(Schema):
@@ -184,8 +179,10 @@ class TaxonomyTermListOut(Schema):
     items: list[TaxonomyTermOut]
 
 
-def _language(request: HttpRequest, raw: str) -> str:
-    return raw if raw in LANGS else (get_language() or "fi")
+def _language(request: HttpRequest) -> str:
+    """The content language asked for (`lang`, else Accept-Language); 400 for an unknown
+    `lang`."""
+    return requested_language(request)
 
 
 def _service_out(s: Service, language: str, *, detail: bool = False) -> dict[str, Any]:
@@ -299,7 +296,7 @@ def list_services(request: HttpRequest) -> Any:
     form = _form(request)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, _param(request, "lang"))
+    language = _language(request)
     result = search_services(
         q=form.cleaned_data["q"] or "",
         filters=form.filters(),
@@ -327,12 +324,13 @@ def list_services(request: HttpRequest) -> Any:
 
 @router.get(
     "/services/{public_id}",
-    response={200: ServiceDetailOut},
+    response={200: ServiceDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="One service",
 )
 @public
 def get_service(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     """A published service by id; 404 when it does not exist or is not public."""
+    language = _language(request)
     service = (
         service_page_queryset()
         .filter(status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
@@ -342,7 +340,7 @@ def get_service(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     )
     if service is None:
         raise Http404
-    return _service_out(service, _language(request, lang), detail=True)
+    return _service_out(service, language, detail=True)
 
 
 @router.get(
@@ -357,7 +355,7 @@ def facets(request: HttpRequest) -> Any:
     form = _form(request)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, _param(request, "lang"))
+    language = _language(request)
     parsed = parse_query(form.cleaned_data["q"] or "", language=language)
     return compute_facets(parsed, filter_conditions(form.filters()), language)
 
@@ -385,7 +383,7 @@ def list_volunteer_tasks(request: HttpRequest) -> Any:
     form = TaskSearchForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, _param(request, "lang"))
+    language = _language(request)
     result = search_volunteer_tasks(
         q=form.cleaned_data["q"] or "",
         municipality=form.cleaned_data["municipality"] or None,
@@ -424,10 +422,15 @@ def _task_out(t: VolunteerTask, language: str) -> dict[str, Any]:
     }
 
 
-@router.get("/volunteer-tasks/{public_id}", response={200: TaskOut}, summary="One volunteer task")
+@router.get(
+    "/volunteer-tasks/{public_id}",
+    response={200: TaskOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One volunteer task",
+)
 @public
 def get_volunteer_task(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     """A published volunteer task by id; 404 when it does not exist or is not public."""
+    language = _language(request)
     task = (
         VolunteerTask.objects.select_related("organisation", "municipality")
         .filter(public_id=public_id, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
@@ -435,14 +438,18 @@ def get_volunteer_task(request: HttpRequest, public_id: UUID, lang: str = "") ->
     )
     if task is None:
         raise Http404
-    return _task_out(task, _language(request, lang))
+    return _task_out(task, language)
 
 
-@router.get("/taxonomies", response=list[TaxonomyOut], summary="Taxonomies")
+@router.get(
+    "/taxonomies",
+    response={200: list[TaxonomyOut], 400: ErrorOut},
+    summary="Taxonomies",
+)
 @public
 def list_taxonomies(request: HttpRequest, lang: str = "") -> Any:
     """The vocabularies: activity types, themes, PTV target groups and service classes."""
-    language = _language(request, lang)
+    language = _language(request)
     return [
         {
             "id": t.public_id,
@@ -471,7 +478,7 @@ def list_taxonomy_terms(
     form = TermListForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    language = _language(request, lang)
+    language = _language(request)
     qs = TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by(
         "taxonomy__code", "code"
     )

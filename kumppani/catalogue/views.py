@@ -28,6 +28,8 @@ from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.documents import PDF_CONTENT_TYPE, render_pdf
 from kumppani.core.exports import FORMATS, export_response
+from kumppani.core.forms import add_service_errors
+from kumppani.core.htmx import render_fragment_or_page
 from kumppani.core.languages import current_language, language_name, translated_ordering
 from kumppani.core.submissions import submit_once, token_from
 from kumppani.organisations.models import Organisation
@@ -280,7 +282,7 @@ def _hide_page(
         try:
             hide(reason=form.cleaned_data["reason"], actor=Actor.from_request(request))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done)
             return redirect(target, entry.public_id)
@@ -398,13 +400,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
     form = TaskFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = _search_page(filters, request.GET.get("page"))
-    template = (
-        "catalogue/includes/task_results.html"
-        if getattr(request, "htmx", False)
-        else "catalogue/task_list.html"
-    )
-    return render(
-        request, template, {"form": form, "page": page, "query": _query_without_page(request)}
+    return render_fragment_or_page(
+        request,
+        "catalogue/task_list.html",
+        "catalogue/includes/task_results.html",
+        {"form": form, "page": page, "query": _query_without_page(request)},
     )
 
 
@@ -470,7 +470,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
                 result_url=lambda task: reverse("catalogue:task_detail", args=[task.public_id]),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             if not outcome.repeated:
                 messages.success(request, _("The task was saved as a draft."))
@@ -497,7 +497,7 @@ def task_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 **form.task_fields(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             if isinstance(error, ChangedMeanwhile):
                 form.renew_version(task)
         else:

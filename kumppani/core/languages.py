@@ -131,7 +131,7 @@ class Collated(Func):
 
     template = "%(expressions)s COLLATE %(collation)s"
 
-    def __init__(self, expression: Expression | str, language: str | None = None) -> None:
+    def __init__(self, expression: Expression | str, *, language: str | None = None) -> None:
         super().__init__(F(expression) if isinstance(expression, str) else expression)
         self.language = language or current_language()
 
@@ -144,11 +144,11 @@ class Collated(Func):
         return super().as_sql(compiler, connection, **extra_context)
 
 
-def translated_ordering(field: str, language: str | None = None) -> Collated:
+def translated_ordering(field: str, *, language: str | None = None) -> Collated:
     """Order by the field in the reader's language, with fallback and that language's
     collation: ``queryset.order_by(translated_ordering("name"), "id")``."""
     language = language or current_language()
-    return Collated(translated_expression(field, language), language)
+    return Collated(translated_expression(field, language), language=language)
 
 
 # --- SQLite collations ---------------------------------------------------------------------

@@ -29,9 +29,9 @@ from django import forms
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
+
+from .htmx import render_fragment_or_page
 
 M = TypeVar("M", bound=models.Model)
 
@@ -123,12 +123,6 @@ def list_page(
     return listing
 
 
-def is_htmx(request: HttpRequest) -> bool:
-    """Whether htmx asks for a region (not for a whole page to restore its history)."""
-    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
-    return htmx is not None and bool(htmx) and not htmx.history_restore_request
-
-
 def render_list(
     request: HttpRequest,
     listing: Listing[Any],
@@ -147,7 +141,6 @@ def render_list(
         "query": listing.query,
         **(context or {}),
     }
-    name = fragment_template if is_htmx(request) else template
-    response = render(request, name, full_context, status=status)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return render_fragment_or_page(
+        request, template, fragment_template, full_context, status=status
+    )

@@ -6,11 +6,13 @@ from datetime import datetime
 from uuid import UUID
 
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from kumppani.core.access import public
+from kumppani.core.api import error_responses
 from kumppani.core.models import Municipality
 
 from . import access, selectors
@@ -105,7 +107,12 @@ class OrganisationOut(Schema):
         return obj.is_verified
 
 
-@router.get("", response=list[OrganisationOut], summary="List organisations")
+@router.get(
+    "",
+    response=list[OrganisationOut],
+    summary="List organisations",
+    openapi_extra=error_responses(400),
+)
 @paginate(PageNumberPagination)
 @public
 def list_organisations(
@@ -137,10 +144,15 @@ def list_organisations(
     return selectors.organisations_matching(form.cleaned_data).select_related("umbrella")
 
 
-@router.get("/{public_id}", response=OrganisationOut, summary="One organisation")
+@router.get(
+    "/{public_id}",
+    response=OrganisationOut,
+    summary="One organisation",
+    openapi_extra=error_responses(400, 404),
+)
 @public
 def get_organisation(request: HttpRequest, public_id: UUID) -> Organisation:
     try:
         return access.organisation_for_user(request.user, public_id, for_edit=False)
     except Http404:
-        raise HttpError(404, "No organisation has this id.") from None
+        raise HttpError(404, _("No organisation has this id.")) from None

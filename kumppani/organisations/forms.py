@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
+from kumppani.core.forms import MunicipalityMultipleChoiceField
 from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
+from kumppani.core.selectors import municipalities_by_county, municipality_name
 
 from .models import Organisation, OrganisationKind, OrganisationStatus
-from .selectors import municipalities_by_county
 from .validators import normalise_business_id, validate_business_id
 
 
@@ -26,11 +27,8 @@ def _county_choices() -> list[tuple[str, Any]]:
 
 def _municipality_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     return [
-        (
-            str(county.name) if county else str(_("No wellbeing services county (Åland)")),
-            [(m.code, str(m.name)) for m in municipalities],
-        )
-        for county, municipalities in municipalities_by_county()
+        (group.label, [(m.code, municipality_name(m)) for m in group.municipalities])
+        for group in municipalities_by_county()
     ]
 
 
@@ -127,30 +125,11 @@ class OrganisationFilterForm(forms.Form):
         ]
 
 
-class MunicipalityCheckboxes(forms.CheckboxSelectMultiple):
-    """Municipality checkboxes grouped by county, each group a collapsible fieldset.
-
-    `<details>` opens and closes without JavaScript; groups with a ticked municipality
-    start open.
-    """
-
-    template_name = "organisations/widgets/municipality_checkboxes.html"
-
-    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
-        context["widget"]["groups"] = [
-            {
-                "label": group,
-                "options": options,
-                "open": any(option["selected"] for option in options),
-            }
-            for group, options, _index in context["widget"]["optgroups"]
-        ]
-        return context
-
-
 class OrganisationForm(VersionedForm):
     """An organisation's details, as a representative or coordinator edits them."""
+
+    # The services' names of fields this form names otherwise.
+    SERVICE_FIELD_NAMES = {"umbrella": "umbrella_business_id"}
 
     name_fi = forms.CharField(label=_("Name in Finnish"), required=False, max_length=255)
     name_sv = forms.CharField(label=_("Name in Swedish"), required=False, max_length=255)
@@ -164,7 +143,11 @@ class OrganisationForm(VersionedForm):
     description_en = forms.CharField(
         label=_("Description in English"), required=False, widget=forms.Textarea
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=OrganisationKind.choices,
+        error_messages={"required": _("Choose the kind of organisation.")},
+    )
     business_id = forms.CharField(
         label=_("Business ID"),
         required=False,
@@ -188,14 +171,10 @@ class OrganisationForm(VersionedForm):
             "organisation, give the umbrella's business ID. Leave empty if none."
         ),
     )
-    municipalities = forms.MultipleChoiceField(
+    municipalities = MunicipalityMultipleChoiceField(
         label=_("Municipalities of operation"),
         required=False,
-        widget=MunicipalityCheckboxes,
-        help_text=_("Open a wellbeing services county and tick the municipalities."),
-        error_messages={
-            "invalid_choice": _("There is no municipality with code %(value)s."),
-        },
+        help_text=_("Choose the municipalities where the organisation works."),
     )
     email = forms.EmailField(
         label=_("Email"),
@@ -224,7 +203,6 @@ class OrganisationForm(VersionedForm):
         """`required_counties`: at least one municipality must lie in one of these."""
         super().__init__(*args, **kwargs)
         self.required_counties = required_counties or []
-        self.fields["municipalities"].choices = _municipality_groups()  # type: ignore[attr-defined]
 
     @classmethod
     def initial_for(cls, organisation: Organisation) -> dict[str, Any]:
@@ -242,8 +220,7 @@ class OrganisationForm(VersionedForm):
         return initial
 
     def clean_municipalities(self) -> list[Municipality]:
-        codes = self.cleaned_data["municipalities"]
-        municipalities = list(Municipality.objects.filter(code__in=codes))
+        municipalities: list[Municipality] = self.cleaned_data["municipalities"]
         if self.required_counties and not any(
             m.county_id in {c.pk for c in self.required_counties} for m in municipalities
         ):
@@ -295,12 +272,3 @@ class OrganisationForm(VersionedForm):
             # Keep an umbrella that has no business ID and so never showed in the form.
             del data["umbrella"]
         return data
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ValidationError on the matching fields, others on the form."""
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                target = "umbrella_business_id" if field == "umbrella" else field
-                self.add_error(target if target in self.fields else None, errors)
-        else:
-            self.add_error(None, error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from kumppani.core.languages import content_languages, translated_ordering
 from kumppani.core.models import County, Municipality
@@ -61,17 +61,3 @@ def counties_of(organisation: Organisation) -> list[County]:
     """The counties the organisation's (prefetched) municipalities make up, by code."""
     counties = {m.county.pk: m.county for m in organisation.municipalities.all() if m.county}
     return sorted(counties.values(), key=lambda county: county.code)
-
-
-def municipalities_by_county() -> list[tuple[County | None, list[Municipality]]]:
-    """All municipalities grouped by county (Åland's last, without one), for choices."""
-    groups: dict[int | None, tuple[County | None, list[Municipality]]] = {}
-    for municipality in Municipality.objects.select_related("county").order_by(
-        Case(When(county__isnull=True, then=Value(1)), default=Value(0)),
-        "county__code",
-        "name",
-    ):
-        county = municipality.county
-        key = county.pk if county else None
-        groups.setdefault(key, (county, []))[1].append(municipality)
-    return list(groups.values())

@@ -19,6 +19,7 @@ from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.exports import CSV, FORMATS, export_response
+from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import texts_by_language, translated, translated_ordering
 from kumppani.core.submissions import submit_once, token_from
 
@@ -109,11 +110,10 @@ def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     base_version=form.cleaned_data.get(VERSION_FIELD),
                     **form.service_fields(),
                 )
-            except ChangedMeanwhile as error:
-                form.add_service_errors(error)
-                form.renew_version(organisation)
             except ValidationError as error:
-                form.add_service_errors(error)
+                add_service_errors(form, error, field_names=OrganisationForm.SERVICE_FIELD_NAMES)
+                if isinstance(error, ChangedMeanwhile):
+                    form.renew_version(organisation)
             else:
                 messages.success(request, _("The organisation's details were saved."))
                 return redirect("organisations:detail", public_id=organisation.public_id)
@@ -148,7 +148,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
                     ),
                 )
             except ValidationError as error:
-                form.add_service_errors(error)
+                add_service_errors(form, error, field_names=OrganisationForm.SERVICE_FIELD_NAMES)
             else:
                 if not outcome.repeated:
                     messages.success(request, _("The organisation was added to the registry."))

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.languages import content_languages, in_language, language_choices
 from kumppani.organisations.models import Organisation
-from kumppani.organisations.selectors import municipalities_by_county
 
 from ..models import TaxonomyTerm
 
@@ -20,14 +19,6 @@ ACTIVITY_LANGUAGES = ("fi", "sv", "en", "se", "ru", "uk", "et", "ar", "so", "fa"
 
 def activity_language_choices() -> list[tuple[str, str]]:
     return language_choices(ACTIVITY_LANGUAGES)
-
-
-def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Municipalities grouped by county, for a select with optgroups."""
-    return [
-        (str(county) if county else str(_("Åland")), [(m.code, str(m)) for m in group])
-        for county, group in municipalities_by_county()
-    ]
 
 
 def term_choices(taxonomy_code: str) -> QuerySet[TaxonomyTerm]:

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import MunicipalityChoiceField
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
@@ -36,8 +37,8 @@ class StaleFilterForm(forms.Form):
     county: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Wellbeing services county"), queryset=County.objects.none(), required=False
     )
-    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    municipality = MunicipalityChoiceField(
+        Municipality.objects.none(), label=_("Municipality"), required=False
     )
     q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
 
@@ -55,9 +56,9 @@ class StaleFilterForm(forms.Form):
 
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
-    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    municipality = MunicipalityChoiceField(
+        Municipality.objects.filter(county__isnull=False),
         label=_("Municipality"),
-        queryset=Municipality.objects.filter(county__isnull=False),
         required=False,
         empty_label=_("All municipalities"),
     )

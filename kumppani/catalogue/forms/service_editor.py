@@ -11,9 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.languages import content_languages
-from kumppani.core.models import County, Municipality
-from kumppani.core.widgets import NativeDateInput, NativeTimeInput
+from kumppani.core.forms import (
+    MunicipalityChoiceField,
+    MunicipalityMultipleChoiceField,
+    add_service_errors,
+)
+from kumppani.core.languages import content_languages, translated_ordering
+from kumppani.core.models import County
+from kumppani.core.widgets import MunicipalityPicker, NativeDateInput, NativeTimeInput
 
 from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
 from ..schedules import Repeat, build_rrule, repeat_of
@@ -24,7 +29,6 @@ from .common import (
     FriendlyErrorsMixin,
     _translated_fields,
     activity_language_choices,
-    municipality_choices,
     term_choices,
 )
 
@@ -91,14 +95,15 @@ class ServiceClassificationForm(FriendlyErrorsMixin, forms.Form):
 
 
 class ServiceAreasForm(FriendlyErrorsMixin, forms.Form):
-    municipalities = forms.MultipleChoiceField(
+    municipalities = MunicipalityMultipleChoiceField(
         label=_("Municipalities"),
         required=False,
-        help_text=_("Hold down Ctrl (Cmd on a Mac) to choose more than one."),
+        widget=MunicipalityPicker(county_field="counties"),
     )
     counties: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Whole wellbeing services counties"),
-        queryset=County.objects.all(),
+        queryset=County.objects.none(),
+        to_field_name="code",
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -107,13 +112,9 @@ class ServiceAreasForm(FriendlyErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["municipalities"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = municipality_choices()
-
-    def clean_municipalities(self) -> list[Municipality]:
-        codes = self.cleaned_data.get("municipalities") or []
-        return list(Municipality.objects.filter(code__in=codes))
+        counties = self.fields["counties"]
+        assert isinstance(counties, forms.ModelMultipleChoiceField)
+        counties.queryset = County.objects.order_by(translated_ordering("name"))
 
 
 class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
@@ -131,7 +132,10 @@ class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
     )
     is_free = forms.BooleanField(label=_("Free of charge"), required=False)
     how_to_join = forms.ChoiceField(
-        label=_("How to join"), choices=HowToJoin.choices, widget=forms.RadioSelect
+        label=_("How to join"),
+        choices=HowToJoin.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how people join the activity.")},
     )
     free_places = forms.IntegerField(
         label=_("Free places for referrals"),
@@ -193,9 +197,7 @@ class LocationForm(FriendlyErrorsMixin, forms.Form):
         error_messages={"invalid": _("A postal code has five digits, e.g. 60100.")},
     )
     city = forms.CharField(label=_("Post office"), required=False, max_length=100)
-    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.all(), required=False
-    )
+    municipality = MunicipalityChoiceField(label=_("Municipality"), required=False)
     latitude = forms.DecimalField(
         label=_("Latitude"), required=False, min_value=59, max_value=71, decimal_places=6
     )
@@ -287,6 +289,15 @@ class ScheduleForm(FriendlyErrorsMixin, forms.Form):
         )
 
 
+# The service's names of values the editor's fields give under another name.
+SERVICE_FIELD_NAMES = {
+    "ends_at": "end_time",
+    "starts_at": "start_time",
+    "rrule": "repeat",
+    "terms": "activity_types",
+}
+
+
 class ServiceEditor:
     """The sections of the service edit page, each a form rendered in its own fieldset."""
 
@@ -314,14 +325,8 @@ class ServiceEditor:
         return all(valid)
 
     def add_error(self, error: ValidationError) -> None:
-        """Attach a service's ValidationError to the section that has the field."""
-        for field, messages in getattr(error, "error_dict", {"__all__": error.messages}).items():
-            target = next((f for f in self.forms.values() if field in f.fields), None)
-            for message in messages:
-                if target is None:
-                    self.forms["texts"].add_error(None, message)
-                else:
-                    target.add_error(field, message)
+        """Show a service's ValidationError in the section that has the field."""
+        add_service_errors(self.forms.values(), error, field_names=SERVICE_FIELD_NAMES)
 
     def fields(self) -> ServiceFields:
         texts = self.forms["texts"].cleaned_data
@@ -375,7 +380,7 @@ def initial_for(service: Service) -> dict[str, Any]:
     for name, code in ServiceClassificationForm.TAXONOMIES.items():
         initial[name] = [term.pk for term in terms if term.taxonomy.code == code]
     initial["municipalities"] = [m.code for m in service.municipalities.all()]
-    initial["counties"] = [c.pk for c in service.counties.all()]
+    initial["counties"] = [c.code for c in service.counties.all()]
     codes = [language.code for language in service.languages.all()]
     known = set(ACTIVITY_LANGUAGES)
     initial["languages"] = [code for code in codes if code in known]

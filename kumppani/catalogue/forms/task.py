@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
+from kumppani.core.forms import MunicipalityChoiceField
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 from kumppani.core.widgets import NativeDateInput
@@ -23,9 +24,9 @@ from .common import (
 
 
 class TaskForm(FriendlyErrorsMixin, VersionedForm):
-    municipality: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+    municipality = MunicipalityChoiceField(
+        Municipality.objects.filter(county__isnull=False),
         label=_("Municipality"),
-        queryset=Municipality.objects.filter(county__isnull=False),
         required=False,
     )
     is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)

@@ -14,11 +14,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import ValidationError as NinjaValidationError
 
 from kumppani.catalogue.models import Service, ServiceLocation, VolunteerTask
 from kumppani.core.access import public
+from kumppani.core.api import error_responses, install_error_handlers
 
 from . import params, selectors, serializers
 from .validation import HSDS_VERSION
@@ -39,9 +40,7 @@ def bad_request(request: HttpRequest, exc: params.BadRequest) -> HttpResponse:
     return hsds_api.create_response(request, {"detail": str(exc)}, status=400)
 
 
-@hsds_api.exception_handler(NinjaValidationError)
-def invalid_input(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    return hsds_api.create_response(request, {"detail": exc.errors}, status=400)
+install_error_handlers(hsds_api)
 
 
 def name_matches(search: str) -> Q:
@@ -88,7 +87,7 @@ def filtered_services(request: HttpRequest) -> QuerySet[Service]:
     )
 
 
-@hsds_api.get("/services")
+@hsds_api.get("/services", openapi_extra=error_responses(400))
 @public
 def services(request: HttpRequest) -> Json:
     lang = params.language(request)
@@ -129,7 +128,7 @@ def minimal_service(svc: Service) -> Json:
     }
 
 
-@hsds_api.get("/services/{id}")
+@hsds_api.get("/services/{id}", openapi_extra=error_responses(400, 404))
 @public
 def service_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
@@ -148,7 +147,7 @@ def service_detail(request: HttpRequest, id: str) -> Json:
 # Organisations ---------------------------------------------------------------------------------
 
 
-@hsds_api.get("/organizations")
+@hsds_api.get("/organizations", openapi_extra=error_responses(400))
 @public
 def organizations(request: HttpRequest) -> Json:
     lang = params.language(request)
@@ -166,7 +165,7 @@ def organizations(request: HttpRequest) -> Json:
     return paging.wrap(total, contents)
 
 
-@hsds_api.get("/organizations/{id}")
+@hsds_api.get("/organizations/{id}", openapi_extra=error_responses(400, 404))
 @public
 def organization_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
@@ -189,7 +188,7 @@ def organization_detail(request: HttpRequest, id: str) -> Json:
 # Taxonomies ------------------------------------------------------------------------------------
 
 
-@hsds_api.get("/taxonomies")
+@hsds_api.get("/taxonomies", openapi_extra=error_responses(400))
 @public
 def taxonomies(request: HttpRequest) -> Json:
     lang = params.language(request)
@@ -204,7 +203,7 @@ def taxonomies(request: HttpRequest) -> Json:
         return paging.wrap(total, [serializers.taxonomy(tax) for tax in page])
 
 
-@hsds_api.get("/taxonomies/{id}")
+@hsds_api.get("/taxonomies/{id}", openapi_extra=error_responses(400, 404))
 @public
 def taxonomy_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
@@ -215,7 +214,7 @@ def taxonomy_detail(request: HttpRequest, id: str) -> Json:
         return serializers.taxonomy(tax)
 
 
-@hsds_api.get("/taxonomy_terms")
+@hsds_api.get("/taxonomy_terms", openapi_extra=error_responses(400))
 @public
 def taxonomy_terms(request: HttpRequest) -> Json:
     lang = params.language(request)
@@ -239,7 +238,7 @@ def taxonomy_terms(request: HttpRequest) -> Json:
         return paging.wrap(total, [serializers.taxonomy_term(term) for term in page])
 
 
-@hsds_api.get("/taxonomy_terms/{id}")
+@hsds_api.get("/taxonomy_terms/{id}", openapi_extra=error_responses(400, 404))
 @public
 def taxonomy_term_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
@@ -253,7 +252,7 @@ def taxonomy_term_detail(request: HttpRequest, id: str) -> Json:
 # Services at locations -------------------------------------------------------------------------
 
 
-@hsds_api.get("/service_at_locations")
+@hsds_api.get("/service_at_locations", openapi_extra=error_responses(400))
 @public
 def service_at_locations(request: HttpRequest) -> Json:
     lang = params.language(request)
@@ -263,7 +262,7 @@ def service_at_locations(request: HttpRequest) -> Json:
     search = params.text_param(request, "search")
     postcode = params.text_param(request, "postcode", max_length=10)
     if request.GET.get("proximity"):
-        raise params.BadRequest("'proximity' is not supported; filter by 'municipality'.")
+        raise params.BadRequest(_("'proximity' is not supported; filter by 'municipality'."))
     service_qs = filtered_services(request)
     queryset = selectors.visible_service_locations().filter(service__in=service_qs.values("pk"))
     if postcode:
@@ -284,7 +283,7 @@ def service_at_locations(request: HttpRequest) -> Json:
     return paging.wrap(total, contents)
 
 
-@hsds_api.get("/service_at_locations/{id}")
+@hsds_api.get("/service_at_locations/{id}", openapi_extra=error_responses(400, 404))
 @public
 def service_at_location_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)
@@ -299,7 +298,7 @@ def service_at_location_detail(request: HttpRequest, id: str) -> Json:
 # Volunteer tasks (our profile extension) -------------------------------------------------------
 
 
-@hsds_api.get("/volunteer_tasks")
+@hsds_api.get("/volunteer_tasks", openapi_extra=error_responses(400))
 @public
 def volunteer_tasks(request: HttpRequest) -> Json:
     lang = params.language(request)
@@ -326,7 +325,7 @@ def volunteer_tasks(request: HttpRequest) -> Json:
         return paging.wrap(total, [serializers.volunteer_task(task) for task in page])
 
 
-@hsds_api.get("/volunteer_tasks/{id}")
+@hsds_api.get("/volunteer_tasks/{id}", openapi_extra=error_responses(400, 404))
 @public
 def volunteer_task_detail(request: HttpRequest, id: str) -> Json:
     lang = params.language(request)

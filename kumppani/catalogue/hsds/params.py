@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation.trans_real import parse_accept_lang_header
+from django.utils.translation import gettext as _
 
+from kumppani.core.api import requested_language
 from kumppani.core.models import Municipality
 
 M = TypeVar("M", bound=Model)
@@ -26,8 +26,16 @@ TRUE_VALUES = {"true", "1", "yes"}
 FALSE_VALUES = {"false", "0", "no", ""}
 
 
+EXAMPLE_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+
+
 class BadRequest(Exception):
     """A parameter has a value the API cannot use; the message tells the caller which."""
+
+
+def _shown(raw: str) -> str:
+    """A value as the message quotes it (shortened: it may be anything)."""
+    return repr(raw[:40])
 
 
 @dataclass(frozen=True)
@@ -74,12 +82,19 @@ def int_param(
     if raw is None or raw == "":
         return default
     if not re.fullmatch(r"[0-9]{1,9}", raw.strip()):
-        raise BadRequest(f"'{name}' must be a whole number, not {raw!r}.")
+        raise BadRequest(
+            _("'%(name)s' must be a whole number, not %(value)s.")
+            % {"name": name, "value": _shown(raw)}
+        )
     value = int(raw)
     if value < minimum:
-        raise BadRequest(f"'{name}' must be at least {minimum}.")
+        raise BadRequest(
+            _("'%(name)s' must be at least %(limit)s.") % {"name": name, "limit": minimum}
+        )
     if maximum is not None and value > maximum:
-        raise BadRequest(f"'{name}' must be at most {maximum}.")
+        raise BadRequest(
+            _("'%(name)s' must be at most %(limit)s.") % {"name": name, "limit": maximum}
+        )
     return value
 
 
@@ -89,14 +104,19 @@ def bool_param(request: HttpRequest, name: str) -> bool:
         return True
     if raw in FALSE_VALUES:
         return False
-    raise BadRequest(f"'{name}' must be true or false, not {raw!r}.")
+    raise BadRequest(
+        _("'%(name)s' must be true or false, not %(value)s.") % {"name": name, "value": _shown(raw)}
+    )
 
 
 def uuid_value(raw: str, name: str) -> str:
     try:
         return str(uuid.UUID(raw.strip()))
     except (ValueError, AttributeError):
-        raise BadRequest(f"'{name}' must be a UUID, not {raw!r}.") from None
+        raise BadRequest(
+            _("'%(name)s' must be an id such as %(example)s, not %(value)s.")
+            % {"name": name, "example": EXAMPLE_ID, "value": _shown(str(raw))}
+        ) from None
 
 
 def uuid_param(request: HttpRequest, name: str) -> str | None:
@@ -109,7 +129,10 @@ def uuid_param(request: HttpRequest, name: str) -> str | None:
 def text_param(request: HttpRequest, name: str, *, max_length: int = 200) -> str:
     value = (request.GET.get(name) or "").strip()
     if len(value) > max_length:
-        raise BadRequest(f"'{name}' may be at most {max_length} characters long.")
+        raise BadRequest(
+            _("'%(name)s' may be at most %(limit)s characters long.")
+            % {"name": name, "limit": max_length}
+        )
     return value
 
 
@@ -126,8 +149,11 @@ def datetime_param(request: HttpRequest, name: str) -> datetime | None:
         parsed = None
     if parsed is None:
         raise BadRequest(
-            f"'{name}' must be a date or date-time such as 2025-01-31 or "
-            f"2025-01-31T12:00:00+02:00, not {raw!r}."
+            _(
+                "'%(name)s' must be a date or date-time such as 2025-01-31 or "
+                "2025-01-31T12:00:00+02:00, not %(value)s."
+            )
+            % {"name": name, "value": _shown(raw)}
         )
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
@@ -139,27 +165,20 @@ def municipality_param(request: HttpRequest) -> str | None:
     if not raw:
         return None
     if not re.fullmatch(r"[0-9]{3}", raw) or not Municipality.objects.filter(code=raw).exists():
-        raise BadRequest(f"'municipality' must be a 3-digit municipality code, not {raw!r}.")
+        raise BadRequest(
+            _("'municipality' must be a 3-digit municipality code, not %(value)s.")
+            % {"value": _shown(raw)}
+        )
     return raw
 
 
 def format_param(request: HttpRequest) -> None:
     raw = (request.GET.get("format") or "json").strip().lower()
     if raw != "json":
-        raise BadRequest("'format' supports only json; use /api/hsds export files for bulk data.")
+        raise BadRequest(_("'format' supports only json; use the HSDS export files for bulk data."))
 
 
 def language(request: HttpRequest) -> str:
-    """Return the language of text fields: ?lang=, else Accept-Language, else Finnish."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    raw = request.GET.get("lang")
-    if raw is not None and raw != "":
-        if raw not in codes:
-            raise BadRequest(f"'lang' must be one of {', '.join(codes)}, not {raw!r}.")
-        return raw
-    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for accepted, _quality in parse_accept_lang_header(header):
-        code = accepted.split("-")[0].lower()
-        if code in codes:
-            return code
-    return str(settings.LANGUAGE_CODE)
+    """Return the language of text fields: ?lang=, else Accept-Language, else Finnish; an
+    unknown ?lang= is answered with 400."""
+    return requested_language(request)

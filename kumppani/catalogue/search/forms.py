@@ -22,6 +22,7 @@ from kumppani.catalogue.search.query import (
     SearchFilters,
 )
 from kumppani.core.models import County, Municipality
+from kumppani.core.selectors import municipalities_by_county, municipality_name
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
@@ -139,12 +140,10 @@ def municipality_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 # Reference data (loaded by a migration, changed by a new migration only): cache per process.
 @lru_cache(maxsize=8)
 def _municipality_choices(language: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for m in Municipality.objects.select_related("county").order_by("county__code", "name"):
-        groups.setdefault(str(m.county) if m.county else str(_("Åland")), []).append(
-            (m.code, str(m))
-        )
-    return list(groups.items())
+    return [
+        (group.label, [(m.code, municipality_name(m, language)) for m in group.municipalities])
+        for group in municipalities_by_county(language=language)
+    ]
 
 
 @lru_cache(maxsize=8)

@@ -8,9 +8,7 @@ from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import patch_vary_headers
 from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -27,6 +25,7 @@ from kumppani.catalogue.search.forms import (
 from kumppani.catalogue.search.presenters import Text, in_language
 from kumppani.catalogue.search.query import SearchResult, search_services
 from kumppani.core.access import public
+from kumppani.core.htmx import render_fragment_or_page, wants_fragment
 
 PAGE_SIZE = 20
 
@@ -286,7 +285,9 @@ def _count_updates(
 
 def _error_sentences(form: SearchForm) -> list[str]:
     return [
-        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+        f"{form.fields[name].label}: {error}"
+        if name in form.fields and form.fields[name].label
+        else str(error)
         for name, errors in form.errors.items()
         for error in errors
     ]
@@ -312,8 +313,7 @@ def service_search(request: HttpRequest) -> HttpResponse:
     form.fields["online"].label = _("Online only")
     result: SearchResult | None = None
     status = 200
-    htmx = getattr(request, "htmx", None)
-    fragment = htmx is not None and bool(htmx) and not htmx.history_restore_request
+    fragment = wants_fragment(request)
     count_updates: list[CountUpdate] = []
     shown = _shown_on_page(request, form) if fragment else {name: [] for name in SHOWN_FIELDS}
     if form.is_valid():
@@ -345,13 +345,17 @@ def service_search(request: HttpRequest) -> HttpResponse:
         "count_updates": count_updates,
         "shown_counts": [(SHOWN_PREFIX + name, " ".join(shown[name])) for name in SHOWN_FIELDS],
     }
-    template = "catalogue/search/_results.html" if fragment else "catalogue/search/search.html"
     if fragment:
         status = 200  # htmx swaps only successful responses; the fragment carries the message
-    response = render(request, template, context, status=status)
+    response = render_fragment_or_page(
+        request,
+        "catalogue/search/search.html",
+        "catalogue/search/_results.html",
+        context,
+        status=status,
+    )
     if fragment:
         # The address in the browser is the search's, without the page's list of counts.
         path, query = escape_uri_path(request.path), _query(request)
         push_url(response, f"{path}?{query}" if query else path)
-    patch_vary_headers(response, ["HX-Request"])
     return response

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -241,6 +242,66 @@ def test_create_form_errors_are_plain_sentences(client, bob, org_x):
     assert not Service.objects.exists()
 
 
+def test_editor_errors_are_summarised_once_on_top_with_links_to_the_fields(client, bob, org_x):
+    client.force_login(bob)
+    with translation.override("en"):
+        url = reverse("catalogue:service_create")
+    html = client.post(url, {"organisation": org_x.pk, "is_free": "on"}).content.decode()
+    assert html.count("data-error-summary") == 1
+    summary = html[html.index("data-error-summary") : html.index('id="section-texts"')]
+    assert '<a href="#id_name_fi">' in summary
+    # A group of radio buttons is linked by its first button.
+    assert '<a href="#id_how_to_join_0">How to join: Choose how people join the activity.</a>' in (
+        summary
+    )
+
+
+def test_a_service_error_of_a_schedule_value_shows_at_its_field(client, bob, org_x):
+    """The service checks what the form cannot; its errors land on the editor's fields."""
+    client.force_login(bob)
+    with translation.override("en"):
+        url = reverse("catalogue:service_create")
+    html = client.post(
+        url,
+        {
+            "organisation": org_x.pk,
+            "name_fi": "Kerho",
+            "is_free": "on",
+            "how_to_join": "drop_in",
+            "start_date": "2026-12-03",
+            "start_time": "18:00",
+            "repeat": "weekly",
+            "until": "2026-11-01",
+        },
+    ).content.decode()
+    assert '<a href="#id_until">Repeats until: The last date cannot be before the first time.' in (
+        html
+    )
+    assert not Service.objects.exists()
+
+
+def test_whole_counties_are_chosen_by_code(client, bob, org_x):
+    client.force_login(bob)
+    response = client.post(
+        reverse("catalogue:service_create"),
+        {
+            "organisation": org_x.pk,
+            "name_fi": "Kerho",
+            "is_free": "on",
+            "how_to_join": "drop_in",
+            "counties": ["16"],
+            "municipalities": ["499"],
+        },
+    )
+    assert response.status_code == 302
+    service = Service.objects.get()
+    assert [c.code for c in service.counties.all()] == ["16"]
+    assert [m.code for m in service.municipalities.all()] == ["499"]
+    html = client.get(reverse("catalogue:service_edit", args=[service.public_id])).content.decode()
+    assert re.search(r'name="counties" value="16"[^>]* checked', html)
+    assert 'value="499" data-names="Mustasaari Korsholm" selected' in html
+
+
 def test_edit_page_round_trips_the_schedule(client, bob, org_x):
     service = ServiceFactory.create(organisation=org_x)
     Schedule.objects.create(
@@ -320,6 +381,16 @@ def test_task_list_answers_htmx_with_the_results_only(client, org_x):
     VolunteerTaskFactory.create(organisation=org_x, title_fi="Kahvinkeittäjä")
     html = client.get(reverse("catalogue:task_list"), HTTP_HX_REQUEST="true").content.decode()
     assert "Kahvinkeittäjä" in html and "<html" not in html
+
+
+def test_task_list_gives_htmx_history_restores_the_whole_page(client, org_x):
+    response = client.get(
+        reverse("catalogue:task_list"),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]
 
 
 def test_representative_creates_and_publishes_a_task(client, bob, org_x):

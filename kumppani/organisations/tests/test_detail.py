@@ -1,5 +1,7 @@
 """The organisation detail page."""
 
+import re
+
 from django.urls import reverse
 from django.utils import translation
 
@@ -63,10 +65,13 @@ def test_verify_button_is_shown_to_the_coordinator_only(client, alice, bob, org_
 
 def test_edit_form_groups_municipalities_by_county_and_ticks_the_current_ones(client, bob, org_x):
     client.force_login(bob)
-    response = client.get(reverse("organisations:edit", args=[org_x.public_id]))
-    assert "<details" in response.text
-    assert "<legend" in response.text
-    assert 'value="743"' in response.text
+    with translation.override("en"):
+        response = client.get(reverse("organisations:edit", args=[org_x.public_id]))
+    html = response.text
+    # One <select multiple> with an optgroup per county; Seinäjoki (743) chosen.
+    assert html.count('<select name="municipalities" multiple') == 1
+    assert re.search(r'<optgroup label="[^"]+" data-county="16">', html)
+    assert re.search(r'<option value="743"[^>]* selected>', html)
     assert response.context["form"].initial["municipalities"] == ["743"]
 
 
@@ -79,5 +84,32 @@ def test_edit_with_a_wrong_business_id_shows_the_message_and_saves_nothing(clien
     )
     assert response.status_code == 200
     assert "The check digit of business ID 1234567-2 is wrong." in response.text
+    org_x.refresh_from_db()
+    assert org_x.name_fi == "Seinäjoen Omaishoitajat ry"
+
+
+def test_failed_save_summarises_errors_and_marks_the_fields(client, bob, org_x):
+    client.force_login(bob)
+    with translation.override("en"):
+        url = reverse("organisations:edit", args=[org_x.public_id])
+    html = client.post(url, {"name_fi": "", "kind": "", "municipalities": ["743"]}).text
+    summary = html[html.index("data-error-summary") : html.index('name="name_fi"')]
+    assert "There is a problem" in summary
+    assert '<a href="#id_name_fi">' in summary
+    assert '<a href="#id_kind">Kind: Choose the kind of organisation.</a>' in summary
+    name_input = re.search(r'<input [^>]*name="name_fi"[^>]*>', html)
+    assert name_input is not None
+    assert 'aria-invalid="true"' in name_input.group()
+    assert 'aria-describedby="id_name_fi_error"' in name_input.group()
+
+
+def test_an_unknown_municipality_code_is_refused_in_words(client, bob, org_x):
+    client.force_login(bob)
+    with translation.override("en"):
+        url = reverse("organisations:edit", args=[org_x.public_id])
+    html = client.post(
+        url, {"name_fi": "Uusi nimi ry", "kind": "association", "municipalities": ["743", "999"]}
+    ).text
+    assert "There is no municipality with code 999. Choose municipalities from the list." in html
     org_x.refresh_from_db()
     assert org_x.name_fi == "Seinäjoen Omaishoitajat ry"

@@ -1,0 +1,168 @@
+"""Form helpers every app uses: a service's errors on the form, the error summary, and the
+municipality fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
+
+from .models import Municipality
+from .selectors import municipalities_by_county, municipality_name
+from .widgets import MunicipalityPicker
+
+# More values than there are municipalities cannot come from the form.
+MAX_MUNICIPALITIES = 400
+
+FormOrForms = forms.BaseForm | Iterable[forms.BaseForm]
+
+
+def _as_list(forms_: FormOrForms) -> list[forms.BaseForm]:
+    return [forms_] if isinstance(forms_, forms.BaseForm) else list(forms_)
+
+
+def add_service_errors(
+    form: FormOrForms,
+    error: ValidationError,
+    *,
+    field_names: Mapping[str, str] | None = None,
+) -> None:
+    """Show a service's ValidationError on the form fields it names.
+
+    ``form`` is one form or the forms of one page (the sections of an editor): each error
+    goes to the form that has the field. Errors without a field, and errors of fields no
+    form has, go on top of the first form. ``field_names`` maps the service's names to the
+    form's where they differ (``{"umbrella": "umbrella_business_id"}``).
+    """
+    targets = _as_list(form)
+    names = field_names or {}
+    if not hasattr(error, "error_dict"):
+        targets[0].add_error(None, error)
+        return
+    for service_name, errors in error.error_dict.items():
+        name = names.get(service_name, service_name)
+        owner = next((target for target in targets if name in target.fields), None)
+        if owner is None:
+            targets[0].add_error(None, errors)
+        else:
+            owner.add_error(name, errors)
+
+
+# --- the error summary ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    """One line of the error summary; ``target`` is the id of the field it links to."""
+
+    text: str
+    target: str = ""
+
+
+def field_anchor(field: forms.BoundField) -> str:
+    """The id of the element an error link should move to: the input itself, or the first
+    of a group of radio buttons or checkboxes; nothing for a hidden input."""
+    if field.is_hidden or not field.auto_id:
+        return ""
+    return field.id_for_label or f"{field.auto_id}_0"
+
+
+def error_summary_items(forms_: Iterable[forms.BaseForm | None]) -> list[SummaryItem]:
+    """Every error of the forms, those of no field first, each field's linked to it."""
+    bound = [form for form in forms_ if form is not None and form.is_bound]
+    items = [SummaryItem(str(error)) for form in bound for error in form.non_field_errors()]
+    for form in bound:
+        for field in form:
+            # A field without a label of its own (a hidden page number) gets none made up.
+            label = field.field.label
+            for error in field.errors:
+                text = f"{label}: {error}" if label else str(error)
+                items.append(SummaryItem(text, field_anchor(field)))
+    return items
+
+
+# --- municipalities --------------------------------------------------------------------------
+
+
+class MunicipalityMultipleChoiceField(forms.MultipleChoiceField):
+    """Municipalities by code, chosen with the MunicipalityPicker; cleans to a list of
+    Municipality objects (by code)."""
+
+    widget = MunicipalityPicker
+    default_error_messages = {
+        "invalid_choice": _(
+            "There is no municipality with code %(value)s. Choose municipalities from the list."
+        ),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        # The widget lists the municipalities itself; the codes are checked in clean().
+        kwargs.setdefault("choices", ())
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        # Initial values may be Municipality objects as well as codes.
+        if isinstance(value, list | tuple):
+            return [getattr(item, "code", item) for item in value]
+        return value
+
+    def validate(self, value: Any) -> None:
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def clean(self, value: Any) -> list[Municipality]:
+        codes = list(dict.fromkeys(self.to_python(value)))
+        self.validate(codes)
+        self.run_validators(codes)
+        if len(codes) > MAX_MUNICIPALITIES:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": codes[-1][:10]},
+            )
+        found = {m.code: m for m in Municipality.objects.filter(code__in=codes)}
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": unknown[0][:10]},
+            )
+        return sorted(found.values(), key=lambda municipality: municipality.code)
+
+
+class _MunicipalitiesByCounty(ModelChoiceIterator):
+    """The field's municipalities in an optgroup per county, in the reader's language."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for group in municipalities_by_county(self.queryset):
+            yield (group.label, [self.choice(m) for m in group.municipalities])
+
+    def __len__(self) -> int:
+        return self.queryset.count() + (1 if self.field.empty_label is not None else 0)
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    """One municipality from a `<select>` grouped by county (the reader's language)."""
+
+    iterator = _MunicipalitiesByCounty
+
+    def __init__(self, queryset: QuerySet[Municipality] | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault(
+            "invalid_choice", _("Choose a municipality from the list.")
+        )
+        super().__init__(
+            queryset=Municipality.objects.all() if queryset is None else queryset, **kwargs
+        )
+
+    def label_from_instance(self, obj: Municipality) -> str:
+        return municipality_name(obj)
