@@ -1,0 +1,98 @@
+"""The registry's pages in the browser tests' table."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from kumppani.testing.factories import OrganisationFactory
+from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
+
+
+def empty_registry(f: Fixtures) -> None:
+    """No organisations at all: the list shows its empty state."""
+
+
+def many_organisations(f: Fixtures) -> None:
+    """Enough organisations in two counties to page the list, with bilingual names."""
+    f.org_x, f.org_y  # noqa: B018 - request the fixtures for their data
+    for number in range(30):
+        OrganisationFactory(municipalities=["743" if number % 2 else "905"])
+
+
+PAGES: list[PageCase] = [
+    PageCase(
+        "organisation-list-empty", "organisations:list", lambda f: reverse("organisations:list")
+    ),
+    PageCase(
+        "organisation-list",
+        "organisations:list",
+        lambda f: reverse("organisations:list"),
+        setup=many_organisations,
+    ),
+    PageCase(
+        "organisation-list-filtered",
+        "organisations:list",
+        lambda f: reverse("organisations:list") + "?q=omaishoitajat&county=16&municipality=743",
+        setup=many_organisations,
+    ),
+    PageCase(
+        "organisation-list-invalid-filter",
+        "organisations:list",
+        lambda f: reverse("organisations:list") + "?county=xx&municipality=nonsense&kind=nope",
+        setup=many_organisations,
+    ),
+    PageCase(
+        "organisation-list-page-2",
+        "organisations:list",
+        lambda f: reverse("organisations:list") + "?page=2",
+        setup=many_organisations,
+    ),
+    PageCase(
+        "organisation-create",
+        "organisations:create",
+        lambda f: reverse("organisations:create"),
+        "alice",
+    ),
+    PageCase(
+        "organisation-create-with-errors",
+        "organisations:create",
+        lambda f: reverse("organisations:create"),
+        "alice",
+        then=submit_main_form_empty,
+    ),
+    PageCase(
+        "organisation-detail", "organisations:detail", detail("organisations:detail", "org_x")
+    ),
+    PageCase(
+        "organisation-detail-coordinator",
+        "organisations:detail",
+        detail("organisations:detail", "org_x"),
+        "alice",
+    ),
+    PageCase(
+        "organisation-edit-representative",
+        "organisations:edit",
+        detail("organisations:edit", "org_x"),
+        "bob",
+    ),
+    PageCase(
+        "organisation-edit-with-errors",
+        "organisations:edit",
+        detail("organisations:edit", "org_x"),
+        "bob",
+        then=submit_main_form_empty,
+    ),
+    PageCase(
+        "organisation-edit-coordinator",
+        "organisations:edit",
+        detail("organisations:edit", "org_x"),
+        "alice",
+    ),
+]
+
+# GET URL names that are not HTML pages, and why.
+EXEMPT_URL_NAMES: dict[str, str] = {
+    "organisations:verify": "POST-only: marks an organisation verified, then redirects",
+    "organisations:set_status": "POST-only: changes an organisation's status, then redirects",
+    "organisations:export": "file export (CSV/XLSX), not an HTML page",
+}
