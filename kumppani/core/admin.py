@@ -1,10 +1,15 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from .models import AuditEvent, County, Municipality
+from .actor import Actor
+from .models import AuditEvent, County, Municipality, OutgoingEmail
+from .outbox import email_retry_now
 
 
 @admin.register(County)
@@ -28,6 +33,65 @@ class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
     list_filter = ("outcome", "county")
     search_fields = ("action", "actor_label", "object_label")
     date_hierarchy = "occurred_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
+    """Read-only: the outbox is written by the application. The body is not shown: it may
+    hold a one-time link (an invitation or a password reset)."""
+
+    list_display = (
+        "created_at",
+        "recipient",
+        "subject",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    )
+    list_filter = ("status", "language")
+    search_fields = ("recipient", "subject", "message_id")
+    date_hierarchy = "created_at"
+    fields = (
+        "recipient",
+        "language",
+        "subject",
+        "related_type",
+        "related_id",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "lease_expires_at",
+        "sent_at",
+        "created_at",
+        "message_id",
+    )
+    readonly_fields = fields
+    actions = ["retry_now"]
+
+    @admin.action(description=_("Retry now"))
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[OutgoingEmail]) -> None:
+        count = email_retry_now(emails=queryset, actor=Actor.from_request(request))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email will be sent again.",
+                "%(count)d emails will be sent again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
