@@ -7,13 +7,14 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db.models import QuerySet
 from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import County, Municipality
+from kumppani.core.outbox import email_queue_templated
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.selectors import name_in_language
 
@@ -29,6 +30,29 @@ class SignInForm(AuthenticationForm):
         "invalid_login": _("The email address or password is wrong. Check them and try again."),
         "inactive": _("This account is not in use."),
     }
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's password reset form, with the email put in the outbox: the page answers at
+    once whether or not the mail relay does."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        email_queue_templated(
+            to=to_email,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            subject_template=subject_template_name,
+            body_template=email_template_name,
+            context=context,
+            related=context.get("user"),
+        )
 
 
 class InviteAs:

@@ -37,6 +37,7 @@ from .forms import (
     CountyChoiceForm,
     InvitationFilterForm,
     InviteForm,
+    OutboxPasswordResetForm,
     SignInForm,
 )
 from .models import User
@@ -108,6 +109,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     access_rule = PUBLIC
     template_name = "accounts/password_reset_form.html"
+    form_class = OutboxPasswordResetForm
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
