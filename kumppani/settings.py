@@ -54,10 +54,9 @@ TESTING = env_bool("KUMPPANI_TESTING") or "pytest" in sys.modules
 # `make run` writes a git-ignored .env (DEBUG, SECRET_KEY, SITE_URL) so that manage.py works
 # without extra set-up. Environment variables win; tests never read it; an empty
 # KUMPPANI_ENV_FILE turns it off.
-if not TESTING:
-    for _name, _value in read_env_file(
-        Path(os.environ.get("KUMPPANI_ENV_FILE", BASE_DIR / ".env"))
-    ).items():
+ENV_FILE = os.environ.get("KUMPPANI_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE and not TESTING:
+    for _name, _value in read_env_file(Path(ENV_FILE)).items():
         os.environ.setdefault(_name, _value)
 
 DEBUG = env_bool("DEBUG")
@@ -144,6 +143,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # A file rather than memory: the job tests run real worker processes against it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_kumppani.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = os.environ.get("CACHE_URL", "")

@@ -25,12 +25,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, every: int, **options: Any) -> None:
         try:
             while True:
-                close_old_connections()
                 enqueued = periodic_jobs_run()
                 if enqueued or options["verbosity"] > 1:
                     self.stdout.write(f"Enqueued: {', '.join(enqueued) or 'nothing due'}.")
                 if not every:
                     return
                 time.sleep(every)
+                close_old_connections()  # as after a request: drop a broken or old connection
         except KeyboardInterrupt:
             return
