@@ -84,6 +84,7 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
     assert out.getvalue().count("Enqueued: outbox-retry, tasks-sweep, freshness-reminders.") == 1
 
 
+@pytest.mark.usefixtures("emptied_database")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
     hosts = 4

@@ -40,6 +40,7 @@ LOCK_KEY = "kumppani-test:lock"
 WAIT = 120  # seconds a worker may take before the test gives up (not a timing assertion)
 
 pytestmark = [
+    pytest.mark.usefixtures("emptied_database"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.parametrize("backend", ["db", "rq"], indirect=True),
 ]
