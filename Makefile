@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kumppani
 HOST ?= 127.0.0.1
 PORT ?= 8000
+RUN_URL = http://$(HOST):$(PORT)
 
 .PHONY: install run test lint test-sqlite test-postgres bench messages clean
 
@@ -23,12 +24,23 @@ $(STAMP): pyproject.toml
 messages:
 	@DEBUG=1 $(PY) manage.py build_translations
 
-run: install
+# Settings for manage.py run by hand (`.venv/bin/python manage.py shell`), written once.
+.env:
+	@printf '# Written by make run for development; environment variables win.\nDEBUG=1\nSECRET_KEY=%s\nSITE_URL=%s\n' \
+		"$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" "$(RUN_URL)" > $@
+	@echo "Wrote .env (DEBUG=1, a generated SECRET_KEY, SITE_URL=$(RUN_URL)); git ignores it."
+
+# The server, a task worker and the periodic jobs; Ctrl+C stops all three.
+run: install .env
 	@mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py seed_demo
-	@echo "Serving Kumppani at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving Kumppani at $(RUN_URL)/ with a task worker (stop with Ctrl+C)"
+	@export DEBUG=1 SITE_URL="$(RUN_URL)" TASKS_BACKEND=db; \
+	$(PY) manage.py db_worker --no-reload --interval 1 --verbosity 0 & worker=$$!; \
+	$(PY) manage.py run_periodic_jobs --every 15 & periodic=$$!; \
+	trap 'kill $$worker $$periodic 2>/dev/null; wait $$worker $$periodic 2>/dev/null' EXIT; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check .

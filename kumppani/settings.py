@@ -6,6 +6,7 @@ start without SECRET_KEY, and DATABASE_URL falls back to a SQLite file under var
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,24 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("KUMPPANI_VAR_DIR", BASE_DIR / "var"))
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Read `NAME=value` lines (blank lines and `#` comments skipped, quotes stripped)."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        name, value = line.split("=", 1)
+        name = name.strip().removeprefix("export ").strip()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[name] = value
+    return values
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -30,8 +49,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG")
 TESTING = env_bool("KUMPPANI_TESTING") or "pytest" in sys.modules
+
+# `make run` writes a git-ignored .env (DEBUG, SECRET_KEY, SITE_URL) so that manage.py works
+# without extra set-up. Environment variables win; tests never read it; an empty
+# KUMPPANI_ENV_FILE turns it off.
+ENV_FILE = os.environ.get("KUMPPANI_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE and not TESTING:
+    for _name, _value in read_env_file(Path(ENV_FILE)).items():
+        os.environ.setdefault(_name, _value)
+
+DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -56,6 +84,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "kumppani.core",
     "kumppani.accounts",
     "kumppani.organisations",
@@ -116,6 +146,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+    # A file rather than memory: the job tests run real worker processes against it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_kumppani.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
@@ -190,18 +222,59 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Every email goes through the outbox (kumppani/core/outbox.py) and is sent by a task.
+# An SMTP host, when given, is used even in development; without one, development prints
+# the messages on the worker's console.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
+    if DEBUG and not os.environ.get("EMAIL_HOST")
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST") or "localhost"
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+# Seconds per SMTP operation: a stalled relay must not hold a task past its outbox lease.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kumppani <noreply@kumppani.invalid>")
+
+# Background jobs (Django's task API through the django-tasks backport). `db` keeps the
+# queue in the database and needs `manage.py db_worker`; `rq` keeps it in Redis and needs
+# `manage.py rqworker --job-class django_tasks_rq.Job default` on as many machines as
+# wanted. Tests run tasks at once (`immediate`) unless a test chooses a backend itself.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "db")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "dummy": "django_tasks.backends.dummy.DummyBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+
+# Periodic jobs, all of them: `manage.py run_periodic_jobs` (cron or a systemd timer, every
+# minute, on any number of hosts) enqueues each task once per interval.
+PERIODIC_JOBS: dict[str, dict[str, Any]] = {
+    "outbox-retry": {
+        "task": "kumppani.core.outbox.outbox_retry",
+        "every": timedelta(minutes=1),
+    },
+    "tasks-sweep": {
+        "task": "kumppani.core.jobs.tasks_sweep",
+        "every": timedelta(minutes=5),
+    },
+    "freshness-reminders": {
+        "task": "kumppani.catalogue.tasks.freshness_reminders",
+        "every": timedelta(days=1),
+    },
+}
 
 # Sessions: server-side, expire after two weeks or when the browser closes if asked.
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

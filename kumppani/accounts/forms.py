@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.forms import MunicipalityChoiceField
 from kumppani.core.languages import translated_ordering
 from kumppani.core.models import County, Municipality
+from kumppani.core.outbox import email_queue_templated
 from kumppani.organisations.models import Organisation
 
 from .models import CountyRoleKind, InvitationStatus, OrganisationTitle
@@ -48,6 +49,10 @@ class SignInForm(RequiredMessages, auth_forms.AuthenticationForm):
     }
     required_messages = {"password": _("Enter your password.")}
 
+    def clean_username(self) -> str:
+        # One spelling per address, so that throttling counts Alice@ and alice@ together.
+        return str(self.cleaned_data.get("username") or "").strip().lower()
+
 
 NEW_PASSWORD_MESSAGES = {
     "new_password1": _("Choose a new password."),
@@ -64,6 +69,9 @@ class SetPasswordForm(RequiredMessages, auth_forms.SetPasswordForm):
 
 
 class PasswordResetForm(RequiredMessages, auth_forms.PasswordResetForm):
+    """Django's password reset form, with the email put in the outbox: the page answers at
+    once whether or not the mail relay does."""
+
     required_messages = {"email": _("Enter the email address you sign in with.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -72,9 +80,23 @@ class PasswordResetForm(RequiredMessages, auth_forms.PasswordResetForm):
             "Enter the email address in the form name@example.fi."
         )
 
-    def clean_username(self) -> str:
-        # One spelling per address, so that throttling counts Alice@ and alice@ together.
-        return str(self.cleaned_data.get("username") or "").strip().lower()
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        email_queue_templated(
+            to=to_email,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            subject_template=subject_template_name,
+            body_template=email_template_name,
+            context=context,
+            related=context.get("user"),
+        )
 
 
 class InviteAs:

@@ -11,9 +11,7 @@ from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,6 +20,7 @@ from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
+from kumppani.core.outbox import email_queue_templated
 from kumppani.organisations.models import Organisation
 
 from .access import can_invite, invitation_for_token
@@ -142,19 +141,19 @@ def invitation_link(*, token: str, language: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _send_invitation_email(invitation_id: int, token: str) -> None:
-    invitation = Invitation.objects.select_related(
-        "county", "organisation", "municipality", "invited_by"
-    ).get(pk=invitation_id)
-    with translation.override(invitation.language):
-        context = {
+def _queue_invitation_email(invitation: Invitation, token: str) -> None:
+    email_queue_templated(
+        to=invitation.email,
+        language=invitation.language,
+        subject_template="accounts/email/invitation_subject.txt",
+        body_template="accounts/email/invitation.txt",
+        context={
             "invitation": invitation,
             "link": invitation_link(token=token, language=invitation.language),
             "inviter": invitation.invited_by.get_full_name() if invitation.invited_by else "",
-        }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context)
-        body = render_to_string("accounts/email/invitation.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [invitation.email])
+        },
+        related=invitation,
+    )
 
 
 @transaction.atomic
@@ -172,7 +171,7 @@ def invitation_create(
     """Invite a person to represent an organisation or to work in a county role.
 
     Only the county's coordinators invite. The token goes out only in the email; the
-    database keeps its SHA-256.
+    database keeps its SHA-256 (the outbox erases the email's body once it is sent).
     """
     if actor.user is None or not can_invite(actor.user, county):
         raise PermissionDenied
@@ -218,8 +217,7 @@ def invitation_create(
             "title": invitation.title,
         },
     )
-    invitation_id = invitation.pk
-    transaction.on_commit(lambda: _send_invitation_email(invitation_id, token))
+    _queue_invitation_email(invitation, token)
     return invitation
 
 

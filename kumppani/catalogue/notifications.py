@@ -1,23 +1,21 @@
 """Email to organisations' representatives about their catalogue entries.
 
-Each message is rendered in the recipient's own language (User.language). Called after commit
-by services and by `manage.py send_freshness_reminders`.
+Each message is rendered in the recipient's own language (User.language) and put in the
+outbox inside the caller's transaction (`kumppani.core.outbox`): it is sent once that
+commits, and never if it rolls back.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.db import models
 from django.urls import reverse
 from django.utils import translation
 
 from kumppani.accounts.models import User
-from kumppani.core.actor import Actor
+from kumppani.core.outbox import email_queue_templated
 from kumppani.organisations.models import Organisation
 
 from .models import Service, VolunteerTask
@@ -31,70 +29,54 @@ def representatives(organisation: Organisation) -> list[User]:
     )
 
 
-def _send(template: str, user: User, context: dict[str, Any]) -> None:
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "user": user, "SITE_URL": settings.SITE_URL}
-        if "url_name" in context:
-            context["url"] = settings.SITE_URL + reverse(
-                context["url_name"], args=context.get("url_args", ())
-            )
-        subject = render_to_string(f"catalogue/email/{template}_subject.txt", context)
-        body = render_to_string(f"catalogue/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+def _queue(
+    template: str,
+    user: User,
+    context: dict[str, Any],
+    related: models.Model,
+    url_name: str,
+    url_args: tuple[Any, ...] = (),
+) -> None:
+    language = user.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        url = settings.SITE_URL.rstrip("/") + reverse(url_name, args=url_args)
+    email_queue_templated(
+        to=user.email,
+        language=language,
+        subject_template=f"catalogue/email/{template}_subject.txt",
+        body_template=f"catalogue/email/{template}.txt",
+        context={**context, "user": user, "SITE_URL": settings.SITE_URL, "url": url},
+        related=related,
+    )
 
 
-def send_service_hidden(service_pk: int) -> None:
-    service = Service.objects.select_related("organisation").get(pk=service_pk)
+def email_service_hidden(*, service: Service) -> None:
+    """Tell the organisation's representatives that a coordinator hid their service."""
     for user in representatives(service.organisation):
-        _send(
+        _queue(
             "service_hidden",
             user,
-            {
-                "service": service,
-                "url_name": "catalogue:service_edit",
-                "url_args": (service.public_id,),
-            },
+            {"service": service},
+            service,
+            "catalogue:service_edit",
+            (service.public_id,),
         )
 
 
-def send_task_hidden(task_pk: int) -> None:
-    task = VolunteerTask.objects.select_related("organisation").get(pk=task_pk)
+def email_task_hidden(*, task: VolunteerTask) -> None:
+    """Tell the organisation's representatives that a coordinator hid their volunteer task."""
     for user in representatives(task.organisation):
-        _send(
-            "task_hidden",
-            user,
-            {"task": task, "url_name": "catalogue:task_edit", "url_args": (task.public_id,)},
-        )
+        _queue("task_hidden", user, {"task": task}, task, "catalogue:task_edit", (task.public_id,))
 
 
-def send_freshness_reminders(*, now: datetime | None = None) -> int:
-    """Remind representatives of services due for confirmation; return the emails sent.
-
-    A service is marked reminded once its organisation's representatives have been emailed,
-    so running the command again within CONFIRM_EVERY sends nothing new.
-    """
-    from .selectors import services_due_for_reminder
-    from .services import service_mark_reminded
-
-    by_organisation: dict[Organisation, list[Service]] = defaultdict(list)
-    for service in services_due_for_reminder(now):
-        by_organisation[service.organisation].append(service)
-    sent = 0
-    actor = Actor.system("send_freshness_reminders")
-    for organisation, services in by_organisation.items():
-        recipients = representatives(organisation)
-        if not recipients:
-            continue  # nobody to remind; try again when someone represents it
-        for user in recipients:
-            _send(
-                "freshness_reminder",
-                user,
-                {
-                    "organisation": organisation,
-                    "services": services,
-                    "url_name": "catalogue:manage",
-                },
-            )
-            sent += 1
-        service_mark_reminded(services=services, actor=actor)
-    return sent
+def email_freshness_reminder(
+    *, user: User, organisation: Organisation, services: list[Service]
+) -> None:
+    """Ask a representative to confirm that these services are still up to date."""
+    _queue(
+        "freshness_reminder",
+        user,
+        {"organisation": organisation, "services": services},
+        organisation,
+        "catalogue:manage",
+    )

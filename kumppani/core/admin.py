@@ -3,11 +3,16 @@ app's own admin saves through its services, so every change is audited."""
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from .models import AuditEvent, County, Municipality, StatusChange
+from .actor import Actor
+from .models import AuditEvent, County, Municipality, OutgoingEmail, StatusChange
+from .outbox import email_retry_now
 
 
 class ReadOnlyAdminMixin:
@@ -55,3 +60,62 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[AuditEvent]):
 class StatusChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[StatusChange]):
     list_display = ("changed_at", "content_type", "object_id", "from_state", "to_state")
     list_filter = ("content_type",)
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin[OutgoingEmail]):
+    """Read-only: the outbox is written by the application. The body is not shown: it may
+    hold a one-time link (an invitation or a password reset)."""
+
+    list_display = (
+        "created_at",
+        "recipient",
+        "subject",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    )
+    list_filter = ("status", "language")
+    search_fields = ("recipient", "subject", "message_id")
+    date_hierarchy = "created_at"
+    fields = (
+        "recipient",
+        "language",
+        "subject",
+        "related_type",
+        "related_id",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "lease_expires_at",
+        "sent_at",
+        "created_at",
+        "message_id",
+    )
+    readonly_fields = fields
+    actions = ["retry_now"]
+
+    @admin.action(description=_("Retry now"))
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[OutgoingEmail]) -> None:
+        count = email_retry_now(emails=queryset, actor=Actor.from_request(request))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email will be sent again.",
+                "%(count)d emails will be sent again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

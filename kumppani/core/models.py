@@ -6,6 +6,7 @@ import uuid
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -209,3 +210,75 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+class OutgoingEmailStatus(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    SENDING = "sending", _("being sent")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class OutgoingEmail(models.Model):
+    """One email in the outbox: written in the transaction that causes it, sent by a task.
+
+    Written only by `kumppani.core.outbox`. A row moves pending → sending (a worker holds a
+    short lease) → sent, or back to pending with a later `next_attempt_at` when sending
+    fails, and to failed after the last attempt. The body is erased once the message is
+    sent: it may carry a one-time link (an invitation or a password reset).
+    """
+
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("body"), blank=True)
+    related_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("related object type"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    related_id = models.CharField(_("related object"), max_length=64, blank=True)
+    related = GenericForeignKey("related_type", "related_id")
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=OutgoingEmailStatus.choices,
+        default=OutgoingEmailStatus.PENDING,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    lease_expires_at = models.DateTimeField(_("lease expires"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next"),
+            models.Index(fields=["status", "lease_expires_at"], name="outbox_status_lease"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.subject}"
+
+
+class PeriodicJobRun(models.Model):
+    """When `run_periodic_jobs` last enqueued a periodic job (one row per job, row-locked)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_run_at = models.DateTimeField(_("last run"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job run")
+        verbose_name_plural = _("periodic job runs")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

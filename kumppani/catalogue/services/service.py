@@ -445,8 +445,7 @@ def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
         action="catalogue.service.hide",
         hidden_by=actor.user,
     )
-    service_pk = service.pk
-    transaction.on_commit(lambda: notifications.send_service_hidden(service_pk))
+    notifications.email_service_hidden(service=service)
     return service
 
 

@@ -181,8 +181,7 @@ def volunteer_task_archive(*, task: VolunteerTask, actor: Actor) -> VolunteerTas
 def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> VolunteerTask:
     """Hide a misleading task; the organisation is told why by email."""
     workflow.hide(TASK, task, reason=reason, actor=actor, action="catalogue.volunteer_task.hide")
-    task_pk = task.pk
-    transaction.on_commit(lambda: notifications.send_task_hidden(task_pk))
+    notifications.email_task_hidden(task=task)
     return task
 
 

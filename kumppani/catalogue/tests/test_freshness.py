@@ -1,12 +1,10 @@
 from datetime import timedelta
-from io import StringIO
 
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 
 from kumppani.catalogue.models import PublicationStatus, Service
-from kumppani.catalogue.notifications import send_freshness_reminders
+from kumppani.catalogue.tasks import freshness_reminders, send_freshness_reminders
 from kumppani.core.models import AuditEvent
 from kumppani.testing.factories import UserFactory, representative
 
@@ -20,7 +18,9 @@ def unconfirmed_for(service: Service, days: int) -> Service:
     return service
 
 
-def test_reminds_each_representative_once_about_services_due(bob, org_x):
+def test_reminds_each_representative_once_about_services_due(
+    bob, org_x, django_capture_on_commit_callbacks
+):
     due = unconfirmed_for(ServiceFactory.create(organisation=org_x, name_fi="Vanha ryhmä"), 200)
     unconfirmed_for(ServiceFactory.create(organisation=org_x, name_fi="Toinen vanha"), 190)
     ServiceFactory.create(organisation=org_x, name_fi="Tuore ryhmä")
@@ -31,8 +31,8 @@ def test_reminds_each_representative_once_about_services_due(bob, org_x):
         400,
     )
 
-    out = StringIO()
-    call_command("send_freshness_reminders", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = freshness_reminders.enqueue()
 
     [message] = mail.outbox
     assert message.to == [bob.email]
@@ -42,13 +42,16 @@ def test_reminds_each_representative_once_about_services_due(bob, org_x):
     due.refresh_from_db()
     assert due.reminder_sent_at is not None
     assert AuditEvent.objects.filter(action="catalogue.service.remind").count() == 2
-    assert "Sent 1 reminder emails." in out.getvalue()
+    assert result.return_value == 1
 
 
-def test_running_again_within_the_period_sends_nothing(bob, org_x):
+def test_running_again_within_the_period_sends_nothing(
+    bob, org_x, django_capture_on_commit_callbacks
+):
     unconfirmed_for(ServiceFactory.create(organisation=org_x), 200)
-    assert send_freshness_reminders() == 1
-    assert send_freshness_reminders() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_freshness_reminders() == 1
+        assert send_freshness_reminders() == 0
     assert len(mail.outbox) == 1
 
 
@@ -61,12 +64,13 @@ def test_reminds_again_after_another_period_without_confirmation(bob, org_x):
     assert send_freshness_reminders() == 1
 
 
-def test_reminder_is_in_the_representatives_language(org_x):
+def test_reminder_is_in_the_representatives_language(org_x, django_capture_on_commit_callbacks):
     swede = UserFactory.create(email="sven@example.fi", language="sv")
     representative(swede, org_x)
     unconfirmed_for(ServiceFactory.create(organisation=org_x), 200)
 
-    send_freshness_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_freshness_reminders()
 
     [message] = mail.outbox
     assert "/sv/services/manage/" in message.body

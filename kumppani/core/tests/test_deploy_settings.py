@@ -13,7 +13,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        # KUMPPANI_ENV_FILE="": a developer's .env (from make run) must not take part.
+        env={**clean, "KUMPPANI_ENV_FILE": "", **env},
         capture_output=True,
         text=True,
         timeout=60,
