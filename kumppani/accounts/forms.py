@@ -15,10 +15,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.forms import MunicipalityChoiceField
-from kumppani.core.languages import translated_ordering
 from kumppani.core.models import County, Municipality
 from kumppani.core.outbox import email_queue_templated
-from kumppani.organisations.models import Organisation
 
 from .models import CountyRoleKind, InvitationStatus, OrganisationTitle
 
@@ -151,9 +149,10 @@ class InviteForm(forms.Form):
         ],
         error_messages={"required": _("Choose what the invitation is for.")},
     )
-    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+    # The page (organisations.invitations) gives the county's organisations.
+    organisation: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.none(),
+        queryset=None,
         required=False,
         empty_label=_("– choose an organisation –"),
         help_text=_("Organisations operating in the county, in alphabetical order."),
@@ -182,18 +181,16 @@ class InviteForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, county: County, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, county: County, organisations: QuerySet[Any], **kwargs: Any
+    ) -> None:
         kwargs.setdefault(
             "initial",
             {"county": county.code, "language": translation.get_language() or "fi"},
         )
         super().__init__(*args, **kwargs)
         self.target_county = county
-        self.fields["organisation"].queryset = (  # type: ignore[attr-defined]
-            Organisation.objects.active()
-            .in_county(county)
-            .order_by(translated_ordering("name"), "id")
-        )
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["municipality"].queryset = county.municipalities.all()  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

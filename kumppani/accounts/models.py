@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -153,6 +153,20 @@ class OrganisationTitle(models.TextChoices):
     EXECUTIVE = "executive", _("executive director")
     CONTACT = "contact", _("contact person")
     MEMBER = "member", _("board member")
+
+
+class RepresentedOrganisation(Protocol):
+    """What accounts needs of an organisation (`organisations.models.Organisation`, an app
+    above this one, which accounts does not import)."""
+
+    pk: Any
+
+    @property
+    def is_active(self) -> bool: ...
+
+    def operates_in(self, county: County) -> bool: ...
+
+    def counties(self) -> models.QuerySet[County]: ...
 
 
 class OrganisationRole(models.Model):

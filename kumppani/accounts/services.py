@@ -21,7 +21,6 @@ from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County, Municipality
 from kumppani.core.outbox import email_queue_templated
-from kumppani.organisations.models import Organisation
 
 from .access import can_invite, invitation_for_token
 from .models import (
@@ -30,6 +29,7 @@ from .models import (
     Invitation,
     OrganisationRole,
     OrganisationTitle,
+    RepresentedOrganisation,
     User,
 )
 from .roles import county_for_event, forget_roles
@@ -63,7 +63,7 @@ def _check_target(
     county: County,
     county_role: str,
     municipality: Municipality | None,
-    organisation: Organisation | None,
+    organisation: RepresentedOrganisation | None,
     title: str,
 ) -> None:
     if (organisation is None) == (not county_role):
@@ -75,7 +75,7 @@ def _check_target(
             raise ValidationError({"title": _("Choose the person's role in the organisation.")})
         if title not in OrganisationTitle.values:
             raise ValidationError({"title": _("Choose a role from the list.")})
-        if not Organisation.objects.active().in_county(county).filter(pk=organisation.pk).exists():
+        if not (organisation.is_active and organisation.operates_in(county)):
             raise ValidationError(
                 {
                     "organisation": _(
@@ -164,7 +164,7 @@ def invitation_create(
     county: County,
     county_role: str = "",
     municipality: Municipality | None = None,
-    organisation: Organisation | None = None,
+    organisation: RepresentedOrganisation | None = None,
     title: str = "",
     language: str = "",
 ) -> Invitation:
@@ -188,7 +188,7 @@ def invitation_create(
         county=county,
         county_role=county_role,
         municipality=municipality,
-        organisation=organisation,
+        organisation_id=organisation.pk if organisation is not None else None,
         title=title if organisation is not None else "",
         token_hash=Invitation.hash_token(token),
         invited_by=actor.user,
@@ -463,7 +463,7 @@ def county_role_remove(*, actor: Actor, county_role: CountyRole) -> None:
     forget_roles(user)
 
 
-def _organisation_county(actor: Actor, organisation: Any) -> County | None:
+def _organisation_county(actor: Actor, organisation: RepresentedOrganisation) -> County | None:
     return county_for_event(actor.user, organisation.counties())
 
 
@@ -472,7 +472,7 @@ def organisation_role_grant(
     *,
     actor: Actor,
     user: User,
-    organisation: Any,
+    organisation: RepresentedOrganisation,
     title: str = OrganisationTitle.CONTACT,
     has_signing_right: bool | None = None,
 ) -> OrganisationRole:

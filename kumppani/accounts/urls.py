@@ -23,7 +23,6 @@ urlpatterns = [
         views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("invite/", views.invite, name="invite"),
     path("invitations/", views.invitation_list, name="invitations"),
     path(
         "invitations/<int:pk>/withdraw/",

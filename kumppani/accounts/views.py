@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -27,15 +26,12 @@ from kumppani.core.forms import add_service_errors
 from .access import (
     COUNTY_COORDINATOR,
     counties_user_coordinates,
-    county_for_inviter,
     invitation_for_coordinator,
     invitation_for_token,
 )
 from .forms import (
     AcceptInvitationForm,
-    CountyChoiceForm,
     InvitationFilterForm,
-    InviteForm,
     PasswordChangeForm,
     PasswordResetForm,
     SetPasswordForm,
@@ -45,7 +41,6 @@ from .models import User
 from .selectors import county_roles_for, invitations_for_coordinator, organisations_represented_by
 from .services import (
     invitation_accept,
-    invitation_create,
     invitation_revoke,
     invitations_read_record,
     user_password_set,
@@ -167,55 +162,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     access_rule = PUBLIC
     template_name = "accounts/password_reset_complete.html"
-
-
-@declare(COUNTY_COORDINATOR)
-@signed_in
-@require_http_methods(["GET", "POST"])
-def invite(request: HttpRequest) -> HttpResponse:
-    """A coordinator invites a representative of an organisation or a county colleague."""
-    counties = counties_user_coordinates(request.user)
-    county_list = list(counties)
-    require(bool(county_list))
-    code = (request.POST if request.method == "POST" else request.GET).get("county", "")
-    county = county_for_inviter(request.user, code) if code else county_list[0]
-    chooser = (
-        CountyChoiceForm(initial={"county": county.code}, counties=counties, auto_id="choose_%s")
-        if len(county_list) > 1
-        else None
-    )
-    if request.method == "POST":
-        form = InviteForm(request.POST, county=county)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                invitation_create(
-                    actor=Actor.from_request(request),
-                    email=data["email"],
-                    county=county,
-                    county_role=data["county_role"],
-                    municipality=data["municipality"],
-                    organisation=data["organisation"],
-                    title=data["title"],
-                    language=data["language"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The invitation has been sent to %(email)s.") % {"email": data["email"]},
-                )
-                return redirect(
-                    reverse("accounts:invitations") + "?" + urlencode({"county": county.code})
-                )
-    else:
-        form = InviteForm(county=county)
-    return render(
-        request,
-        "accounts/invite.html",
-        {"form": form, "chooser": chooser, "county": county},
-    )
 
 
 INVITATION_SORTS = {

@@ -179,5 +179,13 @@ class Organisation(models.Model):
     def is_verified(self) -> bool:
         return self.verified_at is not None
 
+    @property
+    def is_active(self) -> bool:
+        return self.status == OrganisationStatus.ACTIVE
+
+    def operates_in(self, county: County) -> bool:
+        """Whether the organisation operates in a municipality of the county."""
+        return self.municipalities.filter(county=county).exists()
+
     def counties(self) -> models.QuerySet[County]:
         return County.objects.filter(municipalities__organisations=self).distinct()

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import invitations, views
 
 app_name = "organisations"
 urlpatterns = [
     path("", views.organisation_list, name="list"),
     path("export/", views.organisation_export, name="export"),
     path("new/", views.organisation_create, name="create"),
+    path("invite/", invitations.invite, name="invite"),
     path("<uuid:public_id>/", views.organisation_detail, name="detail"),
     path("<uuid:public_id>/edit/", views.organisation_edit, name="edit"),
     path("<uuid:public_id>/verify/", views.organisation_verify, name="verify"),

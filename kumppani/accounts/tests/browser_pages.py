@@ -148,16 +148,6 @@ PAGES: list[PageCase] = [
         lambda f: reverse("accounts:password_reset_complete"),
     ),
     PageCase(
-        "invite", "accounts:invite", lambda f: reverse("accounts:invite") + "?county=16", "alice"
-    ),
-    PageCase(
-        "invite-with-errors",
-        "accounts:invite",
-        lambda f: reverse("accounts:invite") + "?county=16",
-        "alice",
-        then=submit_main_form_empty,
-    ),
-    PageCase(
         "invitations",
         "accounts:invitations",
         lambda f: reverse("accounts:invitations"),

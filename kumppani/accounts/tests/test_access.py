@@ -28,7 +28,7 @@ def test_counties_user_coordinates(alice: User, carol: User, bob: User, dave: Us
 
 
 @pytest.mark.parametrize("persona", ["dave", "bob"])
-@pytest.mark.parametrize("url_name", ["accounts:invite", "accounts:invitations"])
+@pytest.mark.parametrize("url_name", ["organisations:invite", "accounts:invitations"])
 def test_non_coordinators_get_403(
     client: Client, request: pytest.FixtureRequest, persona: str, url_name: str
 ) -> None:
@@ -38,7 +38,7 @@ def test_non_coordinators_get_403(
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client: Client, db: None) -> None:
-    response = client.get(reverse_en("accounts:invite"))
+    response = client.get(reverse_en("organisations:invite"))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse_en("accounts:sign_in"))
@@ -49,9 +49,9 @@ def test_carol_cannot_invite_into_county_16(
 ) -> None:
     client.force_login(carol)
 
-    get = client.get(reverse_en("accounts:invite") + "?county=16")
+    get = client.get(reverse_en("organisations:invite") + "?county=16")
     post = client.post(
-        reverse_en("accounts:invite"),
+        reverse_en("organisations:invite"),
         {
             "county": "16",
             "email": "x@example.fi",

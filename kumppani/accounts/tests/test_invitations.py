@@ -52,7 +52,7 @@ def test_invite_accept_full_flow_assigns_the_role_signs_in_and_audits(
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse_en("accounts:invite"),
+            reverse_en("organisations:invite"),
             {
                 "county": "16",
                 "email": "Sihteeri@Example.fi",
@@ -320,7 +320,7 @@ def test_invite_form_errors_are_sentences(client: Client, alice: User) -> None:
     client.force_login(alice)
 
     response = client.post(
-        reverse_en("accounts:invite"),
+        reverse_en("organisations:invite"),
         {"county": "16", "email": "not-an-address", "language": "fi", "invite_as": "organisation"},
     )
 
@@ -338,7 +338,7 @@ def test_invite_page_lists_only_active_organisations_of_the_county_by_name(
     OrganisationFactory(name="Alajärven Eläkkeensaajat ry", municipalities=["005"])
     client.force_login(alice)
 
-    page = client.get(reverse("accounts:invite") + "?county=16").content.decode()
+    page = client.get(reverse("organisations:invite") + "?county=16").content.decode()
 
     assert "Seinäjoen Omaishoitajat ry" in page
     assert "Vasanejdens" not in page and "Vaasanseudun" not in page

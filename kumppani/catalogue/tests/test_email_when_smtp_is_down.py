@@ -59,7 +59,7 @@ def test_pages_answer_while_smtp_is_down_and_the_periodic_job_delivers_each_emai
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
         invite = client.post(
-            reverse_en("accounts:invite"),
+            reverse_en("organisations:invite"),
             {
                 "county": "16",
                 "email": "sihteeri@example.fi",

@@ -61,7 +61,7 @@ def test_the_404_page_says_what_happened_in_english(client: Client) -> None:
 @pytest.mark.django_db
 def test_a_page_the_user_may_not_see_is_a_403_in_the_layout(client: Client, dave: User) -> None:
     client.force_login(dave)
-    response = client.get("/en/invite/")
+    response = client.get("/en/organisations/invite/")
     html = response.content.decode()
     assert response.status_code == 403
     assert "<h1>No access to this page</h1>" in html and '<html lang="en">' in html

@@ -31,7 +31,9 @@ def _every_county() -> object:
 # Form classes whose __init__ needs arguments, and how to build one.
 BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.accounts.forms.CountyChoiceForm": lambda cls: cls(counties=_every_county()),
-    "kumppani.accounts.forms.InviteForm": lambda cls: cls(county=County.objects.get(code="16")),
+    "kumppani.accounts.forms.InviteForm": lambda cls: cls(
+        county=County.objects.get(code="16"), organisations=Organisation.objects.none()
+    ),
     "kumppani.accounts.forms.InvitationFilterForm": lambda cls: cls(counties=_every_county()),
     "kumppani.accounts.forms.AcceptInvitationForm": lambda cls: cls(
         needs_password=True, needs_name=True

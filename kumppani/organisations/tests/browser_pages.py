@@ -21,6 +21,19 @@ def many_organisations(f: Fixtures) -> None:
 
 PAGES: list[PageCase] = [
     PageCase(
+        "invite",
+        "organisations:invite",
+        lambda f: reverse("organisations:invite") + "?county=16",
+        "alice",
+    ),
+    PageCase(
+        "invite-with-errors",
+        "organisations:invite",
+        lambda f: reverse("organisations:invite") + "?county=16",
+        "alice",
+        then=submit_main_form_empty,
+    ),
+    PageCase(
         "organisation-list-empty", "organisations:list", lambda f: reverse("organisations:list")
     ),
     PageCase(
