@@ -50,9 +50,11 @@ def _queue(
     )
 
 
-def email_service_hidden(*, service: Service) -> None:
-    """Tell the organisation's representatives that a coordinator hid their service."""
-    for user in representatives(service.organisation):
+def email_service_hidden(*, service: Service) -> int:
+    """Tell the organisation's representatives that a coordinator hid their service; return
+    how many emails were queued (none when nobody represents the organisation)."""
+    recipients = representatives(service.organisation)
+    for user in recipients:
         _queue(
             "service_hidden",
             user,
@@ -61,12 +63,16 @@ def email_service_hidden(*, service: Service) -> None:
             "catalogue:service_edit",
             (service.public_id,),
         )
+    return len(recipients)
 
 
-def email_task_hidden(*, task: VolunteerTask) -> None:
-    """Tell the organisation's representatives that a coordinator hid their volunteer task."""
-    for user in representatives(task.organisation):
+def email_task_hidden(*, task: VolunteerTask) -> int:
+    """Tell the organisation's representatives that a coordinator hid their volunteer task;
+    return how many emails were queued."""
+    recipients = representatives(task.organisation)
+    for user in recipients:
         _queue("task_hidden", user, {"task": task}, task, "catalogue:task_edit", (task.public_id,))
+    return len(recipients)
 
 
 def email_freshness_reminder(

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from kumppani.accounts.roles import roles_of
@@ -47,6 +48,7 @@ from .forms import (
     TaskForm,
 )
 from .models import Service, VolunteerTask, accessibility_fields
+from .services.workflow import Hidden
 from .taxonomy_data import ACTIVITY_TYPES, PTV_TARGET_GROUPS, THEMES
 
 PAGE_SIZE = 25
@@ -271,22 +273,53 @@ def _transition(
 def _hide_page(
     request: HttpRequest,
     entry: Service | VolunteerTask,
-    hide: Callable[..., object],
+    hide: Callable[..., Hidden[Any]],
     done: str,
     target: str,
 ) -> HttpResponse:
     """The coordinator's form to hide a service or task, with the reason the organisation
-    is sent."""
+    is sent; the page then says whom the email went to, or whom to contact instead."""
     form = HideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            hide(reason=form.cleaned_data["reason"], actor=Actor.from_request(request))
+            hidden = hide(reason=form.cleaned_data["reason"], actor=Actor.from_request(request))
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, done)
+            _say_who_was_told(request, entry, hidden.emails_queued)
             return redirect(target, entry.public_id)
     return render(request, "catalogue/hide_form.html", {"form": form, "entry": entry})
+
+
+def _say_who_was_told(request: HttpRequest, entry: Service | VolunteerTask, told: int) -> None:
+    if told:
+        messages.info(
+            request,
+            ngettext(
+                "An email telling why is on its way to the organisation's representative.",
+                "An email telling why is on its way to the organisation's %(count)d "
+                "representatives.",
+                told,
+            )
+            % {"count": told},
+        )
+        return
+    organisation = entry.organisation
+    contacts = ", ".join(
+        value for value in (organisation.email, organisation.phone, organisation.website) if value
+    )
+    messages.warning(
+        request,
+        _(
+            "Nobody represents %(organisation)s in the service, so no email was sent. Tell the "
+            "organisation yourself: %(contacts)s."
+        )
+        % {
+            "organisation": organisation,
+            "contacts": contacts or _("it has no contact details in the registry"),
+        },
+    )
 
 
 @declare(access.SERVICE_EDITOR)
@@ -338,7 +371,7 @@ def service_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
         request,
         service,
         partial(services.service_hide, service=service),
-        _("The activity is hidden. The organisation was told by email."),
+        _("The activity is hidden."),
         "catalogue:service_detail",
     )
 
@@ -540,7 +573,7 @@ def task_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
         request,
         task,
         partial(services.volunteer_task_hide, task=task),
-        _("The task is hidden. The organisation was told by email."),
+        _("The task is hidden."),
         "catalogue:task_detail",
     )
 

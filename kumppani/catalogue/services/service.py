@@ -435,8 +435,9 @@ def service_confirm(*, service: Service, actor: Actor) -> Service:
 
 
 @transaction.atomic
-def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
-    """Hide a misleading entry from the public; the organisation is told why by email."""
+def service_hide(*, service: Service, reason: str, actor: Actor) -> workflow.Hidden[Service]:
+    """Hide a misleading entry from the public; its representatives are told why by email
+    (the result says how many: an organisation may have none in the service)."""
     workflow.hide(
         SERVICE,
         service,
@@ -445,8 +446,7 @@ def service_hide(*, service: Service, reason: str, actor: Actor) -> Service:
         action="catalogue.service.hide",
         hidden_by=actor.user,
     )
-    notifications.email_service_hidden(service=service)
-    return service
+    return workflow.Hidden(service, notifications.email_service_hidden(service=service))
 
 
 @transaction.atomic

@@ -178,11 +178,13 @@ def volunteer_task_archive(*, task: VolunteerTask, actor: Actor) -> VolunteerTas
 
 
 @transaction.atomic
-def volunteer_task_hide(*, task: VolunteerTask, reason: str, actor: Actor) -> VolunteerTask:
-    """Hide a misleading task; the organisation is told why by email."""
+def volunteer_task_hide(
+    *, task: VolunteerTask, reason: str, actor: Actor
+) -> workflow.Hidden[VolunteerTask]:
+    """Hide a misleading task; its representatives are told why by email (the result says
+    how many)."""
     workflow.hide(TASK, task, reason=reason, actor=actor, action="catalogue.volunteer_task.hide")
-    notifications.email_task_hidden(task=task)
-    return task
+    return workflow.Hidden(task, notifications.email_task_hidden(task=task))
 
 
 @transaction.atomic

@@ -31,6 +31,14 @@ Entry = TypeVar("Entry", Service, VolunteerTask)
 
 
 @dataclass(frozen=True)
+class Hidden(Generic[Entry]):
+    """A hidden entry, and how many of its representatives were emailed about it."""
+
+    entry: Entry
+    emails_queued: int
+
+
+@dataclass(frozen=True)
 class EntryKind(Generic[Entry]):
     """What the shared steps need to know about services, or about volunteer tasks.
 

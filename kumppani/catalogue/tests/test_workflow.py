@@ -54,7 +54,7 @@ SERVICE = Kind(
     needs_reason="Tell the organisation why the activity is hidden.",
     already_hidden="The activity is already hidden.",
     not_hidden="The activity is not hidden.",
-    hidden_page="The activity is hidden. The organisation was told by email.",
+    hidden_page="The activity is hidden.",
     shown_again="The activity is shown again.",
 )
 TASK = Kind(
@@ -68,7 +68,7 @@ TASK = Kind(
     needs_reason="Tell the organisation why the task is hidden.",
     already_hidden="The task is already hidden.",
     not_hidden="The task is not hidden.",
-    hidden_page="The task is hidden. The organisation was told by email.",
+    hidden_page="The task is hidden.",
     shown_again="The task is shown again.",
 )
 KINDS = [pytest.param(SERVICE, id="service"), pytest.param(TASK, id="task")]
@@ -225,3 +225,31 @@ def test_steps_answer_only_post(kind, client, alice, org_x):
     assert client.head(url).status_code == 405
     entry.refresh_from_db()
     assert entry.hidden_at is not None
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_page_says_whom_the_email_went_to(kind, client, alice, bob, org_x):
+    """org_x has a representative (bob): the page says an email is on its way."""
+    entry = kind.entry(org_x)
+    client.force_login(alice)
+    client.post(url_in_english(f"{kind.url}_hide", entry.public_id), {"reason": "Väärä osoite."})
+    page = client.get(url_in_english(f"{kind.url}_detail", entry.public_id)).content.decode()
+    assert "An email telling why is on its way to the organisation&#x27;s representative." in page
+    assert "no email was sent" not in page
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_without_a_representative_the_page_says_nobody_was_told_and_whom_to_contact(
+    kind, client, alice, org_x
+):
+    org_x.email = "toimisto@omaishoitajat.example.fi"
+    org_x.save()
+    entry = kind.entry(org_x)
+    client.force_login(alice)
+    client.post(url_in_english(f"{kind.url}_hide", entry.public_id), {"reason": "Väärä osoite."})
+    page = client.get(url_in_english(f"{kind.url}_detail", entry.public_id)).content.decode()
+    assert (
+        "Nobody represents Seinäjoen Omaishoitajat ry in the service, so no email was sent." in page
+    )
+    assert "toimisto@omaishoitajat.example.fi" in page
+    assert "on its way" not in page
