@@ -19,6 +19,7 @@ from kumppani.accounts.models import User
 from kumppani.accounts.roles import coordinated_counties as _coordinated_counties
 from kumppani.accounts.roles import roles_of
 from kumppani.core.models import County
+from kumppani.organisations.models import Organisation
 
 from .models import PublicationStatus, Service, VolunteerTask
 from .selectors import service_counties, task_counties, with_details
@@ -52,6 +53,12 @@ def coordinated_counties(user: AnyUser) -> list[County]:
 def can_edit_service(user: AnyUser, service: Service | VolunteerTask) -> bool:
     roles = roles_of(user)
     return roles.is_staff or roles.represents(service.organisation_id)
+
+
+def can_manage_entries_of(user: AnyUser, organisation: Organisation) -> bool:
+    """The organisation's representatives (and staff) manage its activities and tasks."""
+    roles = roles_of(user)
+    return roles.is_staff or roles.represents(organisation.pk)
 
 
 def can_moderate_service(user: AnyUser, service: Service) -> bool:

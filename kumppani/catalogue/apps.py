@@ -18,3 +18,6 @@ class CatalogueConfig(AppConfig):
         signals.organisation_page.connect(
             receivers.organisation_activities, dispatch_uid="catalogue-organisation-page"
         )
+        signals.organisation_dissolved.connect(
+            receivers.take_down_entries, dispatch_uid="catalogue-take-down"
+        )

@@ -18,6 +18,11 @@ urlpatterns = [
     path("<uuid:public_id>/confirm/", views.service_confirm, name="service_confirm"),
     path("<uuid:public_id>/hide/", views.service_hide, name="service_hide"),
     path("<uuid:public_id>/unhide/", views.service_unhide, name="service_unhide"),
+    path(
+        "organisation/<uuid:public_id>/restore/",
+        views.organisation_restore,
+        name="organisation_restore",
+    ),
     path("tasks/", views.task_list, name="task_list"),
     path("tasks/manage/", views.task_manage, name="task_manage"),
     path("tasks/new/", views.task_create, name="task_create"),

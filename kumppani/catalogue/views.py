@@ -14,7 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,6 +48,7 @@ from .forms import (
     TaskForm,
 )
 from .models import Service, VolunteerTask, accessibility_fields
+from .services.organisation_entries import organisation_entries_restore, restorable_entries
 from .services.workflow import Hidden
 from .taxonomy_data import ACTIVITY_TYPES, PTV_TARGET_GROUPS, THEMES
 
@@ -589,3 +590,41 @@ def task_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "catalogue:task_detail",
         task.public_id,
     )
+
+
+@declare(access.REPRESENTATIVE)
+@signed_in
+@require_POST
+def organisation_restore(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Publish again the chosen entries that marking the organisation dissolved took down."""
+    organisation = get_object_or_404(Organisation, public_id=public_id)
+    if not access.can_manage_entries_of(request.user, organisation):
+        raise PermissionDenied
+    restorable = restorable_entries(organisation)
+    chosen_services = set(request.POST.getlist("service"))
+    chosen_tasks = set(request.POST.getlist("task"))
+    try:
+        refused = organisation_entries_restore(
+            organisation=organisation,
+            actor=Actor.from_request(request),
+            services=[s for s in restorable.services if str(s.public_id) in chosen_services],
+            tasks=[t for t in restorable.tasks if str(t.public_id) in chosen_tasks],
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        published = len(chosen_services) + len(chosen_tasks) - len(refused)
+        if published:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d entry is public again.",
+                    "%(count)d entries are public again.",
+                    published,
+                )
+                % {"count": published},
+            )
+        for entry, refusal in refused:
+            messages.error(request, f"{entry}: {' '.join(refusal.messages)}")
+    return redirect("organisations:detail", public_id=organisation.public_id)

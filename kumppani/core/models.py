@@ -164,6 +164,9 @@ class StatusChange(models.Model):
     from_state = models.CharField(_("from"), max_length=32, blank=True)
     to_state = models.CharField(_("to"), max_length=32)
     reason = models.TextField(_("reason"), blank=True)
+    # Why the move happened when it followed from something else (an organisation marked
+    # dissolved archives its activities): a code other steps look for.
+    cause = models.CharField(max_length=64, blank=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),

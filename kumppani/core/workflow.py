@@ -62,12 +62,14 @@ def transition(
     action: str,
     field: str = "status",
     reason: str = "",
+    cause: str = "",
     county: County | None = None,
     values: Mapping[str, Any] | None = None,
     details: dict[str, Any] | None = None,
 ) -> StatusChange:
     """Move ``obj`` (locked by the caller with `lock`) to state ``to`` from one of
-    ``allowed_from``, also setting ``values``; record the change and audit it.
+    ``allowed_from``, also setting ``values``; record the change and audit it. ``cause``
+    marks a move that followed from another (see `StatusChange.cause`).
 
     Raises ValidationError(``refusal``) when the object is in another state.
     """
@@ -86,6 +88,7 @@ def transition(
         actor=actor,
         action=action,
         reason=reason,
+        cause=cause,
         county=county,
         details=details,
     )
@@ -100,6 +103,7 @@ def record_change(
     actor: Actor,
     action: str,
     reason: str = "",
+    cause: str = "",
     county: County | None = None,
     details: dict[str, Any] | None = None,
 ) -> StatusChange:
@@ -112,12 +116,15 @@ def record_change(
         from_state=from_state,
         to_state=to_state,
         reason=reason,
+        cause=cause,
         actor=actor.user,
         actor_label=actor.display,
     )
     audit_details: dict[str, Any] = {"from": from_state, "to": to_state}
     if reason:
         audit_details["reason"] = reason
+    if cause:
+        audit_details["cause"] = cause
     audit_record(
         actor=actor,
         action=action,

@@ -23,6 +23,7 @@ from .models import Organisation
 
 ORGANISATION_EDITOR = "organisation-editor"  # representative, coordinator of its county, staff
 ORGANISATION_VERIFIER = "organisation-verifier"  # coordinator of its county, staff
+ORGANISATION_SIGNATORY = "organisation-signatory"  # signing right, coordinator, staff
 COORDINATOR = "coordinator"  # coordinator of any county, staff
 
 AnyUser = User | AnonymousUser
@@ -54,6 +55,13 @@ def can_edit(user: AnyUser, organisation: Organisation) -> bool:
     return roles.is_staff or roles.represents(organisation.pk) or coordinates(user, organisation)
 
 
+def can_change_status(user: AnyUser, organisation: Organisation) -> bool:
+    """Marking an organisation dissolved (or active again) takes someone who may sign for it,
+    or a coordinator of its county, or staff."""
+    roles = roles_of(user)
+    return roles.is_staff or roles.signs_for(organisation.pk) or coordinates(user, organisation)
+
+
 def can_verify(user: AnyUser, organisation: Organisation) -> bool:
     return roles_of(user).is_staff or coordinates(user, organisation)
 
@@ -82,6 +90,14 @@ def organisation_for_user(user: AnyUser, public_id: UUID | str, *, for_edit: boo
         # A malformed UUID is as unknown as a missing one.
         raise Http404 from None
     if for_edit and not can_edit(user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def organisation_for_signatory(user: AnyUser, public_id: UUID | str) -> Organisation:
+    """The organisation, if the user may mark it dissolved or active again; else raise."""
+    organisation = organisation_for_user(user, public_id, for_edit=False)
+    if not can_change_status(user, organisation):
         raise PermissionDenied
     return organisation
 

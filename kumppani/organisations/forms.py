@@ -272,3 +272,15 @@ class OrganisationForm(VersionedForm):
             # Keep an umbrella that has no business ID and so never showed in the form.
             del data["umbrella"]
         return data
+
+
+class DissolveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the organisation marked as dissolved?"),
+        help_text=_("For example: the association was dissolved at its meeting on 3.12.2026."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": _("Tell why the organisation is marked as dissolved, e.g. when it ceased.")
+        },
+    )

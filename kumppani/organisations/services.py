@@ -20,7 +20,7 @@ from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
 
 from .models import Organisation, OrganisationStatus
-from .signals import organisation_changed
+from .signals import organisation_changed, organisation_dissolved
 from .validators import normalise_business_id, validate_business_id
 
 
@@ -174,10 +174,15 @@ def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisa
 
 
 @transaction.atomic
-def organisation_dissolve(
-    *, organisation: Organisation, actor: Actor, reason: str = ""
-) -> Organisation:
-    """Mark an active organisation dissolved (it has ceased to operate)."""
+def organisation_dissolve(*, organisation: Organisation, actor: Actor, reason: str) -> Organisation:
+    """Mark an active organisation dissolved (it has ceased to operate), for the reason
+    given. Its activities and volunteer tasks leave the public catalogue (the catalogue
+    archives them, with history, on `organisation_dissolved`)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Tell why the organisation is marked as dissolved, e.g. when it ceased.")}
+        )
     workflow.lock(organisation)
     workflow.transition(
         organisation,
@@ -186,8 +191,11 @@ def organisation_dissolve(
         refusal=_("The organisation is already marked as dissolved."),
         actor=actor,
         action="organisations.organisation.dissolve",
-        reason=reason.strip(),
+        reason=reason,
         county=audit_county(actor, organisation),
+    )
+    organisation_dissolved.send(
+        sender=Organisation, organisation=organisation, actor=actor, reason=reason
     )
     return organisation
 

@@ -17,6 +17,10 @@ from django.dispatch import Signal
 # kwargs ``organisation`` and ``changed`` (the names of the fields that changed).
 organisation_changed = Signal()
 
+# Sent by organisation_dissolve inside its transaction: kwargs ``organisation``, ``actor``
+# and ``reason``. The apps above take the organisation's public entries down (with history).
+organisation_dissolved = Signal()
+
 # Sent by the organisation page: kwargs ``organisation`` and ``user``; each receiver returns
 # a `PageSection` to show on the page, or None.
 organisation_page = Signal()

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<uuid:public_id>/", views.organisation_detail, name="detail"),
     path("<uuid:public_id>/edit/", views.organisation_edit, name="edit"),
     path("<uuid:public_id>/verify/", views.organisation_verify, name="verify"),
-    path("<uuid:public_id>/status/", views.organisation_set_status, name="set_status"),
+    path("<uuid:public_id>/dissolve/", views.organisation_dissolve, name="dissolve"),
+    path("<uuid:public_id>/reactivate/", views.organisation_reactivate, name="reactivate"),
 ]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kumppani.core import lists
+from kumppani.core import lists, workflow
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
@@ -24,8 +24,8 @@ from kumppani.core.languages import texts_by_language, translated, translated_or
 from kumppani.core.submissions import submit_once, token_from
 
 from . import access, exports, selectors, services
-from .forms import OrganisationFilterForm, OrganisationForm
-from .models import Organisation, OrganisationStatus
+from .forms import DissolveForm, OrganisationFilterForm, OrganisationForm
+from .models import Organisation
 from .signals import page_sections
 
 SORTS = {
@@ -90,6 +90,8 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "sections": page_sections(organisation=organisation, user=request.user),
             "can_edit": access.can_edit(request.user, organisation),
             "can_verify": access.can_verify(request.user, organisation),
+            "can_change_status": access.can_change_status(request.user, organisation),
+            "history": workflow.history(organisation),
         },
     )
 
@@ -122,7 +124,7 @@ def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "organisations/edit.html",
-        {"form": form, "organisation": organisation, "statuses": OrganisationStatus},
+        {"form": form, "organisation": organisation},
     )
 
 
@@ -172,26 +174,50 @@ def organisation_verify(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return redirect("organisations:detail", public_id=organisation.public_id)
 
 
-@declare(access.ORGANISATION_EDITOR)
+@declare(access.ORGANISATION_SIGNATORY)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def organisation_dissolve(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Mark the organisation dissolved, after a page that says what follows and asks why."""
+    organisation = access.organisation_for_signatory(request.user, public_id)
+    form = DissolveForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_dissolve(
+                organisation=organisation,
+                actor=Actor.from_request(request),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The organisation is now marked as dissolved, and its activities and "
+                    "volunteer tasks are no longer shown to the public."
+                ),
+            )
+            return redirect("organisations:detail", public_id=organisation.public_id)
+    return render(
+        request, "organisations/dissolve.html", {"form": form, "organisation": organisation}
+    )
+
+
+@declare(access.ORGANISATION_SIGNATORY)
 @signed_in
 @require_POST
-def organisation_set_status(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    organisation = access.organisation_for_user(request.user, public_id, for_edit=True)
-    status = request.POST.get("status", "")
-    actor = Actor.from_request(request)
-    if status not in OrganisationStatus.values:
-        messages.error(request, _("Choose whether the organisation is active or dissolved."))
-        return redirect("organisations:edit", public_id=organisation.public_id)
+def organisation_reactivate(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    organisation = access.organisation_for_signatory(request.user, public_id)
     try:
-        if status == OrganisationStatus.DISSOLVED:
-            services.organisation_dissolve(organisation=organisation, actor=actor)
-            messages.success(request, _("The organisation is now marked as dissolved."))
-        else:
-            services.organisation_reactivate(organisation=organisation, actor=actor)
-            messages.success(request, _("The organisation is now marked as active."))
+        services.organisation_reactivate(
+            organisation=organisation, actor=Actor.from_request(request)
+        )
     except ValidationError as error:
         for message in error.messages:
             messages.info(request, message)
+    else:
+        messages.success(request, _("The organisation is now marked as active."))
     return redirect("organisations:detail", public_id=organisation.public_id)
 
 

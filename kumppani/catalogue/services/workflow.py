@@ -100,6 +100,8 @@ def transition(
     actor: Actor,
     action: str,
     values: dict[str, Any] | None = None,
+    reason: str = "",
+    cause: str = "",
 ) -> None:
     """Move the (locked) entry to another publication status, with history and audit, then
     bring its search document up to date."""
@@ -112,6 +114,8 @@ def transition(
         action=action,
         county=kind.audit_county(actor, entry),
         values=values,
+        reason=reason,
+        cause=cause,
     )
     kind.reindex(entry)
 

@@ -129,6 +129,7 @@ PAGES: list[PageCase] = [
 
 # GET URL names that are not HTML pages, and why.
 EXEMPT_URL_NAMES: dict[str, str] = {
+    "catalogue:organisation_restore": "POST-only: publishes a reactivated organisation's entries",
     "catalogue:printable_pdf": "file download (PDF) of the printable list, not an HTML page",
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",

@@ -21,6 +21,19 @@ def many_organisations(f: Fixtures) -> None:
 
 PAGES: list[PageCase] = [
     PageCase(
+        "organisation-dissolve",
+        "organisations:dissolve",
+        detail("organisations:dissolve", "org_x"),
+        "alice",
+    ),
+    PageCase(
+        "organisation-dissolve-with-errors",
+        "organisations:dissolve",
+        detail("organisations:dissolve", "org_x"),
+        "alice",
+        then=submit_main_form_empty,
+    ),
+    PageCase(
         "invite",
         "organisations:invite",
         lambda f: reverse("organisations:invite") + "?county=16",
@@ -106,6 +119,6 @@ PAGES: list[PageCase] = [
 # GET URL names that are not HTML pages, and why.
 EXEMPT_URL_NAMES: dict[str, str] = {
     "organisations:verify": "POST-only: marks an organisation verified, then redirects",
-    "organisations:set_status": "POST-only: changes an organisation's status, then redirects",
+    "organisations:reactivate": "POST-only: marks a dissolved organisation active, then redirects",
     "organisations:export": "file export (CSV/XLSX), not an HTML page",
 }

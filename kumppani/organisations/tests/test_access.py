@@ -27,7 +27,7 @@ def test_anonymous_is_sent_to_sign_in_from_edit_verify_export_and_create(client,
     for response in (
         client.get(_url("edit", org_x)),
         client.post(_url("verify", org_x)),
-        client.post(_url("set_status", org_x), {"status": "dissolved"}),
+        client.post(_url("dissolve", org_x), {"reason": "Lopetettu"}),
         client.get(reverse("organisations:export") + "?format=csv"),
         client.get(reverse("organisations:create")),
     ):
@@ -102,7 +102,7 @@ def test_coordinator_edits_and_verifies_an_organisation_in_their_county(client, 
     assert AuditEvent.objects.get(action="organisations.organisation.verify").county == county("16")
 
 
-@pytest.mark.parametrize("action", ["edit", "verify", "set_status"])
+@pytest.mark.parametrize("action", ["edit", "verify", "dissolve"])
 def test_coordinator_may_not_change_an_organisation_of_another_county(
     client, alice, carol, org_x, org_y, action
 ):
@@ -111,7 +111,7 @@ def test_coordinator_may_not_change_an_organisation_of_another_county(
         if action == "edit":
             response = client.get(_url("edit", other))
         else:
-            response = client.post(_url(action, other), {"status": "dissolved"})
+            response = client.post(_url(action, other), {"reason": "Lopetettu"})
         assert response.status_code == 403
         other.refresh_from_db()
         assert not other.is_verified
@@ -128,7 +128,7 @@ def test_carol_edits_and_verifies_org_y_in_pohjanmaa(client, carol, org_y):
 
 def test_coordinator_marks_an_organisation_dissolved(client, alice, org_x):
     client.force_login(alice)
-    response = client.post(_url("set_status", org_x), {"status": "dissolved"})
+    response = client.post(_url("dissolve", org_x), {"reason": "Lopetettu 1.12."})
     assert response.status_code == 302
     org_x.refresh_from_db()
     assert org_x.status == "dissolved"
@@ -179,7 +179,7 @@ def test_outsider_may_do_nothing_but_read(client, dave, org_x):
     assert client.get(_url("detail", org_x)).status_code == 200
     assert client.get(_url("edit", org_x)).status_code == 403
     assert client.post(_url("verify", org_x)).status_code == 403
-    assert client.post(_url("set_status", org_x), {"status": "dissolved"}).status_code == 403
+    assert client.post(_url("dissolve", org_x), {"reason": "x"}).status_code == 403
     assert client.get(reverse("organisations:export")).status_code == 403
     assert client.get(reverse("organisations:create")).status_code == 403
 

@@ -40,6 +40,7 @@ def test_an_edit_and_marking_dissolved_at_the_same_time_both_hold(alice, bob) ->
                     organisation_dissolve,
                     organisation=seen_by_coordinator,
                     actor=Actor(user=alice),
+                    reason="Yhdistys on purettu.",
                 ),
             ]
         )

@@ -139,15 +139,15 @@ def test_dissolve_marks_dissolved_audits_and_keeps_the_history(carol, org_y):
 
 
 def test_dissolving_twice_is_refused_and_records_nothing_more(carol, org_y):
-    organisation_dissolve(organisation=org_y, actor=Actor(user=carol))
+    organisation_dissolve(organisation=org_y, actor=Actor(user=carol), reason="Lopetettu")
     with pytest.raises(ValidationError):
-        organisation_dissolve(organisation=org_y, actor=Actor(user=carol))
+        organisation_dissolve(organisation=org_y, actor=Actor(user=carol), reason="Lopetettu")
     assert AuditEvent.objects.filter(action="organisations.organisation.dissolve").count() == 1
     assert len(workflow.history(org_y)) == 1
 
 
 def test_reactivate_brings_a_dissolved_organisation_back(carol, org_y):
-    organisation_dissolve(organisation=org_y, actor=Actor(user=carol))
+    organisation_dissolve(organisation=org_y, actor=Actor(user=carol), reason="Lopetettu")
     organisation_reactivate(organisation=org_y, actor=Actor(user=carol))
 
     org_y.refresh_from_db()

@@ -1,0 +1,138 @@
+"""An organisation's entries follow it: archived when it is marked dissolved, offered for
+publishing again when it is active once more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kumppani.core.actor import Actor
+from kumppani.core.models import StatusChange
+from kumppani.core.workflow import lock
+from kumppani.organisations.models import Organisation
+
+from ..models import PublicationStatus, Service, VolunteerTask
+from . import workflow
+from .service import SERVICE, service_publish
+from .volunteer_task import TASK, volunteer_task_publish
+
+# StatusChange.cause of an entry archived because its organisation was marked dissolved.
+ORGANISATION_DISSOLVED = "organisation_dissolved"
+
+
+def _archive(
+    kind: workflow.EntryKind[Any], entries: Any, *, actor: Actor, action: str, reason: str
+) -> int:
+    count = 0
+    for entry in entries:
+        lock(entry)
+        workflow.transition(
+            kind,
+            entry,
+            to=PublicationStatus.ARCHIVED,
+            allowed_from={PublicationStatus.PUBLISHED},
+            refusal=_("The entry is not published."),
+            actor=actor,
+            action=action,
+            reason=reason,
+            cause=ORGANISATION_DISSOLVED,
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def organisation_entries_archive(
+    *, organisation: Organisation, actor: Actor, reason: str
+) -> tuple[int, int]:
+    """Archive the organisation's published activities and volunteer tasks (it has been
+    marked dissolved), with history; return how many of each."""
+    published = {"organisation": organisation, "status": PublicationStatus.PUBLISHED}
+    services = _archive(
+        SERVICE,
+        Service.objects.filter(**published).order_by("pk"),
+        actor=actor,
+        action="catalogue.service.archive",
+        reason=reason,
+    )
+    tasks = _archive(
+        TASK,
+        VolunteerTask.objects.filter(**published).order_by("pk"),
+        actor=actor,
+        action="catalogue.volunteer_task.archive",
+        reason=reason,
+    )
+    return services, tasks
+
+
+@dataclass
+class Restorable:
+    """The entries archived when the organisation was marked dissolved, still archived."""
+
+    services: list[Service] = field(default_factory=list)
+    tasks: list[VolunteerTask] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.services or self.tasks)
+
+
+def _archived_by_dissolution(
+    model: type[Service] | type[VolunteerTask], organisation: Organisation
+) -> list[Any]:
+    archived = {
+        entry.pk: entry
+        for entry in model.objects.filter(
+            organisation=organisation, status=PublicationStatus.ARCHIVED
+        )
+    }
+    if not archived:
+        return []
+    latest: dict[str, str] = {}
+    changes = StatusChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in archived],
+        field="status",
+    ).order_by("changed_at", "id")
+    for change in changes:
+        latest[change.object_id] = change.cause
+    return [
+        entry for pk, entry in archived.items() if latest.get(str(pk)) == ORGANISATION_DISSOLVED
+    ]
+
+
+def restorable_entries(organisation: Organisation) -> Restorable:
+    """What marking the organisation dissolved took down and nobody has published since."""
+    return Restorable(
+        services=_archived_by_dissolution(Service, organisation),
+        tasks=_archived_by_dissolution(VolunteerTask, organisation),
+    )
+
+
+def organisation_entries_restore(
+    *,
+    organisation: Organisation,
+    actor: Actor,
+    services: list[Service],
+    tasks: list[VolunteerTask],
+) -> list[tuple[Service | VolunteerTask, ValidationError]]:
+    """Publish again the chosen entries of a reactivated organisation, each in its own
+    transaction; return those the publishing rules refused, with why."""
+    if not organisation.is_active:
+        raise ValidationError(_("Mark the organisation active before publishing its entries."))
+    refused: list[tuple[Service | VolunteerTask, ValidationError]] = []
+    for service in services:
+        try:
+            service_publish(service=service, actor=actor)
+        except ValidationError as error:
+            refused.append((service, error))
+    for task in tasks:
+        try:
+            volunteer_task_publish(task=task, actor=actor)
+        except ValidationError as error:
+            refused.append((task, error))
+    return refused
