@@ -39,7 +39,7 @@ def is_any_coordinator(user: AnyUser) -> bool:
     return roles.is_staff or roles.is_coordinator
 
 
-def coordinates(user: AnyUser, organisation: Organisation) -> bool:
+def coordinates(user: AnyUser | None, organisation: Organisation) -> bool:
     """Whether the user coordinates a county in which the organisation operates."""
     roles = roles_of(user)
     return roles.is_coordinator and roles.coordinates_any(organisation_county_ids(organisation))
@@ -62,7 +62,7 @@ def can_change_status(user: AnyUser, organisation: Organisation) -> bool:
     return roles.is_staff or roles.signs_for(organisation.pk) or coordinates(user, organisation)
 
 
-def can_verify(user: AnyUser, organisation: Organisation) -> bool:
+def can_verify(user: AnyUser | None, organisation: Organisation) -> bool:
     return roles_of(user).is_staff or coordinates(user, organisation)
 
 

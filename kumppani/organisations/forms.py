@@ -81,7 +81,12 @@ class OrganisationFilterForm(forms.Form):
     verified = forms.ChoiceField(
         label=_("Verification"),
         required=False,
-        choices=[("", _("Verified or not")), ("yes", _("Verified")), ("no", _("Not verified"))],
+        choices=[
+            ("", _("Verified or not")),
+            ("yes", _("Verified")),
+            ("changed", _("Changed since verification")),
+            ("no", _("Not verified")),
+        ],
         error_messages={
             "invalid_choice": _("“%(value)s” is not a choice here. Choose verified or not.")
         },

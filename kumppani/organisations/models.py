@@ -105,6 +105,11 @@ class Organisation(models.Model):
         default=OrganisationStatus.ACTIVE,
     )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    # Set when a name, the business ID or the kind changes after verification: the badge
+    # then says so, and its coordinators see it, until it is verified again.
+    changed_since_verification_at = models.DateTimeField(
+        _("key details changed since verification"), null=True, blank=True
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verified by"),
@@ -177,7 +182,12 @@ class Organisation(models.Model):
 
     @property
     def is_verified(self) -> bool:
-        return self.verified_at is not None
+        """Verified, and its names, business ID and kind unchanged since."""
+        return self.verified_at is not None and self.changed_since_verification_at is None
+
+    @property
+    def changed_since_verification(self) -> bool:
+        return self.verified_at is not None and self.changed_since_verification_at is not None
 
     @property
     def is_active(self) -> bool:

@@ -19,7 +19,7 @@ def organisations_matching(filters: Mapping[str, Any]) -> QuerySet[Organisation]
     """Organisations matching cleaned filters (from OrganisationFilterForm), by name.
 
     Recognised keys: county (County), municipality (Municipality), kind, status,
-    verified ("yes"/"no"), q (text in any language's name), umbrella (Organisation).
+    verified ("yes"/"changed"/"no"), q (text in any language's name), umbrella (Organisation).
     """
     organisations = Organisation.objects.all()
     county: County | None = filters.get("county")
@@ -34,7 +34,13 @@ def organisations_matching(filters: Mapping[str, Any]) -> QuerySet[Organisation]
         organisations = organisations.filter(status=status)
     verified = filters.get("verified")
     if verified == "yes":
-        organisations = organisations.filter(verified_at__isnull=False)
+        organisations = organisations.filter(
+            verified_at__isnull=False, changed_since_verification_at__isnull=True
+        )
+    elif verified == "changed":
+        organisations = organisations.filter(
+            verified_at__isnull=False, changed_since_verification_at__isnull=False
+        )
     elif verified == "no":
         organisations = organisations.filter(verified_at__isnull=True)
     if umbrella := filters.get("umbrella"):

@@ -19,6 +19,7 @@ from kumppani.core.audit import audit_record
 from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
 
+from .access import can_verify
 from .models import Organisation, OrganisationStatus
 from .signals import organisation_changed, organisation_dissolved
 from .validators import normalise_business_id, validate_business_id
@@ -46,6 +47,10 @@ class OrganisationFields(TypedDict, total=False):
     post_office: str
     website: str
     status: str
+
+
+# Changing these after verification takes the verified badge away until verified again.
+KEY_FIELDS = {"name_fi", "name_sv", "name_en", "business_id", "kind"}
 
 
 def audit_county(actor: Actor, organisation: Organisation) -> County | None:
@@ -135,6 +140,14 @@ def organisation_update(
         ),
     )
     changed, has_municipalities = _apply(organisation, fields)
+    if (
+        organisation.verified_at is not None
+        and organisation.changed_since_verification_at is None
+        and KEY_FIELDS.intersection(changed)
+        and not can_verify(actor.user, organisation)
+    ):
+        organisation.changed_since_verification_at = timezone.now()
+        changed.append("changed_since_verification_at")
     if changed:
         organisation.full_clean()
         organisation.save(update_fields=[*changed, "updated_at"])
@@ -160,10 +173,19 @@ def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisa
     """Record that a coordinator (or staff) has checked the organisation's details."""
     if actor.user is None:
         raise ValidationError(_("Only a signed-in coordinator can verify an organisation."))
+    workflow.lock(organisation)
     organisation.verified_at = timezone.now()
     organisation.verified_by = actor.user
+    organisation.changed_since_verification_at = None
     organisation.full_clean()
-    organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    organisation.save(
+        update_fields=[
+            "verified_at",
+            "verified_by",
+            "changed_since_verification_at",
+            "updated_at",
+        ]
+    )
     audit_record(
         actor=actor,
         action="organisations.organisation.verify",

@@ -4,8 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kumppani.core.actor import Actor
 from kumppani.organisations.models import OrganisationKind, OrganisationStatus
+from kumppani.organisations.services import organisation_update, organisation_verify
 from kumppani.testing.factories import OrganisationFactory
+from kumppani.testing.urls import reverse_en
 
 
 def _en_list_url() -> str:
@@ -145,3 +148,14 @@ def test_list_page_query_count_does_not_grow_with_organisations(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("organisations:list"))
     assert len(response.context["page"].object_list) == 25
+
+
+def test_coordinators_find_organisations_changed_since_verification(client, alice, bob, org_x):
+    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    organisation_update(organisation=org_x, actor=Actor(user=bob), business_id="1572860-0")
+    page = client.get(reverse_en("organisations:list") + "?verified=changed").content.decode()
+    assert "Seinäjoen Omaishoitajat ry" in page and "Changed since verification" in page
+    assert (
+        "Seinäjoen Omaishoitajat ry"
+        not in client.get(reverse_en("organisations:list") + "?verified=yes").content.decode()
+    )

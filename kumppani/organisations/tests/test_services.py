@@ -153,3 +153,35 @@ def test_reactivate_brings_a_dissolved_organisation_back(carol, org_y):
     org_y.refresh_from_db()
     assert org_y.status == OrganisationStatus.ACTIVE
     assert [change.to_state for change in workflow.history(org_y)] == ["dissolved", "active"]
+
+
+def test_a_representatives_change_of_key_details_takes_the_verified_badge_away(alice, bob, org_x):
+    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    organisation_update(organisation=org_x, actor=Actor(user=bob), phone="06 123 4567")
+    org_x.refresh_from_db()
+    assert org_x.is_verified  # a phone number is not a key detail
+
+    organisation_update(organisation=org_x, actor=Actor(user=bob), name_fi="Uusi Nimi ry")
+
+    org_x.refresh_from_db()
+    assert not org_x.is_verified and org_x.changed_since_verification
+    assert Organisation.objects.filter(pk=org_x.pk).exists()
+    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    org_x.refresh_from_db()
+    assert org_x.is_verified and not org_x.changed_since_verification
+
+
+def test_a_coordinators_own_change_keeps_the_verification(alice, org_x):
+    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    organisation_update(organisation=org_x, actor=Actor(user=alice), kind=OrganisationKind.OTHER)
+    org_x.refresh_from_db()
+    assert org_x.is_verified
+
+
+def test_every_name_cannot_be_emptied(bob, org_x):
+    with pytest.raises(ValidationError):
+        organisation_update(
+            organisation=org_x, actor=Actor(user=bob), name_fi="", name_sv="", name_en=""
+        )
+    org_x.refresh_from_db()
+    assert org_x.name_fi == "Seinäjoen Omaishoitajat ry"
