@@ -24,6 +24,7 @@ from .models import Organisation
 ORGANISATION_EDITOR = "organisation-editor"  # representative, coordinator of its county, staff
 ORGANISATION_VERIFIER = "organisation-verifier"  # coordinator of its county, staff
 ORGANISATION_SIGNATORY = "organisation-signatory"  # signing right, coordinator, staff
+CHANGE_DECIDER = "change-decider"  # coordinators of the counties concerned, umbrella reps
 COORDINATOR = "coordinator"  # coordinator of any county, staff
 
 AnyUser = User | AnonymousUser

@@ -14,5 +14,8 @@ register_actions(
         "organisations.organisation.import": _("Organisation imported"),
         "organisations.organisation.read_representatives": _("Representatives viewed"),
         "organisations.organisation.export": _("Organisation list exported"),
+        "organisations.change_request.create": _("Change sent for approval"),
+        "organisations.change_request.approve": _("Change approved"),
+        "organisations.change_request.refuse": _("Change refused"),
     }
 )

@@ -289,3 +289,12 @@ class DissolveForm(forms.Form):
             "required": _("Tell why the organisation is marked as dissolved, e.g. when it ceased.")
         },
     )
+
+
+class RefuseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the change refused?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Tell the organisation why the change is refused.")},
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -145,7 +145,7 @@ class Organisation(models.Model):
             raise ValidationError(
                 {"name_fi": _("Give the name of the organisation in at least one language.")}
             )
-        self._check_umbrella()
+        self.check_umbrella()
         self._check_business_id_unique()
 
     def _check_business_id_unique(self) -> None:
@@ -163,7 +163,7 @@ class Organisation(models.Model):
                 }
             )
 
-    def _check_umbrella(self) -> None:
+    def check_umbrella(self) -> None:
         """Refuse an umbrella that is the organisation itself or one of its own members."""
         seen = {self.pk} if self.pk else set()
         umbrella = self.umbrella
@@ -199,3 +199,77 @@ class Organisation(models.Model):
 
     def counties(self) -> models.QuerySet[County]:
         return County.objects.filter(municipalities__organisations=self).distinct()
+
+
+class ChangeRequestKind(models.TextChoices):
+    AREA = "area", _("municipalities of operation")
+    UMBRELLA = "umbrella", _("umbrella organisation")
+
+
+class ChangeRequestStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for approval")
+    APPROVED = "approved", _("approved")
+    REFUSED = "refused", _("refused")
+
+
+class ChangeRequest(models.Model):
+    """A change a representative may not make alone: moving the organisation into or out of
+    a county (its coordinators gain or lose it), or joining an umbrella organisation. It waits
+    for a coordinator of a county concerned, or (joining) the umbrella's representatives."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="change_requests",
+    )
+    kind = models.CharField(_("change"), max_length=16, choices=ChangeRequestKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ChangeRequestStatus.choices,
+        default=ChangeRequestStatus.PENDING,
+    )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("new municipalities of operation"),
+        blank=True,
+        related_name="+",
+    )
+    umbrella = models.ForeignKey(
+        Organisation,
+        verbose_name=_("umbrella organisation to join"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The counties whose coordinators see the request: the organisation's before and after.
+    counties: models.ManyToManyField[County, Any] = models.ManyToManyField(
+        County, related_name="+", blank=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("change waiting for approval")
+        verbose_name_plural = _("changes waiting for approval")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "kind"],
+                condition=models.Q(status="pending"),
+                name="one_pending_change_request_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_kind_display()}"

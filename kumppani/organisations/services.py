@@ -20,6 +20,7 @@ from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
 
 from .access import can_verify
+from .change_requests import split_waiting_changes
 from .models import Organisation, OrganisationStatus
 from .signals import organisation_changed, organisation_dissolved
 from .validators import normalise_business_id, validate_business_id
@@ -127,7 +128,9 @@ def organisation_update(
 ) -> Organisation:
     """Change an organisation's details; only the fields given are touched and only those
     that change are written. ``base_version`` is the version the edit was made on: an edit of
-    an older version is refused (`ChangedMeanwhile`)."""
+    an older version is refused (`ChangedMeanwhile`). A move into or out of a county, or
+    joining an umbrella, waits for approval when the actor may not do it alone
+    (`change_requests`)."""
     workflow.lock(organisation)
     check_version(
         organisation,
@@ -138,6 +141,9 @@ def organisation_update(
             if name == "municipalities"
             else getattr(organisation, name)
         ),
+    )
+    fields = split_waiting_changes(  # type: ignore[assignment]
+        organisation=organisation, actor=actor, fields=dict(fields)
     )
     changed, has_municipalities = _apply(organisation, fields)
     if (

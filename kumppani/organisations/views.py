@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -24,8 +24,14 @@ from kumppani.core.languages import texts_by_language, translated, translated_or
 from kumppani.core.submissions import submit_once, token_from
 
 from . import access, exports, selectors, services
-from .forms import DissolveForm, OrganisationFilterForm, OrganisationForm
-from .models import Organisation
+from .change_requests import (
+    change_request_approve,
+    change_request_refuse,
+    pending_requests_of,
+    requests_for_decider,
+)
+from .forms import DissolveForm, OrganisationFilterForm, OrganisationForm, RefuseForm
+from .models import ChangeRequest, Organisation
 from .signals import page_sections
 
 SORTS = {
@@ -92,6 +98,11 @@ def organisation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "can_verify": access.can_verify(request.user, organisation),
             "can_change_status": access.can_change_status(request.user, organisation),
             "history": workflow.history(organisation),
+            "pending_requests": (
+                pending_requests_of(organisation)
+                if access.can_edit(request.user, organisation)
+                else []
+            ),
         },
     )
 
@@ -118,6 +129,15 @@ def organisation_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     form.renew_version(organisation)
             else:
                 messages.success(request, _("The organisation's details were saved."))
+                if pending_requests_of(organisation):
+                    messages.info(
+                        request,
+                        _(
+                            "A change of the wellbeing services counties it works in, or "
+                            "joining an umbrella organisation, waits for approval; the rest "
+                            "is saved."
+                        ),
+                    )
                 return redirect("organisations:detail", public_id=organisation.public_id)
     else:
         form = OrganisationForm(initial=initial)
@@ -247,3 +267,39 @@ def organisation_export(request: HttpRequest) -> HttpResponseBase:
         county=exports.export_county(request.user, listing.form.cleaned_data.get("county")),
         filters=listing.filter_values(),
     )
+
+
+@declare(access.CHANGE_DECIDER)
+@signed_in
+@require_GET
+def change_requests(request: HttpRequest) -> HttpResponse:
+    """The changes waiting for the user's approval."""
+    pending = list(requests_for_decider(request.user))
+    require(bool(pending) or access.is_any_coordinator(request.user))
+    return render(
+        request,
+        "organisations/change_requests.html",
+        {"requests": pending, "form": RefuseForm()},
+    )
+
+
+@declare(access.CHANGE_DECIDER)
+@signed_in
+@require_POST
+def change_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    change = get_object_or_404(ChangeRequest, pk=pk)
+    actor = Actor.from_request(request)
+    try:
+        if request.POST.get("decision") == "approve":
+            change_request_approve(request=change, actor=actor)
+            messages.success(request, _("The change is approved and made."))
+        else:
+            form = RefuseForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(list(form.errors["reason"]))
+            change_request_refuse(request=change, actor=actor, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The change is refused; the organisation was not changed."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("organisations:change_requests")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from kumppani.core.actor import Actor
+from kumppani.core.models import Municipality
+from kumppani.organisations.services import organisation_update
 from kumppani.testing.factories import OrganisationFactory
 from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
 
@@ -19,7 +22,30 @@ def many_organisations(f: Fixtures) -> None:
         OrganisationFactory(municipalities=["743" if number % 2 else "905"])
 
 
+def waiting_changes(f: Fixtures) -> None:
+    """bob asks to move org_x from Etelä-Pohjanmaa to Vaasa, in carol's Pohjanmaa."""
+    organisation_update(
+        organisation=f.org_x,
+        actor=Actor(user=f.bob),
+        municipalities=list(Municipality.objects.filter(code="905")),
+    )
+
+
 PAGES: list[PageCase] = [
+    PageCase(
+        "change-requests",
+        "organisations:change_requests",
+        lambda f: reverse("organisations:change_requests"),
+        "carol",
+        waiting_changes,
+    ),
+    PageCase(
+        "organisation-detail-waiting-change",
+        "organisations:detail",
+        detail("organisations:detail", "org_x"),
+        "bob",
+        waiting_changes,
+    ),
     PageCase(
         "organisation-dissolve",
         "organisations:dissolve",
@@ -120,5 +146,6 @@ PAGES: list[PageCase] = [
 EXEMPT_URL_NAMES: dict[str, str] = {
     "organisations:verify": "POST-only: marks an organisation verified, then redirects",
     "organisations:reactivate": "POST-only: marks a dissolved organisation active, then redirects",
+    "organisations:change_request_decide": "POST-only: approves or refuses a change",
     "organisations:export": "file export (CSV/XLSX), not an HTML page",
 }
