@@ -9,10 +9,12 @@ everything.
 
 from __future__ import annotations
 
+from typing import TypeVar
 from uuid import UUID
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404
 
 from kumppani.accounts.models import User
@@ -61,91 +63,72 @@ def can_manage_entries_of(user: AnyUser, organisation: Organisation) -> bool:
     return roles.is_staff or roles.represents(organisation.pk)
 
 
-def can_moderate_service(user: AnyUser, service: Service) -> bool:
+Entry = TypeVar("Entry", Service, VolunteerTask)
+
+
+def _counties_of(entry: Service | VolunteerTask) -> QuerySet[County]:
+    return service_counties(entry) if isinstance(entry, Service) else task_counties(entry)
+
+
+def can_moderate(user: AnyUser, entry: Service | VolunteerTask) -> bool:
+    """Coordinators of a county where the entry is offered (and staff) may hide it."""
     roles = roles_of(user)
     if roles.is_staff:
         return True
     return roles.is_coordinator and roles.coordinates_any(
-        service_counties(service).values_list("pk", flat=True)
+        _counties_of(entry).values_list("pk", flat=True)
     )
 
 
-def can_moderate_task(user: AnyUser, task: VolunteerTask) -> bool:
-    roles = roles_of(user)
-    if roles.is_staff:
+def can_view(user: AnyUser, entry: Service | VolunteerTask) -> bool:
+    if entry.status == PublicationStatus.PUBLISHED and entry.hidden_at is None:
         return True
-    return roles.is_coordinator and roles.coordinates_any(
-        task_counties(task).values_list("pk", flat=True)
-    )
-
-
-def _can_view(entry: Service | VolunteerTask, can_edit: bool, can_moderate: bool) -> bool:
-    visible = entry.status == PublicationStatus.PUBLISHED and entry.hidden_at is None
-    if visible or can_edit:
+    if can_edit_service(user, entry):
         return True
     # Moderators need to see what they hid, but not an organisation's unfinished drafts.
-    return can_moderate and entry.status != PublicationStatus.DRAFT
+    return entry.status != PublicationStatus.DRAFT and can_moderate(user, entry)
 
 
-def can_view_service(user: AnyUser, service: Service) -> bool:
-    return _can_view(
-        service,
-        can_edit_service(user, service),
-        service.status != PublicationStatus.DRAFT and can_moderate_service(user, service),
-    )
+def _entry_for_user(
+    user: AnyUser, entries: QuerySet[Entry], public_id: UUID | str, *, for_edit: bool
+) -> Entry:
+    """Return the entry, or raise Http404 (no such, or not visible to the user) or
+    PermissionDenied (visible but not the user's to edit)."""
+    try:
+        entry = entries.get(public_id=public_id)
+    except (ObjectDoesNotExist, ValueError, ValidationError):
+        raise Http404 from None
+    if not can_view(user, entry):
+        # A draft or hidden entry is as unknown to outsiders as a missing one.
+        raise Http404
+    if for_edit and not can_edit_service(user, entry):
+        raise PermissionDenied
+    return entry
 
 
-def can_view_task(user: AnyUser, task: VolunteerTask) -> bool:
-    return _can_view(
-        task,
-        can_edit_service(user, task),
-        task.status != PublicationStatus.DRAFT and can_moderate_task(user, task),
-    )
+def _moderated(user: AnyUser, entry: Entry) -> Entry:
+    if not can_moderate(user, entry):
+        raise PermissionDenied
+    return entry
 
 
 def service_for_user(user: AnyUser, public_id: UUID | str, *, for_edit: bool) -> Service:
-    """Return the service, or raise Http404 (no such, or not visible to the user) or
-    PermissionDenied (visible but not the user's to edit)."""
-    try:
-        service = with_details(Service.objects.all()).get(public_id=public_id)
-    except (Service.DoesNotExist, ValueError, ValidationError):
-        raise Http404 from None
-    if not can_view_service(user, service):
-        # A draft or hidden entry is as unknown to outsiders as a missing one.
-        raise Http404
-    if for_edit and not can_edit_service(user, service):
-        raise PermissionDenied
-    return service
-
-
-def service_for_moderator(user: AnyUser, public_id: UUID | str) -> Service:
-    service = service_for_user(user, public_id, for_edit=False)
-    if not can_moderate_service(user, service):
-        raise PermissionDenied
-    return service
+    return _entry_for_user(user, with_details(Service.objects.all()), public_id, for_edit=for_edit)
 
 
 def task_for_user(user: AnyUser, public_id: UUID | str, *, for_edit: bool) -> VolunteerTask:
-    try:
-        task = (
-            VolunteerTask.objects.select_related("organisation", "municipality")
-            .prefetch_related("terms")
-            .get(public_id=public_id)
-        )
-    except (VolunteerTask.DoesNotExist, ValueError, ValidationError):
-        raise Http404 from None
-    if not can_view_task(user, task):
-        raise Http404
-    if for_edit and not can_edit_service(user, task):
-        raise PermissionDenied
-    return task
+    tasks = VolunteerTask.objects.select_related("organisation", "municipality").prefetch_related(
+        "terms"
+    )
+    return _entry_for_user(user, tasks, public_id, for_edit=for_edit)
+
+
+def service_for_moderator(user: AnyUser, public_id: UUID | str) -> Service:
+    return _moderated(user, service_for_user(user, public_id, for_edit=False))
 
 
 def task_for_moderator(user: AnyUser, public_id: UUID | str) -> VolunteerTask:
-    task = task_for_user(user, public_id, for_edit=False)
-    if not can_moderate_task(user, task):
-        raise PermissionDenied
-    return task
+    return _moderated(user, task_for_user(user, public_id, for_edit=False))
 
 
 def require_representative(user: AnyUser) -> None:

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
+from .schedules import next_occurrences
+
 # A representative confirms each service every 6 months; after 12 it is flagged as stale.
 CONFIRM_EVERY = timedelta(days=183)
 STALE_AFTER = timedelta(days=365)
@@ -348,8 +350,6 @@ class Schedule(models.Model):
 
     def occurrences(self, after: datetime, count: int = 5) -> list[datetime]:
         """Return the next start times after `after`, holidays left out."""
-        from .schedules import next_occurrences
-
         return next_occurrences(self, after=after, count=count)
 
 

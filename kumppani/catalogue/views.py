@@ -113,7 +113,7 @@ def service_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     context = _service_context(service)
     context.update(
         can_edit=access.can_edit_service(request.user, service),
-        can_moderate=access.can_moderate_service(request.user, service),
+        can_moderate=access.can_moderate(request.user, service),
     )
     return render(request, "catalogue/service_detail.html", context)
 
@@ -468,7 +468,7 @@ def task_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         {
             "task": task,
             "can_edit": access.can_edit_service(request.user, task),
-            "can_moderate": access.can_moderate_task(request.user, task),
+            "can_moderate": access.can_moderate(request.user, task),
         },
     )
 

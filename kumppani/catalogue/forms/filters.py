@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -69,8 +70,6 @@ class PrintForm(forms.Form):
     ids = forms.CharField(required=False)
 
     def clean_ids(self) -> list[Any]:
-        import uuid
-
         found = []
         for part in (self.cleaned_data.get("ids") or "").split(","):
             try:

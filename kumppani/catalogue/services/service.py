@@ -300,9 +300,12 @@ def _current(service: Service, name: str) -> Any:
 SERVICE = workflow.EntryKind[Service](
     audit_county=service_audit_county,
     reindex=_reindex,
+    actions="catalogue.service",
     hide_needs_reason=gettext_noop("Tell the organisation why the activity is hidden."),
     already_hidden=gettext_noop("The activity is already hidden."),
     not_hidden=gettext_noop("The activity is not hidden."),
+    already_published=gettext_noop("The activity is already published."),
+    already_archived=gettext_noop("The activity is already archived."),
 )
 
 
@@ -396,14 +399,10 @@ def service_publish(*, service: Service, actor: Actor) -> Service:
     if service.status != PublicationStatus.PUBLISHED:
         _check_publishable(service)
     now = timezone.now()
-    workflow.transition(
+    workflow.publish(
         SERVICE,
         service,
-        to=PublicationStatus.PUBLISHED,
-        allowed_from={PublicationStatus.DRAFT, PublicationStatus.ARCHIVED},
-        refusal=_("The activity is already published."),
         actor=actor,
-        action="catalogue.service.publish",
         values={"published_at": now, "last_verified_at": now, "reminder_sent_at": None},
     )
     return service
@@ -412,16 +411,7 @@ def service_publish(*, service: Service, actor: Actor) -> Service:
 @transaction.atomic
 def service_archive(*, service: Service, actor: Actor) -> Service:
     """Take a service off the public catalogue (it has ended, or paused for long)."""
-    lock(service)
-    workflow.transition(
-        SERVICE,
-        service,
-        to=PublicationStatus.ARCHIVED,
-        allowed_from={PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
-        refusal=_("The activity is already archived."),
-        actor=actor,
-        action="catalogue.service.archive",
-    )
+    workflow.archive(SERVICE, service, actor=actor)
     return service
 
 

@@ -61,9 +61,12 @@ def _reindex_task(task: VolunteerTask) -> None:
 TASK = workflow.EntryKind[VolunteerTask](
     audit_county=_task_audit_county,
     reindex=_reindex_task,
+    actions="catalogue.volunteer_task",
     hide_needs_reason=gettext_noop("Tell the organisation why the task is hidden."),
     already_hidden=gettext_noop("The task is already hidden."),
     not_hidden=gettext_noop("The task is not hidden."),
+    already_published=gettext_noop("The task is already published."),
+    already_archived=gettext_noop("The task is already archived."),
 )
 
 
@@ -150,30 +153,13 @@ def volunteer_task_publish(*, task: VolunteerTask, actor: Actor) -> VolunteerTas
             ),
             code="ended",
         )
-    workflow.transition(
-        TASK,
-        task,
-        to=PublicationStatus.PUBLISHED,
-        allowed_from={PublicationStatus.DRAFT, PublicationStatus.ARCHIVED},
-        refusal=_("The task is already published."),
-        actor=actor,
-        action="catalogue.volunteer_task.publish",
-    )
+    workflow.publish(TASK, task, actor=actor)
     return task
 
 
 @transaction.atomic
 def volunteer_task_archive(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
-    lock(task)
-    workflow.transition(
-        TASK,
-        task,
-        to=PublicationStatus.ARCHIVED,
-        allowed_from={PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
-        refusal=_("The task is already archived."),
-        actor=actor,
-        action="catalogue.volunteer_task.archive",
-    )
+    workflow.archive(TASK, task, actor=actor)
     return task
 
 

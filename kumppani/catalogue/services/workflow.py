@@ -1,10 +1,11 @@
 """The workflow steps services and volunteer tasks share.
 
 Every write to either kind of entry is audited and then brings the search index up to date
-(`record`), and a coordinator hides a misleading entry and shows it again the same way
-(`hide`, `unhide`). What differs between the kinds comes in an `EntryKind`: the county an
-audit event is filed under, the index hook and the wording of the refusals. The callers keep
-their own `@transaction.atomic`, audit action names and emails.
+(`record`); both kinds are published and archived (`publish`, `archive`), and a coordinator
+hides a misleading entry and shows it again (`hide`, `unhide`), the same way. What differs
+between the kinds comes in an `EntryKind`: the county an audit event is filed under, the
+index hook, the audit actions' prefix and the wording of the refusals. The callers keep
+their own `@transaction.atomic`, checks and emails.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from kumppani.core.audit import audit_record
 from kumppani.core.models import County
 from kumppani.organisations.models import Organisation
 
-from ..models import Service, VolunteerTask
+from ..models import PublicationStatus, Service, VolunteerTask
 
 Entry = TypeVar("Entry", Service, VolunteerTask)
 
@@ -48,9 +49,12 @@ class EntryKind(Generic[Entry]):
 
     audit_county: Callable[[Actor, Entry], County | None]
     reindex: Callable[[Entry], None]
+    actions: str  # the audit actions' prefix, "app.entity"
     hide_needs_reason: str
     already_hidden: str
     not_hidden: str
+    already_published: str
+    already_archived: str
 
 
 def audit_county(
@@ -118,6 +122,36 @@ def transition(
         cause=cause,
     )
     kind.reindex(entry)
+
+
+def publish(
+    kind: EntryKind[Entry], entry: Entry, *, actor: Actor, values: dict[str, Any] | None = None
+) -> None:
+    """Make the (locked, checked) entry public: from a draft, or again after archiving."""
+    transition(
+        kind,
+        entry,
+        to=PublicationStatus.PUBLISHED,
+        allowed_from={PublicationStatus.DRAFT, PublicationStatus.ARCHIVED},
+        refusal=_(kind.already_published),
+        actor=actor,
+        action=f"{kind.actions}.publish",
+        values=values,
+    )
+
+
+def archive(kind: EntryKind[Entry], entry: Entry, *, actor: Actor) -> None:
+    """Take the entry off the public catalogue, with history."""
+    workflow.lock(entry)
+    transition(
+        kind,
+        entry,
+        to=PublicationStatus.ARCHIVED,
+        allowed_from={PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
+        refusal=_(kind.already_archived),
+        actor=actor,
+        action=f"{kind.actions}.archive",
+    )
 
 
 def hide(
