@@ -199,11 +199,12 @@ def test_multiple_choice_cleans_codes_to_municipalities_and_refuses_unknown_code
     field = MunicipalityMultipleChoiceField(required=False)
     assert [m.code for m in field.clean(["743", "005", "743"])] == ["005", "743"]
     assert field.clean([]) == []
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        field.clean(["743", "999"])
-    assert error.value.messages == [
-        "There is no municipality with code 999. Choose municipalities from the list."
-    ]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            field.clean(["743", "999"])
+        assert error.value.messages == [
+            "There is no municipality with code 999. Choose municipalities from the list."
+        ]
 
 
 @pytest.mark.django_db
