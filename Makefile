@@ -46,6 +46,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	KUMPPANI_TESTING=1 $(VENV)/bin/mypy kumppani
+	$(VENV)/bin/lint-imports
 	KUMPPANI_TESTING=1 $(PY) manage.py check
 	KUMPPANI_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 
