@@ -13,17 +13,17 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from kumppani.catalogue.models import PublicationStatus, Service, ServiceLanguage
-from kumppani.catalogue.search.backend import CARD_LANGUAGES, SERVICES, is_postgres, pg_cards
-from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult, stale_before
-
-LANGUAGE_ORDER = CARD_LANGUAGES  # the fallback order too
+from kumppani.catalogue.models import Service, ServiceLanguage
+from kumppani.catalogue.search.backend import SERVICES, is_postgres, pg_cards
+from kumppani.catalogue.search.factors import stale_before
+from kumppani.catalogue.search.filters import ACCESSIBILITY_FIELDS
+from kumppani.catalogue.search.query import SearchResult
+from kumppani.core.languages import content_languages, fallback_order
 
 
 def _translated(row: dict[str, Any], prefix: str, language: str) -> tuple[str, str]:
     """Return (text, language of the text) of ``prefix`` in ``language`` or a fallback."""
-    order = [language, *[c for c in LANGUAGE_ORDER if c != language]]
-    for code in order:
+    for code in fallback_order(language):
         value = row.get(f"{prefix}_{code}")
         if value:
             return str(value), code
@@ -31,7 +31,7 @@ def _translated(row: dict[str, Any], prefix: str, language: str) -> tuple[str, s
 
 
 def _names(prefix: str) -> list[str]:
-    return [prefix, *(f"{prefix}_{c}" for c in LANGUAGE_ORDER)]
+    return [prefix, *(f"{prefix}_{c}" for c in content_languages())]
 
 
 def built_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
@@ -48,9 +48,8 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
     if not ids:
         return {}
     rows = (
-        Service.objects.filter(
-            pk__in=ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
-        )
+        Service.objects.visible()
+        .filter(pk__in=ids)
         .order_by()
         .values(
             "id",
@@ -152,28 +151,24 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
 # (index.index_services).
 
 _ENCODER = DjangoJSONEncoder(separators=(",", ":"))
-_POSITION = {code: i for i, code in enumerate(LANGUAGE_ORDER)}
-# Per reader language: the list positions to try, the reader's language first.
-_FALLBACK = {
-    code: tuple((_POSITION[c], c) for c in (code, *(x for x in LANGUAGE_ORDER if x != code)))
-    for code in LANGUAGE_ORDER
-}
 
 
 def card_language(language: str | None) -> str:
-    """Return the stored card language for a reader language (fi when it is not one)."""
-    return language if language in _POSITION else LANGUAGE_ORDER[0]
+    """Return the stored card language for a reader language (the first content language
+    when it is not one)."""
+    languages = content_languages()
+    return language if language in languages else languages[0]
 
 
-def _texts(obj: object, field: str) -> list[str]:
-    return [getattr(obj, f"{field}_{code}", "") or "" for code in LANGUAGE_ORDER]
+def _texts(obj: object, field: str) -> dict[str, str]:
+    return {code: getattr(obj, f"{field}_{code}", "") or "" for code in content_languages()}
 
 
-def _pick(texts: list[str], order: tuple[tuple[int, str], ...]) -> tuple[str, str]:
-    for i, code in order:
-        if texts[i]:
-            return texts[i], code
-    return "", order[0][1]
+def _pick(texts: dict[str, str], order: tuple[str, ...]) -> tuple[str, str]:
+    for code in order:
+        if texts.get(code):
+            return texts[code], code
+    return "", order[0]
 
 
 def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
@@ -209,7 +204,8 @@ def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
         "last_verified_at": _ENCODER.default(service.last_verified_at),
     }
     cards: dict[str, dict[str, Any]] = {}
-    for language, order in _FALLBACK.items():
+    for language in content_languages():
+        order = fallback_order(language)
         name, name_language = _pick(names, order)
         cards[language] = {
             "id": str(service.public_id),
