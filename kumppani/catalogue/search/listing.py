@@ -68,29 +68,40 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
     )
     by_id = {r["id"]: r for r in rows}
     found = list(by_id)
-    municipalities: dict[int, list[dict[str, str]]] = {i: [] for i in found}
+    relations: dict[str, dict[int, Any]] = {
+        "municipalities": _municipalities(found, language),
+        "counties": _codes(found, Service.counties.through.objects, "county__code"),
+        "languages": _codes(found, ServiceLanguage.objects, "code"),
+        "terms": _terms(found, language),
+    }
+    stale = stale_before()
+    return {
+        pk: _built_card(row, {k: v[pk] for k, v in relations.items()}, language, stale)
+        for pk, row in by_id.items()
+    }
+
+
+def _municipalities(found: list[int], language: str) -> dict[int, list[dict[str, str]]]:
+    out: dict[int, list[dict[str, str]]] = {i: [] for i in found}
     for r in (
         Service.municipalities.through.objects.filter(service_id__in=found)
         .order_by("municipality__code")
         .values("service_id", "municipality__code", *_names("municipality__name"))
     ):
         text, _lang = _translated(r, "municipality__name", language)
-        municipalities[r["service_id"]].append({"code": r["municipality__code"], "name": text})
-    counties: dict[int, list[str]] = {i: [] for i in found}
-    for r in (
-        Service.counties.through.objects.filter(service_id__in=found)
-        .order_by("county__code")
-        .values("service_id", "county__code")
-    ):
-        counties[r["service_id"]].append(r["county__code"])
-    languages: dict[int, list[str]] = {i: [] for i in found}
-    for r in (
-        ServiceLanguage.objects.filter(service_id__in=found)
-        .order_by("code")
-        .values("service_id", "code")
-    ):
-        languages[r["service_id"]].append(r["code"])
-    terms: dict[int, list[dict[str, Any]]] = {i: [] for i in found}
+        out[r["service_id"]].append({"code": r["municipality__code"], "name": text})
+    return out
+
+
+def _codes(found: list[int], manager: Any, code: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {i: [] for i in found}
+    for r in manager.filter(service_id__in=found).order_by(code).values("service_id", code):
+        out[r["service_id"]].append(r[code])
+    return out
+
+
+def _terms(found: list[int], language: str) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in found}
     for r in (
         Service.terms.through.objects.filter(service_id__in=found)
         .order_by("taxonomyterm__taxonomy__code", "taxonomyterm__code")
@@ -103,7 +114,7 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
         )
     ):
         text, _lang = _translated(r, "taxonomyterm__name", language)
-        terms[r["service_id"]].append(
+        out[r["service_id"]].append(
             {
                 "id": r["taxonomyterm__public_id"],
                 "code": r["taxonomyterm__code"],
@@ -111,33 +122,35 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
                 "name": text,
             }
         )
-    stale = stale_before()
-    out: dict[int, dict[str, Any]] = {}
-    for pk, row in by_id.items():
-        name, name_language = _translated(row, "name", language)
-        verified: datetime = row["last_verified_at"]
-        out[pk] = {
-            "id": row["public_id"],
-            "name": name,
-            "name_language": name_language,
-            "summary": _translated(row, "summary", language)[0],
-            "organisation": {
-                "id": row["organisation__public_id"],
-                "name": _translated(row, "organisation__name", language)[0],
-            },
-            "municipalities": municipalities[pk],
-            "counties": counties[pk],
-            "is_nationwide": row["is_nationwide"],
-            "is_online": row["is_online"],
-            "is_free": row["is_free"],
-            "how_to_join": row["how_to_join"],
-            "languages": languages[pk],
-            "terms": terms[pk],
-            "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
-            "last_verified_at": verified,
-            "is_stale": verified < stale,
-        }
     return out
+
+
+def _built_card(
+    row: dict[str, Any], relations: dict[str, Any], language: str, stale: datetime
+) -> dict[str, Any]:
+    name, name_language = _translated(row, "name", language)
+    verified: datetime = row["last_verified_at"]
+    return {
+        "id": row["public_id"],
+        "name": name,
+        "name_language": name_language,
+        "summary": _translated(row, "summary", language)[0],
+        "organisation": {
+            "id": row["organisation__public_id"],
+            "name": _translated(row, "organisation__name", language)[0],
+        },
+        "municipalities": relations["municipalities"],
+        "counties": relations["counties"],
+        "is_nationwide": row["is_nationwide"],
+        "is_online": row["is_online"],
+        "is_free": row["is_free"],
+        "how_to_join": row["how_to_join"],
+        "languages": relations["languages"],
+        "terms": relations["terms"],
+        "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
+        "last_verified_at": verified,
+        "is_stale": verified < stale,
+    }
 
 
 # --- Ready-made cards (PostgreSQL, migration 0006) ------------------------------------------
