@@ -113,9 +113,9 @@ def search_code_key() -> str:
         if f.exists():
             h.update(f.name.encode())
             h.update(f.read_bytes())
-    # backend.py: only its write side (before the query builders) decides what is stored.
+    # backend.py: only its write side (before the statistics it reads) decides what is stored.
     backend = (search / "backend.py").read_text(encoding="utf-8")
-    h.update(backend.split("# --- Queries ---", 1)[0].encode())
+    h.update(backend.split("# --- Vocabulary and statistics", 1)[0].encode())
     return h.hexdigest()[:16]
 
 

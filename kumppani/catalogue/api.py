@@ -15,7 +15,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
 from kumppani.catalogue.models import (
-    PublicationStatus,
     Service,
     Taxonomy,
     TaxonomyTerm,
@@ -333,7 +332,7 @@ def get_service(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     language = _language(request)
     service = (
         service_page_queryset()
-        .filter(status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
+        .visible()
         .prefetch_related("service_locations__location__municipality")
         .filter(public_id=public_id)
         .first()
@@ -432,8 +431,9 @@ def get_volunteer_task(request: HttpRequest, public_id: UUID, lang: str = "") ->
     """A published volunteer task by id; 404 when it does not exist or is not public."""
     language = _language(request)
     task = (
-        VolunteerTask.objects.select_related("organisation", "municipality")
-        .filter(public_id=public_id, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
+        VolunteerTask.objects.visible()
+        .select_related("organisation", "municipality")
+        .filter(public_id=public_id)
         .first()
     )
     if task is None:

@@ -626,7 +626,7 @@ def _seed_service(
 def _reindex() -> None:
     from kumppani.catalogue.search.index import index_service, index_volunteer_task
 
-    for service in Service.objects.published():
+    for service in Service.objects.visible():
         index_service(service)
     for task in VolunteerTask.objects.filter(status=PublicationStatus.PUBLISHED):
         index_volunteer_task(task)

@@ -81,10 +81,22 @@ class HowToJoin(models.TextChoices):
     REFERRAL = "referral", _("by referral")
 
 
+# What residents may see of a service or a volunteer task: published and not hidden by a
+# coordinator. The querysets' visible() and the search's raw SQL (over the owner table aliased
+# "o") both take the rule from here.
+VISIBLE = {"status": PublicationStatus.PUBLISHED, "hidden_at__isnull": True}
+VISIBLE_SQL = "o.status = %s AND o.hidden_at IS NULL"
+VISIBLE_SQL_PARAMS: tuple[str, ...] = (PublicationStatus.PUBLISHED.value,)
+
+
 class ServiceQuerySet(models.QuerySet["Service"]):
-    def published(self) -> ServiceQuerySet:
+    def visible(self) -> ServiceQuerySet:
         """Published and not hidden by a coordinator: what residents may see."""
-        return self.filter(status=PublicationStatus.PUBLISHED, hidden_at__isnull=True)
+        return self.filter(**VISIBLE)
+
+    def published(self) -> ServiceQuerySet:
+        """The same as ``visible()`` (its older name)."""
+        return self.visible()
 
     def in_municipality(self, code: str) -> ServiceQuerySet:
         """Offered in the municipality: named there, county-wide there, or nationwide."""
@@ -353,6 +365,12 @@ class Schedule(models.Model):
         return next_occurrences(self, after=after, count=count)
 
 
+class VolunteerTaskQuerySet(models.QuerySet["VolunteerTask"]):
+    def visible(self) -> VolunteerTaskQuerySet:
+        """Published and not hidden by a coordinator: what residents may see."""
+        return self.filter(**VISIBLE)
+
+
 class VolunteerTask(models.Model):
     """A volunteer task (vapaaehtoistehtävä) an organisation seeks people for."""
 
@@ -397,6 +415,8 @@ class VolunteerTask(models.Model):
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects: ClassVar[VolunteerTaskQuerySet] = VolunteerTaskQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("volunteer task")

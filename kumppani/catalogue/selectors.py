@@ -62,7 +62,7 @@ def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
 def services_of_organisation(organisation: Organisation) -> QuerySet[Service]:
     """The organisation's visible services, by name, for its public page."""
     return (
-        Service.objects.published()
+        Service.objects.visible()
         .filter(organisation=organisation)
         .prefetch_related("municipalities", "counties")
         .order_by(translated_ordering("name"), "id")
@@ -142,8 +142,7 @@ def services_for_print(ids: Iterable[UUID]) -> list[Service]:
     """The visible services with these public ids, in the order given."""
     wanted = list(dict.fromkeys(ids))[:PRINT_LIMIT]
     found = {
-        s.public_id: s
-        for s in with_details(Service.objects.published()).filter(public_id__in=wanted)
+        s.public_id: s for s in with_details(Service.objects.visible()).filter(public_id__in=wanted)
     }
     return [found[public_id] for public_id in wanted if public_id in found]
 

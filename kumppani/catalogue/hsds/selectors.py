@@ -8,7 +8,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kumppani.catalogue.models import (
-    PublicationStatus,
     Schedule,
     Service,
     ServiceLocation,
@@ -23,7 +22,7 @@ TERM_RELATED = ("taxonomy", "parent")
 
 
 def visible_services() -> QuerySet[Service]:
-    return Service.objects.published().select_related("organisation", "organisation__umbrella")
+    return Service.objects.visible().select_related("organisation", "organisation__umbrella")
 
 
 def with_full_relations(services: QuerySet[Service]) -> QuerySet[Service]:
@@ -50,7 +49,7 @@ def with_list_relations(services: QuerySet[Service]) -> QuerySet[Service]:
 
 def visible_service_locations() -> QuerySet[ServiceLocation]:
     return (
-        ServiceLocation.objects.filter(service__in=Service.objects.published().values("pk"))
+        ServiceLocation.objects.filter(service__in=Service.objects.visible().values("pk"))
         .select_related(
             "service__organisation__umbrella",
             "location__organisation",
@@ -64,7 +63,7 @@ def visible_service_locations() -> QuerySet[ServiceLocation]:
 def visible_organisations() -> QuerySet[Organisation]:
     """Organisations with at least one visible service: the registry itself is not open data."""
     return (
-        Organisation.objects.filter(pk__in=Service.objects.published().values("organisation_id"))
+        Organisation.objects.filter(pk__in=Service.objects.visible().values("organisation_id"))
         .select_related("umbrella")
         .order_by("name", "id")
     )
@@ -120,10 +119,8 @@ def rank_services(query: str, *, services: QuerySet[Service], language: str | No
 
 def visible_volunteer_tasks() -> QuerySet[VolunteerTask]:
     """Return the published, not hidden, not ended tasks: those of the public task list."""
-    return VolunteerTask.objects.filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate()),
-        status=PublicationStatus.PUBLISHED,
-        hidden_at__isnull=True,
+    return VolunteerTask.objects.visible().filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate())
     )
 
 

@@ -1,8 +1,10 @@
 # Table names come from the constants below, never from input; every value is a parameter.
 # ruff: noqa: S608
-"""The SQL of the search index, per database: PostgreSQL tsvector + GIN, SQLite FTS5.
+"""The search index's tables, per database (PostgreSQL tsvector + GIN, SQLite FTS5): what is
+written to them, and the vocabulary statistics and short-lived caches read from them.
 
-Only this module knows the table layout created by migration ``0003_search_index``.
+The tables are created by migrations ``0003``-``0006``. The statements that search them are
+built by ``pg_statements`` and ``sqlite_statements``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any
 from django.db import connection
 
 from kumppani.catalogue.search.documents import Document
-from kumppani.catalogue.search.ranking import FIELD_WEIGHTS, PG_RANK_NORMALIZATION, PG_WEIGHTS
+from kumppani.catalogue.search.ranking import FIELD_WEIGHTS
+from kumppani.core.languages import content_languages
 
 FIELDS = tuple(FIELD_WEIGHTS)
 
@@ -39,14 +42,7 @@ class Kind:
 
 
 SERVICES = Kind("catalogue_search_service", "service_id")
-# PostgreSQL services store their result card in each of these reader languages, as JSON text
-# in the column card_<language> (migration 0006; listing.cards_by_language).
-CARD_LANGUAGES = ("fi", "sv", "en")
 TASKS = Kind("catalogue_search_task", "task_id")
-
-
-def vendor() -> str:
-    return connection.vendor
 
 
 def is_postgres() -> bool:
@@ -88,8 +84,10 @@ def _weighted(fields: Sequence[str]) -> str:
     )
 
 
-def _card_column(language: str) -> str:
-    if language not in CARD_LANGUAGES:
+def card_column(language: str) -> str:
+    """The column of a PostgreSQL service's stored result card in a reader language (JSON
+    text; migration 0006, ``listing.cards_by_language``): one per content language."""
+    if language not in content_languages():
         raise ValueError(f"no stored cards in {language!r}")
     return f"card_{language}"
 
@@ -97,7 +95,8 @@ def _card_column(language: str) -> str:
 def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
     # Services also store their result cards (migration 0006), written in the same statement.
     with_cards = kind == SERVICES
-    columns = [_card_column(code) for code in CARD_LANGUAGES] if with_cards else []
+    languages = content_languages()
+    columns = [card_column(code) for code in languages] if with_cards else []
     cards_col = "".join(f", {c}" for c in columns)
     cards_val = ", %s" * len(columns)
     cards_set = "".join(f", {c} = excluded.{c}" for c in columns)
@@ -119,7 +118,7 @@ def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
             *(
                 (
                     json.dumps(d.cards[code], separators=(",", ":")) if d.cards else None
-                    for code in CARD_LANGUAGES
+                    for code in languages
                 )
                 if with_cards
                 else ()
@@ -137,11 +136,11 @@ def pg_cards(
     """Return {pk: (stored card in ``language`` as JSON text, or None; verified before
     ``stale_before``)} of the indexed documents among ``pks``.
 
-    ``language`` is one of ``CARD_LANGUAGES``.
+    ``language`` is a content language.
     """
     with connection.cursor() as cur:
         cur.execute(
-            f"SELECT {kind.column}, {_card_column(language)}, verified_at < %s "
+            f"SELECT {kind.column}, {card_column(language)}, verified_at < %s "
             f"FROM {kind.table} WHERE {kind.column} = ANY(%s)",
             [stale_before, list(pks)],
         )
@@ -380,200 +379,3 @@ def prefix_frequency(kind: Kind, prefix: str) -> int:
     with _stats.lock:
         cache[key] = (now, n)
     return n
-
-
-# --- Queries ----------------------------------------------------------------------------
-
-
-def bm25_weights() -> str:
-    return ", ".join(str(FIELD_WEIGHTS[f].bm25) for f in FIELDS)
-
-
-@dataclass(frozen=True)
-class Where:
-    """The conditions of one PostgreSQL search: the text match and what restricts it."""
-
-    match: str | None  # to_tsquery('simple', ...) text over every field (the full vector)
-    title: str | None = None  # ... over the name and summary only (the small title vector)
-    not_title: str | None = None  # ... and NOT this one over the name and summary
-    areas: Sequence[str] = ()  # any of these area markers (documents.Document.areas)
-    areas_all: Sequence[str] = ()  # and any of these (a county filter next to a municipality)
-    filter_sql: str = ""  # "id IN (...)": the other filters, as a sub-select of ids
-    filter_params: Sequence[Any] = ()
-
-    def sql(self, kind: Kind) -> tuple[str, list[Any]]:
-        # The tsquery is an InitPlan "(SELECT to_tsquery(...))": its value is unknown when the
-        # statement is planned, so PostgreSQL always drives the match through the GIN index.
-        # With the literal, a query word found in a fifth of the documents makes it pick a
-        # sequential scan that decompresses every document's vector (20-50 times slower).
-        conds: list[str] = []
-        params: list[Any] = []
-        if self.match is not None:
-            conds.append("d.tsv @@ (SELECT to_tsquery('simple', %s))")
-            params.append(self.match)
-        if self.title is not None:
-            conds.append("d.ab @@ (SELECT to_tsquery('simple', %s))")
-            params.append(self.title)
-        if self.not_title is not None:
-            conds.append("NOT d.ab @@ (SELECT to_tsquery('simple', %s))")
-            params.append(self.not_title)
-        for areas in (self.areas, self.areas_all):
-            if areas:
-                conds.append("d.areas && %s::text[]")
-                params.append(list(areas))
-        if self.filter_sql:
-            conds.append(f"d.{kind.column} IN ({self.filter_sql})")
-            params.extend(self.filter_params)
-        return " AND ".join(conds or ["TRUE"]), params
-
-
-def pg_count_sql(kind: Kind, where: Where, cap: int) -> tuple[str, list[Any]]:
-    """Return SQL counting the matching documents, up to ``cap`` (the rest is not visited)."""
-    cond, params = where.sql(kind)
-    return (
-        f"SELECT count(*) FROM (SELECT 1 FROM {kind.table} d WHERE {cond} LIMIT %s) c",
-        [*params, cap],
-    )
-
-
-def pg_ranked_sql(
-    kind: Kind,
-    where: Where,
-    tiers: Sequence[tuple[float, str]],
-    *,
-    factors: Sequence[tuple[str, list[Any]]] = (),
-    title_rank: bool = False,
-    limit: int | None,
-    offset: int = 0,
-    with_total: bool = False,
-) -> tuple[str, list[Any]]:
-    """Return SQL of (id, score[, total]) of the matching documents, best first.
-
-    One table, no join: the filters are conditions on the document row. The rank is one
-    ``ts_rank`` per weight tier, on the full vector, or with ``title_rank`` on the small
-    name/summary vector (for thousands of candidates, when the title decides).
-    ``factors`` are SQL expressions over ``x.langs`` and ``x.verified_at`` multiplying it.
-    """
-    vector = "d.ab" if title_rank else "d.tsv || ''::tsvector"
-    rank = " + ".join(
-        f"%s * ts_rank('{PG_WEIGHTS}', x.v, to_tsquery('simple', %s), {int(PG_RANK_NORMALIZATION)})"
-        for _ in tiers
-    )
-    score = " * ".join([f"({rank})", *(f for f, _p in factors)])
-    cond, where_params = where.sql(kind)
-    total = ", COUNT(*) OVER () AS total" if with_total else ""
-    params: list[Any] = [x for w, q in tiers for x in (w, q)]
-    for _f, p in factors:
-        params.extend(p)
-    params.extend(where_params)
-    # "tsv || ''" detoasts the vector once per row instead of once per ts_rank call;
-    # OFFSET 0 keeps the sub-select from being flattened into the ranking.
-    sql = (
-        f"SELECT x.id, {score} AS score{total} FROM ("
-        f"SELECT d.{kind.column} AS id, d.langs, d.verified_at, {vector} AS v "
-        f"FROM {kind.table} d WHERE {cond} OFFSET 0) x ORDER BY score DESC, x.id"
-    )
-    if limit is not None:
-        sql += " LIMIT %s OFFSET %s"
-        params += [limit, offset]
-    return sql, params
-
-
-def pg_tiered_sql(parts: Sequence[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
-    """Return one statement of (id, score, tier): the rows of each ranked part (``pg_ranked_sql``
-    with its own LIMIT and OFFSET) in turn, tier 1 first."""
-    selects = [
-        f"SELECT p{n}.id, p{n}.score, {n} AS tier FROM ({sql}) p{n}"
-        for n, (sql, _params) in enumerate(parts, start=1)
-    ]
-    return (
-        f"SELECT u.id, u.score, u.tier FROM ({' UNION ALL '.join(selects)}) u "
-        "ORDER BY u.tier, u.score DESC, u.id",
-        [p for _sql, params in parts for p in params],
-    )
-
-
-def pg_with_cards(
-    kind: Kind,
-    ranked: tuple[str, list[Any]],
-    language: str,
-    stale_before: Any,
-    *,
-    tiered: bool = False,
-) -> tuple[str, list[Any]]:
-    """Return ``ranked`` (rows id, score[, total or tier]) with two more columns per row: the
-    stored card in ``language`` as JSON text (``listing.card_texts``) and whether it was
-    verified before ``stale_before``. ``tiered``: ``ranked`` is a ``pg_tiered_sql``.
-
-    The cards of a page are read by primary key after the ranking has chosen it.
-    """
-    sql, params = ranked
-    order = "r.tier, r.score DESC, r.id" if tiered else "r.score DESC, r.id"
-    return (
-        f"SELECT r.*, c.{_card_column(language)}, c.verified_at < %s FROM ({sql}) r "
-        f"JOIN {kind.table} c ON c.{kind.column} = r.id ORDER BY {order}",
-        [stale_before, *params],
-    )
-
-
-def pg_counted_ranked_sql(
-    kind: Kind,
-    where: Where,
-    ranked: tuple[str, list[Any]],
-    *,
-    cap: int,
-    at_least: int,
-) -> tuple[str, list[Any]]:
-    """Return one statement: the capped count of ``where``, then ``ranked`` only if it is due.
-
-    One row is ``(NULL, NULL, count)`` with the count up to ``cap + 1``; the rows of
-    the ranked query ``ranked`` (id, score) follow only when ``at_least <= count <= cap``
-    (a one-time filter: otherwise PostgreSQL does not even scan for them). This saves the
-    separate count query's round trip when the match level is chosen.
-    """
-    count_sql, count_params = pg_count_sql(kind, where, cap + 1)
-    ranked_sql, ranked_params = ranked
-    sql = (
-        f"WITH c AS MATERIALIZED ({count_sql}) "
-        "SELECT NULL::integer AS id, NULL::float8 AS score, c.count AS total FROM c "
-        f"UNION ALL SELECT r.id, r.score, NULL::bigint FROM ({ranked_sql}) r "
-        "WHERE (SELECT c.count FROM c) BETWEEN %s AND %s"
-    )
-    return sql, [*count_params, *ranked_params, at_least, cap]
-
-
-def match_sql(kind: Kind, tiers: Sequence[tuple[float, str]], level: str) -> tuple[str, list[Any]]:
-    """Return SQLite SQL selecting ``id`` and ``score`` of the documents matching ``level``."""
-    subqueries = []
-    params: list[Any] = []
-    for weight, match in tiers:
-        subqueries.append(
-            f"SELECT rowid AS r, -bm25({kind.fts}, {bm25_weights()}) * %s AS s "
-            f"FROM {kind.fts} WHERE {kind.fts} MATCH %s"
-        )
-        params.extend([weight, match])
-    params.append(level)
-    # Materialized first: flattened into the outer joins, bm25() would lose its MATCH context.
-    return (
-        f"WITH hits AS MATERIALIZED ({' UNION ALL '.join(subqueries)}) "
-        f"SELECT r AS id, SUM(s) AS score FROM hits "
-        f"WHERE r IN (SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s) GROUP BY r",
-        params,
-    )
-
-
-def match_ids_sql(kind: Kind, level: str) -> tuple[str, list[Any]]:
-    """Return SQL selecting only the ids of matching documents (for filters and facets)."""
-    if is_postgres():
-        return (
-            f"SELECT {kind.column} FROM {kind.table} WHERE tsv @@ to_tsquery('simple', %s)",
-            [level],
-        )
-    return (f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s", [level])
-
-
-def langs_contains_sql(column: str) -> str:
-    """SQL true when the ``|fi|sv|`` string in ``column`` holds the parameter ``|xx|``."""
-    if is_postgres():
-        return f"strpos({column}, %s) > 0"
-    return f"instr({column}, %s) > 0"

@@ -14,10 +14,11 @@ from typing import Any
 
 from kumppani.catalogue.models import Service, VolunteerTask
 from kumppani.catalogue.search.analyzer import analyze
+from kumppani.core.languages import content_languages
 
-# The analyzer has Finnish and Swedish lemmatizers; English text is analyzed with both off
-# (surface forms only would miss nothing a lemmatizer could add reliably).
-TEXT_LANGS: tuple[str, ...] = ("fi", "sv", "en")
+# Every content language's text is analyzed. The analyzer has Finnish and Swedish
+# lemmatizers; English text is analyzed with both off (surface forms only would miss nothing
+# a lemmatizer could add reliably).
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ def _lang_arg(code: str) -> str | None:
 
 def _analyze_versions(obj: object, field: str) -> list[str]:
     terms: list[str] = []
-    for code in TEXT_LANGS:
+    for code in content_languages():
         text = getattr(obj, f"{field}_{code}", None) or ""
         if text:
             terms.extend(analyze(text, _lang_arg(code)))
@@ -111,7 +112,7 @@ def service_document(service: Service) -> Document:
     extra.extend(_analyze_names(*dict.fromkeys(areas)))
     langs = {lang.code for lang in service.languages.all()}
     if not langs:
-        langs = {code for code in TEXT_LANGS if getattr(service, f"name_{code}", "")}
+        langs = {code for code in content_languages() if getattr(service, f"name_{code}", "")}
     summary = _analyze_versions(service, "summary") + _analyze_versions(
         service, "easy_read_summary"
     )
@@ -139,7 +140,7 @@ def task_document(task: VolunteerTask) -> Document:
         extra.extend(
             _analyze_names(getattr(m, "name_fi", "") or "", getattr(m, "name_sv", "") or "")
         )
-    langs = {code for code in TEXT_LANGS if getattr(task, f"title_{code}", "")}
+    langs = {code for code in content_languages() if getattr(task, f"title_{code}", "")}
     return Document(
         pk=task.pk,
         langs=_langs(langs),

@@ -40,7 +40,7 @@ FULL_VOCABULARY_REFRESH_AFTER = 200
 
 def _service_queryset() -> QuerySet[Service]:
     return (
-        Service.objects.published()
+        Service.objects.visible()
         .select_related("organisation")
         .prefetch_related(
             # public_id, code and taxonomy code for the stored cards (listing.cards_by_language).
@@ -86,7 +86,7 @@ def index_term_services(term: TaxonomyTerm) -> int:
 
 def _task_queryset() -> QuerySet[VolunteerTask]:
     return (
-        VolunteerTask.objects.filter(status="published", hidden_at__isnull=True)
+        VolunteerTask.objects.visible()
         .select_related("organisation", "municipality")
         .prefetch_related(
             Prefetch("terms", queryset=TaxonomyTerm.objects.only("id", *_name_fields()))
@@ -188,7 +188,7 @@ def rebuild_index() -> tuple[int, int]:
     with transaction.atomic():
         backend.clear(SERVICES)
         backend.clear(TASKS)
-        n_services = index_services(Service.objects.published().order_by("pk"))
+        n_services = index_services(Service.objects.visible().order_by("pk"))
         n_tasks = index_volunteer_tasks(_task_queryset().order_by("pk"))
         backend.refresh_vocabulary(SERVICES)
         backend.refresh_vocabulary(TASKS)

@@ -13,17 +13,17 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from kumppani.catalogue.models import PublicationStatus, Service, ServiceLanguage
-from kumppani.catalogue.search.backend import CARD_LANGUAGES, SERVICES, is_postgres, pg_cards
-from kumppani.catalogue.search.query import ACCESSIBILITY_FIELDS, SearchResult, stale_before
-
-LANGUAGE_ORDER = CARD_LANGUAGES  # the fallback order too
+from kumppani.catalogue.models import Service, ServiceLanguage
+from kumppani.catalogue.search.backend import SERVICES, is_postgres, pg_cards
+from kumppani.catalogue.search.factors import stale_before
+from kumppani.catalogue.search.filters import ACCESSIBILITY_FIELDS
+from kumppani.catalogue.search.query import SearchResult
+from kumppani.core.languages import content_languages, fallback_order
 
 
 def _translated(row: dict[str, Any], prefix: str, language: str) -> tuple[str, str]:
     """Return (text, language of the text) of ``prefix`` in ``language`` or a fallback."""
-    order = [language, *[c for c in LANGUAGE_ORDER if c != language]]
-    for code in order:
+    for code in fallback_order(language):
         value = row.get(f"{prefix}_{code}")
         if value:
             return str(value), code
@@ -31,7 +31,7 @@ def _translated(row: dict[str, Any], prefix: str, language: str) -> tuple[str, s
 
 
 def _names(prefix: str) -> list[str]:
-    return [prefix, *(f"{prefix}_{c}" for c in LANGUAGE_ORDER)]
+    return [prefix, *(f"{prefix}_{c}" for c in content_languages())]
 
 
 def built_cards(ids: Sequence[int], language: str) -> list[dict[str, Any]]:
@@ -48,9 +48,8 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
     if not ids:
         return {}
     rows = (
-        Service.objects.filter(
-            pk__in=ids, status=PublicationStatus.PUBLISHED, hidden_at__isnull=True
-        )
+        Service.objects.visible()
+        .filter(pk__in=ids)
         .order_by()
         .values(
             "id",
@@ -69,29 +68,40 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
     )
     by_id = {r["id"]: r for r in rows}
     found = list(by_id)
-    municipalities: dict[int, list[dict[str, str]]] = {i: [] for i in found}
+    relations: dict[str, dict[int, Any]] = {
+        "municipalities": _municipalities(found, language),
+        "counties": _codes(found, Service.counties.through.objects, "county__code"),
+        "languages": _codes(found, ServiceLanguage.objects, "code"),
+        "terms": _terms(found, language),
+    }
+    stale = stale_before()
+    return {
+        pk: _built_card(row, {k: v[pk] for k, v in relations.items()}, language, stale)
+        for pk, row in by_id.items()
+    }
+
+
+def _municipalities(found: list[int], language: str) -> dict[int, list[dict[str, str]]]:
+    out: dict[int, list[dict[str, str]]] = {i: [] for i in found}
     for r in (
         Service.municipalities.through.objects.filter(service_id__in=found)
         .order_by("municipality__code")
         .values("service_id", "municipality__code", *_names("municipality__name"))
     ):
         text, _lang = _translated(r, "municipality__name", language)
-        municipalities[r["service_id"]].append({"code": r["municipality__code"], "name": text})
-    counties: dict[int, list[str]] = {i: [] for i in found}
-    for r in (
-        Service.counties.through.objects.filter(service_id__in=found)
-        .order_by("county__code")
-        .values("service_id", "county__code")
-    ):
-        counties[r["service_id"]].append(r["county__code"])
-    languages: dict[int, list[str]] = {i: [] for i in found}
-    for r in (
-        ServiceLanguage.objects.filter(service_id__in=found)
-        .order_by("code")
-        .values("service_id", "code")
-    ):
-        languages[r["service_id"]].append(r["code"])
-    terms: dict[int, list[dict[str, Any]]] = {i: [] for i in found}
+        out[r["service_id"]].append({"code": r["municipality__code"], "name": text})
+    return out
+
+
+def _codes(found: list[int], manager: Any, code: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {i: [] for i in found}
+    for r in manager.filter(service_id__in=found).order_by(code).values("service_id", code):
+        out[r["service_id"]].append(r[code])
+    return out
+
+
+def _terms(found: list[int], language: str) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in found}
     for r in (
         Service.terms.through.objects.filter(service_id__in=found)
         .order_by("taxonomyterm__taxonomy__code", "taxonomyterm__code")
@@ -104,7 +114,7 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
         )
     ):
         text, _lang = _translated(r, "taxonomyterm__name", language)
-        terms[r["service_id"]].append(
+        out[r["service_id"]].append(
             {
                 "id": r["taxonomyterm__public_id"],
                 "code": r["taxonomyterm__code"],
@@ -112,33 +122,35 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
                 "name": text,
             }
         )
-    stale = stale_before()
-    out: dict[int, dict[str, Any]] = {}
-    for pk, row in by_id.items():
-        name, name_language = _translated(row, "name", language)
-        verified: datetime = row["last_verified_at"]
-        out[pk] = {
-            "id": row["public_id"],
-            "name": name,
-            "name_language": name_language,
-            "summary": _translated(row, "summary", language)[0],
-            "organisation": {
-                "id": row["organisation__public_id"],
-                "name": _translated(row, "organisation__name", language)[0],
-            },
-            "municipalities": municipalities[pk],
-            "counties": counties[pk],
-            "is_nationwide": row["is_nationwide"],
-            "is_online": row["is_online"],
-            "is_free": row["is_free"],
-            "how_to_join": row["how_to_join"],
-            "languages": languages[pk],
-            "terms": terms[pk],
-            "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
-            "last_verified_at": verified,
-            "is_stale": verified < stale,
-        }
     return out
+
+
+def _built_card(
+    row: dict[str, Any], relations: dict[str, Any], language: str, stale: datetime
+) -> dict[str, Any]:
+    name, name_language = _translated(row, "name", language)
+    verified: datetime = row["last_verified_at"]
+    return {
+        "id": row["public_id"],
+        "name": name,
+        "name_language": name_language,
+        "summary": _translated(row, "summary", language)[0],
+        "organisation": {
+            "id": row["organisation__public_id"],
+            "name": _translated(row, "organisation__name", language)[0],
+        },
+        "municipalities": relations["municipalities"],
+        "counties": relations["counties"],
+        "is_nationwide": row["is_nationwide"],
+        "is_online": row["is_online"],
+        "is_free": row["is_free"],
+        "how_to_join": row["how_to_join"],
+        "languages": relations["languages"],
+        "terms": relations["terms"],
+        "accessibility": [f for f in ACCESSIBILITY_FIELDS if row[f]],
+        "last_verified_at": verified,
+        "is_stale": verified < stale,
+    }
 
 
 # --- Ready-made cards (PostgreSQL, migration 0006) ------------------------------------------
@@ -152,28 +164,24 @@ def _built_cards_by_pk(ids: Sequence[int], language: str) -> dict[int, dict[str,
 # (index.index_services).
 
 _ENCODER = DjangoJSONEncoder(separators=(",", ":"))
-_POSITION = {code: i for i, code in enumerate(LANGUAGE_ORDER)}
-# Per reader language: the list positions to try, the reader's language first.
-_FALLBACK = {
-    code: tuple((_POSITION[c], c) for c in (code, *(x for x in LANGUAGE_ORDER if x != code)))
-    for code in LANGUAGE_ORDER
-}
 
 
 def card_language(language: str | None) -> str:
-    """Return the stored card language for a reader language (fi when it is not one)."""
-    return language if language in _POSITION else LANGUAGE_ORDER[0]
+    """Return the stored card language for a reader language (the first content language
+    when it is not one)."""
+    languages = content_languages()
+    return language if language in languages else languages[0]
 
 
-def _texts(obj: object, field: str) -> list[str]:
-    return [getattr(obj, f"{field}_{code}", "") or "" for code in LANGUAGE_ORDER]
+def _texts(obj: object, field: str) -> dict[str, str]:
+    return {code: getattr(obj, f"{field}_{code}", "") or "" for code in content_languages()}
 
 
-def _pick(texts: list[str], order: tuple[tuple[int, str], ...]) -> tuple[str, str]:
-    for i, code in order:
-        if texts[i]:
-            return texts[i], code
-    return "", order[0][1]
+def _pick(texts: dict[str, str], order: tuple[str, ...]) -> tuple[str, str]:
+    for code in order:
+        if texts.get(code):
+            return texts[code], code
+    return "", order[0]
 
 
 def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
@@ -209,7 +217,8 @@ def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
         "last_verified_at": _ENCODER.default(service.last_verified_at),
     }
     cards: dict[str, dict[str, Any]] = {}
-    for language, order in _FALLBACK.items():
+    for language in content_languages():
+        order = fallback_order(language)
         name, name_language = _pick(names, order)
         cards[language] = {
             "id": str(service.public_id),

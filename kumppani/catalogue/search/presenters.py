@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
-LANGUAGE_ORDER = ("fi", "sv", "en")
+from kumppani.core.languages import fallback_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,8 +20,7 @@ def in_language(obj: object, field: str, language: str | None = None) -> Text:
     """Return ``field`` of ``obj`` in ``language`` or the first other language that has it."""
     language = language or get_language() or "fi"
     language = language.split("-")[0]
-    order = [language, *[c for c in LANGUAGE_ORDER if c != language]]
-    for code in order:
+    for code in fallback_order(language):
         value = getattr(obj, f"{field}_{code}", None)
         if value:
             return Text(str(value), code, code != language)

@@ -48,6 +48,18 @@ def test_a_stale_service_sinks_below_an_equally_relevant_fresh_one(
     assert _names() == ["Senioritanssi B", "Senioritanssi A"]
 
 
+def test_a_stale_service_that_matches_much_better_still_ranks_above_a_weak_fresh_one(
+    make_service: MakeService,
+) -> None:
+    """Staleness multiplies the rank by STALE_FACTOR: it decides between similar matches only."""
+    old = make_service(name_fi="Senioritanssi", summary_fi="Senioritanssia joka tiistai.")
+    make_service(name_fi="Kerho", description_fi="Joskus myös senioritanssia.")
+    stale(old)
+    index_services([old.pk])
+    # A name match, stale, above a passing mention in a fresh description.
+    assert _names("senioritanssi") == ["Senioritanssi", "Kerho"]
+
+
 def test_a_query_asking_for_swedish_ranks_swedish_services_first(
     make_service: MakeService,
 ) -> None:
