@@ -117,7 +117,7 @@ def api_request(client: Any, case: Case) -> None:
 
 def floor_sql(case: Case) -> tuple[str, list[Any]]:
     """Return the ranked SQL the API runs for its page of ids (built outside the timing)."""
-    from kumppani.catalogue.search import SearchFilters, search_sql
+    from kumppani.catalogue.search.query import SearchFilters, search_sql
 
     q, municipality = case
     return search_sql(

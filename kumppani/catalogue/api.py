@@ -20,7 +20,7 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
     VolunteerTask,
 )
-from kumppani.catalogue.search.forms import SearchForm
+from kumppani.catalogue.search.forms import SearchForm, TaskSearchForm, TermListForm
 from kumppani.catalogue.search.listing import card_language, page_cards
 from kumppani.catalogue.search.presenters import in_language
 from kumppani.catalogue.search.query import (
@@ -377,7 +377,6 @@ class TaskParams(Schema):
 @public
 def list_volunteer_tasks(request: HttpRequest) -> Any:
     """Published, open volunteer tasks matching `q`, in a municipality (or remote)."""
-    from kumppani.catalogue.search.forms import TaskSearchForm
 
     form = TaskSearchForm(request.GET)
     if not form.is_valid():
@@ -473,7 +472,6 @@ def list_taxonomy_terms(
     request: HttpRequest, taxonomy: str = "", lang: str = "", page: str = "", per_page: str = ""
 ) -> Any:
     """Terms of every taxonomy, or of one (`taxonomy` = its code), by code; paged."""
-    from kumppani.catalogue.search.forms import TermListForm
 
     form = TermListForm(request.GET)
     if not form.is_valid():

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from kumppani.catalogue.search.index import index_service, index_volunteer_task
 from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
@@ -624,7 +625,6 @@ def _seed_service(
 
 
 def _reindex() -> None:
-    from kumppani.catalogue.search.index import index_service, index_volunteer_task
 
     for service in Service.objects.visible():
         index_service(service)

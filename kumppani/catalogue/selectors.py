@@ -12,6 +12,8 @@ from django.utils import timezone, translation
 
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
+from kumppani.catalogue.search.forms import SearchForm
+from kumppani.catalogue.search.query import search_services, search_volunteer_tasks
 from kumppani.core.languages import translated_ordering
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
@@ -152,8 +154,6 @@ def service_ids_for_search_query(params: Mapping[str, Any]) -> list[UUID]:
 
     An invalid query string gives no results (the search page shows the errors).
     """
-    from kumppani.catalogue.search import search_services
-    from kumppani.catalogue.search.forms import SearchForm
 
     form = SearchForm(params)
     if not form.is_valid():
@@ -174,7 +174,6 @@ def volunteer_tasks_search(
 ) -> tuple[list[VolunteerTask], int]:
     """One page of visible, open volunteer tasks by municipality, remote and text; and the
     total. The search engine ranks the text; without text the newest come first."""
-    from kumppani.catalogue.search import search_volunteer_tasks
 
     municipality: Municipality | None = filters.get("municipality")
     result = search_volunteer_tasks(

@@ -15,7 +15,7 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
     VolunteerTask,
 )
-from kumppani.catalogue.search import rank_service_ids, rank_task_ids
+from kumppani.catalogue.search.query import rank_service_ids, rank_task_ids
 from kumppani.organisations.models import Organisation
 
 TERM_RELATED = ("taxonomy", "parent")

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.catalogue.models import HowToJoin, TaxonomyTerm
+from kumppani.catalogue.models import HowToJoin, Service, Taxonomy, TaxonomyTerm
 from kumppani.catalogue.search.query import (
     ACCESSIBILITY_FIELDS,
     MAX_PER_PAGE,
@@ -41,7 +41,6 @@ _BOOLEAN_VALUES = {
 
 
 def accessibility_choices() -> list[tuple[str, Any]]:
-    from kumppani.catalogue.models import Service
 
     return [
         (f, getattr(Service._meta.get_field(f), "verbose_name", f)) for f in ACCESSIBILITY_FIELDS
@@ -328,7 +327,6 @@ class TermListForm(_PagingForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from kumppani.catalogue.models import Taxonomy
 
         field = self.fields["taxonomy"]
         assert isinstance(field, forms.ChoiceField)

@@ -7,6 +7,7 @@ transaction: ``index_service`` / ``remove_service`` / ``index_volunteer_task``. 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -114,7 +115,6 @@ def _write(kind: Kind, docs: list[Document], removed: list[int], *, small: bool)
 
 def _adjust_counted(kind: Kind, added: list[str], removed: list[str]) -> None:
     # adjust_vocabulary adds one per distinct term; apply it once per occurrence round.
-    from collections import Counter
 
     add_c, rem_c = Counter(added), Counter(removed)
     rounds = max([*add_c.values(), *rem_c.values(), 0])

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kumppani.catalogue.search import analyzer
+from kumppani.catalogue.search import normalise
 
 __all__ = ["GROUPS", "expansions_for"]
 
@@ -285,7 +285,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 
 def _keys(entry: str) -> tuple[str, ...]:
     """Return the folded words of a thesaurus entry, stopwords removed."""
-    return tuple(analyzer.fold(w) for w in analyzer.tokenize(entry) if not analyzer.is_stopword(w))
+    return tuple(
+        normalise.fold(w) for w in normalise.tokenize(entry) if not normalise.is_stopword(w)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from typing_extensions import Unpack
 
+from kumppani.catalogue.search import index
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.concurrency import check_version
@@ -236,12 +237,11 @@ def _set_schedule(service: Service, data: ScheduleData) -> bool:
 
 
 def _reindex(service: Service) -> None:
-    from kumppani.catalogue.search.index import index_service, remove_service
 
     if service.is_visible:
-        index_service(service)
+        index.index_service(service)
     else:
-        remove_service(service)
+        index.remove_service(service)
 
 
 def _save_related(

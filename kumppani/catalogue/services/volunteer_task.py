@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from typing_extensions import Unpack
 
+from kumppani.catalogue.search import index
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
@@ -53,9 +54,8 @@ def _task_audit_county(actor: Actor, task: VolunteerTask) -> County | None:
 
 
 def _reindex_task(task: VolunteerTask) -> None:
-    from kumppani.catalogue.search.index import index_volunteer_task
 
-    index_volunteer_task(task)
+    index.index_volunteer_task(task)
 
 
 TASK = workflow.EntryKind[VolunteerTask](

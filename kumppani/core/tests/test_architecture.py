@@ -46,13 +46,13 @@ class _FunctionImports(ast.NodeVisitor):
         self.generic_visit(node)
         self.functions.pop()
 
-    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Import(self, node: ast.Import | ast.ImportFrom) -> None:
         if self.functions and self.functions[-1] != "ready":
             self.found.append((node.lineno, ast.unparse(node)))
 
-    visit_ImportFrom = visit_Import  # type: ignore[assignment]
+    visit_ImportFrom = visit_Import
 
 
 def test_no_module_imports_inside_a_function() -> None:

@@ -9,9 +9,13 @@ import pytest
 from django.db import connection
 
 from kumppani.catalogue.models import HowToJoin, Service
-from kumppani.catalogue.search import rank_service_ids, search_services, search_sql
 from kumppani.catalogue.search.index import index_services
-from kumppani.catalogue.search.query import SearchFilters
+from kumppani.catalogue.search.query import (
+    SearchFilters,
+    rank_service_ids,
+    search_services,
+    search_sql,
+)
 from kumppani.catalogue.search.tests.conftest import term
 from kumppani.catalogue.tests.factories import stale
 
