@@ -35,10 +35,9 @@ class ContactPersonForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated_fields(self, "contact_title", str(_("Contact person's role")), max_length=200)
-        for code in content_languages():
-            self.fields[f"contact_title_{code}"].help_text = _(
-                "Shown publicly, e.g. activity coordinator (toiminnanohjaaja)."
-            )
+        self.fields[f"contact_title_{content_languages()[0]}"].help_text = _(
+            "Shown publicly, e.g. activity coordinator (toiminnanohjaaja)."
+        )
         self.fields["contact_consent"].help_text = consent_note(self.initial)
         # The role first, then the person, then the consent.
         names = [name for name in self.fields if not name.startswith("contact_")]
