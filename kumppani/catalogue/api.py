@@ -1,6 +1,7 @@
 """The catalogue's /api/v1 operations: services, volunteer tasks, taxonomy, facets.
 
-Public data only: no contact persons (personal data) appear in these responses.
+Public data only: a contact person appears by role; their name, email and phone only once
+their consent to be shown is recorded (`contacts.public_contact`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
+from kumppani.catalogue.contacts import public_contact
 from kumppani.catalogue.models import (
     Service,
     Taxonomy,
@@ -106,6 +108,27 @@ class LocationOut(Schema):
     municipality: str | None
 
 
+class ContactOut(Schema):
+    """The role always; the person's name, email and phone only with their consent."""
+
+    title: str
+    title_language: str
+    name: str
+    email: str
+    phone: str
+
+
+def _contact_out(entry: Service | VolunteerTask, language: str) -> dict[str, str]:
+    contact = public_contact(entry, language)
+    return {
+        "title": contact.title.text,
+        "title_language": contact.title.language,
+        "name": contact.name,
+        "email": contact.email,
+        "phone": contact.phone,
+    }
+
+
 class ServiceDetailOut(ServiceOut):
     description: str
     easy_read_summary: str
@@ -113,6 +136,7 @@ class ServiceDetailOut(ServiceOut):
     website: str
     free_places: int | None
     locations: list[LocationOut]
+    contact: ContactOut
 
 
 class FacetValueOut(Schema):
@@ -144,6 +168,7 @@ class TaskOut(Schema):
     time_commitment: str
     starts_on: Any = None
     ends_on: Any = None
+    contact: ContactOut
 
 
 class TaskListOut(Schema):
@@ -225,6 +250,7 @@ def _service_out(s: Service, language: str, *, detail: bool = False) -> dict[str
             fee_description=in_language(s, "fee_description", language).text,
             website=s.website,
             free_places=s.free_places,
+            contact=_contact_out(s, language),
             locations=[
                 {
                     "id": sl.location.public_id,
@@ -417,6 +443,7 @@ def _task_out(t: VolunteerTask, language: str) -> dict[str, Any]:
         "time_commitment": in_language(t, "time_commitment", language).text,
         "starts_on": t.starts_on,
         "ends_on": t.ends_on,
+        "contact": _contact_out(t, language),
     }
 
 

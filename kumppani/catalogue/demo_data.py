@@ -476,6 +476,23 @@ def _id(*parts: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, "/".join(parts))
 
 
+# Made-up contact persons of the demo activities.
+DEMO_CONTACT_NAMES = [
+    ("Aino", "Mäkelä"),
+    ("Elias", "Koskinen"),
+    ("Helmi", "Järvinen"),
+    ("Onni", "Heikkinen"),
+    ("Ella", "Niemi"),
+    ("Leo", "Hämäläinen"),
+    ("Linnea", "Backman"),
+]
+
+
+def _demo_email(first: str, last: str) -> str:
+    ascii_ = str.maketrans("äöå", "aoa")
+    return f"{first}.{last}@example.fi".lower().translate(ascii_)
+
+
 def _demo_organisations(given: Iterable[Organisation]) -> dict[str, list[Organisation]]:
     """Organisations by municipality code: the seeded registry's first, then our own."""
     by_code: dict[str, list[Organisation]] = {}
@@ -519,8 +536,9 @@ def seed_catalogue_demo(organisations: Iterable[Organisation] = ()) -> dict[str,
             _seed_service(activity, code, index * 3 + round_, by_code, terms, municipalities, now)
             count += 1
     tasks = 0
-    for key, fi, sv, description, task_code, remote, commitment in TASKS:
+    for number, (key, fi, sv, description, task_code, remote, commitment) in enumerate(TASKS):
         organisation = by_code[task_code or "743"][0]
+        first, last = DEMO_CONTACT_NAMES[(number + 3) % len(DEMO_CONTACT_NAMES)]
         VolunteerTask.objects.update_or_create(
             public_id=_id("task", key),
             defaults={
@@ -533,7 +551,12 @@ def seed_catalogue_demo(organisations: Iterable[Organisation] = ()) -> dict[str,
                 "municipality": municipalities.get(task_code) if task_code else None,
                 "is_remote": remote,
                 "status": PublicationStatus.PUBLISHED,
-                "contact_email": "vapaaehtoiset@example.fi",
+                "contact_title_fi": "vapaaehtoiskoordinaattori",
+                "contact_title_sv": "frivilligkoordinator",
+                "contact_name": f"{first} {last}",
+                "contact_email": _demo_email(first, last),
+                # Some have agreed to be shown publicly; the others are shown by role only.
+                "contact_consent_at": now if number % 2 == 0 else None,
             },
         )
         tasks += 1
@@ -555,6 +578,7 @@ def _seed_service(
     swedish = municipality.county is not None and municipality.county.code == "17"
     city_fi, city_sv, postal, street, lat, lon = PLACES[code]
     organisation = by_code[code][number % len(by_code[code])]
+    person = DEMO_CONTACT_NAMES[number % len(DEMO_CONTACT_NAMES)]
     # Every ninth is stale and every seventh due for a reminder, to fill those lists.
     age = 400 if number % 9 == 4 else 200 if number % 7 == 3 else number % 60
     service, _created = Service.objects.update_or_create(
@@ -577,9 +601,14 @@ def _seed_service(
             "induction_loop": number % 5 == 0,
             "easy_to_read": number % 4 == 0,
             "remote_participation": key in ("neuvonta", "mielenterveys"),
-            "contact_name": "Toiminnanohjaaja",
-            "contact_email": "toiminta@example.fi",
+            "website": f"https://example.fi/{key}",
+            "contact_title_fi": "toiminnanohjaaja",
+            "contact_title_sv": "verksamhetsledare" if swedish else "",
+            "contact_name": " ".join(person),
+            "contact_email": _demo_email(*person),
             "contact_phone": f"040 {1000000 + number * 7919 % 8999999:07d}"[:12],
+            # Every third has agreed to be shown publicly; the others are shown by role only.
+            "contact_consent_at": now - timedelta(days=age) if number % 3 == 0 else None,
             "status": PublicationStatus.PUBLISHED,
             "published_at": now - timedelta(days=age + 10),
             "last_verified_at": now - timedelta(days=age),

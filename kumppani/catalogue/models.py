@@ -184,9 +184,23 @@ class Service(models.Model):
     sign_language = AccessibilityFeature(_("sign language"))
     easy_to_read = AccessibilityFeature(_("easy-to-read language"))
     remote_participation = AccessibilityFeature(_("remote participation"))
+    # The contact person: the role is public; the person's name, email and phone only with
+    # their consent recorded (contacts.public_contact, docs/decisions/0010).
+    contact_title = models.CharField(_("contact person's role"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_consent_at = models.DateTimeField(
+        _("consent to show the contact person recorded"), null=True, blank=True
+    )
+    contact_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     website = models.URLField(_("website"), blank=True)
     status = models.CharField(
         _("status"),
@@ -239,20 +253,9 @@ class Service(models.Model):
         return bool(schedules) and not any(s.occurrences(after=now, count=1) for s in schedules)
 
     @property
-    def has_contact(self) -> bool:
-        """Whether a resident can get in touch: the activity's own contacts or the
-        organisation's."""
-        organisation = self.organisation
-        return any(
-            (
-                self.contact_email,
-                self.contact_phone,
-                self.website,
-                organisation.email,
-                organisation.phone,
-                organisation.website,
-            )
-        )
+    def contact_consent(self) -> bool:
+        """Whether the contact person has agreed to be shown publicly (recorded)."""
+        return self.contact_consent_at is not None
 
 
 def accessibility_fields() -> tuple[AccessibilityFeature, ...]:
@@ -402,9 +405,23 @@ class VolunteerTask(models.Model):
         blank=True,
         related_name="volunteer_tasks",
     )
+    # The contact person: the role is public; the person's name, email and phone only with
+    # their consent recorded (contacts.public_contact, docs/decisions/0010).
+    contact_title = models.CharField(_("contact person's role"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_consent_at = models.DateTimeField(
+        _("consent to show the contact person recorded"), null=True, blank=True
+    )
+    contact_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -425,6 +442,11 @@ class VolunteerTask(models.Model):
 
     def __str__(self) -> str:
         return str(self.title) or str(self.public_id)
+
+    @property
+    def contact_consent(self) -> bool:
+        """Whether the contact person has agreed to be shown publicly (recorded)."""
+        return self.contact_consent_at is not None
 
     @property
     def is_open(self) -> bool:

@@ -15,7 +15,14 @@ class TaxonomyTermTranslationOptions(TranslationOptions):
 
 @register(Service)
 class ServiceTranslationOptions(TranslationOptions):
-    fields = ("name", "summary", "description", "easy_read_summary", "fee_description")
+    fields = (
+        "name",
+        "summary",
+        "description",
+        "easy_read_summary",
+        "fee_description",
+        "contact_title",
+    )
     # Any subset of languages may be filled: no language is required.
     fallback_undefined = ""
 
@@ -32,4 +39,4 @@ class ScheduleTranslationOptions(TranslationOptions):
 
 @register(VolunteerTask)
 class VolunteerTaskTranslationOptions(TranslationOptions):
-    fields = ("title", "description", "time_commitment", "skills")
+    fields = ("title", "description", "time_commitment", "skills", "contact_title")

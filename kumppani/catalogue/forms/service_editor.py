@@ -31,6 +31,7 @@ from .common import (
     activity_language_choices,
     term_choices,
 )
+from .contact import ContactPersonForm, contact_initial
 
 
 class ServiceTextsForm(FriendlyErrorsMixin, VersionedForm):
@@ -143,13 +144,6 @@ class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
         min_value=0,
         help_text=_("Leave empty if there is no limit or you do not know."),
     )
-    contact_name = forms.CharField(label=_("Contact person"), required=False, max_length=200)
-    contact_email = forms.EmailField(
-        label=_("Contact email"),
-        required=False,
-        error_messages={"invalid": _("Write the email address in the form name@example.fi.")},
-    )
-    contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=40)
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -185,6 +179,10 @@ class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
                 _("Tell what taking part costs, or mark the activity free of charge."),
             )
         return data
+
+
+class ServiceContactForm(FriendlyErrorsMixin, ContactPersonForm):
+    pass
 
 
 class LocationForm(FriendlyErrorsMixin, forms.Form):
@@ -306,6 +304,7 @@ class ServiceEditor:
         ("classification", ServiceClassificationForm, _("Classification")),
         ("areas", ServiceAreasForm, _("Where the activity is offered")),
         ("practical", ServicePracticalForm, _("Taking part")),
+        ("contact", ServiceContactForm, _("Contact person")),
         ("location", LocationForm, _("Place")),
         ("schedule", ScheduleForm, _("Time")),
     )
@@ -348,6 +347,7 @@ class ServiceEditor:
         for name in self.forms["practical"].fields:
             if name not in ("languages", "other_languages"):
                 values[name] = practical[name]
+        values.update(self.forms["contact"].cleaned_data)
         return ServiceFields(**values)  # type: ignore[typeddict-item]
 
     def base_version(self) -> str | None:
@@ -391,13 +391,11 @@ def initial_for(service: Service) -> dict[str, Any]:
         "is_free",
         "how_to_join",
         "free_places",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
         "website",
         *ACCESSIBILITY_FIELDS,
     ):
         initial[name] = getattr(service, name)
+    initial.update(contact_initial(service))
     links = list(service.service_locations.all())
     if links:
         location = links[0].location

@@ -21,9 +21,10 @@ from .common import (
     _translated_fields,
     term_choices,
 )
+from .contact import ContactPersonForm, contact_initial
 
 
-class TaskForm(FriendlyErrorsMixin, VersionedForm):
+class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
     municipality = MunicipalityChoiceField(
         Municipality.objects.filter(county__isnull=False),
         label=_("Municipality"),
@@ -46,14 +47,6 @@ class TaskForm(FriendlyErrorsMixin, VersionedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    contact_name = forms.CharField(label=_("Contact person"), required=False, max_length=200)
-    contact_email = forms.EmailField(
-        label=_("Contact email"),
-        required=False,
-        error_messages={"invalid": _("Write the email address in the form name@example.fi.")},
-    )
-    contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=40)
-
     field_order = [
         *(
             f"{f}_{c}"
@@ -98,10 +91,8 @@ class TaskForm(FriendlyErrorsMixin, VersionedForm):
             "is_remote",
             "starts_on",
             "ends_on",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
         ):
             initial[name] = getattr(task, name)
+        initial.update(contact_initial(task))
         initial["activity_types"] = [term.pk for term in task.terms.all()]
         return initial

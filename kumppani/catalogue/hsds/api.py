@@ -1,8 +1,9 @@
 """Open Referral HSDS 3.0 read API under /api/hsds/.
 
 Public, read-only, only published services that no coordinator has hidden, and the open
-volunteer tasks (our profile extension). Responses carry no personal data (no contact
-persons), so reads are not audited. See docs/hsds-profile.md.
+volunteer tasks (our profile extension). A contact person appears by role, and by name only
+when they have agreed to be shown publicly (`contacts.public_contact`): everything served is
+public, so reads are not audited. See docs/hsds-profile.md.
 """
 
 from __future__ import annotations

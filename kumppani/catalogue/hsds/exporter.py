@@ -64,6 +64,10 @@ def tables(services: Iterator[dict[str, Any]]) -> dict[str, dict[str, dict[str, 
             put("language", lang)
         for cost in service.get("cost_options", []):
             put("cost_option", cost)
+        for contact in service.get("contacts", []):
+            put("contact", contact)
+            for phone in contact.get("phones", []):
+                put("phone", phone)
         for sched in service.get("schedules", []):
             put("schedule", sched)
         for sal in service.get("service_at_locations", []):

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kumppani.catalogue.contacts import public_contact
 from kumppani.catalogue.models import (
     ACCESSIBILITY_FIELDS,
     HowToJoin,
@@ -209,11 +210,42 @@ def service(svc: Service, *, full: bool) -> dict[str, Any]:
                 ],
                 "schedules": [schedule(sched) for sched in svc.schedules.all()],
                 "cost_options": cost_options(svc),
+                "contacts": contacts(svc, service_id=str(svc.public_id)),
                 "attributes": [attribute(svc, term) for term in svc.terms.all()],
             }
         )
     )
     return data
+
+
+def contacts(entry: Service | VolunteerTask, *, service_id: str | None) -> list[dict[str, Any]]:
+    """The entry's contact as HSDS `contacts`: the role (`title`) always, the person's name,
+    email and phone only with their consent (`public_contact`); none when neither is set."""
+    contact = public_contact(entry)
+    if not (contact.title or contact.shows_person):
+        return []
+    contact_id = derived_id(entry.public_id, "contact")
+    return [
+        compact(
+            {
+                "id": contact_id,
+                "service_id": service_id,
+                "name": contact.name,
+                "title": contact.title.text,
+                "email": contact.email,
+                "phones": [
+                    {
+                        "id": derived_id(entry.public_id, "contact_phone"),
+                        "contact_id": contact_id,
+                        "number": contact.phone,
+                    }
+                ]
+                if contact.phone
+                else [],
+                "x_title": translations(entry, "contact_title"),
+            }
+        )
+    ]
 
 
 def accessibility_flags(svc: Service) -> list[str]:
@@ -405,8 +437,8 @@ TASK_LINK_ENTITY = "volunteer_task"  # `attributes[].link_entity` of a task's te
 def volunteer_task(task: VolunteerTask) -> dict[str, Any]:
     """Return a volunteer task in the shape of an HSDS service, plus our `x_` fields.
 
-    The task's contact person, e-mail and phone are personal data and left out, as for
-    services; `organization` carries the organisation's public contact details.
+    Its contact person is given by role, and by name, e-mail and phone only with their
+    consent, as for services; `organization` carries the organisation's public contact details.
     """
     task_id = str(task.public_id)
     data = compact(
@@ -422,6 +454,7 @@ def volunteer_task(task: VolunteerTask) -> dict[str, Any]:
             "attributes": [
                 attribute(task, term, link_entity=TASK_LINK_ENTITY) for term in task.terms.all()
             ],
+            "contacts": contacts(task, service_id=None),
             "x_name": translations(task, "title"),
             "x_description": translations(task, "description"),
             "x_time_commitment": translations(task, "time_commitment"),

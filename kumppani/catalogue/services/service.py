@@ -25,6 +25,7 @@ from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
 from .. import notifications
+from ..contacts import public_contact
 from ..models import (
     HowToJoin,
     Location,
@@ -38,6 +39,7 @@ from ..models import (
 from ..schedules import validate_rrule
 from ..selectors import service_counties
 from . import workflow
+from .contact import apply_contact_consent, consent_details
 
 
 class ServiceFields(TypedDict, total=False):
@@ -72,9 +74,13 @@ class ServiceFields(TypedDict, total=False):
     sign_language: bool
     easy_to_read: bool
     remote_participation: bool
+    contact_title_fi: str
+    contact_title_sv: str
+    contact_title_en: str
     contact_name: str
     contact_email: str
     contact_phone: str
+    contact_consent: bool
     website: str
     languages: Iterable[str]
 
@@ -271,11 +277,14 @@ def _save_service(
     fields: ServiceFields,
     location: LocationData | None,
     schedule: ScheduleData | None,
+    actor: Actor,
 ) -> list[str]:
     """Check and save the service and its related rows; return the names of those changed."""
     values: dict[str, Any] = dict(fields)
     related = {name: values.pop(name) for name in _RELATED if name in values}
+    consent = values.pop("contact_consent", None)
     changed = _apply(service, values)
+    changed += apply_contact_consent(service, consent=consent, changed=changed, actor=actor)
     _check_service(service)
     # Whoever has just gone through the details has confirmed them.
     service.last_verified_at = timezone.now()
@@ -323,8 +332,14 @@ def service_create(
 ) -> Service:
     """Add a service as a draft; the representative publishes it when it is ready."""
     service = Service(organisation=organisation, status=PublicationStatus.DRAFT)
-    _save_service(service, fields, location, schedule)
-    workflow.record(SERVICE, service, action="catalogue.service.create", actor=actor)
+    changed = _save_service(service, fields, location, schedule, actor)
+    workflow.record(
+        SERVICE,
+        service,
+        action="catalogue.service.create",
+        actor=actor,
+        details=consent_details(changed, service) or None,
+    )
     return service
 
 
@@ -342,7 +357,7 @@ def service_update(
     written, and an edit of an older version is refused. Editing confirms it too."""
     lock(service)
     check_version(service, base_version, fields, current=lambda name: _current(service, name))
-    changed = _save_service(service, fields, location, schedule)
+    changed = _save_service(service, fields, location, schedule, actor)
     if not changed:  # saved as it was: the representative has confirmed the details
         workflow.record(SERVICE, service, action="catalogue.service.confirm", actor=actor)
         return service
@@ -351,7 +366,7 @@ def service_update(
         service,
         action="catalogue.service.update",
         actor=actor,
-        details={"changed": sorted(changed)},
+        details={"changed": sorted(changed), **consent_details(changed, service)},
     )
     return service
 
@@ -370,11 +385,12 @@ def _check_publishable(service: Service) -> None:
                 "nationwide or online) before publishing it."
             )
         )
-    if not service.has_contact:
+    if not public_contact(service).is_reachable:
         raise ValidationError(
             _(
-                "Tell how to get in touch before publishing: a phone number, an email address "
-                "or a web page, for the activity or in the organisation's details."
+                "Tell how to get in touch before publishing: a web page for the activity, the "
+                "organisation's phone number, email address or web page, or a contact person "
+                "who has agreed to be shown."
             ),
             code="no_contact",
         )

@@ -23,6 +23,7 @@ from .. import notifications
 from ..models import PublicationStatus, TaxonomyTerm, VolunteerTask
 from ..selectors import task_counties
 from . import workflow
+from .contact import apply_contact_consent, consent_details
 from .service import _apply, _require_text
 
 
@@ -44,9 +45,13 @@ class TaskFields(TypedDict, total=False):
     starts_on: date | None
     ends_on: date | None
     terms: Iterable[TaxonomyTerm]
+    contact_title_fi: str
+    contact_title_sv: str
+    contact_title_en: str
     contact_name: str
     contact_email: str
     contact_phone: str
+    contact_consent: bool
 
 
 def _task_audit_county(actor: Actor, task: VolunteerTask) -> County | None:
@@ -79,9 +84,11 @@ def _check_task(task: VolunteerTask) -> None:
         raise ValidationError({"ends_on": _("The task cannot end before it starts.")})
 
 
-def _save_task(task: VolunteerTask, values: dict[str, Any]) -> list[str]:
+def _save_task(task: VolunteerTask, values: dict[str, Any], actor: Actor) -> list[str]:
     terms = values.pop("terms", None)
+    consent = values.pop("contact_consent", None)
     changed = _apply(task, values)
+    changed += apply_contact_consent(task, consent=consent, changed=changed, actor=actor)
     _check_task(task)
     task.full_clean()
     if task._state.adding:
@@ -102,8 +109,14 @@ def volunteer_task_create(
 ) -> VolunteerTask:
     """Add a volunteer task as a draft."""
     task = VolunteerTask(organisation=organisation, status=PublicationStatus.DRAFT)
-    _save_task(task, dict(fields))
-    workflow.record(TASK, task, action="catalogue.volunteer_task.create", actor=actor)
+    changed = _save_task(task, dict(fields), actor)
+    workflow.record(
+        TASK,
+        task,
+        action="catalogue.volunteer_task.create",
+        actor=actor,
+        details=consent_details(changed, task) or None,
+    )
     return task
 
 
@@ -124,7 +137,7 @@ def volunteer_task_update(
         fields,
         current=lambda name: list(task.terms.all()) if name == "terms" else getattr(task, name),
     )
-    changed = _save_task(task, dict(fields))
+    changed = _save_task(task, dict(fields), actor)
     if not changed:
         return task
     workflow.record(
@@ -132,7 +145,7 @@ def volunteer_task_update(
         task,
         action="catalogue.volunteer_task.update",
         actor=actor,
-        details={"changed": sorted(changed)},
+        details={"changed": sorted(changed), **consent_details(changed, task)},
     )
     return task
 

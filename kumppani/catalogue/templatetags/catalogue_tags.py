@@ -6,6 +6,9 @@ from typing import Any
 
 from django import template
 
+from kumppani.catalogue.contacts import PublicContact
+from kumppani.catalogue.contacts import public_contact as _public_contact
+
 register = template.Library()
 
 
@@ -16,3 +19,9 @@ def map_url(location: Any) -> str:
         return ""
     lat, lon = location.latitude, location.longitude
     return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+@register.simple_tag
+def public_contact(entry: Any) -> PublicContact:
+    """``{% public_contact service as contact %}``: what anyone may see of the contact."""
+    return _public_contact(entry)

@@ -26,7 +26,7 @@ class ServiceFactory(DjangoModelFactory[Service]):
     status = PublicationStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
     last_verified_at = factory.LazyFunction(timezone.now)
-    contact_email = "info@example.fi"
+    website = "https://example.fi/toiminta"  # a public channel: it may be published
 
     @factory.post_generation
     def municipalities(obj: Service, create: bool, extracted: Any, **kwargs: Any) -> None:

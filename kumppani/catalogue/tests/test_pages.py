@@ -82,7 +82,10 @@ def test_detail_shows_place_map_link_times_and_stale_flag(client, org_x):
 
 def test_printable_lists_chosen_visible_services_in_order(client, org_x):
     first = ServiceFactory.create(
-        organisation=org_x, name_fi="Bbb ryhmä", contact_phone="040 123 4567"
+        organisation=org_x,
+        name_fi="Bbb ryhmä",
+        contact_phone="040 123 4567",
+        contact_consent_at=timezone.now(),  # the person agreed to be shown
     )
     second = ServiceFactory.create(organisation=org_x, name_fi="Aaa kerho")
     draft = ServiceFactory.create(

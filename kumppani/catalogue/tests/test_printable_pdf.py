@@ -25,14 +25,19 @@ def _chosen(org_x):
         name_sv="Närståendevårdarnas kafé",
         summary_fi="Kahvia ja vertaistukea.",
         summary_sv="Kaffe och kamratstöd.",
+        contact_title_fi="toiminnanohjaaja",
         contact_name="Maija Meikäläinen",
         contact_phone="040 123 4567",
+        contact_consent_at=timezone.now(),  # she agreed to be shown
     )
     walk = ServiceFactory.create(
         organisation=org_x,
         name_fi="Muistikävely",
         summary_fi="Kävelemme yhdessä puistossa.",
-        contact_email="kavely@example.fi",
+        contact_title_fi="vapaaehtoiskoordinaattori",
+        contact_name="Matti Virtanen",
+        contact_email="matti.virtanen@example.fi",  # no consent recorded
+        website="https://example.fi/kavely",
     )
     location = Location.objects.create(
         address="Kalevankatu 5", postal_code="60100", city="Seinäjoki"
@@ -63,13 +68,15 @@ def test_printable_list_downloads_as_a_pdf_with_each_chosen_activity(client, org
         "Kahvia ja vertaistukea.",
         "Kalevankatu 5",
         "18.00",
-        "Maija Meikäläinen 040 123 4567",
+        "Toiminnanohjaaja Maija Meikäläinen 040 123 4567",
         "Muistikävely",
         "Kävelemme yhdessä puistossa.",
-        "kavely@example.fi",
+        "Vapaaehtoiskoordinaattori https://example.fi/kavely",
         str(org_x),
     ):
         assert expected in text, expected
+    # Without consent the role stands in for the person.
+    assert "Matti" not in text and "matti.virtanen" not in text
     assert text.index("Omaishoitajien kahvila") < text.index("Muistikävely")
     reader = read_pdf(response.content)
     assert is_tagged(reader)

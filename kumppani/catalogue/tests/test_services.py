@@ -249,8 +249,13 @@ def test_an_edit_of_an_older_version_is_refused_with_the_differences(bob, org_x)
 
 
 def test_an_activity_nobody_can_contact_is_not_published(bob, org_x):
+    """A contact person who has not agreed to be shown is no way to get in touch."""
     service = ServiceFactory.create(
-        organisation=org_x, status=PublicationStatus.DRAFT, contact_email=""
+        organisation=org_x,
+        status=PublicationStatus.DRAFT,
+        website="",
+        contact_name="Maija Meikäläinen",
+        contact_email="maija@example.fi",
     )
     with pytest.raises(ValidationError) as refused:
         service_publish(service=service, actor=Actor(user=bob))
