@@ -30,6 +30,5 @@ register_actions(
         "catalogue.location.create": _("Place added"),
         "catalogue.location.update": _("Place changed"),
         "catalogue.taxonomy.create": _("Classification added"),
-        "catalogue.taxonomy.update": _("Classification changed"),
     }
 )

@@ -52,14 +52,20 @@ class ImportedTime:
 
 @transaction.atomic
 def location_import(
-    *, public_id: str, organisation: Organisation, actor: Actor, **fields: Any
+    *,
+    public_id: str,
+    organisation: Organisation,
+    actor: Actor,
+    owner: Organisation | None = None,
+    **fields: Any,
 ) -> tuple[Location, Change]:
-    """Create the place, or change it when it is the organisation's own (or nobody's); a
-    place another organisation keeps may be used as it is, not changed."""
+    """Create the place (kept by `owner`, else the acting organisation), or change it on
+    behalf of the organisation that keeps it (or when nobody does); a place another
+    organisation keeps may be used as it is, not changed."""
     location = Location.objects.select_for_update().filter(public_id=public_id).first()
     created = location is None
     if location is None:
-        location = Location(public_id=public_id, organisation=organisation)
+        location = Location(public_id=public_id, organisation=owner or organisation)
     changed = _apply(location, fields)
     if created or changed:
         if not created and location.organisation_id not in (None, organisation.pk):

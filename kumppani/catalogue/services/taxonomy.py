@@ -71,22 +71,6 @@ def taxonomy_create(*, actor: Actor, public_id: str | None = None, **fields: Any
 
 
 @transaction.atomic
-def taxonomy_update(*, taxonomy: Taxonomy, actor: Actor, **fields: Any) -> Taxonomy:
-    changed = _apply(taxonomy, fields, TAXONOMY_FIELDS)
-    if not changed:
-        return taxonomy
-    taxonomy.full_clean()
-    taxonomy.save(update_fields=changed)
-    audit_record(
-        actor=actor,
-        action="catalogue.taxonomy.update",
-        obj=taxonomy,
-        details={"changed": sorted(changed)},
-    )
-    return taxonomy
-
-
-@transaction.atomic
 def taxonomy_term_create(
     *, actor: Actor, taxonomy: Taxonomy, public_id: str | None = None, **fields: Any
 ) -> TaxonomyTerm:

@@ -35,18 +35,22 @@ def test_a_batch_writes_one_event_with_the_counts_of_the_events_inside() -> None
 
 
 def test_a_batch_that_fails_writes_nothing() -> None:
-    with pytest.raises(ValueError), transaction.atomic():
-        with audit_batch(actor=ACTOR, action="catalogue.import.run"):
-            audit_record(actor=ACTOR, action="catalogue.service.create")
-            raise ValueError("broken file")
+    with (
+        pytest.raises(ValueError),
+        transaction.atomic(),
+        audit_batch(actor=ACTOR, action="catalogue.import.run"),
+    ):
+        audit_record(actor=ACTOR, action="catalogue.service.create")
+        raise ValueError("broken file")
     assert not AuditEvent.objects.exists()
 
 
 def test_batches_do_not_nest_and_need_a_declared_action() -> None:
-    with pytest.raises(LookupError):
-        with audit_batch(actor=ACTOR, action="catalogue.nothing.declared"):
-            pass
-    with audit_batch(actor=ACTOR, action="catalogue.import.run"):
-        with pytest.raises(RuntimeError):
-            with audit_batch(actor=ACTOR, action="catalogue.import.run"):
-                pass
+    with pytest.raises(LookupError), audit_batch(actor=ACTOR, action="catalogue.nothing.declared"):
+        pass
+    with (
+        audit_batch(actor=ACTOR, action="catalogue.import.run"),
+        pytest.raises(RuntimeError),
+        audit_batch(actor=ACTOR, action="catalogue.import.run"),
+    ):
+        pass

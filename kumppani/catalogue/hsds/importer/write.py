@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kumppani.catalogue.models import Location, Taxonomy, TaxonomyTerm
+from kumppani.catalogue.models import Taxonomy, TaxonomyTerm
 from kumppani.catalogue.services import service_publish
 from kumppani.catalogue.services.imports import (
     ImportedPlace,
@@ -20,12 +20,7 @@ from kumppani.catalogue.services.imports import (
     location_import,
     service_import,
 )
-from kumppani.catalogue.services.taxonomy import (
-    taxonomy_create,
-    taxonomy_term_create,
-    taxonomy_term_update,
-    taxonomy_update,
-)
+from kumppani.catalogue.services.taxonomy import taxonomy_create, taxonomy_term_create
 from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
@@ -33,7 +28,7 @@ from kumppani.organisations.services import organisation_create
 
 from ..errors import Problem
 from ..reader import Record
-from .plan import OrganisationPlan, ServicePlan, TaxonomyPlan, TermPlan
+from .plan import OrganisationPlan, PlacePlan, ServicePlan, TaxonomyPlan, TermPlan
 
 
 @dataclass
@@ -171,29 +166,37 @@ class Writer:
         }
         self.written.nationwide |= service.is_nationwide
 
-    def place(self, plan: Any, organisation: Organisation) -> ImportedPlace:
-        owner = organisation
+    def place(self, plan: PlacePlan, organisation: Organisation) -> ImportedPlace:
+        """The activity's place: a new one belongs to the organisation the file names for it
+        (else the activity's); an existing one may be changed only on behalf of its owner."""
+        owner = None
         if plan.owner_id:
-            owner = Organisation.objects.filter(public_id=plan.owner_id).first() or organisation
-        existing = Location.objects.filter(public_id=plan.location_id).first()
-        if existing is not None and existing.organisation_id not in (None, owner.pk):
-            owner = organisation  # a shared place: it may be used, its owner is checked
+            owner = Organisation.objects.filter(public_id=plan.owner_id).first()
         location, change = location_import(
-            public_id=plan.location_id, organisation=owner, actor=self.actor, **plan.fields
+            public_id=plan.location_id,
+            organisation=organisation,
+            owner=owner,
+            actor=self.actor,
+            **plan.fields,
         )
         self.count("locations", change)
         return ImportedPlace(plan.link_id, location, plan.link_description)
 
     def taxonomy(self, plan: TaxonomyPlan) -> Taxonomy:
+        """A vocabulary the registry does not have yet is added; one it has is used as it is
+        (staff keep the classification)."""
         taxonomy = Taxonomy.objects.filter(public_id=plan.public_id).first()
-        if taxonomy is None:
-            code = unique_code(Taxonomy.objects.all(), plan.code, plan.public_id, 50)
-            return taxonomy_create(
-                actor=self.actor, public_id=plan.public_id, code=code, **plan.fields
-            )
-        return taxonomy_update(taxonomy=taxonomy, actor=self.actor, **plan.fields)
+        if taxonomy is not None:
+            return taxonomy
+        code = unique_code(Taxonomy.objects.all(), plan.code, plan.public_id, 50)
+        return taxonomy_create(actor=self.actor, public_id=plan.public_id, code=code, **plan.fields)
 
     def term(self, plan: TermPlan) -> TaxonomyTerm:
+        """Like taxonomies: a new term is added, a known one is used as it is."""
+        term = TaxonomyTerm.objects.filter(public_id=plan.public_id).first()
+        if term is not None:
+            self.count("taxonomy_terms", "unchanged")
+            return term
         if plan.taxonomy is not None:
             taxonomy = self.taxonomy(plan.taxonomy)
         else:
@@ -210,25 +213,19 @@ class Writer:
                     }
                 )
             taxonomy = found
-        parent = (
-            TaxonomyTerm.objects.filter(public_id=plan.parent_id).first()
-            if plan.parent_id
-            else None
+        parent = None
+        if plan.parent_id:
+            parent = TaxonomyTerm.objects.filter(public_id=plan.parent_id).first()
+        code = unique_code(taxonomy.terms.all(), plan.code, plan.public_id, 80)
+        term = taxonomy_term_create(
+            actor=self.actor,
+            taxonomy=taxonomy,
+            public_id=plan.public_id,
+            code=code,
+            parent=parent,
+            **plan.fields,
         )
-        term = TaxonomyTerm.objects.filter(public_id=plan.public_id).first()
-        values = {**plan.fields, "parent": parent}
-        if term is None:
-            code = unique_code(taxonomy.terms.all(), plan.code, plan.public_id, 80)
-            term = taxonomy_term_create(
-                actor=self.actor, taxonomy=taxonomy, public_id=plan.public_id, code=code, **values
-            )
-            self.count("taxonomy_terms", "created")
-            return term
-        if term.taxonomy_id != taxonomy.pk:
-            raise ValidationError({"attributes": _("This term id belongs to another taxonomy.")})
-        changed = any(getattr(term, name) != value for name, value in values.items())
-        term = taxonomy_term_update(term=term, actor=self.actor, **values)
-        self.count("taxonomy_terms", "updated" if changed else "unchanged")
+        self.count("taxonomy_terms", "created")
         return term
 
 

@@ -265,3 +265,31 @@ def test_another_organisations_place_is_used_but_not_changed(
     place.refresh_from_db()
     assert place.name == "Järjestötalo" and place.address == "Kauppakatu 17"
     assert not TaxonomyTerm.objects.filter(code="vertaistuki").exists()
+
+
+def test_naming_the_places_owner_does_not_let_a_file_change_it(
+    tmp_path: Path, org_x: Organisation
+) -> None:
+    place = make_service(org_x).service_locations.get().location
+
+    def claim(data: list[dict[str, Any]]) -> None:
+        data[0]["service_at_locations"][0]["location"].update(
+            id=str(place.public_id), organization_id=str(org_x.public_id)
+        )
+
+    with pytest.raises(CommandError, match="This place belongs to another organisation"):
+        call_command("import_hsds", str(write_json(tmp_path, sample(claim))))
+    place.refresh_from_db()
+    assert place.name == "Järjestötalo"
+
+
+def test_a_known_classification_term_keeps_its_name(tmp_path: Path, org_x: Organisation) -> None:
+    term = make_service(org_x).terms.get()
+
+    def rename(data: list[dict[str, Any]]) -> None:
+        data[0]["attributes"][0]["taxonomy_term"].update(id=str(term.public_id), name="Kaapattu")
+
+    call_command("import_hsds", str(write_json(tmp_path, sample(rename))))
+    term.refresh_from_db()
+    assert term.name_fi == "Vertaistuki"
+    assert term in Service.objects.get(name_fi="Omaishoitajien kahvila").terms.all()
