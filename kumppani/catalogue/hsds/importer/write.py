@@ -52,11 +52,13 @@ class Writer:
     def write(self, plans: list[tuple[Record, ServicePlan]]) -> Written:
         areas = self.organisation_areas(plans)
         for record, plan in plans:
+            known = dict(self.organisations)
             try:
                 with transaction.atomic():
                     organisation = self.organisation(record, plan.organisation, areas)
                     self.service(record, plan, organisation)
             except ValidationError as error:
+                self.organisations = known  # one created in the savepoint is gone with it
                 self.refused(record, error)
         return self.written
 
