@@ -259,6 +259,19 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
 
+# HSDS import (manage.py import_hsds): a file or package larger than these is refused before
+# it is read; a zipped package is unpacked only within them.
+HSDS_IMPORT_MAX_FILE_BYTES = int(os.environ.get("HSDS_IMPORT_MAX_FILE_BYTES", str(50 * 2**20)))
+HSDS_IMPORT_MAX_PACKAGE_BYTES = int(
+    os.environ.get("HSDS_IMPORT_MAX_PACKAGE_BYTES", str(200 * 2**20))
+)
+HSDS_IMPORT_MAX_ZIP_ENTRIES = int(os.environ.get("HSDS_IMPORT_MAX_ZIP_ENTRIES", "100"))
+HSDS_IMPORT_MAX_ZIP_RATIO = int(os.environ.get("HSDS_IMPORT_MAX_ZIP_RATIO", "100"))
+HSDS_IMPORT_MAX_RECORDS = int(os.environ.get("HSDS_IMPORT_MAX_RECORDS", "100000"))
+HSDS_IMPORT_MAX_DEPTH = int(os.environ.get("HSDS_IMPORT_MAX_DEPTH", "20"))
+# Characters in one text field (a description); short fields have their own column limits.
+HSDS_IMPORT_MAX_TEXT_LENGTH = int(os.environ.get("HSDS_IMPORT_MAX_TEXT_LENGTH", "20000"))
+
 # Periodic jobs, all of them: `manage.py run_periodic_jobs` (cron or a systemd timer, every
 # minute, on any number of hosts) enqueues each task once per interval.
 PERIODIC_JOBS: dict[str, dict[str, Any]] = {

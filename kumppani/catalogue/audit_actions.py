@@ -14,7 +14,10 @@ register_actions(
         "catalogue.service.hide": _("Activity hidden by a coordinator"),
         "catalogue.service.unhide": _("Activity shown again"),
         "catalogue.service.remind": _("Reminder to confirm an activity sent"),
+        # Events of imports before an import was recorded as one event.
         "catalogue.service.import": _("Activity imported"),
+        "catalogue.hsds_package.import": _("Catalogue imported from an HSDS package"),
+        "catalogue.import.run": _("Catalogue imported from an HSDS file"),
         "catalogue.volunteer_task.create": _("Volunteer task added"),
         "catalogue.volunteer_task.update": _("Volunteer task changed"),
         "catalogue.volunteer_task.publish": _("Volunteer task published"),
@@ -22,9 +25,10 @@ register_actions(
         "catalogue.volunteer_task.hide": _("Volunteer task hidden by a coordinator"),
         "catalogue.volunteer_task.unhide": _("Volunteer task shown again"),
         "catalogue.stale_list.export": _("List of unconfirmed activities exported"),
-        "catalogue.hsds_package.import": _("Catalogue imported from an HSDS package"),
         "catalogue.taxonomy_term.create": _("Classification term added"),
         "catalogue.taxonomy_term.update": _("Classification term changed"),
+        "catalogue.location.create": _("Place added"),
         "catalogue.location.update": _("Place changed"),
+        "catalogue.taxonomy.create": _("Classification added"),
     }
 )

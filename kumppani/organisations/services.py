@@ -101,9 +101,11 @@ def _set_municipalities(organisation: Organisation, municipalities: Iterable[Mun
 
 
 @transaction.atomic
-def organisation_create(*, actor: Actor, **fields: Unpack[OrganisationFields]) -> Organisation:
-    """Add an organisation to the registry."""
-    organisation = Organisation()
+def organisation_create(
+    *, actor: Actor, public_id: str | None = None, **fields: Unpack[OrganisationFields]
+) -> Organisation:
+    """Add an organisation to the registry (an import gives the id it has in its file)."""
+    organisation = Organisation(public_id=public_id) if public_id else Organisation()
     municipalities = list(fields.get("municipalities", ()))
     _apply(organisation, fields)
     organisation.full_clean()

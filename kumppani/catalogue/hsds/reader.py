@@ -1,30 +1,29 @@
-"""Read HSDS 3.0 files into a list of nested service objects.
+"""Read HSDS 3.0 files into a list of nested service objects, within the import limits.
 
 Accepted: a JSON file holding an array of services, one service, a Page (`contents`) or an
-organization with `services`; or a Tabular Data Package (a directory, or its
-`datapackage.json`) whose CSV tables are joined into the same nested shape.
+organization with `services`; or a Tabular Data Package (a directory, its `datapackage.json`,
+or a zip of it) whose CSV tables are joined into the same nested shape. A package's tables
+must lie inside its folder; a file's contents are never quoted back at length.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import tempfile
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from .errors import HsdsFileError, Problem, line_label, quoted, record_label
+from .limits import Limits, check_size, depth_of, inside, limits, package_root, refuse, unpack_zip
 from .validation import datapackage
 
 Obj = dict[str, Any]
-
-
-class HsdsFileError(Exception):
-    """The file cannot be read as HSDS; the message names file, record and field."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass
@@ -36,25 +35,50 @@ class Record:
     data: Obj
 
 
-def read(path: Path) -> list[Record]:
+def read(path: Path, limit: Limits | None = None) -> list[Record]:
+    limit = limit or limits()
     if path.is_dir():
-        return read_tabular(path)
+        return read_tabular(path, limit, label=str(path))
     if not path.exists():
-        raise HsdsFileError([f"{path}: no such file or directory."])
+        raise refuse(str(path), _("no such file or directory."))
     if path.name == "datapackage.json":
-        return read_tabular(path.parent)
-    return read_json(path)
+        return read_tabular(path.parent, limit, label=str(path.parent))
+    if path.suffix.lower() == ".zip" or zipfile.is_zipfile(path):
+        with tempfile.TemporaryDirectory(prefix="hsds-import-") as unpacked:
+            unpack_zip(path, Path(unpacked), limit)
+            return read_tabular(package_root(Path(unpacked)), limit, label=str(path))
+    return read_json(path, limit)
 
 
-def read_json(path: Path) -> list[Record]:
+def load_json(path: Path, limit: Limits, *, label: str, check_depth: bool = True) -> Any:
+    """Parse a JSON file of at most the size limit, nested at most the depth limit (unless
+    the caller checks each record's depth itself)."""
+    check_size(path, limit.file_bytes, label=label)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise HsdsFileError([f"{path}: the file is not UTF-8 text."]) from None
+        raise refuse(label, _("the file is not UTF-8 text.")) from None
     except json.JSONDecodeError as error:
-        raise HsdsFileError(
-            [f"{path}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}."]
+        raise refuse(
+            label,
+            _("invalid JSON at line %(line)s, column %(column)s: %(error)s.")
+            % {"line": error.lineno, "column": error.colno, "error": error.msg},
         ) from None
+    except RecursionError:
+        document = None
+        depth = limit.depth + 1
+    else:
+        depth = depth_of(document, limit.depth) if check_depth else 0
+    if depth > limit.depth:
+        raise refuse(
+            label, _("the data nests deeper than %(limit)s levels.") % {"limit": limit.depth}
+        )
+    return document
+
+
+def read_json(path: Path, limit: Limits) -> list[Record]:
+    source = str(path)
+    document = load_json(path, limit, label=source, check_depth=False)  # checked per record
     if isinstance(document, dict) and isinstance(document.get("contents"), list):
         items: list[Any] = document["contents"]
     elif isinstance(document, list):
@@ -64,89 +88,150 @@ def read_json(path: Path) -> list[Record]:
     records: list[Record] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            raise HsdsFileError([f"{path}: record {index}: expected an object."])
+            raise refuse(source, _("expected an object."), record_label(str(index), item))
+        for key, value in item.items():
+            if depth_of(value, limit.depth - 1) >= limit.depth:
+                raise refuse(
+                    source,
+                    _("the data nests deeper than %(limit)s levels.") % {"limit": limit.depth},
+                    record_label(str(index), item),
+                    str(key)[:60],
+                )
         if "services" in item and "status" not in item:  # an organization with its services
+            services = item["services"] or []
+            if not isinstance(services, list):
+                raise refuse(
+                    source, _("expected a list."), record_label(str(index), item), "services"
+                )
             organization = {key: value for key, value in item.items() if key != "services"}
-            for sub, service in enumerate(item.get("services") or []):
+            for sub, service in enumerate(services):
+                where = record_label(f"{index}.services[{sub}]", service)
                 if not isinstance(service, dict):
-                    raise HsdsFileError([f"{path}: record {index}.services[{sub}]: not an object."])
+                    raise refuse(source, _("expected an object."), where)
                 nested = {**service, "organization": service.get("organization") or organization}
                 nested.setdefault("organization_id", organization.get("id"))
-                records.append(
-                    Record(str(path), label(f"{index}.services[{sub}]", service), nested)
-                )
+                records.append(Record(source, where, nested))
         else:
-            records.append(Record(str(path), label(str(index), item), item))
+            records.append(Record(source, record_label(str(index), item), item))
+        if len(records) > limit.records:
+            raise refuse(
+                source,
+                _("more than %(limit)s services in one file.") % {"limit": limit.records},
+            )
     return records
-
-
-def label(index: str, item: Obj) -> str:
-    return f"record {index} (id {item['id']})" if item.get("id") else f"record {index}"
 
 
 # Tabular Data Package --------------------------------------------------------------------------
 
 
-def read_tabular(directory: Path) -> list[Record]:
-    descriptor_path = directory / "datapackage.json"
-    descriptor = datapackage()
-    if descriptor_path.exists():
-        descriptor_path = followed_link(descriptor_path)
-        try:
-            descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise HsdsFileError(
-                [f"{descriptor_path}: invalid JSON at line {error.lineno}: {error.msg}."]
-            ) from None
+def read_tabular(directory: Path, limit: Limits, *, label: str) -> list[Record]:
+    """Read the package in `directory`; `label` names it in messages (the zip it came from)."""
+    descriptor = descriptor_of(directory, limit, label)
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    descriptor_label = f"{label}/datapackage.json"
+    if not isinstance(resources, list):
+        raise refuse(descriptor_label, _("expected a list."), "", "resources")
     tables: dict[str, list[Obj]] = {}
-    for resource in descriptor.get("resources", []):
-        csv_path = directory / resource["path"]
-        if csv_path.exists():
-            tables[resource["name"]] = read_csv(csv_path, resource.get("schema", {}))
+    total = 0
+    for index, resource in enumerate(resources):
+        where = _("resource %(index)s") % {"index": index}
+        if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
+            raise refuse(descriptor_label, _("expected an object with a name."), where)
+        csv_path = inside(
+            directory, resource.get("path"), file=descriptor_label, record=where, field="path"
+        )
+        if not csv_path.is_file():
+            continue
+        csv_label = f"{label}/{resource['path']}"
+        check_size(csv_path, limit.file_bytes, label=csv_label)
+        total += csv_path.stat().st_size
+        if total > limit.package_bytes:
+            raise refuse(label, _("the package's tables are too large together."))
+        schema = resource.get("schema")
+        tables[resource["name"]] = read_csv(
+            csv_path, schema if isinstance(schema, dict) else {}, limit, label=csv_label
+        )
     if "service" not in tables:
-        raise HsdsFileError([f"{directory}: no services.csv in the data package."])
-    return assemble(tables, source=str(directory / "services.csv"))
+        raise refuse(label, _("no services.csv in the data package."))
+    return assemble(tables, source=f"{label}/services.csv")
 
 
-def followed_link(path: Path) -> Path:
-    """Follow a symbolic link checked out as a text file holding the relative target path.
+def descriptor_of(directory: Path, limit: Limits, label: str) -> Any:
+    """The package's descriptor, or the official one when the package has none.
 
-    Upstream, examples/csv/datapackage.json is a symlink; copies made without symlink
-    support hold just "../../datapackage.json".
+    Upstream, examples/csv/datapackage.json is a link to the official descriptor (copies made
+    without link support hold just "../../datapackage.json"): such a link is not followed,
+    the official descriptor shipped with the schemas stands in for it.
     """
-    content = path.read_text(encoding="utf-8", errors="replace").strip()
-    if content.endswith(".json") and "\n" not in content and not content.startswith("{"):
-        target = (path.parent / content).resolve()
-        if target.is_file():
-            return target
-    return path
+    path = directory / "datapackage.json"
+    if not path.exists() and not path.is_symlink():
+        return datapackage()
+    if path.is_symlink() or is_link_stand_in(path):
+        return datapackage()
+    return load_json(path, limit, label=f"{label}/datapackage.json")
 
 
-def read_csv(path: Path, schema: Obj) -> list[Obj]:
-    types = {field["name"]: field.get("type") for field in schema.get("fields", [])}
+def is_link_stand_in(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(256).strip()
+    return head.endswith(b".json") and b"\n" not in head and not head.startswith(b"{")
+
+
+def read_csv(path: Path, schema: Obj, limit: Limits, *, label: str) -> list[Obj]:
+    fields = schema.get("fields")
+    fields = fields if isinstance(fields, list) else []
+    types = {f["name"]: f.get("type") for f in fields if isinstance(f, dict) and "name" in f}
     rows: list[Obj] = []
+    seen: set[str] = set()
+    problems: list[Problem] = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
-                rows.append(typed_row(path, line, row, types))
+                if len(rows) >= limit.records:
+                    raise refuse(label, _("more than %(limit)s rows.") % {"limit": limit.records})
+                typed = typed_row(label, line, row, types, problems)
+                record_id = typed.get("id")
+                if record_id is not None:
+                    if record_id in seen:
+                        problems.append(
+                            Problem(
+                                label,
+                                line_label(line, record_id),
+                                "id",
+                                _("the id appears twice in the table."),
+                            )
+                        )
+                    seen.add(record_id)
+                rows.append(typed)
     except UnicodeDecodeError:
-        raise HsdsFileError([f"{path}: the file is not UTF-8 text."]) from None
+        raise refuse(label, _("the file is not UTF-8 text.")) from None
+    except csv.Error as error:
+        raise refuse(label, _("the table cannot be read: %(error)s.") % {"error": error}) from None
+    if problems:
+        raise HsdsFileError(problems)
     return rows
 
 
-def typed_row(path: Path, line: int, row: dict[str, str], types: dict[str, Any]) -> Obj:
+def typed_row(
+    label: str, line: int, row: dict[str, Any], types: dict[str, Any], problems: list[Problem]
+) -> Obj:
     result: Obj = {}
     for key, value in row.items():
-        if key is None or value is None or value == "":
-            continue
-        kind = types.get(key)
-        if kind in {"number", "integer"}:
+        if key is None or not isinstance(value, str) or value == "":
+            continue  # cells past the header, or missing at the end of a short row
+        if types.get(key) in {"number", "integer"}:
             try:
                 number = float(value)
             except ValueError:
-                raise HsdsFileError(
-                    [f"{path}: line {line}: field {key}: {value!r} is not a number."]
-                ) from None
+                problems.append(
+                    Problem(
+                        label,
+                        line_label(line, row.get("id")),
+                        key,
+                        _("%(value)s is not a number.") % {"value": quoted(value)},
+                    )
+                )
+                continue
             result[key] = int(number) if number.is_integer() else number
         else:
             result[key] = value
@@ -222,5 +307,8 @@ def assemble(tables: dict[str, list[Obj]], *, source: str) -> list[Record]:
             if found is not None:
                 nested["taxonomy_term"] = found
             service["attributes"].append(nested)
-        records.append(Record(source, f"line {index + 2} (id {service_id})", service))
+        records.append(Record(source, line_label(index + 2, service_id), service))
     return records
+
+
+__all__ = ["HsdsFileError", "Obj", "Problem", "Record", "read"]

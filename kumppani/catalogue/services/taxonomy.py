@@ -26,21 +26,59 @@ TERM_FIELDS = (
 )
 
 
-def _apply(term: TaxonomyTerm, fields: dict[str, Any]) -> list[str]:
-    unknown = set(fields) - set(TERM_FIELDS)
+# What an import may set on a taxonomy.
+TAXONOMY_FIELDS = (
+    "code",
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "description_fi",
+    "description_sv",
+    "description_en",
+    "uri",
+    "version",
+)
+
+
+def _apply(
+    obj: Taxonomy | TaxonomyTerm, fields: dict[str, Any], allowed: tuple[str, ...] = TERM_FIELDS
+) -> list[str]:
+    unknown = set(fields) - set(allowed)
     if unknown:
-        raise ValueError(f"Not a term field: {sorted(unknown)}")
+        raise ValueError(f"Not a field one may set: {sorted(unknown)}")
     changed = []
     for name, value in fields.items():
-        if getattr(term, name) != value:
-            setattr(term, name, value)
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
             changed.append(name)
     return changed
 
 
 @transaction.atomic
-def taxonomy_term_create(*, actor: Actor, taxonomy: Taxonomy, **fields: Any) -> TaxonomyTerm:
-    term = TaxonomyTerm(taxonomy=taxonomy)
+def taxonomy_create(*, actor: Actor, public_id: str | None = None, **fields: Any) -> Taxonomy:
+    """Add a vocabulary (an import brings its own, with its id)."""
+    taxonomy = Taxonomy(public_id=public_id) if public_id else Taxonomy()
+    _apply(taxonomy, fields, TAXONOMY_FIELDS)
+    taxonomy.full_clean()
+    taxonomy.save()
+    audit_record(
+        actor=actor,
+        action="catalogue.taxonomy.create",
+        obj=taxonomy,
+        details={"code": taxonomy.code},
+    )
+    return taxonomy
+
+
+@transaction.atomic
+def taxonomy_term_create(
+    *, actor: Actor, taxonomy: Taxonomy, public_id: str | None = None, **fields: Any
+) -> TaxonomyTerm:
+    term = (
+        TaxonomyTerm(taxonomy=taxonomy, public_id=public_id)
+        if public_id
+        else TaxonomyTerm(taxonomy=taxonomy)
+    )
     _apply(term, fields)
     term.full_clean()
     term.save()
@@ -60,7 +98,7 @@ def taxonomy_term_update(*, term: TaxonomyTerm, actor: Actor, **fields: Any) -> 
     if not changed:
         return term
     term.full_clean()
-    term.save()
+    term.save(update_fields=changed)
     audit_record(
         actor=actor,
         action="catalogue.taxonomy_term.update",

@@ -78,6 +78,8 @@ def make_county_wide_service(organisation: Organisation) -> Service:
     service = Service.objects.create(
         organisation=organisation,
         name_fi="Kriisipuhelin",
+        summary_fi="Puhelin auttaa kriisissä.",
+        website="https://example.fi/kriisipuhelin",
         status=PublicationStatus.PUBLISHED,
         is_nationwide=True,
     )

@@ -6,22 +6,25 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from kumppani.catalogue.hsds.importer import HsdsFileError, import_file
 from kumppani.core.actor import Actor
+from kumppani.core.languages import content_languages
 
 
 class Command(BaseCommand):
     help = (
         "Import HSDS 3.0 services from a JSON file (array, single service, Page or organization)"
-        " or a Tabular Data Package (directory or datapackage.json). Imports all or nothing."
+        " or a Tabular Data Package (directory, datapackage.json or a zip of the package)."
+        " Imports all or nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
         parser.add_argument(
             "--language",
-            choices=["fi", "sv", "en"],
+            choices=content_languages(),
             help="Language of the texts (default: each service's first language, else fi).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Only check the file.")
@@ -35,10 +38,13 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
             )
         except HsdsFileError as error:
-            raise CommandError(f"Nothing was imported.\n{error}") from None
+            raise CommandError(_("Nothing was imported.") + f"\n{error}") from None
         for warning in result.warnings:
-            self.stderr.write(f"warning: {warning}")
-        verb = "checked" if options["dry_run"] else "imported"
+            self.stderr.write(_("warning: %(warning)s") % {"warning": warning})
+        if options["dry_run"]:
+            self.stdout.write(_("%(count)s services checked.") % {"count": result.services})
+            return
         self.stdout.write(
-            f"{result.services} services {verb}: {result.created} new, {result.updated} updated."
+            _("%(count)s services imported: %(created)s new, %(updated)s updated.")
+            % {"count": result.services, "created": result.created, "updated": result.updated}
         )
