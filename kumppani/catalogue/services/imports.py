@@ -26,6 +26,7 @@ from kumppani.organisations.models import Organisation
 
 from ..models import Location, PublicationStatus, Schedule, Service, ServiceLocation
 from . import workflow
+from .contact import apply_contact_consent
 from .service import SERVICE, ServiceFields, _apply, _check_service, _save_related
 
 Change = Literal["created", "updated", "unchanged"]
@@ -107,6 +108,8 @@ def service_import(
     if verified_at is not None:
         values["last_verified_at"] = verified_at
     changed = _apply(service, values)
+    # An import never records consent; a changed person loses the consent given before.
+    changed += apply_contact_consent(service, consent=None, changed=changed, actor=actor)
     _check_service(service)
     service.full_clean()
     if created:

@@ -170,6 +170,11 @@ def service_fields(fields: Fields, data: Obj, lang: str) -> dict[str, Any]:
         values |= fields.texts(data, "fee_description", lang, "")
     else:
         values[f"fee_description_{lang}"] = fee_text[:255]
+    contacts = fields.items(data, "contacts", "contacts")
+    if contacts:  # the role; a named person is never public without consent recorded here
+        values[f"contact_title_{lang}"] = fields.text(
+            contacts[0][1], "title", "contacts[0].title", max_length=200
+        )
     phones = fields.items(data, "phones", "phones")
     if phones:
         values["contact_phone"] = fields.text(phones[0][1], "number", "phones[0].number")[:40]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +45,25 @@ def has_hsds_importer() -> bool:
     return "import_hsds" in get_commands()
 
 
+def with_web_pages(source: Path, target: Path) -> Path:
+    """Copy the dev set's service files into `target`, giving each service without one a web
+    page. The dev set leaves out every contact channel, and an activity nobody can contact
+    is not published; the ranking does not read the address."""
+    for name in FILES:
+        services = json.loads((source / name).read_text(encoding="utf-8"))
+        for service in services:
+            service["url"] = service.get("url") or f"https://example.org/{service['id']}"
+        (target / name).write_text(json.dumps(services, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
 def load_services(directory: Path = DEV_SET) -> str:
     """Load every service of the dev set; return which loader was used."""
     if has_hsds_importer():
-        for name in FILES:
-            call_command("import_hsds", str(directory / name))
+        with tempfile.TemporaryDirectory() as tmp:
+            prepared = with_web_pages(directory, Path(tmp))
+            for name in FILES:
+                call_command("import_hsds", str(prepared / name))
         return "import_hsds"
     by_name: dict[str, Municipality] = {}
     for m in Municipality.objects.all():
