@@ -1,0 +1,43 @@
+"""Catalogue pages, by audience: public, representatives and coordinators."""
+
+from .coordinators import service_hide, service_unhide, stale, task_hide, task_unhide
+from .public import printable, printable_pdf, service_detail, task_detail, task_list
+from .representatives import (
+    manage,
+    organisation_restore,
+    service_archive,
+    service_confirm,
+    service_create,
+    service_edit,
+    service_publish,
+    task_archive,
+    task_create,
+    task_edit,
+    task_manage,
+    task_publish,
+)
+
+__all__ = [
+    "manage",
+    "organisation_restore",
+    "printable",
+    "printable_pdf",
+    "service_archive",
+    "service_confirm",
+    "service_create",
+    "service_detail",
+    "service_edit",
+    "service_hide",
+    "service_publish",
+    "service_unhide",
+    "stale",
+    "task_archive",
+    "task_create",
+    "task_detail",
+    "task_edit",
+    "task_hide",
+    "task_list",
+    "task_manage",
+    "task_publish",
+    "task_unhide",
+]

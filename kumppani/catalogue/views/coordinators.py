@@ -1,0 +1,114 @@
+"""Coordinators' pages: hiding and showing entries, and the stale list."""
+
+from functools import partial
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from kumppani.core import lists
+from kumppani.core.access import declare, signed_in
+from kumppani.core.actor import Actor
+from kumppani.core.exports import FORMATS, export_response
+from kumppani.core.languages import translated_ordering
+
+from .. import access, selectors, services
+from ..exports import STALE_COLUMNS, stale_counties
+from ..forms import (
+    StaleFilterForm,
+)
+from .steps import after_step, hide_page
+
+STALE_SORTS = {
+    "confirmed": lists.Sort(_lazy("Longest unconfirmed first"), ("last_verified_at", "id")),
+    "name": lists.Sort(_lazy("Activity name"), lambda: (translated_ordering("name"), "id")),
+}
+
+
+@declare(access.SERVICE_MODERATOR)
+def service_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    service = access.service_for_moderator(request.user, public_id)
+    return hide_page(
+        request,
+        service,
+        partial(services.service_hide, service=service),
+        _("The activity is hidden."),
+        "catalogue:service_detail",
+    )
+
+
+@declare(access.SERVICE_MODERATOR)
+@require_POST
+def service_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    service = access.service_for_moderator(request.user, public_id)
+    return after_step(
+        request,
+        partial(services.service_unhide, service=service),
+        _("The activity is shown again."),
+        "catalogue:service_detail",
+        service.public_id,
+    )
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_GET
+def stale(request: HttpRequest) -> HttpResponseBase:
+    """Published services of the coordinator's counties not confirmed for a year; with
+    ``?format=csv`` or ``xlsx`` the whole filtered list as a file."""
+    counties = access.coordinated_counties(request.user)
+    if not counties:
+        raise PermissionDenied
+    listing = lists.list_page(
+        request,
+        StaleFilterForm(request.GET, counties=counties),
+        lambda filters: selectors.stale_services(stale_counties(counties, filters), filters),
+        sorts=STALE_SORTS,
+    )
+    file_format = request.GET.get(lists.FORMAT)
+    if file_format in FORMATS and listing.rows is not None:
+        chosen = stale_counties(counties, listing.form.cleaned_data)
+        return export_response(
+            listing.rows,
+            columns=STALE_COLUMNS,
+            file_format=file_format,
+            filename="stale-services",
+            title=_("Activities that may be out of date"),
+            actor=Actor.from_request(request),
+            action="catalogue.stale_list.export",
+            county=chosen[0] if len(chosen) == 1 else None,
+            filters=listing.filter_values(),
+            details={"counties": [county.code for county in chosen]},
+        )
+    return lists.render_list(
+        request, listing, "catalogue/stale.html", "catalogue/includes/stale_results.html"
+    )
+
+
+@declare(access.SERVICE_MODERATOR)
+def task_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    task = access.task_for_moderator(request.user, public_id)
+    return hide_page(
+        request,
+        task,
+        partial(services.volunteer_task_hide, task=task),
+        _("The task is hidden."),
+        "catalogue:task_detail",
+    )
+
+
+@declare(access.SERVICE_MODERATOR)
+@require_POST
+def task_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    task = access.task_for_moderator(request.user, public_id)
+    return after_step(
+        request,
+        partial(services.volunteer_task_unhide, task=task),
+        _("The task is shown again."),
+        "catalogue:task_detail",
+        task.public_id,
+    )
