@@ -131,7 +131,37 @@ class AccessibilityFeature(models.BooleanField):
         super().__init__(*args, **kwargs)
 
 
-class Service(models.Model):
+class ContactPerson(models.Model):
+    """The contact person of an activity or a volunteer task: the role is public; the
+    person's name, email and phone only with their consent recorded
+    (contacts.public_contact, docs/decisions/0010)."""
+
+    contact_title = models.CharField(_("contact person's role"), max_length=200, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_consent_at = models.DateTimeField(
+        _("consent to show the contact person recorded"), null=True, blank=True
+    )
+    contact_consent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def contact_consent(self) -> bool:
+        """Whether the person has agreed that their name and details are shown publicly."""
+        return self.contact_consent_at is not None
+
+
+class Service(ContactPerson):
     """An activity an organisation offers: a peer support group, a club, food aid…
 
     Name, summary and description exist in fi/sv/en, any subset: a page shows the reader's
@@ -184,23 +214,6 @@ class Service(models.Model):
     sign_language = AccessibilityFeature(_("sign language"))
     easy_to_read = AccessibilityFeature(_("easy-to-read language"))
     remote_participation = AccessibilityFeature(_("remote participation"))
-    # The contact person: the role is public; the person's name, email and phone only with
-    # their consent recorded (contacts.public_contact, docs/decisions/0010).
-    contact_title = models.CharField(_("contact person's role"), max_length=200, blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    contact_consent_at = models.DateTimeField(
-        _("consent to show the contact person recorded"), null=True, blank=True
-    )
-    contact_consent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("consent recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     website = models.URLField(_("website"), blank=True)
     status = models.CharField(
         _("status"),
@@ -251,11 +264,6 @@ class Service(models.Model):
         schedules = list(self.schedules.all())
         now = timezone.now()
         return bool(schedules) and not any(s.occurrences(after=now, count=1) for s in schedules)
-
-    @property
-    def contact_consent(self) -> bool:
-        """Whether the contact person has agreed to be shown publicly (recorded)."""
-        return self.contact_consent_at is not None
 
 
 def accessibility_fields() -> tuple[AccessibilityFeature, ...]:
@@ -374,7 +382,7 @@ class VolunteerTaskQuerySet(models.QuerySet["VolunteerTask"]):
         return self.filter(**VISIBLE)
 
 
-class VolunteerTask(models.Model):
+class VolunteerTask(ContactPerson):
     """A volunteer task (vapaaehtoistehtävä) an organisation seeks people for."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -405,23 +413,6 @@ class VolunteerTask(models.Model):
         blank=True,
         related_name="volunteer_tasks",
     )
-    # The contact person: the role is public; the person's name, email and phone only with
-    # their consent recorded (contacts.public_contact, docs/decisions/0010).
-    contact_title = models.CharField(_("contact person's role"), max_length=200, blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    contact_consent_at = models.DateTimeField(
-        _("consent to show the contact person recorded"), null=True, blank=True
-    )
-    contact_consent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("consent recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -442,11 +433,6 @@ class VolunteerTask(models.Model):
 
     def __str__(self) -> str:
         return str(self.title) or str(self.public_id)
-
-    @property
-    def contact_consent(self) -> bool:
-        """Whether the contact person has agreed to be shown publicly (recorded)."""
-        return self.contact_consent_at is not None
 
     @property
     def is_open(self) -> bool:

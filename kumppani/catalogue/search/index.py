@@ -8,7 +8,7 @@ transaction: ``index_service`` / ``remove_service`` / ``index_volunteer_task``. 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -147,19 +147,7 @@ def index_services(services: QuerySet[Service] | Iterable[int]) -> int:
 
     Services that are not visible are removed from the index.
     """
-    pks = _pks(services)
-    small = len(pks) <= FULL_VOCABULARY_REFRESH_AFTER
-    indexed = 0
-    with transaction.atomic():
-        for i in range(0, len(pks), BATCH_SIZE):
-            batch = pks[i : i + BATCH_SIZE]
-            docs = [_service_doc(s) for s in _service_queryset().filter(pk__in=batch)]
-            visible = {d.pk for d in docs}
-            _write(SERVICES, docs, [pk for pk in batch if pk not in visible], small=small)
-            indexed += len(docs)
-        if not small:
-            backend.refresh_vocabulary(SERVICES)
-    return indexed
+    return _index_batches(SERVICES, _pks(services), _service_queryset(), _service_doc)
 
 
 def index_volunteer_task(task: VolunteerTask) -> None:
@@ -168,18 +156,24 @@ def index_volunteer_task(task: VolunteerTask) -> None:
 
 
 def index_volunteer_tasks(tasks: QuerySet[VolunteerTask] | Iterable[int]) -> int:
-    pks = _pks(tasks)
+    return _index_batches(TASKS, _pks(tasks), _task_queryset(), task_document)
+
+
+def _index_batches(
+    kind: Kind, pks: list[int], entries: QuerySet[Any], document: Callable[[Any], Document]
+) -> int:
+    """Index the entries in batches: write a document for each visible one, drop the rest."""
     small = len(pks) <= FULL_VOCABULARY_REFRESH_AFTER
     indexed = 0
     with transaction.atomic():
         for i in range(0, len(pks), BATCH_SIZE):
             batch = pks[i : i + BATCH_SIZE]
-            docs = [task_document(t) for t in _task_queryset().filter(pk__in=batch)]
+            docs = [document(entry) for entry in entries.filter(pk__in=batch)]
             visible = {d.pk for d in docs}
-            _write(TASKS, docs, [pk for pk in batch if pk not in visible], small=small)
+            _write(kind, docs, [pk for pk in batch if pk not in visible], small=small)
             indexed += len(docs)
         if not small:
-            backend.refresh_vocabulary(TASKS)
+            backend.refresh_vocabulary(kind)
     return indexed
 
 
