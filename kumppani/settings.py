@@ -100,6 +100,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # Under /api/: ?lang= picks the language of messages; errors are JSON, never HTML.
     "kumppani.core.api.ApiMiddleware",
+    # A NUL byte or another control character in the path or a parameter: 400, before any
+    # view (or the database) sees it.
+    "kumppani.core.parameters.InvalidCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -32,6 +32,7 @@ from kumppani.core.exports import FORMATS, export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.htmx import render_fragment_or_page
 from kumppani.core.languages import current_language, language_name, translated_ordering
+from kumppani.core.parameters import page_number
 from kumppani.core.submissions import submit_once, token_from
 from kumppani.organisations.models import Organisation
 
@@ -444,10 +445,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 def _search_page(filters: dict[str, Any], number: Any) -> Page:
     """A Paginator page whose items the search engine fetched for that page only."""
-    try:
-        wanted = max(1, int(number or 1))
-    except ValueError:
-        wanted = 1
+    wanted = page_number(number)
     items, total = selectors.volunteer_tasks_search(filters, page=wanted, per_page=PAGE_SIZE)
     page = Paginator(range(total), PAGE_SIZE).get_page(wanted)
     if page.number != wanted:  # past the last page: show the last one
