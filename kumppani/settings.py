@@ -224,6 +224,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# The public HSDS dumps (/services/hsds/services.json and .zip), written by the periodic job
+# hsds-dumps and read by every app server: on several machines, a directory they share.
+HSDS_DUMP_DIR = Path(os.environ.get("HSDS_DUMP_DIR", VAR_DIR / "dumps"))
 
 # Every email goes through the outbox (kumppani/core/outbox.py) and is sent by a task.
 # An SMTP host, when given, is used even in development; without one, development prints
@@ -272,6 +275,10 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     "tasks-sweep": {
         "task": "kumppani.core.jobs.tasks_sweep",
         "every": timedelta(minutes=5),
+    },
+    "hsds-dumps": {
+        "task": "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh",
+        "every": timedelta(minutes=1),
     },
     "freshness-reminders": {
         "task": "kumppani.catalogue.tasks.freshness_reminders",

@@ -21,6 +21,7 @@ from django.utils import timezone
 from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
+from .hsds.dumps import dumps_mark_stale
 from .models import (
     HowToJoin,
     Location,
@@ -630,3 +631,4 @@ def _reindex() -> None:
         index_service(service)
     for task in VolunteerTask.objects.filter(status=PublicationStatus.PUBLISHED):
         index_volunteer_task(task)
+    dumps_mark_stale()

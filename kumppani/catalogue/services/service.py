@@ -24,6 +24,7 @@ from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
 from .. import notifications
+from ..hsds.dumps import dumps_mark_stale
 from ..models import (
     HowToJoin,
     Location,
@@ -242,6 +243,7 @@ def _reindex(service: Service) -> None:
         index_service(service)
     else:
         remove_service(service)
+    dumps_mark_stale()
 
 
 def _save_related(

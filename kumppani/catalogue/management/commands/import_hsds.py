@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from kumppani.catalogue.hsds.dumps import dumps_mark_stale
 from kumppani.catalogue.hsds.importer import HsdsFileError, import_file
 from kumppani.core.actor import Actor
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
             )
         except HsdsFileError as error:
             raise CommandError(f"Nothing was imported.\n{error}") from None
+        if not options["dry_run"]:
+            dumps_mark_stale()
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
         verb = "checked" if options["dry_run"] else "imported"
