@@ -166,3 +166,21 @@ def test_which_characters_are_refused(text: str, invalid: bool) -> None:
 )
 def test_a_page_number_is_parsed_without_trusting_its_size(raw: object, number: int) -> None:
     assert page_number(raw) == number
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/hsds/?x=%00", "/api/hsds/profile?x=%00"])
+def test_even_an_operation_without_parameters_refuses_a_control_character(
+    client: Client, url: str
+) -> None:
+    assert client.get(url).status_code == 400
+
+
+@pytest.mark.parametrize("document", ["/api/v1/openapi.json", "/api/hsds/openapi.json"])
+def test_every_operation_documents_the_400_every_request_can_get(
+    client: Client, document: str
+) -> None:
+    paths = client.get(document).json()["paths"]
+    for path, item in paths.items():
+        for method, operation in item.items():
+            assert "400" in operation["responses"], f"{method} {path}"
