@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from django.http import FileResponse, HttpRequest
 from django.http.response import HttpResponseBase
 from django.utils.translation import get_language
-from django.views.decorators.http import condition, require_GET
+from django.views.decorators.http import condition, require_safe
 
 from kumppani.core.access import public
 from kumppani.core.languages import content_languages
@@ -59,7 +59,7 @@ def _serve(file_format: str) -> HttpResponseBase:
 
 
 @public
-@require_GET
+@require_safe
 @condition(
     etag_func=lambda request: _etag("json"),
     last_modified_func=lambda request: _last_modified("json"),
@@ -69,7 +69,7 @@ def export_json(request: HttpRequest) -> HttpResponseBase:
 
 
 @public
-@require_GET
+@require_safe
 @condition(
     etag_func=lambda request: _etag("zip"),
     last_modified_func=lambda request: _last_modified("zip"),

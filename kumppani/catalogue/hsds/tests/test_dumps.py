@@ -144,3 +144,10 @@ def test_a_failed_build_keeps_the_previous_file(published: Service, dump_dir: Pa
         dumps.dump_write("json", "fi")
     assert dumps.dump_path("json", "fi").read_bytes() == before
     assert not [path for path in dump_dir.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_head_answers_without_a_body(client: Client, published: Service) -> None:
+    dumps.dumps_build()
+    response = client.head(JSON_URL)
+    assert response.status_code == 200
+    assert response["ETag"]
