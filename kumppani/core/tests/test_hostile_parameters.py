@@ -184,3 +184,20 @@ def test_every_operation_documents_the_400_every_request_can_get(
     for path, item in paths.items():
         for method, operation in item.items():
             assert "400" in operation["responses"], f"{method} {path}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "persona"),
+    [
+        (f"/fi/services/manage/?page={HUGE}", "bob"),
+        (f"/fi/services/tasks/manage/?page={HUGE}", "bob"),
+        (f"/fi/audit/?page={HUGE}", "alice"),
+        (f"/fi/services/stale/?page={HUGE}", "alice"),
+    ],
+)
+def test_a_signed_in_list_past_the_end_shows_the_last_page(
+    client: Client, request: pytest.FixtureRequest, url: str, persona: str
+) -> None:
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(url).status_code == 200
