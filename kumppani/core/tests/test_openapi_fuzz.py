@@ -30,7 +30,7 @@ from kumppani.catalogue.hsds.tests.helpers import make_service
 from kumppani.catalogue.tests.factories import VolunteerTaskFactory
 from kumppani.organisations.models import Organisation
 
-EXAMPLES = 6  # per operation and generation mode
+EXAMPLES = 10  # per operation and generation mode
 # What a response must keep to is checked (no 5xx, status codes, content types, bodies);
 # whether the document's parameter types are as strict or as lax as the code is not: free
 # text parameters accept what the schema calls invalid, and some string values the schema
