@@ -8,6 +8,7 @@ in a 500. `InvalidCharactersMiddleware` checks the path and every GET and POST n
 once, before any view runs, and raises `InvalidCharacters`: Django answers it with handler400
 (`core.views.bad_request`: a translated 400 page, or JSON under /api/) and logs it to the
 ``django.security.InvalidCharacters`` logger, as it does every suspicious request.
+`InvalidCookiesMiddleware` drops cookies holding such characters.
 
 Paging helpers for list pages live here too: a page number from the query string, parsed
 without trusting its size.
@@ -68,6 +69,23 @@ class InvalidCharactersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request_has_invalid_characters(request):
             raise InvalidCharacters(str(INVALID_CHARACTERS_MESSAGE))
+        return self.get_response(request)
+
+
+class InvalidCookiesMiddleware:
+    """Ignore a cookie holding such characters (a session id with NUL), as an unknown session
+    id is ignored: no browser of ours was given one, and refusing it would lock that browser
+    out. Comes before SessionMiddleware, which reads the session cookie."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.COOKIES = {
+            name: value
+            for name, value in request.COOKIES.items()
+            if not has_invalid_characters(name + value)
+        }
         return self.get_response(request)
 
 

@@ -201,3 +201,9 @@ def test_a_signed_in_list_past_the_end_shows_the_last_page(
 ) -> None:
     client.force_login(request.getfixturevalue(persona))
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_session_cookie_holding_nul_is_ignored(client: Client) -> None:
+    client.cookies["sessionid"] = "abcdefgh\x00ijkl"
+    assert client.get("/fi/organisations/").status_code == 200
