@@ -96,10 +96,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cookie holding NUL or another control character is ignored (before the session).
+    "kumppani.core.parameters.InvalidCookiesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Under /api/: ?lang= picks the language of messages; errors are JSON, never HTML.
     "kumppani.core.api.ApiMiddleware",
+    # A NUL byte or another control character in the path or a parameter: 400, before any
+    # view (or the database) sees it.
+    "kumppani.core.parameters.InvalidCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -221,6 +226,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# The public HSDS dumps (/services/hsds/services.json and .zip), written by the periodic job
+# hsds-dumps and read by every app server: on several machines, a directory they share.
+HSDS_DUMP_DIR = Path(os.environ.get("HSDS_DUMP_DIR", VAR_DIR / "dumps"))
 
 # Every email goes through the outbox (kumppani/core/outbox.py) and is sent by a task.
 # An SMTP host, when given, is used even in development; without one, development prints
@@ -282,6 +290,10 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     "tasks-sweep": {
         "task": "kumppani.core.jobs.tasks_sweep",
         "every": timedelta(minutes=5),
+    },
+    "hsds-dumps": {
+        "task": "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh",
+        "every": timedelta(minutes=1),
     },
     "freshness-reminders": {
         "task": "kumppani.catalogue.tasks.freshness_reminders",

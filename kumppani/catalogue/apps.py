@@ -15,6 +15,9 @@ class CatalogueConfig(AppConfig):
         signals.organisation_changed.connect(
             receivers.reindex_organisation_activities, dispatch_uid="catalogue-reindex"
         )
+        signals.organisation_changed.connect(
+            receivers.mark_dumps_stale, dispatch_uid="catalogue-dumps"
+        )
         signals.organisation_page.connect(
             receivers.organisation_activities, dispatch_uid="catalogue-organisation-page"
         )

@@ -22,6 +22,7 @@ from kumppani.catalogue.search.index import index_service, index_volunteer_task
 from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
+from .hsds.dumps import dumps_mark_stale
 from .models import (
     HowToJoin,
     Location,
@@ -659,3 +660,4 @@ def _reindex() -> None:
         index_service(service)
     for task in VolunteerTask.objects.filter(status=PublicationStatus.PUBLISHED):
         index_volunteer_task(task)
+    dumps_mark_stale()

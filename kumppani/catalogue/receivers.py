@@ -9,6 +9,7 @@ from kumppani.organisations.models import Organisation
 from kumppani.organisations.signals import PageSection
 
 from . import access
+from .hsds.dumps import dumps_mark_stale
 from .search.index import index_organisation_services
 from .selectors import services_of_organisation
 from .services.organisation_entries import organisation_entries_archive, restorable_entries
@@ -20,6 +21,11 @@ def reindex_organisation_activities(
     """Activities are found by, and show, their organisation's name and description."""
     if any(name.startswith(("name", "description")) for name in changed):
         index_organisation_services(organisation)
+
+
+def mark_dumps_stale(sender: Any, *, organisation: Organisation, **kwargs: Any) -> None:
+    """The public dumps show each service's organisation in full."""
+    dumps_mark_stale()
 
 
 def take_down_entries(

@@ -16,11 +16,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import PageNumberPagination
 
 from .languages import content_languages, current_language
+from .parameters import MAX_PAGE_NUMBER, MAX_PAGE_SIZE
 
 API_PREFIX = "/api/"
 DOCS = {"/api/hsds/": "/api/hsds/docs"}
@@ -56,6 +58,8 @@ _VALIDATION_MESSAGES = {
     "bool_parsing": gettext_lazy("'%(name)s' must be true or false."),
     "missing": gettext_lazy("'%(name)s' is missing."),
     "string_too_long": gettext_lazy("'%(name)s' is too long."),
+    "less_than_equal": gettext_lazy("'%(name)s' must be at most %(le)s."),
+    "greater_than_equal": gettext_lazy("'%(name)s' must be at least %(ge)s."),
 }
 _OTHER_VALIDATION_MESSAGE = gettext_lazy("'%(name)s' has a value that cannot be used here.")
 
@@ -104,7 +108,8 @@ def validation_errors(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
         location = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
         name = location[-1] if location else "body"
         message = _VALIDATION_MESSAGES.get(str(error.get("type")), _OTHER_VALIDATION_MESSAGE)
-        by_name.setdefault(name, []).append(str(message) % {"name": name})
+        values = {"ge": "", "le": "", **(error.get("ctx") or {}), "name": name}
+        by_name.setdefault(name, []).append(str(message) % values)
     return by_name
 
 
@@ -123,6 +128,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     api.exception_handler(NinjaValidationError)(invalid)
     api.exception_handler(Http404)(missing)
+
+
+class Pagination(PageNumberPagination):
+    """``?page=`` and ``?page_size=`` (default NINJA_PAGINATION_PER_PAGE, at most
+    MAX_PAGE_SIZE); a number out of range is a 400 naming it, never a query the database
+    cannot run."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE_NUMBER)
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**{"max_page_size": MAX_PAGE_SIZE, **kwargs})
 
 
 # How the OpenAPI document (in English, like the rest of it) describes each error.

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import api
 from .access import public
+from .parameters import InvalidCharacters
 
 # The last resort when even the error page cannot be rendered.
 _PLAIN_ERROR = (
@@ -65,9 +66,14 @@ def permission_denied(request: HttpRequest, exception: Exception) -> HttpRespons
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 in the site's layout (JSON under /api/); a request refused for its characters
+    is told so."""
+    detail = str(exception) if isinstance(exception, InvalidCharacters) else ""
     if api.is_api_request(request):
-        return api.api_error(400)
-    return _render_without_request(request, "errors/400.html", status=400)
+        return api.api_error(400, detail)
+    return _render_without_request(
+        request, "errors/400.html", status=400, context={"detail": detail}
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -78,14 +84,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return _render_without_request(request, "errors/500.html", status=500)
 
 
-def _render_without_request(request: HttpRequest, template: str, *, status: int) -> HttpResponse:
+def _render_without_request(
+    request: HttpRequest, template: str, *, status: int, context: dict[str, str] | None = None
+) -> HttpResponse:
     """Render an error page from the template alone (no context processors, no session, no
     user), in the language of the address or the browser."""
     html: str
     try:
         language = translation.get_language_from_request(request, check_path=True)
         with translation.override(language):
-            html = loader.render_to_string(template)
+            html = loader.render_to_string(template, context)
     except Exception:  # the error page must answer whatever went wrong
         html = _PLAIN_ERROR
     return HttpResponse(html, status=status)

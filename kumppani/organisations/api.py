@@ -9,10 +9,10 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from kumppani.core.access import public
-from kumppani.core.api import error_responses
+from kumppani.core.api import Pagination, error_responses
 from kumppani.core.models import Municipality
 
 from . import access, selectors
@@ -113,7 +113,7 @@ class OrganisationOut(Schema):
     summary="List organisations",
     openapi_extra=error_responses(400),
 )
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 @public
 def list_organisations(
     request: HttpRequest,

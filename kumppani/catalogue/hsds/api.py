@@ -52,7 +52,7 @@ def name_matches(search: str) -> Q:
     return condition
 
 
-@hsds_api.get("/", url_name="hsds_root")
+@hsds_api.get("/", url_name="hsds_root", openapi_extra=error_responses(400))
 @public
 def root(request: HttpRequest) -> Json:
     return {
@@ -62,7 +62,7 @@ def root(request: HttpRequest) -> Json:
     }
 
 
-@hsds_api.get("/profile", url_name="hsds_profile")
+@hsds_api.get("/profile", url_name="hsds_profile", openapi_extra=error_responses(400, 404))
 @public
 def profile(request: HttpRequest) -> HttpResponse:
     """Serve docs/hsds-profile.md, the description of our HSDS profile."""

@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 
 from kumppani.core.api import requested_language
 from kumppani.core.models import Municipality
+from kumppani.core.parameters import MAX_PAGE_NUMBER, MAX_PAGE_SIZE
 
 M = TypeVar("M", bound=Model)
 
 DEFAULT_PER_PAGE = 50
-MAX_PER_PAGE = 1000
+MAX_PER_PAGE = MAX_PAGE_SIZE
 TRUE_VALUES = {"true", "1", "yes"}
 FALSE_VALUES = {"false", "0", "no", ""}
 
@@ -68,7 +69,7 @@ class Paging:
 
 def paging(request: HttpRequest) -> Paging:
     return Paging(
-        page=int_param(request, "page", default=1, minimum=1),
+        page=int_param(request, "page", default=1, minimum=1, maximum=MAX_PAGE_NUMBER),
         per_page=int_param(
             request, "per_page", default=DEFAULT_PER_PAGE, minimum=1, maximum=MAX_PER_PAGE
         ),

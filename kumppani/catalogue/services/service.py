@@ -26,6 +26,7 @@ from kumppani.organisations.models import Organisation
 
 from .. import notifications
 from ..contacts import public_contact
+from ..hsds.dumps import dumps_mark_stale
 from ..models import (
     HowToJoin,
     Location,
@@ -243,11 +244,11 @@ def _set_schedule(service: Service, data: ScheduleData) -> bool:
 
 
 def _reindex(service: Service) -> None:
-
     if service.is_visible:
         index.index_service(service)
     else:
         index.remove_service(service)
+    dumps_mark_stale()
 
 
 def _save_related(

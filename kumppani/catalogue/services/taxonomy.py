@@ -9,6 +9,7 @@ from django.db import transaction
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 
+from ..hsds.dumps import dumps_mark_stale
 from ..models import Taxonomy, TaxonomyTerm
 from ..search.index import index_term_services
 
@@ -107,4 +108,5 @@ def taxonomy_term_update(*, term: TaxonomyTerm, actor: Actor, **fields: Any) -> 
     )
     if any(name.startswith("name") for name in changed):
         index_term_services(term)
+    dumps_mark_stale()
     return term

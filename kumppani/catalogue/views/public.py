@@ -14,6 +14,7 @@ from kumppani.core.access import public
 from kumppani.core.documents import PDF_CONTENT_TYPE, render_pdf
 from kumppani.core.htmx import render_fragment_or_page
 from kumppani.core.languages import current_language, language_name
+from kumppani.core.parameters import page_number
 
 from .. import access, selectors
 from ..forms import (
@@ -121,10 +122,7 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 def _search_page(filters: dict[str, Any], number: Any) -> Page:
     """A Paginator page whose items the search engine fetched for that page only."""
-    try:
-        wanted = max(1, int(number or 1))
-    except ValueError:
-        wanted = 1
+    wanted = page_number(number)
     items, total = selectors.volunteer_tasks_search(filters, page=wanted, per_page=PAGE_SIZE)
     page = Paginator(range(total), PAGE_SIZE).get_page(wanted)
     if page.number != wanted:  # past the last page: show the last one

@@ -48,7 +48,12 @@ def enqueued_tasks() -> list[str]:
 
 def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
     jobs = periodic_jobs()
-    assert {job.name for job in jobs} == {"outbox-retry", "tasks-sweep", "freshness-reminders"}
+    assert {job.name for job in jobs} == {
+        "outbox-retry",
+        "tasks-sweep",
+        "hsds-dumps",
+        "freshness-reminders",
+    }
     for job in jobs:
         assert isinstance(job.task, Task)
         job.task.get_backend().validate_task(job.task)
@@ -61,16 +66,36 @@ def test_slots_are_whole_intervals_from_the_epoch() -> None:
 
 @pytest.mark.django_db
 def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
-    assert periodic_jobs_run(now=T0) == ["outbox-retry", "tasks-sweep", "freshness-reminders"]
-    assert enqueued_tasks() == ["freshness_reminders", "outbox_retry", "tasks_sweep"]
+    assert periodic_jobs_run(now=T0) == [
+        "outbox-retry",
+        "tasks-sweep",
+        "hsds-dumps",
+        "freshness-reminders",
+    ]
+    assert enqueued_tasks() == [
+        "freshness_reminders",
+        "hsds_dumps_refresh",
+        "outbox_retry",
+        "tasks_sweep",
+    ]
 
     assert periodic_jobs_run(now=T0 + timedelta(seconds=40)) == []
-    assert periodic_jobs_run(now=T0 + timedelta(minutes=1)) == ["outbox-retry"]
-    assert periodic_jobs_run(now=T0 + timedelta(minutes=5)) == ["outbox-retry", "tasks-sweep"]
-    assert periodic_jobs_run(now=T0 + timedelta(hours=23)) == ["outbox-retry", "tasks-sweep"]
+    every_minute = ["outbox-retry", "hsds-dumps"]
+    assert periodic_jobs_run(now=T0 + timedelta(minutes=1)) == every_minute
+    assert periodic_jobs_run(now=T0 + timedelta(minutes=5)) == [
+        "outbox-retry",
+        "tasks-sweep",
+        "hsds-dumps",
+    ]
+    assert periodic_jobs_run(now=T0 + timedelta(hours=23)) == [
+        "outbox-retry",
+        "tasks-sweep",
+        "hsds-dumps",
+    ]
     assert periodic_jobs_run(now=T0 + timedelta(days=1)) == [
         "outbox-retry",
         "tasks-sweep",
+        "hsds-dumps",
         "freshness-reminders",
     ]
     assert enqueued_tasks().count("freshness_reminders") == 1
@@ -81,7 +106,12 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
     out = StringIO()
     call_command("run_periodic_jobs", stdout=out)
     call_command("run_periodic_jobs", stdout=out)
-    assert out.getvalue().count("Enqueued: outbox-retry, tasks-sweep, freshness-reminders.") == 1
+    assert (
+        out.getvalue().count(
+            "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders."
+        )
+        == 1
+    )
 
 
 @pytest.mark.usefixtures("emptied_database")
@@ -112,8 +142,9 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.core.outbox.outbox_retry": 1,
         "kumppani.core.jobs.tasks_sweep": 1,
         "kumppani.catalogue.tasks.freshness_reminders": 1,
+        "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh": 1,
     }
-    assert PeriodicJobRun.objects.count() == 3
+    assert PeriodicJobRun.objects.count() == 4
 
 
 @pytest.mark.django_db

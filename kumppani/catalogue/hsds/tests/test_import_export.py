@@ -280,9 +280,10 @@ def test_download_views_serve_published_services(client: Client, org_x: Organisa
     make_service(org_x, status=PublicationStatus.DRAFT)
     response = client.get("/hsds/services.json")
     assert response.status_code == 200
-    assert [svc["id"] for svc in json.loads(response.content)] == [str(shown.public_id)]
+    content = b"".join(response.streaming_content)  # a file, streamed
+    assert [svc["id"] for svc in json.loads(content)] == [str(shown.public_id)]
     response = client.get("/hsds/services.zip")
     assert response["Content-Type"] == "application/zip"
-    with zipfile.ZipFile(io.BytesIO(response.content)) as package:
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as package:
         rows = package.read("services.csv").decode().splitlines()
     assert len(rows) == 2 and str(shown.public_id) in rows[1]
