@@ -50,6 +50,20 @@ def test_detail_in_the_readers_language_has_no_note(client, org_x):
     assert "fallback-note" not in html
 
 
+def test_a_fallback_note_stands_where_the_text_fell_back(client, org_x):
+    service = ServiceFactory.create(
+        organisation=org_x,
+        name_sv="Närståendevårdarnas kafé",
+        summary_sv="Vi träffas varje vecka.",
+        description_fi="Kahvila kokoontuu torstaisin.",
+        description_sv="",
+    )
+    html = client.get(url_in("sv", "catalogue:service_detail", service.public_id)).content.decode()
+    heading, description = html.split('id="description-heading"', 1)
+    assert "fallback-note" not in heading
+    assert "fallback-note" in description.split("</section>", 1)[0]
+
+
 def test_detail_shows_place_map_link_times_and_stale_flag(client, org_x):
     service = stale(ServiceFactory.create(organisation=org_x, step_free_access=True))
     location = Location.objects.create(
