@@ -8,7 +8,9 @@ public, so reads are not audited. See docs/hsds-profile.md.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from functools import partial
+from typing import Any, cast
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -52,6 +54,39 @@ def name_matches(search: str) -> Q:
     return condition
 
 
+def _one(request: HttpRequest, id: str, queryset: QuerySet[Any], serialize: Any) -> Json:
+    """The visible object with this id, in the reader's language; 404 when there is none."""
+    lang = params.language(request)
+    found = queryset.filter(public_id=params.uuid_value(id, "id")).first()
+    if found is None:
+        raise Http404
+    with translation.override(lang):
+        return cast(Json, serialize(found))
+
+
+def _list_request(request: HttpRequest) -> tuple[str, params.Paging]:
+    """What every list reads first: the language, the page and the (only) format."""
+    lang = params.language(request)
+    paging = params.paging(request)
+    params.format_param(request)
+    return lang, paging
+
+
+def _page_of(
+    lang: str, paging: params.Paging, total: int, page: Iterable[Any], serialize: Any
+) -> Json:
+    """One page of a list, each item serialized in the reader's language."""
+    with translation.override(lang):
+        return paging.wrap(total, [serialize(item) for item in page])
+
+
+def _ranked_page(ranked: list[int], paging: params.Paging, rows: QuerySet[Any]) -> list[Any]:
+    """The page's objects in the ranking's order (`rows` holds at least the page's ids)."""
+    page_ids = ranked[paging.offset : paging.offset + paging.per_page]
+    by_pk = {row.pk: row for row in rows.filter(pk__in=page_ids)}
+    return [by_pk[pk] for pk in page_ids if pk in by_pk]
+
+
 @hsds_api.get("/", url_name="hsds_root", openapi_extra=error_responses(400))
 @public
 def root(request: HttpRequest) -> Json:
@@ -91,33 +126,24 @@ def filtered_services(request: HttpRequest) -> QuerySet[Service]:
 @hsds_api.get("/services", openapi_extra=error_responses(400))
 @public
 def services(request: HttpRequest) -> Json:
-    lang = params.language(request)
-    paging = params.paging(request)
-    params.format_param(request)
+    lang, paging = _list_request(request)
     full = params.bool_param(request, "full")
     minimal = params.bool_param(request, "minimal")
     search = params.text_param(request, "search")
     queryset = filtered_services(request)
+    related = selectors.with_full_relations if full else selectors.with_list_relations
+    page: list[Service]
     if search:
         ranked = selectors.rank_services(search, services=queryset, language=lang)
         total = len(ranked)
-        page_ids = ranked[paging.offset : paging.offset + paging.per_page]
-        rows = selectors.visible_services().filter(pk__in=page_ids)
+        page = _ranked_page(ranked, paging, related(selectors.visible_services()))
     else:
         total = queryset.count()
-        rows = queryset.order_by("pk")[paging.offset : paging.offset + paging.per_page]
-        page_ids = []
-    rows = selectors.with_full_relations(rows) if full else selectors.with_list_relations(rows)
-    page = list(rows)
-    if search:
-        position = {pk: index for index, pk in enumerate(page_ids)}
-        page.sort(key=lambda svc: position[svc.pk])
-    with translation.override(lang):
-        if minimal:
-            contents = [minimal_service(svc) for svc in page]
-        else:
-            contents = [serializers.service(svc, full=full) for svc in page]
-    return paging.wrap(total, contents)
+        window = queryset.order_by("pk")[paging.offset : paging.offset + paging.per_page]
+        page = list(related(window))
+    if minimal:
+        return _page_of(lang, paging, total, page, minimal_service)
+    return _page_of(lang, paging, total, page, partial(serializers.service, full=full))
 
 
 def minimal_service(svc: Service) -> Json:
@@ -132,17 +158,8 @@ def minimal_service(svc: Service) -> Json:
 @hsds_api.get("/services/{id}", openapi_extra=error_responses(400, 404))
 @public
 def service_detail(request: HttpRequest, id: str) -> Json:
-    lang = params.language(request)
-    public_id = params.uuid_value(id, "id")
-    svc = (
-        selectors.with_full_relations(selectors.visible_services())
-        .filter(public_id=public_id)
-        .first()
-    )
-    if svc is None:
-        raise Http404
-    with translation.override(lang):
-        return serializers.service(svc, full=True)
+    services = selectors.with_full_relations(selectors.visible_services())
+    return _one(request, id, services, partial(serializers.service, full=True))
 
 
 # Organisations ---------------------------------------------------------------------------------
@@ -151,9 +168,7 @@ def service_detail(request: HttpRequest, id: str) -> Json:
 @hsds_api.get("/organizations", openapi_extra=error_responses(400))
 @public
 def organizations(request: HttpRequest) -> Json:
-    lang = params.language(request)
-    paging = params.paging(request)
-    params.format_param(request)
+    lang, paging = _list_request(request)
     full = params.bool_param(request, "full")
     params.bool_param(request, "full_service")  # validated; services are listed on the detail
     search = params.text_param(request, "search")
@@ -161,9 +176,7 @@ def organizations(request: HttpRequest) -> Json:
     if search:
         queryset = queryset.filter(name_matches(search))
     total, page = paging.rows(queryset)
-    with translation.override(lang):
-        contents = [serializers.organization(org, full=full) for org in page]
-    return paging.wrap(total, contents)
+    return _page_of(lang, paging, total, page, partial(serializers.organization, full=full))
 
 
 @hsds_api.get("/organizations/{id}", openapi_extra=error_responses(400, 404))
@@ -192,35 +205,25 @@ def organization_detail(request: HttpRequest, id: str) -> Json:
 @hsds_api.get("/taxonomies", openapi_extra=error_responses(400))
 @public
 def taxonomies(request: HttpRequest) -> Json:
-    lang = params.language(request)
-    paging = params.paging(request)
-    params.format_param(request)
+    lang, paging = _list_request(request)
     search = params.text_param(request, "search")
     queryset = selectors.taxonomies()
     if search:
         queryset = queryset.filter(Q(code__icontains=search) | name_matches(search))
     total, page = paging.rows(queryset)
-    with translation.override(lang):
-        return paging.wrap(total, [serializers.taxonomy(tax) for tax in page])
+    return _page_of(lang, paging, total, page, serializers.taxonomy)
 
 
 @hsds_api.get("/taxonomies/{id}", openapi_extra=error_responses(400, 404))
 @public
 def taxonomy_detail(request: HttpRequest, id: str) -> Json:
-    lang = params.language(request)
-    tax = selectors.taxonomies().filter(public_id=params.uuid_value(id, "id")).first()
-    if tax is None:
-        raise Http404
-    with translation.override(lang):
-        return serializers.taxonomy(tax)
+    return _one(request, id, selectors.taxonomies(), serializers.taxonomy)
 
 
 @hsds_api.get("/taxonomy_terms", openapi_extra=error_responses(400))
 @public
 def taxonomy_terms(request: HttpRequest) -> Json:
-    lang = params.language(request)
-    paging = params.paging(request)
-    params.format_param(request)
+    lang, paging = _list_request(request)
     search = params.text_param(request, "search")
     taxonomy_id = params.uuid_param(request, "taxonomy_id")
     parent_id = params.uuid_param(request, "parent_id")
@@ -235,19 +238,13 @@ def taxonomy_terms(request: HttpRequest) -> Json:
     if top_only:
         queryset = queryset.filter(parent__isnull=True)
     total, page = paging.rows(queryset)
-    with translation.override(lang):
-        return paging.wrap(total, [serializers.taxonomy_term(term) for term in page])
+    return _page_of(lang, paging, total, page, serializers.taxonomy_term)
 
 
 @hsds_api.get("/taxonomy_terms/{id}", openapi_extra=error_responses(400, 404))
 @public
 def taxonomy_term_detail(request: HttpRequest, id: str) -> Json:
-    lang = params.language(request)
-    term = selectors.taxonomy_terms().filter(public_id=params.uuid_value(id, "id")).first()
-    if term is None:
-        raise Http404
-    with translation.override(lang):
-        return serializers.taxonomy_term(term)
+    return _one(request, id, selectors.taxonomy_terms(), serializers.taxonomy_term)
 
 
 # Services at locations -------------------------------------------------------------------------
@@ -256,9 +253,7 @@ def taxonomy_term_detail(request: HttpRequest, id: str) -> Json:
 @hsds_api.get("/service_at_locations", openapi_extra=error_responses(400))
 @public
 def service_at_locations(request: HttpRequest) -> Json:
-    lang = params.language(request)
-    paging = params.paging(request)
-    params.format_param(request)
+    lang, paging = _list_request(request)
     params.bool_param(request, "full")  # items always carry their location and service
     search = params.text_param(request, "search")
     postcode = params.text_param(request, "postcode", max_length=10)
@@ -274,26 +269,18 @@ def service_at_locations(request: HttpRequest) -> Json:
         pairs = queryset.filter(service__in=ranked).values_list("pk", "service_id")
         ordered = sorted(pairs, key=lambda pair: (position[pair[1]], pair[0]))
         total = len(ordered)
-        page_ids = [pk for pk, _service in ordered[paging.offset : paging.offset + paging.per_page]]
-        by_pk = {sal.pk: sal for sal in queryset.filter(pk__in=page_ids)}
-        page: list[ServiceLocation] = [by_pk[pk] for pk in page_ids]
+        page: list[ServiceLocation] = _ranked_page([pk for pk, _s in ordered], paging, queryset)
     else:
         total, page = paging.rows(queryset)
-    with translation.override(lang):
-        contents = [serializers.service_at_location(sal, with_service=True) for sal in page]
-    return paging.wrap(total, contents)
+    serialize = partial(serializers.service_at_location, with_service=True)
+    return _page_of(lang, paging, total, page, serialize)
 
 
 @hsds_api.get("/service_at_locations/{id}", openapi_extra=error_responses(400, 404))
 @public
 def service_at_location_detail(request: HttpRequest, id: str) -> Json:
-    lang = params.language(request)
-    public_id = params.uuid_value(id, "id")
-    sal = selectors.visible_service_locations().filter(public_id=public_id).first()
-    if sal is None:
-        raise Http404
-    with translation.override(lang):
-        return serializers.service_at_location(sal, with_service=True)
+    serialize = partial(serializers.service_at_location, with_service=True)
+    return _one(request, id, selectors.visible_service_locations(), serialize)
 
 
 # Volunteer tasks (our profile extension) -------------------------------------------------------
@@ -302,9 +289,7 @@ def service_at_location_detail(request: HttpRequest, id: str) -> Json:
 @hsds_api.get("/volunteer_tasks", openapi_extra=error_responses(400))
 @public
 def volunteer_tasks(request: HttpRequest) -> Json:
-    lang = params.language(request)
-    paging = params.paging(request)
-    params.format_param(request)
+    lang, paging = _list_request(request)
     search = params.text_param(request, "search")
     municipality = params.municipality_param(request)
     queryset = selectors.filter_volunteer_tasks(
@@ -316,27 +301,16 @@ def volunteer_tasks(request: HttpRequest) -> Json:
     if search:
         ranked = selectors.rank_volunteer_tasks(search, tasks=queryset, language=lang)
         total = len(ranked)
-        page_ids = ranked[paging.offset : paging.offset + paging.per_page]
-        rows = selectors.with_task_relations(queryset.filter(pk__in=page_ids))
-        by_pk = {task.pk: task for task in rows}
-        page: list[VolunteerTask] = [by_pk[pk] for pk in page_ids if pk in by_pk]
+        page: list[VolunteerTask] = _ranked_page(
+            ranked, paging, selectors.with_task_relations(queryset)
+        )
     else:
         total, page = paging.rows(selectors.with_task_relations(queryset).order_by("pk"))
-    with translation.override(lang):
-        return paging.wrap(total, [serializers.volunteer_task(task) for task in page])
+    return _page_of(lang, paging, total, page, serializers.volunteer_task)
 
 
 @hsds_api.get("/volunteer_tasks/{id}", openapi_extra=error_responses(400, 404))
 @public
 def volunteer_task_detail(request: HttpRequest, id: str) -> Json:
-    lang = params.language(request)
-    public_id = params.uuid_value(id, "id")
-    task = (
-        selectors.with_task_relations(selectors.visible_volunteer_tasks())
-        .filter(public_id=public_id)
-        .first()
-    )
-    if task is None:
-        raise Http404
-    with translation.override(lang):
-        return serializers.volunteer_task(task)
+    tasks = selectors.with_task_relations(selectors.visible_volunteer_tasks())
+    return _one(request, id, tasks, serializers.volunteer_task)
