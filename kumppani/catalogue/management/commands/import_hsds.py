@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 from django.utils.translation import gettext as _
 
 from kumppani.catalogue.hsds.dumps import dumps_mark_stale
@@ -30,6 +30,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Only check the file.")
 
+    @no_translations  # speaks English, like Django's own commands
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             result = import_file(
