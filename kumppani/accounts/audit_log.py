@@ -22,7 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from kumppani.core import lists
@@ -40,8 +40,8 @@ from .services import audit_log_read_record
 PAGE_SIZE = 50
 TEMPLATES = ("accounts/audit_log.html", "accounts/includes/audit_results.html")
 SORTS = {
-    "newest": lists.Sort(_lazy("Newest first"), ("-occurred_at", "-id")),
-    "oldest": lists.Sort(_lazy("Oldest first"), ("occurred_at", "id")),
+    "newest": lists.Sort(gettext_lazy("Newest first"), ("-occurred_at", "-id")),
+    "oldest": lists.Sort(gettext_lazy("Oldest first"), ("occurred_at", "id")),
 }
 
 
@@ -91,45 +91,48 @@ def county_choices(user: AnyUser) -> QuerySet[County]:
 # --- the filter form -----------------------------------------------------------------------
 
 
+DATE_INVALID = gettext_lazy("Enter the date as day.month.year, e.g. 1.3.2026.")
+
+
 class AuditLogFilterForm(forms.Form):
     action = forms.ChoiceField(
-        label=_lazy("Action"),
+        label=gettext_lazy("Action"),
         required=False,
-        error_messages={"invalid_choice": _lazy("Choose an action from the list.")},
+        error_messages={"invalid_choice": gettext_lazy("Choose an action from the list.")},
     )
     person = forms.CharField(
-        label=_lazy("Person"),
+        label=gettext_lazy("Person"),
         required=False,
         max_length=254,
-        help_text=_lazy("A part of the name or email address."),
+        help_text=gettext_lazy("A part of the name or email address."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     object = forms.CharField(
-        label=_lazy("Object"),
+        label=gettext_lazy("Object"),
         required=False,
         max_length=255,
-        help_text=_lazy("A part of the object's name or identifier."),
+        help_text=gettext_lazy("A part of the object's name or identifier."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     date_from = forms.DateField(
-        label=_lazy("From"),
+        label=gettext_lazy("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _lazy("Enter the date as day.month.year, e.g. 1.3.2026.")},
+        error_messages={"invalid": DATE_INVALID},
     )
     date_to = forms.DateField(
-        label=_lazy("To"),
+        label=gettext_lazy("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _lazy("Enter the date as day.month.year, e.g. 1.3.2026.")},
+        error_messages={"invalid": DATE_INVALID},
     )
     county: forms.ModelChoiceField[County] = forms.ModelChoiceField(
-        label=_lazy("Wellbeing services county"),
+        label=gettext_lazy("Wellbeing services county"),
         queryset=County.objects.none(),
         to_field_name="code",
         required=False,
-        empty_label=_lazy("All counties"),
-        error_messages={"invalid_choice": _lazy("Choose a county from the list.")},
+        empty_label=gettext_lazy("All counties"),
+        error_messages={"invalid_choice": gettext_lazy("Choose a county from the list.")},
     )
 
     def __init__(self, *args: Any, counties: QuerySet[County], **kwargs: Any) -> None:
@@ -223,18 +226,20 @@ def in_words(event: AuditEvent) -> EventInWords:
 
 
 COLUMNS: list[Column[AuditEvent]] = [
-    Column(_lazy("Time"), lambda event: event.occurred_at, ColumnType.DATETIME),
-    Column(_lazy("Person"), person, width=36),
-    Column(_lazy("Action"), lambda event: action_label(event.action), width=36),
-    Column(_lazy("Action code"), lambda event: event.action, width=36),
-    Column(_lazy("Object type"), object_type_label, width=20),
-    Column(_lazy("Object"), lambda event: event.object_label, width=36),
-    Column(_lazy("Object identifier"), lambda event: event.object_id, width=20),
-    Column(_lazy("Reason"), reason, width=36),
-    Column(_lazy("Changed fields"), lambda event: ", ".join(changed_fields(event)), width=36),
-    Column(_lazy("Wellbeing services county"), lambda event: event.county or "", width=24),
-    Column(_lazy("Outcome"), lambda event: event.get_outcome_display(), width=12),
-    Column(_lazy("IP address"), lambda event: event.ip_address or "", width=16),
+    Column(gettext_lazy("Time"), lambda event: event.occurred_at, ColumnType.DATETIME),
+    Column(gettext_lazy("Person"), person, width=36),
+    Column(gettext_lazy("Action"), lambda event: action_label(event.action), width=36),
+    Column(gettext_lazy("Action code"), lambda event: event.action, width=36),
+    Column(gettext_lazy("Object type"), object_type_label, width=20),
+    Column(gettext_lazy("Object"), lambda event: event.object_label, width=36),
+    Column(gettext_lazy("Object identifier"), lambda event: event.object_id, width=20),
+    Column(gettext_lazy("Reason"), reason, width=36),
+    Column(
+        gettext_lazy("Changed fields"), lambda event: ", ".join(changed_fields(event)), width=36
+    ),
+    Column(gettext_lazy("Wellbeing services county"), lambda event: event.county or "", width=24),
+    Column(gettext_lazy("Outcome"), lambda event: event.get_outcome_display(), width=12),
+    Column(gettext_lazy("IP address"), lambda event: event.ip_address or "", width=16),
 ]
 
 

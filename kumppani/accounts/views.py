@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core import lists
@@ -165,8 +165,8 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 INVITATION_SORTS = {
-    "newest": lists.Sort(_lazy("Newest first"), ("-created_at", "-id")),
-    "email": lists.Sort(_lazy("Email address"), ("email", "id")),
+    "newest": lists.Sort(gettext_lazy("Newest first"), ("-created_at", "-id")),
+    "email": lists.Sort(gettext_lazy("Email address"), ("email", "id")),
 }
 
 

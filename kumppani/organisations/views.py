@@ -11,7 +11,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core import lists, workflow
@@ -35,8 +35,8 @@ from .models import ChangeRequest, Organisation
 from .signals import page_sections
 
 SORTS = {
-    "name": lists.Sort(_lazy("Name"), lambda: (translated_ordering("name"), "id")),
-    "newest": lists.Sort(_lazy("Newest first"), ("-created_at", "-id")),
+    "name": lists.Sort(gettext_lazy("Name"), lambda: (translated_ordering("name"), "id")),
+    "newest": lists.Sort(gettext_lazy("Newest first"), ("-created_at", "-id")),
 }
 LIST_TEMPLATES = ("organisations/list.html", "organisations/_results.html")
 

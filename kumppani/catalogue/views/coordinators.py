@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from kumppani.core import lists
@@ -24,8 +24,8 @@ from ..forms import (
 from .steps import after_step, hide_page
 
 STALE_SORTS = {
-    "confirmed": lists.Sort(_lazy("Longest unconfirmed first"), ("last_verified_at", "id")),
-    "name": lists.Sort(_lazy("Activity name"), lambda: (translated_ordering("name"), "id")),
+    "confirmed": lists.Sort(gettext_lazy("Longest unconfirmed first"), ("last_verified_at", "id")),
+    "name": lists.Sort(gettext_lazy("Activity name"), lambda: (translated_ordering("name"), "id")),
 }
 
 
