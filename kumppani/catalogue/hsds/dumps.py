@@ -60,7 +60,13 @@ def dump_path(file_format: str, language: str) -> Path:
 
 
 def dumps_mark_stale() -> None:
-    """Have the dumps rebuilt by the next periodic run, once this transaction commits."""
+    """Have the dumps rebuilt by the next periodic run, once this transaction commits.
+
+    One mark per transaction, however many writes it holds (an import of thousands of
+    activities touches the marker once)."""
+    pending = transaction.get_connection().run_on_commit
+    if any(callback is _touch_marker for _savepoints, callback, _robust in pending):
+        return
     transaction.on_commit(_touch_marker)
 
 

@@ -77,6 +77,15 @@ def test_a_burst_of_changes_is_built_once(
     assert write.call_count == len(dumps.FORMATS) * 3  # each format in fi, sv and en
 
 
+def test_many_writes_in_one_transaction_mark_the_dumps_once(
+    published: Service, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks() as callbacks:
+        for name in ("Yksi", "Kaksi", "Kolme"):
+            service_update(service=published, actor=Actor.system("test"), name_fi=name)
+    assert [c for c in callbacks if c is dumps._touch_marker] == [dumps._touch_marker]
+
+
 def test_the_periodic_jobs_include_the_dumps(published: Service) -> None:
     assert "hsds-dumps" in periodic_jobs_run()
     assert PeriodicJobRun.objects.filter(name="hsds-dumps").exists()

@@ -8,7 +8,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser, no_translations
 from django.utils.translation import gettext as _
 
-from kumppani.catalogue.hsds.dumps import dumps_mark_stale
 from kumppani.catalogue.hsds.importer import HsdsFileError, import_file
 from kumppani.core.actor import Actor
 from kumppani.core.languages import content_languages
@@ -41,8 +40,6 @@ class Command(BaseCommand):
             )
         except HsdsFileError as error:
             raise CommandError(_("Nothing was imported.") + f"\n{error}") from None
-        if not options["dry_run"]:
-            dumps_mark_stale()
         for warning in result.warnings:
             self.stderr.write(_("warning: %(warning)s") % {"warning": warning})
         if options["dry_run"]:
