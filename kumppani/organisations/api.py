@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import get_type_hints
 from uuid import UUID
 
 from django.http import Http404, HttpRequest
@@ -10,14 +11,17 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import create_model, field_validator
 
 from kumppani.core.access import public
 from kumppani.core.api import Pagination, error_responses
+from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 
 from . import access, selectors
 from .forms import OrganisationFilterForm
 from .models import Organisation
+from .services import OrganisationFields
 
 router = Router(tags=["organisations"])
 
@@ -33,34 +37,26 @@ class MunicipalityOut(Schema):
         return county.code if county else None
 
 
-def _text(obj: Organisation, field: str, language: str) -> str:
-    return str(getattr(obj, f"{field}_{language}") or "")
+# The published fields are the ones the services let representatives set (one declaration,
+# `OrganisationFields`), plus the registry's own; a translation not written is "".
+_TRANSLATED = [
+    name
+    for name in OrganisationFields.__annotations__
+    if name.rpartition("_")[2] in content_languages()
+]
+_PLAIN = [
+    name
+    for name in OrganisationFields.__annotations__
+    if name not in {*_TRANSLATED, "umbrella", "municipalities"}
+]
 
 
-class OrganisationOut(Schema):
+class _OrganisationOutBase(Schema):
     id: UUID
     name: str
-    name_fi: str
-    name_sv: str
-    name_en: str
-    description_fi: str
-    description_sv: str
-    description_en: str
-    kind: str
-    business_id: str
-    register_number: str
-    is_non_profit: bool
     umbrella_id: UUID | None
     municipalities: list[MunicipalityOut]
-    email: str
-    phone: str
-    street_address: str
-    postal_code: str
-    post_office: str
-    website: str
-    status: str
     verified: bool
-    verified_at: datetime | None
 
     @staticmethod
     def resolve_id(obj: Organisation) -> UUID:
@@ -69,30 +65,6 @@ class OrganisationOut(Schema):
     @staticmethod
     def resolve_name(obj: Organisation) -> str:
         return str(obj.name or "")
-
-    @staticmethod
-    def resolve_name_fi(obj: Organisation) -> str:
-        return _text(obj, "name", "fi")
-
-    @staticmethod
-    def resolve_name_sv(obj: Organisation) -> str:
-        return _text(obj, "name", "sv")
-
-    @staticmethod
-    def resolve_name_en(obj: Organisation) -> str:
-        return _text(obj, "name", "en")
-
-    @staticmethod
-    def resolve_description_fi(obj: Organisation) -> str:
-        return _text(obj, "description", "fi")
-
-    @staticmethod
-    def resolve_description_sv(obj: Organisation) -> str:
-        return _text(obj, "description", "sv")
-
-    @staticmethod
-    def resolve_description_en(obj: Organisation) -> str:
-        return _text(obj, "description", "en")
 
     @staticmethod
     def resolve_umbrella_id(obj: Organisation) -> UUID | None:
@@ -106,10 +78,24 @@ class OrganisationOut(Schema):
     def resolve_verified(obj: Organisation) -> bool:
         return obj.is_verified
 
+    @field_validator(*_TRANSLATED, mode="before", check_fields=False)
+    @classmethod
+    def _unwritten_translation_is_empty(cls, value: str | None) -> str:
+        return value or ""
+
+
+_TYPES = get_type_hints(OrganisationFields)
+OrganisationOut = create_model(
+    "OrganisationOut",
+    __base__=_OrganisationOutBase,
+    **{name: (_TYPES[name], ...) for name in [*_TRANSLATED, *_PLAIN]},  # type: ignore[call-overload]
+    verified_at=(datetime | None, ...),
+)
+
 
 @router.get(
     "",
-    response=list[OrganisationOut],
+    response=list[OrganisationOut],  # type: ignore[valid-type]
     summary="List organisations",
     openapi_extra=error_responses(400),
 )
