@@ -29,7 +29,7 @@ from kumppani.core import lists
 from kumppani.core.access import signed_in
 from kumppani.core.actions import action_label, declared_actions
 from kumppani.core.actor import Actor
-from kumppani.core.exports import CSV, FORMATS, Column, ColumnType, export_response
+from kumppani.core.exports import Column, ColumnType, export_response
 from kumppani.core.languages import current_language, sort_key
 from kumppani.core.models import AuditEvent, County
 
@@ -290,11 +290,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 def audit_log_export(request: HttpRequest) -> HttpResponseBase:
     """The filtered audit log as CSV or Excel; the export is recorded."""
     listing = _listing(request)
-    file_format = request.GET.get(lists.FORMAT, CSV)
-    if file_format not in FORMATS:
-        listing.form.add_error(None, _("Choose CSV or Excel as the file format."))
-        listing.rows = listing.page = None
-    if listing.rows is None:
+    file_format = lists.export_format(request, listing)
+    if file_format is None or listing.rows is None:
         return lists.render_list(request, listing, *TEMPLATES, {"events": []}, status=400)
     counties = counties_read(request.user, listing.form.cleaned_data.get("county"))
     # The export holds the events recorded before it began: not its own record, which

@@ -30,7 +30,9 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
+from .exports import CSV, FORMATS
 from .htmx import render_fragment_or_page
 
 M = TypeVar("M", bound=models.Model)
@@ -121,6 +123,16 @@ def list_page(
     page.object_list = list(page.object_list)
     listing.rows, listing.page = found, page
     return listing
+
+
+def export_format(request: HttpRequest, listing: Listing[Any]) -> str | None:
+    """The export's file format from ``?format=`` (CSV when not given). A format the
+    exports do not write is an error on the form, and the listing then has no rows."""
+    file_format = request.GET.get(FORMAT, CSV)
+    if file_format not in FORMATS:
+        listing.form.add_error(None, _("Choose CSV or Excel as the file format."))
+        listing.rows = listing.page = None
+    return file_format if listing.rows is not None else None
 
 
 def render_list(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -63,6 +63,16 @@ def audit_county(actor: Actor, organisation: Organisation) -> County | None:
     return county_for_event(actor.user, organisation.counties())
 
 
+def _audit(actor: Actor, organisation: Organisation, verb: str, **extra: Any) -> None:
+    audit_record(
+        actor=actor,
+        action=f"organisations.organisation.{verb}",
+        obj=organisation,
+        county=audit_county(actor, organisation),
+        **extra,
+    )
+
+
 def _apply(organisation: Organisation, fields: OrganisationFields) -> tuple[list[str], bool]:
     """Set the fields on the organisation; return the names that changed and whether the
     municipalities were given."""
@@ -111,12 +121,7 @@ def organisation_create(
     organisation.full_clean()
     organisation.save()
     organisation.municipalities.set(municipalities)
-    audit_record(
-        actor=actor,
-        action="organisations.organisation.create",
-        obj=organisation,
-        county=audit_county(actor, organisation),
-    )
+    _audit(actor, organisation, "create")
     return organisation
 
 
@@ -165,13 +170,7 @@ def organisation_update(
             organisation.save(update_fields=["updated_at"])
     if not changed:
         return organisation
-    audit_record(
-        actor=actor,
-        action="organisations.organisation.update",
-        obj=organisation,
-        county=audit_county(actor, organisation),
-        details={"changed": sorted(changed)},
-    )
+    _audit(actor, organisation, "update", details={"changed": sorted(changed)})
     organisation_changed.send(sender=Organisation, organisation=organisation, changed=changed)
     return organisation
 
@@ -194,12 +193,7 @@ def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisa
             "updated_at",
         ]
     )
-    audit_record(
-        actor=actor,
-        action="organisations.organisation.verify",
-        obj=organisation,
-        county=audit_county(actor, organisation),
-    )
+    _audit(actor, organisation, "verify")
     return organisation
 
 
@@ -256,11 +250,5 @@ def organisation_read_representatives(
     representatives = list(
         organisation.roles.select_related("user").order_by("user__full_name", "user__email")
     )
-    audit_record(
-        actor=actor,
-        action="organisations.organisation.read_representatives",
-        obj=organisation,
-        county=audit_county(actor, organisation),
-        details={"count": len(representatives)},
-    )
+    _audit(actor, organisation, "read_representatives", details={"count": len(representatives)})
     return representatives

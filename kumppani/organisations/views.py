@@ -18,7 +18,7 @@ from kumppani.core import lists, workflow
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.exports import CSV, FORMATS, export_response
+from kumppani.core.exports import export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import texts_by_language, translated, translated_ordering
 from kumppani.core.submissions import submit_once, token_from
@@ -248,11 +248,8 @@ def organisation_export(request: HttpRequest) -> HttpResponseBase:
     """The filtered list as CSV or Excel, for coordinators."""
     require(access.can_export(request.user))
     listing = _listing(request)
-    file_format = request.GET.get(lists.FORMAT, CSV)
-    if file_format not in FORMATS:
-        listing.form.add_error(None, _("Choose CSV or Excel as the file format."))
-        listing.rows = listing.page = None
-    if listing.rows is None:
+    file_format = lists.export_format(request, listing)
+    if file_format is None or listing.rows is None:
         return lists.render_list(
             request, listing, *LIST_TEMPLATES, _list_context(request), status=400
         )
