@@ -30,6 +30,7 @@ from kumppani.core.access import signed_in
 from kumppani.core.actions import action_label, declared_actions
 from kumppani.core.actor import Actor
 from kumppani.core.exports import Column, ColumnType, export_response
+from kumppani.core.forms import CountyChoiceField, DateField, SearchField
 from kumppani.core.languages import current_language, sort_key
 from kumppani.core.models import AuditEvent, County
 
@@ -91,45 +92,25 @@ def county_choices(user: AnyUser) -> QuerySet[County]:
 # --- the filter form -----------------------------------------------------------------------
 
 
-DATE_INVALID = gettext_lazy("Enter the date as day.month.year, e.g. 1.3.2026.")
-
-
 class AuditLogFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=gettext_lazy("Action"),
         required=False,
         error_messages={"invalid_choice": gettext_lazy("Choose an action from the list.")},
     )
-    person = forms.CharField(
+    person = SearchField(
         label=gettext_lazy("Person"),
-        required=False,
         max_length=254,
         help_text=gettext_lazy("A part of the name or email address."),
-        widget=forms.TextInput(attrs={"type": "search"}),
     )
-    object = forms.CharField(
+    object = SearchField(
         label=gettext_lazy("Object"),
-        required=False,
         max_length=255,
         help_text=gettext_lazy("A part of the object's name or identifier."),
-        widget=forms.TextInput(attrs={"type": "search"}),
     )
-    date_from = forms.DateField(
-        label=gettext_lazy("From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": DATE_INVALID},
-    )
-    date_to = forms.DateField(
-        label=gettext_lazy("To"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": DATE_INVALID},
-    )
-    county: forms.ModelChoiceField[County] = forms.ModelChoiceField(
-        label=gettext_lazy("Wellbeing services county"),
-        queryset=County.objects.none(),
-        to_field_name="code",
+    date_from = DateField(label=gettext_lazy("From"), required=False)
+    date_to = DateField(label=gettext_lazy("To"), required=False)
+    county = CountyChoiceField(
         required=False,
         empty_label=gettext_lazy("All counties"),
         error_messages={"invalid_choice": gettext_lazy("Choose a county from the list.")},

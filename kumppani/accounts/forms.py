@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.forms import MunicipalityChoiceField
+from kumppani.core.forms import CountyChoiceField, MunicipalityChoiceField
 from kumppani.core.models import County, Municipality
 from kumppani.core.outbox import email_queue_templated
 
@@ -105,10 +105,7 @@ class InviteAs:
 class CountyChoiceForm(forms.Form):
     """Pick which of the coordinator's counties to invite into (a GET form)."""
 
-    county: forms.ModelChoiceField[County] = forms.ModelChoiceField(
-        label=_("Wellbeing services county"),
-        queryset=County.objects.none(),
-        to_field_name="code",
+    county = CountyChoiceField(
         empty_label=None,
         error_messages={"required": _("Choose the wellbeing services county.")},
     )
@@ -223,10 +220,7 @@ class InviteForm(forms.Form):
 
 
 class InvitationFilterForm(forms.Form):
-    county: forms.ModelChoiceField[County] = forms.ModelChoiceField(
-        label=_("Wellbeing services county"),
-        queryset=County.objects.none(),
-        to_field_name="code",
+    county = CountyChoiceField(
         required=False,
         error_messages={"invalid_choice": _("Choose one of your counties from the list.")},
         empty_label=_("All my counties"),

@@ -1,5 +1,5 @@
 """Form helpers every app uses: a service's errors on the form, the error summary, and the
-municipality fields."""
+fields every app asks for the same way (municipalities, a county, a date, a search box)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Municipality
+from .models import County, Municipality
 from .selectors import municipalities_by_county, municipality_name
-from .widgets import MunicipalityPicker
+from .widgets import MunicipalityPicker, NativeDateInput
 
 # More values than there are municipalities cannot come from the form.
 MAX_MUNICIPALITIES = 400
@@ -166,3 +166,34 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Municipality) -> str:
         return municipality_name(obj)
+
+
+class CountyChoiceField(forms.ModelChoiceField[County]):
+    """A wellbeing services county by its code; the form gives the counties to choose from
+    (``field.queryset = ...``), none until it does."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Wellbeing services county"))
+        super().__init__(queryset=County.objects.none(), to_field_name="code", **kwargs)
+
+
+class DateField(forms.DateField):
+    """A date with the browser's date picker, and an error that shows how to write one."""
+
+    widget = NativeDateInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault(
+            "invalid", _("Enter the date as day.month.year, e.g. 1.3.2026.")
+        )
+        super().__init__(**kwargs)
+
+
+class SearchField(forms.CharField):
+    """Free text to look for, in an `<input type="search">`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
+        super().__init__(**kwargs)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.forms import MunicipalityMultipleChoiceField
+from kumppani.core.forms import MunicipalityMultipleChoiceField, SearchField
 from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 from kumppani.core.selectors import municipalities_by_county, municipality_name
@@ -35,12 +35,7 @@ def _municipality_groups() -> list[tuple[str, list[tuple[str, str]]]]:
 class OrganisationFilterForm(forms.Form):
     """The filters of the organisation list, the export and the API list."""
 
-    q = forms.CharField(
-        label=_("Name contains"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = SearchField(label=_("Name contains"), max_length=100)
     county = forms.ChoiceField(
         label=_("Wellbeing services county"),
         required=False,
