@@ -22,9 +22,17 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
 from kumppani.demo import people as demo_data
 from kumppani.organisations.models import Organisation
-from kumppani.organisations.services import organisation_create, organisation_verify
+from kumppani.organisations.services import (
+    OrganisationFields,
+    organisation_create,
+    organisation_verify,
+)
 
 ACTOR = Actor.system("seed_demo")
+
+# The organisation details a demo organisation gives as they are (not its umbrella or its
+# municipalities, which it names by serial and code).
+DETAILS = set(OrganisationFields.__annotations__) - {"umbrella", "municipalities"}
 
 
 def seed_organisations() -> int:
@@ -38,22 +46,9 @@ def seed_organisations() -> int:
             continue
         organisation = organisation_create(
             actor=ACTOR,
-            name_fi=item.name_fi,
-            name_sv=item.name_sv,
-            description_fi=item.description_fi,
-            description_sv=item.description_sv,
-            kind=item.kind,
-            business_id=item.business_id,
-            register_number=item.register_number,
-            is_non_profit=item.is_non_profit,
             umbrella=by_serial[item.umbrella] if item.umbrella else None,
             municipalities=Municipality.objects.filter(code__in=item.municipalities),
-            email=item.email,
-            phone=item.phone,
-            street_address=item.street_address,
-            postal_code=item.postal_code,
-            post_office=item.post_office,
-            website=item.website,
+            **{name: getattr(item, name) for name in DETAILS if hasattr(item, name)},
         )
         by_serial[item.serial] = organisation
         created += 1
