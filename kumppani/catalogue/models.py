@@ -17,7 +17,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.models import County, Municipality
+from kumppani.core.models import County, Municipality, Timestamped
 from kumppani.organisations.models import Organisation
 
 from .schedules import next_occurrences
@@ -161,14 +161,35 @@ class ContactPerson(models.Model):
         return self.contact_consent_at is not None
 
 
-class Service(ContactPerson):
+class Listed(ContactPerson, Timestamped):
+    """What services and volunteer tasks share: a public id, publication, and hiding by a
+    coordinator."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+    )
+    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED and self.hidden_at is None
+
+
+class Service(Listed):
     """An activity an organisation offers: a peer support group, a club, food aid…
 
     Name, summary and description exist in fi/sv/en, any subset: a page shows the reader's
     language and falls back to another, saying so.
     """
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -215,17 +236,9 @@ class Service(ContactPerson):
     easy_to_read = AccessibilityFeature(_("easy-to-read language"))
     remote_participation = AccessibilityFeature(_("remote participation"))
     website = models.URLField(_("website"), blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=PublicationStatus.choices,
-        default=PublicationStatus.DRAFT,
-    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     last_verified_at = models.DateTimeField(_("last confirmed"), default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -233,8 +246,6 @@ class Service(ContactPerson):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[ServiceQuerySet] = ServiceQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -253,10 +264,6 @@ class Service(ContactPerson):
     @property
     def is_stale(self) -> bool:
         return self.last_verified_at < timezone.now() - STALE_AFTER
-
-    @property
-    def is_visible(self) -> bool:
-        return self.status == PublicationStatus.PUBLISHED and self.hidden_at is None
 
     @property
     def has_ended(self) -> bool:
@@ -382,10 +389,9 @@ class VolunteerTaskQuerySet(models.QuerySet["VolunteerTask"]):
         return self.filter(**VISIBLE)
 
 
-class VolunteerTask(ContactPerson):
+class VolunteerTask(Listed):
     """A volunteer task (vapaaehtoistehtävä) an organisation seeks people for."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -413,16 +419,6 @@ class VolunteerTask(ContactPerson):
         blank=True,
         related_name="volunteer_tasks",
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=PublicationStatus.choices,
-        default=PublicationStatus.DRAFT,
-    )
-    hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[VolunteerTaskQuerySet] = VolunteerTaskQuerySet.as_manager()  # type: ignore[assignment]
 

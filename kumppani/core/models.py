@@ -13,6 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class Timestamped(models.Model):
+    """When a row was created and last saved."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class County(models.Model):
     """A wellbeing services county (hyvinvointialue), or the City of Helsinki (code 90).
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.languages import has_text
-from kumppani.core.models import County, Municipality
+from kumppani.core.models import County, Municipality, Timestamped
 
 from .validators import validate_business_id
 
@@ -52,7 +52,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         )
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     """One profile per organisation, shared by every county it operates in."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -118,8 +118,6 @@ class Organisation(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects: ClassVar[OrganisationQuerySet] = OrganisationQuerySet.as_manager()  # type: ignore[assignment]
 
