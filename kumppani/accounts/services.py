@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes
 from kumppani.core.models import County, Municipality
 from kumppani.core.outbox import email_queue_templated
 
@@ -374,13 +375,7 @@ def user_update(*, user: User, actor: Actor, **fields: Any) -> User:
     if unknown:
         raise ValueError(f"Not a user field: {sorted(unknown)}")
     workflow.lock(user)
-    changed = []
-    for name, value in fields.items():
-        if isinstance(value, str):
-            value = value.strip()
-        if getattr(user, name) != value:
-            setattr(user, name, value)
-            changed.append(name)
+    changed = apply_changes(user, fields)
     if not changed:
         return user
     user.full_clean()

@@ -23,6 +23,19 @@ from .languages import content_languages, in_language
 VERSION_FIELD = "base_version"
 
 
+def apply_changes(obj: models.Model, values: Mapping[str, Any]) -> list[str]:
+    """Set each value that differs from the object's (text without surrounding spaces) and
+    return the names set: what an update then saves (``update_fields``) and audits."""
+    changed = []
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
 def version_of(obj: models.Model) -> str:
     """The object's version: the time it was last saved, to the microsecond."""
     updated_at = getattr(obj, "updated_at", None)

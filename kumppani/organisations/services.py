@@ -16,7 +16,7 @@ from kumppani.accounts.roles import county_for_event
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import check_version
+from kumppani.core.concurrency import apply_changes, check_version
 from kumppani.core.models import County, Municipality
 
 from .access import can_verify
@@ -76,18 +76,11 @@ def _audit(actor: Actor, organisation: Organisation, verb: str, **extra: Any) ->
 def _apply(organisation: Organisation, fields: OrganisationFields) -> tuple[list[str], bool]:
     """Set the fields on the organisation; return the names that changed and whether the
     municipalities were given."""
-    changed: list[str] = []
     values = dict(fields)
     municipalities = values.pop("municipalities", None)
     if "business_id" in values:
         values["business_id"] = _clean_business_id(str(values["business_id"]))
-    for name, value in values.items():
-        if isinstance(value, str):
-            value = value.strip()
-        if getattr(organisation, name) != value:
-            setattr(organisation, name, value)
-            changed.append(name)
-    return changed, municipalities is not None
+    return apply_changes(organisation, values), municipalities is not None
 
 
 def _clean_business_id(value: str) -> str:
