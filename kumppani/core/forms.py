@@ -197,3 +197,16 @@ class SearchField(forms.CharField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
         super().__init__(**kwargs)
+
+
+
+class FilterForm(forms.Form):
+    """The filters of a list (its page, export and API), with errors as sentences that
+    name the filter."""
+
+    def error_sentences(self) -> list[str]:
+        return [
+            f"{self.fields[name].label}: {message}" if name in self.fields else str(message)
+            for name, messages in self.errors.items()
+            for message in messages
+        ]

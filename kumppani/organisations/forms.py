@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.forms import MunicipalityMultipleChoiceField, SearchField
+from kumppani.core.forms import FilterForm, MunicipalityMultipleChoiceField, SearchField
 from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 from kumppani.core.selectors import municipalities_by_county, municipality_name
@@ -32,7 +32,7 @@ def _municipality_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """The filters of the organisation list, the export and the API list."""
 
     q = SearchField(label=_("Name contains"), max_length=100)
@@ -115,14 +115,6 @@ class OrganisationFilterForm(forms.Form):
                 _("The umbrella organisation was not found. Start again from its page."),
                 code="umbrella_unknown",
             ) from None
-
-    def error_sentences(self) -> list[str]:
-        """Every error as one sentence naming the filter, for pages and the API."""
-        return [
-            f"{self.fields[name].label}: {message}" if name in self.fields else str(message)
-            for name, messages in self.errors.items()
-            for message in messages
-        ]
 
 
 class OrganisationForm(VersionedForm):
