@@ -4,12 +4,13 @@ from ninja import NinjaAPI
 
 from kumppani.catalogue.api import router as catalogue_router
 from kumppani.core.api import install_error_handlers
+from kumppani.grants.api import router as grants_router
 from kumppani.organisations.api import router as organisations_router
 
 api = NinjaAPI(
     title="Kumppani API",
     version="1",
-    description="Organisation registry and service catalogue of Finnish wellbeing services "
+    description="Organisation registry, service catalogue and grants of Finnish wellbeing services "
     "counties' NGO cooperation.",
     urls_namespace="api-v1",
     docs_url="/docs",
@@ -17,3 +18,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/organisations", organisations_router)
 api.add_router("/", catalogue_router)
+api.add_router("/grants", grants_router)

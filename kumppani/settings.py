@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kumppani.accounts",
     "kumppani.organisations",
     "kumppani.catalogue",
+    "kumppani.grants",
     "kumppani.demo",
 ]
 

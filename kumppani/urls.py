@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("kumppani.organisations.urls")),
     path("services/", include("kumppani.catalogue.urls")),
     path("services/", include("kumppani.catalogue.hsds.urls")),
+    path("grants/", include("kumppani.grants.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -199,7 +199,6 @@ class SearchField(forms.CharField):
         super().__init__(**kwargs)
 
 
-
 class FilterForm(forms.Form):
     """The filters of a list (its page, export and API), with errors as sentences that
     name the filter."""

@@ -1,0 +1,226 @@
+"""The grants forms: the call filters, and the application in its parts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.concurrency import VersionedForm, version_of
+from kumppani.core.forms import FilterForm, MunicipalityMultipleChoiceField
+from kumppani.core.models import County
+
+from .models import Application, BudgetCategory, GrantKind, IncomeSource, Question, QuestionKind
+
+
+def euros(**options: Any) -> forms.DecimalField:
+    """An amount of euros as people write it: 12500, 12 500 or 12500,50 in Finnish."""
+    return forms.DecimalField(
+        required=False,
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        **options,
+    )
+
+
+class CallFilterForm(FilterForm):
+    """The filters of the call list and the calls API."""
+
+    county = forms.ChoiceField(
+        label=_("Wellbeing services county"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "There is no wellbeing services county with code %(value)s. "
+                "Choose a county from the list."
+            )
+        },
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *GrantKind.choices],
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a kind of grant. Choose a kind from the list.")
+        },
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=2023,
+        max_value=2100,
+        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["county"].choices = [  # type: ignore[attr-defined]
+            ("", _("All counties")),
+            *County.objects.order_by("code").values_list("code", "name"),
+        ]
+
+    def filters(self) -> dict[str, Any]:
+        """The cleaned filters as `selectors.published_calls` takes them."""
+        data = self.cleaned_data
+        return {"county": data["county"], "kind": data["kind"], "year": data["year"]}
+
+
+class ApplicationForm(VersionedForm):
+    """The application's own fields (the draft a representative fills in)."""
+
+    activity = forms.CharField(
+        label=_("Name of the activity"),
+        max_length=255,
+        required=False,
+        help_text=_("E.g. Peer support groups for family carers."),
+    )
+    description = forms.CharField(
+        label=_("What will be done with the grant"), required=False, widget=forms.Textarea
+    )
+    target_groups = forms.CharField(
+        label=_("Whom the activity is for"), required=False, widget=forms.Textarea
+    )
+    goals_and_measures = forms.CharField(
+        label=_("Goals, and how you will know they were reached"),
+        required=False,
+        widget=forms.Textarea,
+    )
+    municipalities = MunicipalityMultipleChoiceField(
+        label=_("Municipalities where the activity takes place"), required=False
+    )
+    requested_amount = euros(
+        label=_("Amount applied for (€)"),
+        error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the decision"),
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
+        error_messages={
+            "required": _("Choose whether the decision is written in Finnish or Swedish.")
+        },
+    )
+
+    @classmethod
+    def initial_for(cls, application: Application) -> dict[str, Any]:
+        return {
+            "activity": application.activity,
+            "description": application.description,
+            "target_groups": application.target_groups,
+            "goals_and_measures": application.goals_and_measures,
+            "municipalities": [m.code for m in application.municipalities.all()],
+            "requested_amount": application.requested_amount,
+            "language": application.language,
+            "base_version": version_of(application),
+        }
+
+
+class BudgetLineForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Cost category"), choices=[("", "---"), *BudgetCategory.choices], required=False
+    )
+    description = forms.CharField(label=_("What for"), max_length=255, required=False)
+    amount = euros(
+        label=_("Amount (€)"),
+        error_messages={"invalid": _("Write the amount in euros, e.g. 1200 or 1200,50.")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("amount") is not None and not data.get("category"):
+            self.add_error("category", _("Choose the cost category of the line."))
+        return data
+
+
+class IncomeLineForm(forms.Form):
+    source = forms.ChoiceField(
+        label=_("Source"), choices=[("", "---"), *IncomeSource.choices], required=False
+    )
+    amount = euros(
+        label=_("Amount (€)"),
+        error_messages={"invalid": _("Write the amount in euros, e.g. 1200 or 1200,50.")},
+    )
+    decision_reference = forms.CharField(
+        label=_("Decision reference"), max_length=100, required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("amount") is not None and not data.get("source"):
+            self.add_error("source", _("Choose where the money comes from."))
+        return data
+
+
+BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=3, max_num=40, absolute_max=40)
+IncomeFormSet = forms.formset_factory(IncomeLineForm, extra=2, max_num=20, absolute_max=20)
+
+
+def budget_rows(formset: forms.BaseFormSet) -> list[tuple[str, str, Decimal]]:
+    return [
+        (f.cleaned_data["category"], f.cleaned_data["description"], f.cleaned_data["amount"])
+        for f in formset.forms
+        if f.cleaned_data.get("amount") is not None
+    ]
+
+
+def income_rows(formset: forms.BaseFormSet) -> list[tuple[str, Decimal, str]]:
+    return [
+        (f.cleaned_data["source"], f.cleaned_data["amount"], f.cleaned_data["decision_reference"])
+        for f in formset.forms
+        if f.cleaned_data.get("amount") is not None
+    ]
+
+
+class AnswersForm(forms.Form):
+    """The programme's extra questions, one field each (``q<id>``)."""
+
+    def __init__(self, *args: Any, questions: list[Question], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[f"q{question.pk}"] = _question_field(question)
+
+    def answers(self) -> dict[int, str]:
+        return {q.pk: str(self.cleaned_data.get(f"q{q.pk}") or "") for q in self.questions}
+
+
+def _question_field(question: Question) -> forms.Field:
+    label = str(question.text)
+    if question.kind == QuestionKind.LONG_TEXT:
+        return forms.CharField(label=label, required=False, widget=forms.Textarea)
+    if question.kind == QuestionKind.NUMBER:
+        return forms.DecimalField(
+            label=label,
+            required=False,
+            error_messages={"invalid": _("Write a number, e.g. 25.")},
+        )
+    if question.kind == QuestionKind.CHOICE:
+        return forms.ChoiceField(
+            label=label,
+            required=False,
+            choices=[("", "---"), *((o, o) for o in question.option_list())],
+            error_messages={"invalid_choice": _("Choose one of the options.")},
+        )
+    if question.kind == QuestionKind.YES_NO:
+        return forms.ChoiceField(
+            label=label,
+            required=False,
+            choices=[("", "---"), ("yes", _("Yes")), ("no", _("No"))],
+            widget=forms.RadioSelect,
+        )
+    return forms.CharField(label=label, required=False, max_length=500)
+
+
+class SubmitForm(forms.Form):
+    declarations = forms.BooleanField(
+        label=_(
+            "I confirm that the activity is non-profit, that the county does not buy it as a "
+            "purchased service, and that the information given is correct. I have the right "
+            "to sign for the organisation."
+        ),
+        error_messages={"required": _("Confirm the declarations to send the application.")},
+    )

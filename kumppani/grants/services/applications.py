@@ -1,0 +1,293 @@
+"""Applications: start one (once per organisation and call), save the draft, send it before
+the deadline with the declarations, withdraw it, accept it despite a failed check."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kumppani.accounts.models import User
+from kumppani.core import workflow
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes, check_version
+from kumppani.core.outbox import email_queue_templated
+from kumppani.organisations.models import Organisation
+
+from .. import eligibility
+from ..models import (
+    Answer,
+    Application,
+    ApplicationRevision,
+    ApplicationStatus,
+    BudgetLine,
+    Call,
+    IncomeLine,
+)
+from ..models.application import LIVE_STATES
+
+# What the applicant may change in a draft (and when asked for more information).
+DRAFT_FIELDS = (
+    "language",
+    "activity",
+    "description",
+    "target_groups",
+    "goals_and_measures",
+    "requested_amount",
+)
+EDITABLE = {ApplicationStatus.DRAFT, ApplicationStatus.INFO_REQUESTED}
+
+
+def _audit(actor: Actor, application: Application, verb: str, **extra: Any) -> None:
+    audit_record(
+        actor=actor,
+        action=f"grants.application.{verb}",
+        obj=application,
+        county=application.call.programme.county,
+        **extra,
+    )
+
+
+def application_start(*, actor: Actor, call: Call, organisation: Organisation) -> Application:
+    """The organisation's application to the call: the live one if it has been started
+    already (by anyone, in any tab), a new draft otherwise."""
+    if not call.accepts_applications(timezone.now()):
+        raise ValidationError(_("The call is not open for applications."), code="call_closed")
+    existing = _live(call, organisation)
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                call=call,
+                organisation=organisation,
+                created_by=actor.user,
+                language=getattr(actor.user, "language", "fi") if actor.user else "fi",
+            )
+            _audit(actor, application, "start")
+    except IntegrityError:
+        # Another request started it at the same moment; the constraint kept one.
+        found = _live(call, organisation)
+        if found is None:
+            raise
+        return found
+    return application
+
+
+def _live(call: Call, organisation: Organisation) -> Application | None:
+    return Application.objects.filter(
+        call=call, organisation=organisation, status__in=LIVE_STATES
+    ).first()
+
+
+@transaction.atomic
+def application_save(
+    *,
+    application: Application,
+    actor: Actor,
+    base_version: str | None = None,
+    municipalities: Any = None,
+    budget: list[tuple[str, str, Decimal]] | None = None,
+    income: list[tuple[str, Decimal, str]] | None = None,
+    answers: dict[int, str] | None = None,
+    **fields: Any,
+) -> Application:
+    """Save the draft: only what changed is written. ``budget`` is (category, description,
+    amount) rows, ``income`` (source, amount, decision reference) rows, ``answers`` the
+    answer text by question id; each replaces what was there when given."""
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not an application field: {sorted(unknown)}")
+    workflow.lock(application)
+    if application.status not in EDITABLE:
+        raise ValidationError(
+            _("The application has been sent and can no longer be changed."), code="not_editable"
+        )
+    check_version(application, base_version, fields)
+    changed = apply_changes(application, fields)
+    if changed:
+        application.full_clean()
+        application.save(update_fields=[*changed, "updated_at"])
+    if municipalities is not None:
+        application.municipalities.set(municipalities)
+        changed.append("municipalities")
+    if budget is not None:
+        _replace_lines(application, BudgetLine, budget, ("category", "description", "amount"))
+        changed.append("budget")
+    if income is not None:
+        _replace_lines(application, IncomeLine, income, ("source", "amount", "decision_reference"))
+        changed.append("income")
+    if answers is not None:
+        _save_answers(application, answers)
+        changed.append("answers")
+    if changed:
+        _audit(actor, application, "save", details={"changed": sorted(changed)})
+    return application
+
+
+def _replace_lines(
+    application: Application, model: Any, rows: list[tuple[Any, ...]], names: tuple[str, ...]
+) -> None:
+    model.objects.filter(application=application).delete()
+    lines = [model(application=application, **dict(zip(names, row, strict=True))) for row in rows]
+    for line in lines:
+        line.full_clean(exclude=["application"])
+    model.objects.bulk_create(lines)
+
+
+def _save_answers(application: Application, answers: dict[int, str]) -> None:
+    questions = {q.pk: q for q in application.call.programme.questions.all()}
+    for question_id, value in answers.items():
+        if question_id not in questions:
+            raise ValidationError(_("The question is not one of this call's."), code="question")
+        Answer.objects.update_or_create(
+            application=application, question_id=question_id, defaults={"value": value.strip()}
+        )
+
+
+def missing(application: Application) -> list[str]:
+    """What must still be filled in before sending, as sentences."""
+    found = []
+    if not application.activity.strip():
+        found.append(_("Give the activity a name."))
+    if not application.description.strip():
+        found.append(_("Tell what will be done with the grant."))
+    if not application.requested_amount:
+        found.append(_("Give the amount applied for."))
+    if not application.municipalities.exists():
+        found.append(_("Choose the municipalities where the activity takes place."))
+    answered = {a.question_id for a in application.answers.all() if a.value.strip()}
+    for question in application.call.programme.questions.all():
+        if question.is_required and question.pk not in answered:
+            found.append(_("Answer the question “%(question)s”.") % {"question": question.text})
+    return found
+
+
+def snapshot(application: Application) -> dict[str, Any]:
+    """What the application says, as plain data (a revision's content)."""
+    return {
+        **{name: str(getattr(application, name) or "") for name in DRAFT_FIELDS},
+        "municipalities": sorted(m.code for m in application.municipalities.all()),
+        "budget": [
+            [line.category, line.description, str(line.amount)]
+            for line in application.budget_lines.all()
+        ],
+        "income": [
+            [line.source, str(line.amount), line.decision_reference]
+            for line in application.income_lines.all()
+        ],
+        "answers": {str(a.question_id): a.value for a in application.answers.all()},
+        "partners": sorted(str(p.organisation.public_id) for p in application.partners.all()),
+    }
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    application: Application,
+    actor: Actor,
+    declarations: bool,
+    now: datetime | None = None,
+) -> bool:
+    """Send the application (a representative with signing right confirms the declarations).
+
+    Returns whether this call sent it: sending one already sent (a second click, a retried
+    request) changes nothing and sends no second receipt.
+    """
+    now = now or timezone.now()
+    workflow.lock(application)
+    if application.status not in EDITABLE:
+        return False
+    call = application.call
+    if not call.accepts_applications(now):
+        raise ValidationError(
+            _("The application period has ended; the application can no longer be sent."),
+            code="deadline_passed",
+        )
+    if not declarations:
+        raise ValidationError(
+            {"declarations": _("Confirm the declarations to send the application.")}
+        )
+    gaps = missing(application)
+    if gaps:
+        raise ValidationError([ValidationError(gap, code="incomplete") for gap in gaps])
+    problems = eligibility.problems(application.organisation, call.programme)
+    if problems and not application.eligibility_override:
+        raise ValidationError([ValidationError(p.message, code=p.code) for p in problems])
+    resent = application.status == ApplicationStatus.INFO_REQUESTED
+    workflow.transition(
+        application,
+        to=ApplicationStatus.SUBMITTED,
+        allowed_from=EDITABLE,
+        refusal=_("The application has already been sent."),
+        actor=actor,
+        action="grants.application.submit",
+        county=call.programme.county,
+        values={
+            "submitted_at": now,
+            "declared_non_profit": True,
+            "declared_not_purchased": True,
+            "declared_correct": True,
+            "declared_by": actor.user,
+            "declared_at": now,
+        },
+    )
+    number = application.revisions.count() + 1
+    ApplicationRevision.objects.create(
+        application=application,
+        number=number,
+        content=snapshot(application),
+        created_by=actor.user,
+    )
+    if isinstance(actor.user, User):
+        email_queue_templated(
+            to=actor.user.email,
+            language=actor.user.language or application.language,
+            subject_template="grants/email/receipt_subject.txt",
+            body_template="grants/email/receipt.txt",
+            context={"application": application, "resent": resent, "revision": number},
+            related=application,
+        )
+    return True
+
+
+@transaction.atomic
+def application_withdraw(
+    *, application: Application, actor: Actor, now: datetime | None = None
+) -> Application:
+    """Take the application back before the deadline."""
+    workflow.lock(application)
+    if not application.call.accepts_applications(now or timezone.now()):
+        raise ValidationError(
+            _("The application period has ended; the application can no longer be withdrawn."),
+            code="deadline_passed",
+        )
+    workflow.transition(
+        application,
+        to=ApplicationStatus.WITHDRAWN,
+        allowed_from={*EDITABLE, ApplicationStatus.SUBMITTED},
+        refusal=_("The application can no longer be withdrawn."),
+        actor=actor,
+        action="grants.application.withdraw",
+        county=application.call.programme.county,
+    )
+    return application
+
+
+@transaction.atomic
+def eligibility_override(*, application: Application, actor: Actor, reason: str) -> Application:
+    """A coordinator accepts the application despite failed eligibility checks."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Tell why the application is accepted.")})
+    workflow.lock(application)
+    application.eligibility_override = reason
+    application.save(update_fields=["eligibility_override", "updated_at"])
+    _audit(actor, application, "override_eligibility", details={"reason": reason})
+    return application

@@ -1,0 +1,140 @@
+"""Applications: one per organisation and call, sent once before the statutory deadline,
+with declarations by someone who may sign, and a receipt through the outbox."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kumppani.core.actor import Actor
+from kumppani.core.models import AuditEvent, OutgoingEmail, StatusChange
+from kumppani.grants.models import Application, ApplicationStatus
+from kumppani.grants.services.applications import (
+    application_save,
+    application_start,
+    application_submit,
+    application_withdraw,
+    eligibility_override,
+)
+from kumppani.testing.factories import OrganisationFactory
+
+from .conftest import fill_in, make_call
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+pytestmark = pytest.mark.django_db
+
+
+def test_starting_twice_gives_the_same_application(call, applicant, sanna) -> None:
+    first = application_start(actor=Actor(user=sanna), call=call, organisation=applicant)
+    again = application_start(actor=Actor(user=sanna), call=call, organisation=applicant)
+    assert first.pk == again.pk
+    assert Application.objects.filter(call=call, organisation=applicant).count() == 1
+
+
+def test_a_sent_application_is_sent_once_with_one_receipt(draft, sanna) -> None:
+    assert application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
+    assert not application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.SUBMITTED
+    assert draft.declared_by == sanna and draft.declared_correct
+    assert draft.revisions.count() == 1
+    revision = draft.revisions.get()
+    assert revision.content["activity"] == "Omaishoitajien vertaisryhmät"
+    assert revision.content["budget"] == [["personnel", "Ohjaajan palkkio", "9000.00"]]
+    receipts = OutgoingEmail.objects.filter(recipient=sanna.email)
+    assert receipts.count() == 1
+    assert "Omaishoitajien vertaisryhmät" in receipts.get().subject
+    assert StatusChange.objects.filter(object_id=str(draft.pk), to_state="submitted").count() == 1
+    assert AuditEvent.objects.filter(action="grants.application.submit").count() == 1
+
+
+def test_sending_needs_the_declarations_and_what_is_missing(call, applicant, sanna) -> None:
+    empty = application_start(actor=Actor(user=sanna), call=call, organisation=applicant)
+    with pytest.raises(ValidationError) as refused:
+        application_submit(application=empty, actor=Actor(user=sanna), declarations=False)
+    assert "declarations" in refused.value.message_dict
+    with pytest.raises(ValidationError) as incomplete:
+        application_submit(application=empty, actor=Actor(user=sanna), declarations=True)
+    assert "Anna toiminnalle nimi." in incomplete.value.messages
+    assert "Vastaa kysymykseen ”Montako vapaaehtoista?”." in incomplete.value.messages
+    empty.refresh_from_db()
+    assert empty.status == ApplicationStatus.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("moment", "accepted"),
+    [
+        (datetime(2024, 11, 30, 12, 0), True),  # the published last day, a Saturday
+        (datetime(2024, 12, 2, 23, 59), True),  # the effective last day, Monday
+        (datetime(2024, 12, 2, 23, 59, 59), True),
+        (datetime(2024, 12, 3, 0, 0, 1), False),
+    ],
+)
+def test_a_call_closing_on_a_saturday_takes_applications_until_monday_night(
+    applicant, sanna, moment, accepted
+) -> None:
+    call = make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30))
+    assert call.deadline_day == date(2024, 12, 2)
+    application = Application.objects.create(call=call, organisation=applicant, created_by=sanna)
+    fill_in(application, sanna)
+    submit = {
+        "application": application,
+        "actor": Actor(user=sanna),
+        "declarations": True,
+        "now": moment.replace(tzinfo=HELSINKI),
+    }
+    if accepted:
+        assert application_submit(**submit)
+    else:
+        with pytest.raises(ValidationError) as refused:
+            application_submit(**submit)
+        assert refused.value.code == "deadline_passed"
+
+
+def test_an_ineligible_organisation_is_told_why_and_a_coordinator_may_accept_it(
+    call, org_y, sanna, carol
+) -> None:
+    # org_y has no business ID: not a registered association.
+    application = application_start(actor=Actor(user=sanna), call=call, organisation=org_y)
+    fill_in(application, sanna)
+    with pytest.raises(ValidationError) as refused:
+        application_submit(application=application, actor=Actor(user=sanna), declarations=True)
+    assert any("Y-tunnus" in message for message in refused.value.messages)
+
+    eligibility_override(
+        application=application, actor=Actor(user=carol), reason="Rekisteröinti vireillä."
+    )
+    assert application_submit(application=application, actor=Actor(user=sanna), declarations=True)
+    event = AuditEvent.objects.get(action="grants.application.override_eligibility")
+    assert event.details["reason"] == "Rekisteröinti vireillä."
+
+
+def test_an_organisation_outside_the_county_is_not_eligible(call, sanna) -> None:
+    outside = OrganisationFactory.create(business_id="1234562-0", municipalities=["743"])
+    application = Application.objects.create(call=call, organisation=outside, created_by=sanna)
+    fill_in(application, sanna)
+    with pytest.raises(ValidationError) as refused:
+        application_submit(application=application, actor=Actor(user=sanna), declarations=True)
+    assert [error.code for error in refused.value.error_list] == ["county"]
+    assert any("Pohjanmaa" in message for message in refused.value.messages)
+
+
+def test_a_withdrawn_application_frees_the_call_for_a_new_one(draft, applicant, sanna) -> None:
+    application_withdraw(application=draft, actor=Actor(user=sanna))
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.WITHDRAWN
+    new = application_start(actor=Actor(user=sanna), call=draft.call, organisation=applicant)
+    assert new.pk != draft.pk
+
+
+def test_a_sent_application_cannot_be_changed(draft, sanna) -> None:
+    application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
+    with pytest.raises(ValidationError):
+        application_save(application=draft, actor=Actor(user=sanna), activity="Muuta")
+    draft.refresh_from_db()
+    assert draft.activity == "Omaishoitajien vertaisryhmät"
+    assert draft.requested_amount == Decimal("12000")

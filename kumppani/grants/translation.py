@@ -1,0 +1,28 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Call, CountyGoal, Criterion, Programme, Question
+
+
+@register(CountyGoal)
+class CountyGoalTranslationOptions(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Programme)
+class ProgrammeTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Criterion)
+class CriterionTranslationOptions(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Question)
+class QuestionTranslationOptions(TranslationOptions):
+    fields = ("text", "options")
+
+
+@register(Call)
+class CallTranslationOptions(TranslationOptions):
+    fields = ("title", "text")

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from .views import applicants, public
+
+app_name = "grants"
+urlpatterns = [
+    path("", public.call_list, name="call_list"),
+    path("calls/<uuid:public_id>/", public.call_detail, name="call_detail"),
+    path("calls/<uuid:call_id>/apply/", applicants.application_start, name="application_start"),
+    path("applications/", applicants.my_applications, name="my_applications"),
+    path(
+        "applications/<uuid:public_id>/",
+        applicants.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "applications/<uuid:public_id>/edit/",
+        applicants.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<uuid:public_id>/send/",
+        applicants.application_submit,
+        name="application_submit",
+    ),
+    path(
+        "applications/<uuid:public_id>/withdraw/",
+        applicants.application_withdraw,
+        name="application_withdraw",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Grants pages, by audience: the public calls, and the applicant's."""
