@@ -8,6 +8,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalogue", "0001_services_locations_schedules_tasks")]
+    dependencies = [("catalogue", "0001_initial")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -8,6 +8,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0001_counties_municipalities_audit")]
+    dependencies = [("core", "0001_initial")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
