@@ -177,6 +177,31 @@ class CountyChoiceField(forms.ModelChoiceField[County]):
         super().__init__(queryset=County.objects.none(), to_field_name="code", **kwargs)
 
 
+def _county_codes() -> list[tuple[str, Any]]:
+    return [
+        ("", _("All counties")),
+        *((county.code, str(county.name)) for county in County.objects.order_by("code")),
+    ]
+
+
+class CountyCodeField(forms.ChoiceField):
+    """A list filter: a wellbeing services county by its two-digit code, or all of them."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Wellbeing services county"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _(
+                    "There is no wellbeing services county with code %(value)s. "
+                    "Choose a county from the list."
+                )
+            },
+        )
+        super().__init__(choices=_county_codes, **kwargs)
+
+
 class DateField(forms.DateField):
     """A date with the browser's date picker, and an error that shows how to write one."""
 

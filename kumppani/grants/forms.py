@@ -9,8 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
-from kumppani.core.forms import FilterForm, MunicipalityMultipleChoiceField
-from kumppani.core.models import County
+from kumppani.core.forms import CountyCodeField, FilterForm, MunicipalityMultipleChoiceField
 
 from .models import Application, BudgetCategory, GrantKind, IncomeSource, Question, QuestionKind
 
@@ -31,16 +30,7 @@ def euros(**options: Any) -> forms.DecimalField:
 class CallFilterForm(FilterForm):
     """The filters of the call list and the calls API."""
 
-    county = forms.ChoiceField(
-        label=_("Wellbeing services county"),
-        required=False,
-        error_messages={
-            "invalid_choice": _(
-                "There is no wellbeing services county with code %(value)s. "
-                "Choose a county from the list."
-            )
-        },
-    )
+    county = CountyCodeField()
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
@@ -56,13 +46,6 @@ class CallFilterForm(FilterForm):
         max_value=2100,
         error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["county"].choices = [  # type: ignore[attr-defined]
-            ("", _("All counties")),
-            *County.objects.order_by("code").values_list("code", "name"),
-        ]
 
     def filters(self) -> dict[str, Any]:
         """The cleaned filters as `selectors.published_calls` takes them."""

@@ -10,19 +10,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.forms import FilterForm, MunicipalityMultipleChoiceField, SearchField
+from kumppani.core.forms import (
+    CountyCodeField,
+    FilterForm,
+    MunicipalityMultipleChoiceField,
+    SearchField,
+)
 from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 from kumppani.core.selectors import municipalities_by_county, municipality_name
 
 from .models import Organisation, OrganisationKind, OrganisationStatus
 from .validators import normalise_business_id, validate_business_id
-
-
-def _county_choices() -> list[tuple[str, Any]]:
-    return [("", _("All counties"))] + [
-        (county.code, str(county.name)) for county in County.objects.order_by("code")
-    ]
 
 
 def _municipality_groups() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -36,16 +35,7 @@ class OrganisationFilterForm(FilterForm):
     """The filters of the organisation list, the export and the API list."""
 
     q = SearchField(label=_("Name contains"), max_length=100)
-    county = forms.ChoiceField(
-        label=_("Wellbeing services county"),
-        required=False,
-        error_messages={
-            "invalid_choice": _(
-                "There is no wellbeing services county with code %(value)s. "
-                "Choose a county from the list."
-            )
-        },
-    )
+    county = CountyCodeField()
     municipality = forms.ChoiceField(
         label=_("Municipality"),
         required=False,
@@ -90,7 +80,6 @@ class OrganisationFilterForm(FilterForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["county"].choices = _county_choices()  # type: ignore[attr-defined]
         self.fields["municipality"].choices = [  # type: ignore[attr-defined]
             ("", _("All municipalities")),
             *_municipality_groups(),
