@@ -98,6 +98,7 @@ class Application(Timestamped):
         verbose_name=_("started by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
 

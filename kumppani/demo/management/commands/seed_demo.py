@@ -21,6 +21,7 @@ from kumppani.catalogue.demo_data import seed_catalogue_demo
 from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
 from kumppani.demo import people as demo_data
+from kumppani.grants.demo_data import seed_grants_demo
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.services import (
     OrganisationFields,
@@ -119,6 +120,13 @@ def seed_catalogue() -> int:
     return sum(seed_catalogue_demo(organisations).values())
 
 
+def seed_grants() -> int:
+    organisations = Organisation.objects.filter(
+        business_id__in=[item.business_id for item in demo_data.ORGANISATIONS]
+    ).order_by("business_id")
+    return seed_grants_demo(list(organisations))
+
+
 def steps() -> list[tuple[str, Callable[[], int]]]:
     """The demo, in order: each step returns how many things it created."""
     return [
@@ -126,6 +134,7 @@ def steps() -> list[tuple[str, Callable[[], int]]]:
         ("organisations", seed_organisations),
         ("representatives", seed_representatives),
         ("activities and volunteer tasks created or refreshed", seed_catalogue),
+        ("grant programmes, calls and applications", seed_grants),
     ]
 
 
