@@ -1,0 +1,83 @@
+"""The grants pages in the browser tests' table."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from kumppani.core.actor import Actor
+from kumppani.grants.services.applications import application_start
+from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
+
+from .conftest import fill_in, make_call
+
+
+def grant_entries(f: Fixtures) -> None:
+    """An open call of Pohjanmaa and sanna's filled-in draft to it for org_y."""
+    f.call = make_call()
+    organisation = f.org_y
+    organisation.business_id = "1234561-2"
+    organisation.save(update_fields=["business_id"])
+    f.application = fill_in(
+        application_start(actor=Actor(user=f.sanna), call=f.call, organisation=organisation),
+        f.sanna,
+    )
+
+
+PAGES: list[PageCase] = [
+    PageCase(
+        "grant-calls",
+        "grants:call_list",
+        lambda f: reverse("grants:call_list"),
+        None,
+        grant_entries,
+    ),
+    PageCase(
+        "grant-call",
+        "grants:call_detail",
+        detail("grants:call_detail", "call"),
+        "sanna",
+        grant_entries,
+    ),
+    PageCase(
+        "grant-my-applications",
+        "grants:my_applications",
+        lambda f: reverse("grants:my_applications"),
+        "sanna",
+        grant_entries,
+    ),
+    PageCase(
+        "grant-application",
+        "grants:application_detail",
+        detail("grants:application_detail", "application"),
+        "sanna",
+        grant_entries,
+    ),
+    PageCase(
+        "grant-application-edit",
+        "grants:application_edit",
+        detail("grants:application_edit", "application"),
+        "sanna",
+        grant_entries,
+    ),
+    PageCase(
+        "grant-application-send",
+        "grants:application_submit",
+        detail("grants:application_submit", "application"),
+        "sanna",
+        grant_entries,
+    ),
+    PageCase(
+        "grant-application-send-with-errors",
+        "grants:application_submit",
+        detail("grants:application_submit", "application"),
+        "sanna",
+        grant_entries,
+        then=submit_main_form_empty,
+    ),
+]
+
+# GET URL names that are not HTML pages, and why.
+EXEMPT_URL_NAMES: dict[str, str] = {
+    "grants:application_start": "POST-only: starts (or finds) the application, then redirects",
+    "grants:application_withdraw": "POST-only: withdraws the application, then redirects",
+}
