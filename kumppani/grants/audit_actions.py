@@ -14,6 +14,16 @@ register_actions(
         "grants.application.save": _("Grant application saved"),
         "grants.application.submit": _("Grant application sent"),
         "grants.application.withdraw": _("Grant application withdrawn"),
+        "grants.application.review": _("Grant application taken into review"),
+        "grants.application.decide": _("Grant decision made"),
+        "grants.review.assign": _("Reviewer assigned"),
+        "grants.review.declare": _("Reviewer's disqualification declared"),
+        "grants.review.score": _("Application scored"),
+        "grants.payment.approve": _("Payment approved"),
+        "grants.report.submit": _("Usage report sent"),
+        "grants.report.accept": _("Usage report accepted"),
+        "grants.recovery.create": _("Recovery of a grant recorded"),
+        "grants.recovery.repaid": _("Recovered grant repaid"),
         "grants.application.override_eligibility": _(
             "Grant application accepted despite eligibility checks"
         ),

@@ -1,5 +1,5 @@
-"""The grants app's data: a county's goals and programmes, the calls that open them, and the
-applications made to them."""
+"""The grants app's data: a county's goals and programmes, the calls that open them, the
+applications made to them, their review, and the decisions with payments and reports."""
 
 from .application import (
     Answer,
@@ -12,6 +12,7 @@ from .application import (
     IncomeSource,
     Partner,
 )
+from .funding import Decision, Payment, PaymentStatus, Recovery, ReportStatus, UsageReport
 from .programme import (
     Call,
     CallStatus,
@@ -23,24 +24,34 @@ from .programme import (
     Question,
     QuestionKind,
 )
+from .review import MAX_SCORE, Assignment, Score
 
 __all__ = [
+    "MAX_SCORE",
     "Answer",
     "Application",
     "ApplicationRevision",
     "ApplicationStatus",
+    "Assignment",
     "BudgetCategory",
     "BudgetLine",
     "Call",
     "CallStatus",
     "CountyGoal",
     "Criterion",
+    "Decision",
     "GoalKind",
     "GrantKind",
     "IncomeLine",
     "IncomeSource",
     "Partner",
+    "Payment",
+    "PaymentStatus",
     "Programme",
     "Question",
     "QuestionKind",
+    "Recovery",
+    "ReportStatus",
+    "Score",
+    "UsageReport",
 ]

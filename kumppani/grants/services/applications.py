@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.models import User
+from kumppani.accounts.roles import roles_of
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
@@ -209,6 +210,11 @@ def application_submit(
         raise ValidationError(
             _("The application period has ended; the application can no longer be sent."),
             code="deadline_passed",
+        )
+    if actor.user is not None and not roles_of(actor.user).signs_for(application.organisation_id):
+        raise ValidationError(
+            _("Sending the application takes the right to sign for the organisation."),
+            code="no_signing_right",
         )
     if not declarations:
         raise ValidationError(

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 
+from kumppani.accounts.models import OrganisationRole
+from kumppani.accounts.roles import forget_roles
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, OutgoingEmail, StatusChange
 from kumppani.grants.models import Application, ApplicationStatus
@@ -115,6 +117,8 @@ def test_an_ineligible_organisation_is_told_why_and_a_coordinator_may_accept_it(
 
 def test_an_organisation_outside_the_county_is_not_eligible(call, sanna) -> None:
     outside = OrganisationFactory.create(business_id="1234562-0", municipalities=["743"])
+    OrganisationRole.objects.create(user=sanna, organisation=outside, has_signing_right=True)
+    forget_roles(sanna)
     application = Application.objects.create(call=call, organisation=outside, created_by=sanna)
     fill_in(application, sanna)
     with pytest.raises(ValidationError) as refused:

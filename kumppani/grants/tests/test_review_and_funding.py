@@ -1,0 +1,180 @@
+"""Review with disqualification declarations, decisions within the appropriation, and
+payments held until the previous usage report is accepted."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kumppani.accounts.models import CountyRoleKind
+from kumppani.core.actor import Actor
+from kumppani.core.models import AuditEvent, OutgoingEmail
+from kumppani.grants.models import Application, ApplicationStatus, PaymentStatus
+from kumppani.grants.services.applications import application_submit
+from kumppani.grants.services.funding import (
+    Held,
+    decision_make,
+    payment_approve,
+    recovery_create,
+    recovery_repaid,
+    report_accept,
+    report_submit,
+)
+from kumppani.grants.services.review import (
+    disqualification_declare,
+    may_see_scores,
+    reviewer_assign,
+    scores_save,
+    summary,
+)
+from kumppani.testing.factories import UserFactory, county_role
+
+from .conftest import fill_in, make_call
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sent(draft, sanna) -> Application:
+    application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
+    return draft
+
+
+@pytest.fixture
+def reviewers(db) -> tuple:
+    first, second = UserFactory(full_name="Risto Arvioija"), UserFactory(full_name="Raili Arvioija")
+    county_role(first, "17", CountyRoleKind.REVIEWER)
+    county_role(second, "17", CountyRoleKind.REVIEWER)
+    return first, second
+
+
+def _decide(application: Application, coordinator, amount: str, **options) -> object:
+    return decision_make(
+        application=application,
+        actor=Actor(user=coordinator),
+        amount=Decimal(amount),
+        decision_maker="Hyvinvointijohtaja Anna Päättäjä",
+        decided_on=date(2026, 12, 15),
+        report_due=date(2027, 12, 31),
+        section="§ 12",
+        **options,
+    )
+
+
+def test_a_disqualified_reviewer_can_neither_score_nor_see_the_scores(
+    sent, reviewers, carol
+) -> None:
+    able, disqualified = reviewers
+    criterion = sent.call.programme.criteria.get()
+    first = reviewer_assign(application=sent, reviewer=able, actor=Actor(user=carol))
+    second = reviewer_assign(application=sent, reviewer=disqualified, actor=Actor(user=carol))
+    sent.refresh_from_db()
+    assert sent.status == ApplicationStatus.IN_REVIEW
+
+    with pytest.raises(ValidationError):  # no declaration yet
+        scores_save(assignment=first, actor=Actor(user=able), scores={criterion.pk: (4, "")})
+    disqualification_declare(assignment=first, actor=Actor(user=able), disqualified=False)
+    scores_save(
+        assignment=first, actor=Actor(user=able), scores={criterion.pk: (4, "Selkeä hakemus.")}
+    )
+
+    with pytest.raises(ValidationError) as no_reason:
+        disqualification_declare(
+            assignment=second, actor=Actor(user=disqualified), disqualified=True
+        )
+    assert "reason" in no_reason.value.message_dict
+    disqualification_declare(
+        assignment=second,
+        actor=Actor(user=disqualified),
+        disqualified=True,
+        reason="Hakijayhdistyksen hallituksen jäsen.",
+    )
+    with pytest.raises(ValidationError):
+        scores_save(
+            assignment=second, actor=Actor(user=disqualified), scores={criterion.pk: (1, "")}
+        )
+    assert may_see_scores(able, sent)
+    assert not may_see_scores(disqualified, sent)
+    assert may_see_scores(carol, sent)
+
+    rows, appropriation = summary(sent.call)
+    assert [(row.weighted_average, row.reviewers) for row in rows] == [(Decimal("4.00"), 1)]
+    assert appropriation == Decimal("100000")
+    declarations = AuditEvent.objects.filter(action="grants.review.declare").order_by("id")
+    assert [event.details["disqualified"] for event in declarations] == [False, True]
+
+
+def test_decisions_stay_within_the_appropriation_unless_confirmed(
+    applicant, sanna, carol, org_x
+) -> None:
+    call = make_call(appropriation=Decimal("10000"))
+    application = fill_in(
+        Application.objects.create(call=call, organisation=applicant, created_by=sanna), sanna
+    )
+    application_submit(application=application, actor=Actor(user=sanna), declarations=True)
+    with pytest.raises(ValidationError) as over:
+        _decide(application, carol, "12000")
+    assert over.value.code == "over_appropriation"
+    assert not hasattr(Application.objects.get(pk=application.pk), "decision")
+
+    decision = _decide(application, carol, "12000", confirm_over_appropriation=True)
+    assert decision.over_appropriation_confirmed_by == carol
+    event = AuditEvent.objects.get(action="grants.application.decide")
+    assert event.details["over_appropriation"] == "2000.00"
+    assert decision.payments.get().amount == Decimal("12000")
+    # The applicant's representative is told through the outbox.
+    assert OutgoingEmail.objects.filter(recipient=sanna.email, subject__contains="päätös").exists()
+
+
+def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) -> None:
+    last_year = make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30))
+    old = fill_in(
+        Application.objects.create(call=last_year, organisation=applicant, created_by=sanna),
+        sanna,
+    )
+    application_submit(
+        application=old,
+        actor=Actor(user=sanna),
+        declarations=True,
+        now=last_year.deadline.replace(hour=12),
+    )
+    old_decision = _decide(old, carol, "5000")
+    payment_approve(payment=old_decision.payments.get(), actor=Actor(user=carol))
+
+    this_year = make_call()
+    new = fill_in(
+        Application.objects.create(call=this_year, organisation=applicant, created_by=sanna),
+        sanna,
+    )
+    application_submit(application=new, actor=Actor(user=sanna), declarations=True)
+    # A new decision waits too.
+    with pytest.raises(Held) as held:
+        _decide(new, carol, "6000")
+    assert "käyttöselvitys" in str(held.value.message).lower()
+
+    report = old_decision.usage_report
+    report_submit(
+        report=report,
+        actor=Actor(user=sanna),
+        what_was_done="Ryhmät kokoontuivat 10 kertaa.",
+        people_reached=40,
+        amount_used=Decimal("5000"),
+    )
+    report_accept(report=report, actor=Actor(user=carol))
+    decision = _decide(new, carol, "6000")
+    payment = decision.payments.get()
+
+    recovery = recovery_create(
+        decision=old_decision, actor=Actor(user=carol), amount=Decimal("500"), reason="Käyttämättä."
+    )
+    with pytest.raises(Held):
+        payment_approve(payment=payment, actor=Actor(user=carol))
+    recovery_repaid(recovery=recovery, actor=Actor(user=carol), repaid_on=date(2027, 2, 1))
+    payment_approve(payment=payment, actor=Actor(user=carol))
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.APPROVED
+    payment_approve(payment=payment, actor=Actor(user=carol))  # again: nothing changes
+    assert AuditEvent.objects.filter(action="grants.payment.approve").count() == 2
