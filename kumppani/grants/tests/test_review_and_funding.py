@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, OutgoingEmail
-from kumppani.grants.models import Application, ApplicationStatus, PaymentStatus
+from kumppani.grants.models import Application, ApplicationStatus, Decision, PaymentStatus
 from kumppani.grants.services.applications import application_submit
 from kumppani.grants.services.funding import (
     Held,
@@ -45,13 +45,14 @@ def sent(draft, sanna) -> Application:
 
 @pytest.fixture
 def reviewers(db) -> tuple:
-    first, second = UserFactory(full_name="Risto Arvioija"), UserFactory(full_name="Raili Arvioija")
+    first = UserFactory.create(full_name="Risto Arvioija")
+    second = UserFactory.create(full_name="Raili Arvioija")
     county_role(first, "17", CountyRoleKind.REVIEWER)
     county_role(second, "17", CountyRoleKind.REVIEWER)
     return first, second
 
 
-def _decide(application: Application, coordinator, amount: str, **options) -> object:
+def _decide(application: Application, coordinator, amount: str, **options) -> Decision:
     return decision_make(
         application=application,
         actor=Actor(user=coordinator),
