@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
 
-from .models import Application, Call, CallStatus, Programme
+from .models import Application, Call, CallStatus, Decision, Programme
 
 COORDINATOR = "grants-coordinator"  # coordinator of the programme's county, staff
 APPLICANT = "grants-applicant"  # representative of the applicant, coordinator, staff
@@ -67,3 +67,19 @@ def can_submit(user: AnyUser | None, application: Application) -> bool:
 
 def can_override_eligibility(user: AnyUser | None, application: Application) -> bool:
     return manages(user, application.call.programme)
+
+
+def coordinated_county_ids(user: AnyUser | None) -> frozenset[int] | None:
+    """The counties whose grants the user manages; None for staff (every county)."""
+    roles = roles_of(user)
+    return None if roles.is_staff else roles.coordinator_county_ids
+
+
+def may_read_decision(user: AnyUser | None, decision: Decision) -> bool:
+    application = decision.application
+    roles = roles_of(user)
+    return (
+        roles.is_staff
+        or roles.represents(application.organisation_id)
+        or application.call.programme.county_id in roles.coordinator_county_ids
+    )

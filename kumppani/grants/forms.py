@@ -10,8 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
 from kumppani.core.forms import CountyCodeField, FilterForm, MunicipalityMultipleChoiceField
+from kumppani.organisations.validators import validate_business_id
 
-from .models import Application, BudgetCategory, GrantKind, IncomeSource, Question, QuestionKind
+from .models import (
+    Application,
+    BudgetCategory,
+    GrantKind,
+    IncomeSource,
+    PaymentStatus,
+    Question,
+    QuestionKind,
+)
 
 
 def euros(**options: Any) -> forms.DecimalField:
@@ -51,6 +60,38 @@ class CallFilterForm(FilterForm):
         """The cleaned filters as `selectors.published_calls` takes them."""
         data = self.cleaned_data
         return {"county": data["county"], "kind": data["kind"], "year": data["year"]}
+
+
+class DecisionFilterForm(CallFilterForm):
+    """The filters of the register of decisions."""
+
+    organisation = forms.CharField(
+        label=_("Business ID"),
+        required=False,
+        max_length=20,
+        validators=[validate_business_id],
+    )
+
+    def filters(self) -> dict[str, Any]:
+        return {**super().filters(), "organisation": self.cleaned_data["organisation"]}
+
+
+class PaymentFilterForm(FilterForm):
+    county = CountyCodeField()
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *PaymentStatus.choices],
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a payment status. Choose one from the list.")
+        },
+    )
+    on_hold = forms.ChoiceField(
+        label=_("On hold"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("On hold")), ("no", _("Not on hold"))],
+        error_messages={"invalid_choice": _("Choose yes or no.")},
+    )
 
 
 class ApplicationForm(VersionedForm):

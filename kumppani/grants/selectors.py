@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import deadlines
 
-from .models import Call, CallStatus
+from .models import Call, CallStatus, Decision, Payment
 
 # Where a published call stands at a moment, for pages and the API.
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
@@ -40,3 +40,33 @@ def published_calls(*, county: str = "", kind: str = "", year: int | None = None
     if year:
         calls = calls.filter(programme__year=year)
     return calls.order_by("-closes_on", "id")
+
+
+def decision_register(
+    *, county: str = "", kind: str = "", year: int | None = None, organisation: str = ""
+) -> QuerySet[Decision]:
+    """The public register of grants given (amount above 0), the latest first."""
+    decisions = Decision.objects.filter(amount__gt=0).select_related(
+        "application__organisation", "application__call__programme__county"
+    )
+    if county:
+        decisions = decisions.filter(application__call__programme__county__code=county)
+    if kind:
+        decisions = decisions.filter(application__call__programme__kind=kind)
+    if year:
+        decisions = decisions.filter(application__call__programme__year=year)
+    if organisation:
+        decisions = decisions.filter(application__organisation__business_id=organisation)
+    return decisions.order_by("-decided_on", "-id")
+
+
+def payments_for(county_ids: frozenset[int] | None, *, status: str = "") -> QuerySet[Payment]:
+    """Payments of the counties (every county for None), by due date."""
+    payments = Payment.objects.select_related(
+        "decision__application__organisation", "decision__application__call__programme__county"
+    )
+    if county_ids is not None:
+        payments = payments.filter(decision__application__call__programme__county_id__in=county_ids)
+    if status:
+        payments = payments.filter(status=status)
+    return payments.order_by("due_on", "id")

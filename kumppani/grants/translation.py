@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Call, CountyGoal, Criterion, Programme, Question
+from .models import AppealInstructions, Call, CountyGoal, Criterion, Programme, Question
 
 
 @register(CountyGoal)
@@ -26,3 +26,8 @@ class QuestionTranslationOptions(TranslationOptions):
 @register(Call)
 class CallTranslationOptions(TranslationOptions):
     fields = ("title", "text")
+
+
+@register(AppealInstructions)
+class AppealInstructionsTranslationOptions(TranslationOptions):
+    fields = ("text",)

@@ -14,6 +14,7 @@ from .application import (
 )
 from .funding import Decision, Payment, PaymentStatus, Recovery, ReportStatus, UsageReport
 from .programme import (
+    AppealInstructions,
     Call,
     CallStatus,
     CountyGoal,
@@ -29,6 +30,7 @@ from .review import MAX_SCORE, Assignment, Score
 __all__ = [
     "MAX_SCORE",
     "Answer",
+    "AppealInstructions",
     "Application",
     "ApplicationRevision",
     "ApplicationStatus",

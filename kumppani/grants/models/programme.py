@@ -233,3 +233,23 @@ class Call(Timestamped):
         if self.status != CallStatus.PUBLISHED or self.notices_close_on is None:
             return False
         return deadlines.is_open(now, self.notices_close_on, opens_on=self.notices_open_on)
+
+
+class AppealInstructions(Timestamped):
+    """How to ask a county to reconsider a grant decision (oikaisuvaatimusohje / anvisning
+    för begäran om omprövning): the county's own text, printed on every decision."""
+
+    county = models.OneToOneField(
+        County,
+        verbose_name=_("wellbeing services county"),
+        on_delete=models.CASCADE,
+        related_name="grant_appeal_instructions",
+    )
+    text = models.TextField(_("appeal instructions"))
+
+    class Meta:
+        verbose_name = _("appeal instructions")
+        verbose_name_plural = _("appeal instructions")
+
+    def __str__(self) -> str:
+        return str(self.county)

@@ -17,11 +17,13 @@ from kumppani.grants.models import (
     Application,
     Call,
     CountyGoal,
+    Decision,
     GoalKind,
     GrantKind,
     QuestionKind,
 )
 from kumppani.grants.services.applications import application_save, application_start
+from kumppani.grants.services.funding import decision_make
 from kumppani.grants.services.programmes import call_create, call_publish, programme_create
 from kumppani.organisations.models import Organisation
 from kumppani.testing.factories import county
@@ -101,4 +103,18 @@ def fill_in(application: Application, user: User) -> Application:
 def draft(call: Call, applicant: Organisation, sanna: User) -> Application:
     return fill_in(
         application_start(actor=Actor(user=sanna), call=call, organisation=applicant), sanna
+    )
+
+
+def decide(application: Application, coordinator: User, amount: str, **options: Any) -> Decision:
+    """A decision by ``coordinator`` on 15.12.2026, with the usage report due a year later."""
+    return decision_make(
+        application=application,
+        actor=Actor(user=coordinator),
+        amount=Decimal(amount),
+        decision_maker="Hyvinvointijohtaja Anna Päättäjä",
+        decided_on=date(2026, 12, 15),
+        report_due=date(2027, 12, 31),
+        section="§ 12",
+        **options,
     )

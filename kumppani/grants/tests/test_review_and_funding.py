@@ -12,11 +12,10 @@ from django.core.exceptions import ValidationError
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, OutgoingEmail
-from kumppani.grants.models import Application, ApplicationStatus, Decision, PaymentStatus
+from kumppani.grants.models import Application, ApplicationStatus, PaymentStatus
 from kumppani.grants.services.applications import application_submit
 from kumppani.grants.services.funding import (
     Held,
-    decision_make,
     payment_approve,
     recovery_create,
     recovery_repaid,
@@ -32,7 +31,7 @@ from kumppani.grants.services.review import (
 )
 from kumppani.testing.factories import UserFactory, county_role
 
-from .conftest import fill_in, make_call
+from .conftest import decide, fill_in, make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -50,19 +49,6 @@ def reviewers(db) -> tuple:
     county_role(first, "17", CountyRoleKind.REVIEWER)
     county_role(second, "17", CountyRoleKind.REVIEWER)
     return first, second
-
-
-def _decide(application: Application, coordinator, amount: str, **options) -> Decision:
-    return decision_make(
-        application=application,
-        actor=Actor(user=coordinator),
-        amount=Decimal(amount),
-        decision_maker="Hyvinvointijohtaja Anna Päättäjä",
-        decided_on=date(2026, 12, 15),
-        report_due=date(2027, 12, 31),
-        section="§ 12",
-        **options,
-    )
 
 
 def test_a_disqualified_reviewer_can_neither_score_nor_see_the_scores(
@@ -117,11 +103,11 @@ def test_decisions_stay_within_the_appropriation_unless_confirmed(
     )
     application_submit(application=application, actor=Actor(user=sanna), declarations=True)
     with pytest.raises(ValidationError) as over:
-        _decide(application, carol, "12000")
+        decide(application, carol, "12000")
     assert over.value.code == "over_appropriation"
     assert not hasattr(Application.objects.get(pk=application.pk), "decision")
 
-    decision = _decide(application, carol, "12000", confirm_over_appropriation=True)
+    decision = decide(application, carol, "12000", confirm_over_appropriation=True)
     assert decision.over_appropriation_confirmed_by == carol
     event = AuditEvent.objects.get(action="grants.application.decide")
     assert event.details["over_appropriation"] == "2000.00"
@@ -142,7 +128,7 @@ def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) ->
         declarations=True,
         now=last_year.deadline.replace(hour=12),
     )
-    old_decision = _decide(old, carol, "5000")
+    old_decision = decide(old, carol, "5000")
     payment_approve(payment=old_decision.payments.get(), actor=Actor(user=carol))
 
     this_year = make_call()
@@ -153,7 +139,7 @@ def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) ->
     application_submit(application=new, actor=Actor(user=sanna), declarations=True)
     # A new decision waits too.
     with pytest.raises(Held) as held:
-        _decide(new, carol, "6000")
+        decide(new, carol, "6000")
     assert "käyttöselvitys" in str(held.value.message).lower()
 
     report = old_decision.usage_report
@@ -165,7 +151,7 @@ def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) ->
         amount_used=Decimal("5000"),
     )
     report_accept(report=report, actor=Actor(user=carol))
-    decision = _decide(new, carol, "6000")
+    decision = decide(new, carol, "6000")
     payment = decision.payments.get()
 
     recovery = recovery_create(

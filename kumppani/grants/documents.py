@@ -1,0 +1,53 @@
+"""The decision document: one PDF per decision in the applicant's language (fi or sv), with
+the payment schedule, the reviewers' declarations and the county's appeal instructions."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from kumppani.core.documents import render_pdf
+
+from .models import AppealInstructions, Assignment, Decision
+
+
+def default_appeal_instructions(county_name: str) -> str:
+    """The instructions when a county has not written its own (in the active language)."""
+    return _(
+        "A party who is not satisfied with this decision may ask %(county)s to reconsider "
+        "it (oikaisuvaatimus). The request is made in writing within 14 days of receiving "
+        "the decision. A decision sent by post is taken to have been received on the seventh "
+        "day after it was sent, and one sent electronically on the third day, unless shown "
+        "otherwise. The request names the decision, the change asked for and its grounds, "
+        "and the contact details of the person making it, and it is signed. It is sent to the "
+        "registry office of the wellbeing services county. No appeal can be made to a court "
+        "against this decision before the request for reconsideration has been decided."
+    ) % {"county": county_name}
+
+
+def appeal_text(decision: Decision, language: str) -> str:
+    county = decision.application.call.programme.county
+    with translation.override(language):
+        own = AppealInstructions.objects.filter(county=county).first()
+        text = str(getattr(own, f"text_{language}", None) or "") if own else ""
+        return text or default_appeal_instructions(str(county.name))
+
+
+def decision_pdf(decision: Decision, language: str | None = None) -> bytes:
+    language = language or decision.application.language
+    assignments = list(
+        Assignment.objects.filter(application=decision.application)
+        .select_related("reviewer")
+        .order_by("id")
+    )
+    return render_pdf(
+        "grants/decision_pdf.html",
+        {
+            "decision": decision,
+            "application": decision.application,
+            "payments": list(decision.payments.all()),
+            "assignments": assignments,
+            "appeal": appeal_text(decision, language),
+        },
+        language=language,
+    )
