@@ -19,6 +19,7 @@ register_actions(
         "grants.review.assign": _("Reviewer assigned"),
         "grants.review.declare": _("Reviewer's disqualification declared"),
         "grants.review.score": _("Application scored"),
+        "grants.decision.export": _("Register of grant decisions exported"),
         "grants.payment.approve": _("Payment approved"),
         "grants.report.submit": _("Usage report sent"),
         "grants.report.accept": _("Usage report accepted"),

@@ -6,6 +6,8 @@ app_name = "grants"
 urlpatterns = [
     path("", public.call_list, name="call_list"),
     path("calls/<uuid:public_id>/", public.call_detail, name="call_detail"),
+    path("decisions/", public.decision_register, name="decision_register"),
+    path("decisions/export/", public.decision_register_export, name="decision_register_export"),
     path("calls/<uuid:call_id>/apply/", applicants.application_start, name="application_start"),
     path("applications/", applicants.my_applications, name="my_applications"),
     path(

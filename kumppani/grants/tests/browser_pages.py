@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.urls import reverse
 
 from kumppani.core.actor import Actor
-from kumppani.grants.services.applications import application_start
+from kumppani.grants.services.applications import application_start, application_submit
 from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
 
-from .conftest import fill_in, make_call
+from .conftest import decide, fill_in, make_call
 
 
 def grant_entries(f: Fixtures) -> None:
@@ -23,7 +23,21 @@ def grant_entries(f: Fixtures) -> None:
     )
 
 
+def a_decision(f: Fixtures) -> None:
+    """A grant decided for org_y's sent application."""
+    grant_entries(f)
+    application_submit(application=f.application, actor=Actor(user=f.sanna), declarations=True)
+    decide(f.application, f.carol, "8000")
+
+
 PAGES: list[PageCase] = [
+    PageCase(
+        "grant-decisions",
+        "grants:decision_register",
+        lambda f: reverse("grants:decision_register"),
+        None,
+        a_decision,
+    ),
     PageCase(
         "grant-calls",
         "grants:call_list",
@@ -80,4 +94,5 @@ PAGES: list[PageCase] = [
 EXEMPT_URL_NAMES: dict[str, str] = {
     "grants:application_start": "POST-only: starts (or finds) the application, then redirects",
     "grants:application_withdraw": "POST-only: withdraws the application, then redirects",
+    "grants:decision_register_export": "file export: the register of decisions as CSV or Excel",
 }

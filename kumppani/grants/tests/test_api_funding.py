@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from kumppani.core.actor import Actor
+from kumppani.core.models import AuditEvent
 from kumppani.core.tests.pdf import document_language, is_tagged, pdf_text, read_pdf
 from kumppani.grants.models import Application
 from kumppani.grants.services.applications import application_submit
@@ -124,3 +125,16 @@ def test_payments_are_for_the_countys_coordinators_only(client, decided, alice, 
     client.force_login(alice)  # coordinator of another county
     assert client.get("/api/v1/grants/payments").json()["count"] == 0
     assert client.post(f"/api/v1/grants/payments/{payment.public_id}/approve").status_code == 404
+
+
+def test_the_register_page_exports_as_csv_for_excel_and_is_audited(client, decided) -> None:
+    page = client.get("/fi/grants/decisions/?county=17").content.decode()
+    assert "Omaishoitajien vertaisryhmät" in page
+    export = client.get("/fi/grants/decisions/export/?county=17&format=csv")
+    content = b"".join(export.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    header, row = content.strip().splitlines()[:2]
+    assert header.split(";")[:2] == ["\ufeffJärjestö", "Y-tunnus"]
+    assert "1234561-2" in row and "Omaishoitajien vertaisryhmät" in row
+    assert AuditEvent.objects.filter(action="grants.decision.export").count() == 1
+    assert client.get("/fi/grants/decisions/export/?format=pdf").status_code == 400

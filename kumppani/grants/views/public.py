@@ -5,20 +5,25 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kumppani.accounts.roles import roles_of
 from kumppani.core import deadlines, lists
 from kumppani.core.access import public
+from kumppani.core.actor import Actor
+from kumppani.core.exports import export_response
 from kumppani.core.languages import translated
 from kumppani.core.submissions import new_token
 from kumppani.organisations.models import Organisation
 
 from .. import selectors
-from ..forms import CallFilterForm
-from ..models import Call
+from ..exports import DECISION_COLUMNS
+from ..forms import CallFilterForm, DecisionFilterForm
+from ..models import Call, Decision
 
 
 def call_card(call: Call) -> dict[str, object]:
@@ -73,4 +78,48 @@ def call_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             ),
             "submission_token": new_token(),
         },
+    )
+
+
+def _register(request: HttpRequest) -> lists.Listing[Decision]:
+    form = DecisionFilterForm(request.GET)
+    return lists.list_page(
+        request, form, lambda _cleaned: selectors.decision_register(**form.filters())
+    )
+
+
+@public
+@require_GET
+def decision_register(request: HttpRequest) -> HttpResponse:
+    """The grants given, as a public register: filterable, paged, exportable."""
+    return lists.render_list(
+        request,
+        _register(request),
+        "grants/decision_register.html",
+        "grants/_decision_results.html",
+    )
+
+
+@public
+@require_GET
+def decision_register_export(request: HttpRequest) -> HttpResponseBase:
+    listing = _register(request)
+    file_format = lists.export_format(request, listing)
+    if file_format is None or listing.rows is None:
+        return lists.render_list(
+            request,
+            listing,
+            "grants/decision_register.html",
+            "grants/_decision_results.html",
+            status=400,
+        )
+    return export_response(
+        listing.rows,
+        columns=DECISION_COLUMNS,
+        file_format=file_format,
+        filename="grant-decisions",
+        title=_("Grant decisions"),
+        actor=Actor.from_request(request),
+        action="grants.decision.export",
+        filters=listing.filter_values(),
     )
