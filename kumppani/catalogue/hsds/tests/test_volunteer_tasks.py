@@ -48,6 +48,25 @@ def activity_type(db: None) -> TaxonomyTerm:
     return term
 
 
+@pytest.fixture
+def make_outdoor_friend(make_task: MakeTask, activity_type: TaxonomyTerm) -> MakeTask:
+    """Create the outdoor friend's task: remote, two hours a week, of an activity type; the
+    keyword arguments add fields."""
+
+    def make(**fields: Any) -> VolunteerTask:
+        task = make_task(
+            title_fi="Ulkoiluystävä",
+            title_sv="Friluftsvän",
+            time_commitment_fi="2 tuntia viikossa",
+            is_remote=True,
+            **fields,
+        )
+        task.terms.add(activity_type)
+        return task
+
+    return make
+
+
 def get(client: Client, url: str, **headers: str) -> Any:
     response = client.get(url, headers=headers)
     assert response.status_code == 200, response.content
@@ -77,20 +96,15 @@ def test_our_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_every_task_response_validates_against_our_schema(
-    client: Client, make_task: MakeTask, activity_type: TaxonomyTerm
+    client: Client, make_task: MakeTask, make_outdoor_friend: MakeTask
 ) -> None:
-    full = make_task(
-        title_fi="Ulkoiluystävä",
-        title_sv="Friluftsvän",
+    make_outdoor_friend(
         title_en="Outdoor friend",
         description_sv="Gå ut med en äldre person.",
-        time_commitment_fi="2 tuntia viikossa",
         skills_fi="Kärsivällisyyttä",
-        is_remote=True,
         starts_on=date(2025, 1, 1),
         ends_on=timezone.localdate() + timedelta(days=30),
     )
-    full.terms.add(activity_type)
     make_task(municipality=None, description_fi="")
     for lang in ("fi", "sv", "en"):
         page = get(client, f"{URL}?lang={lang}")
@@ -105,18 +119,16 @@ def test_every_task_response_validates_against_our_schema(
 
 
 def test_a_task_carries_the_profile_fields(
-    client: Client, make_task: MakeTask, org_x: Organisation, activity_type: TaxonomyTerm
+    client: Client,
+    make_outdoor_friend: MakeTask,
+    org_x: Organisation,
+    activity_type: TaxonomyTerm,
 ) -> None:
-    task = make_task(
-        title_fi="Ulkoiluystävä",
-        title_sv="Friluftsvän",
+    task = make_outdoor_friend(
         description_fi="Lähde ulos ikäihmisen kanssa.",
-        time_commitment_fi="2 tuntia viikossa",
         skills_sv="Tålamod",
-        is_remote=True,
         ends_on=date(2099, 12, 31),
     )
-    task.terms.add(activity_type)
     body = get(client, f"{URL}/{task.public_id}")
     assert body["name"] == "Ulkoiluystävä"
     assert body["description"] == "Lähde ulos ikäihmisen kanssa."
