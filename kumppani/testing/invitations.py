@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from typing import Any
+
 from django.test import Client
 
 from kumppani.organisations.models import Organisation
@@ -11,7 +12,7 @@ from kumppani.testing.urls import reverse_en
 
 def post_invitation(
     client: Client, organisation: Organisation, *, email: str, language: str, title: str
-) -> HttpResponse:
+) -> Any:
     """Post the form that invites a person to represent the organisation, in county 16."""
     return client.post(
         reverse_en("organisations:invite"),
