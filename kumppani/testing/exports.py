@@ -56,6 +56,16 @@ def column_values(sheet: Worksheet, header: str) -> list[Any]:
     return [sheet.cell(row, index).value for row in range(2, sheet.max_row + 1)]
 
 
+def export_columns(response: Any, file_format: str) -> dict[str, list[Any]]:
+    """The columns of a CSV or an Excel export by their headers, after the checks of
+    `csv_rows` or `xlsx_sheet`."""
+    if file_format == "csv":
+        rows = csv_rows(response)
+        return {header: [row[i] for row in rows[1:]] for i, header in enumerate(rows[0])}
+    sheet = xlsx_sheet(response)
+    return {cell.value: column_values(sheet, cell.value) for cell in sheet[1]}
+
+
 def assert_date_cells(sheet: Worksheet, header: str) -> None:
     """The column holds real dates (or date-times), not text."""
     headers = [cell.value for cell in sheet[1]]

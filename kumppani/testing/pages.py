@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
@@ -59,6 +59,25 @@ def submit_main_form_empty(page: Page) -> None:
 def detail(name: str, attribute: str) -> Callable[[Fixtures], str]:
     """A URL builder for a page of one object: ``detail("organisations:detail", "org_x")``."""
     return lambda f: reverse(name, args=[getattr(f, attribute).public_id])
+
+
+def page_at(id: str, url_name: str, query: str = "", **options: Any) -> PageCase:
+    """A row for a page whose URL takes no arguments: ``page_at("organisations:list", "?page=2",
+    persona="alice")`` checks the list's second page as alice sees it."""
+    return PageCase(id, url_name, lambda f: reverse(url_name) + query, **options)
+
+
+def page_of(id: str, url_name: str, attribute: str, **options: Any) -> PageCase:
+    """A row for the page of one object: ``page_of("org-edit", "organisations:edit", "org_x",
+    persona="bob")`` checks org_x's edit page as bob sees it."""
+    return PageCase(id, url_name, detail(url_name, attribute), **options)
+
+
+def and_with_errors(case: PageCase, errors_id: str = "") -> list[PageCase]:
+    """The row, and a row for the same page after its main form was sent empty (the id
+    ``<id>-with-errors`` unless given)."""
+    variant = replace(case, id=errors_id or f"{case.id}-with-errors", then=submit_main_form_empty)
+    return [case, variant]
 
 
 def page_table_modules() -> list[ModuleType]:

@@ -15,7 +15,7 @@ from kumppani.accounts.models import CountyRoleKind, Invitation
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.testing.factories import county
-from kumppani.testing.pages import Fixtures, PageCase, submit_main_form_empty
+from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at
 
 
 def audit_events(f: Fixtures) -> None:
@@ -64,102 +64,41 @@ def password_reset_link(f: Fixtures) -> str:
 
 
 PAGES: list[PageCase] = [
-    PageCase(
-        "dashboard-coordinator",
-        "accounts:dashboard",
-        lambda f: reverse("accounts:dashboard"),
-        "alice",
+    page_at("dashboard-coordinator", "accounts:dashboard", persona="alice"),
+    page_at("dashboard-representative", "accounts:dashboard", persona="bob"),
+    page_at("dashboard-outsider", "accounts:dashboard", persona="dave"),
+    *(
+        page_at(
+            f"audit-log{variant}", "accounts:audit_log", query, persona="alice", setup=audit_events
+        )
+        for variant, query in [
+            ("", ""),
+            (
+                "-filtered",
+                "?action=organisations.organisation.update&person=alice&date_from=2026-01-01",
+            ),
+            ("-invalid-filter", "?date_from=2026-03-10&date_to=2026-03-01"),
+        ]
     ),
-    PageCase(
-        "dashboard-representative",
-        "accounts:dashboard",
-        lambda f: reverse("accounts:dashboard"),
-        "bob",
-    ),
-    PageCase(
-        "dashboard-outsider", "accounts:dashboard", lambda f: reverse("accounts:dashboard"), "dave"
-    ),
-    PageCase(
-        "audit-log",
-        "accounts:audit_log",
-        lambda f: reverse("accounts:audit_log"),
-        "alice",
-        audit_events,
-    ),
-    PageCase(
-        "audit-log-filtered",
-        "accounts:audit_log",
-        lambda f: (
-            reverse("accounts:audit_log")
-            + "?action=organisations.organisation.update&person=alice&date_from=2026-01-01"
-        ),
-        "alice",
-        audit_events,
-    ),
-    PageCase(
-        "audit-log-invalid-filter",
-        "accounts:audit_log",
-        lambda f: reverse("accounts:audit_log") + "?date_from=2026-03-10&date_to=2026-03-01",
-        "alice",
-        audit_events,
-    ),
-    PageCase("sign-in", "accounts:sign_in", lambda f: reverse("accounts:sign_in")),
-    PageCase(
-        "sign-in-with-errors",
-        "accounts:sign_in",
-        lambda f: reverse("accounts:sign_in"),
-        then=submit_main_form_empty,
-    ),
-    PageCase(
-        "password-change",
-        "accounts:password_change",
-        lambda f: reverse("accounts:password_change"),
-        "bob",
-    ),
-    PageCase(
-        "password-change-done",
-        "accounts:password_change_done",
-        lambda f: reverse("accounts:password_change_done"),
-        "bob",
-    ),
-    PageCase(
-        "password-reset", "accounts:password_reset", lambda f: reverse("accounts:password_reset")
-    ),
-    PageCase(
-        "password-reset-with-errors",
-        "accounts:password_reset",
-        lambda f: reverse("accounts:password_reset"),
-        then=submit_main_form_empty,
-    ),
-    PageCase(
-        "password-reset-sent",
-        "accounts:password_reset_done",
-        lambda f: reverse("accounts:password_reset_done"),
-    ),
+    *and_with_errors(page_at("sign-in", "accounts:sign_in")),
+    page_at("password-change", "accounts:password_change", persona="bob"),
+    page_at("password-change-done", "accounts:password_change_done", persona="bob"),
+    *and_with_errors(page_at("password-reset", "accounts:password_reset")),
+    page_at("password-reset-sent", "accounts:password_reset_done"),
     PageCase("password-reset-set-new", "accounts:password_reset_confirm", password_reset_link),
     PageCase(
         "password-reset-invalid-link",
         "accounts:password_reset_confirm",
         lambda f: reverse("accounts:password_reset_confirm", args=["MQ", "not-a-valid-token"]),
     ),
-    PageCase(
-        "password-reset-complete",
-        "accounts:password_reset_complete",
-        lambda f: reverse("accounts:password_reset_complete"),
-    ),
-    PageCase(
-        "invitations",
-        "accounts:invitations",
-        lambda f: reverse("accounts:invitations"),
-        "alice",
-        invitations,
-    ),
-    PageCase(
+    page_at("password-reset-complete", "accounts:password_reset_complete"),
+    page_at("invitations", "accounts:invitations", persona="alice", setup=invitations),
+    page_at(
         "invitations-filtered",
         "accounts:invitations",
-        lambda f: reverse("accounts:invitations") + "?county=16&status=pending&q=invitee",
-        "alice",
-        invitations,
+        "?county=16&status=pending&q=invitee",
+        persona="alice",
+        setup=invitations,
     ),
     PageCase(
         "invitation-accept-new-person",

@@ -14,6 +14,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation
 from kumppani.testing.factories import county, municipality
+from kumppani.testing.invitations import post_invitation
 from kumppani.testing.urls import reverse_en
 
 
@@ -50,17 +51,7 @@ def test_carol_cannot_invite_into_county_16(
     client.force_login(carol)
 
     get = client.get(reverse_en("organisations:invite") + "?county=16")
-    post = client.post(
-        reverse_en("organisations:invite"),
-        {
-            "county": "16",
-            "email": "x@example.fi",
-            "language": "fi",
-            "invite_as": "organisation",
-            "organisation": org_x.pk,
-            "title": "chair",
-        },
-    )
+    post = post_invitation(client, org_x, email="x@example.fi", language="fi", title="chair")
 
     assert get.status_code == 403
     assert post.status_code == 403

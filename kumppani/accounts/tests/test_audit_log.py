@@ -17,14 +17,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import AuditEvent, AuditOutcome
 from kumppani.organisations.models import Organisation
-from kumppani.testing.exports import (
-    FORMULA_PAYLOADS,
-    assert_date_cells,
-    assert_neutralised,
-    column_values,
-    csv_rows,
-    xlsx_sheet,
-)
+from kumppani.testing import exports
 from kumppani.testing.factories import OrganisationFactory, UserFactory, county, county_role
 
 
@@ -317,7 +310,7 @@ def test_export_as_csv_is_audited_and_holds_the_filtered_events_in_words(
             _url("fi", "accounts:audit_log_export") + "?format=csv&person=alice&sort=oldest"
         )
 
-    rows = csv_rows(response)
+    rows = exports.csv_rows(response)
     assert len(rows[0]) == 12
     assert [row[3] for row in rows[1:]] == [
         "organisations.organisation.verify",
@@ -340,9 +333,9 @@ def test_export_as_xlsx_has_a_frozen_bold_header_and_date_cells(
     client.force_login(alice)
     response = client.get(_url("en", "accounts:audit_log_export") + "?format=xlsx")
 
-    sheet = xlsx_sheet(response)
-    assert_date_cells(sheet, "Time")
-    assert column_values(sheet, "Time")[0] == datetime(2026, 3, 10, 10, 0)
+    sheet = exports.xlsx_sheet(response)
+    exports.assert_date_cells(sheet, "Time")
+    assert exports.column_values(sheet, "Time")[0] == datetime(2026, 3, 10, 10, 0)
     assert AuditEvent.objects.get(action="accounts.audit_log.export").details["rows"] == 3
 
 
@@ -350,7 +343,7 @@ def test_export_as_xlsx_has_a_frozen_bold_header_and_date_cells(
 def test_export_neutralises_formulas_in_every_text_cell(
     client: Client, alice: User, file_format: str
 ) -> None:
-    for payload in FORMULA_PAYLOADS:
+    for payload in exports.FORMULA_PAYLOADS:
         actor = UserFactory.create(email=f"{len(payload)}@example.fi", full_name=payload)
         organisation = OrganisationFactory(name=payload)
         _event(actor, obj=organisation, reason=payload, outcome=AuditOutcome.SUCCESS)
@@ -358,15 +351,9 @@ def test_export_neutralises_formulas_in_every_text_cell(
 
     response = client.get(_url("en", "accounts:audit_log_export") + f"?format={file_format}")
 
-    if file_format == "csv":
-        rows = csv_rows(response)
-        headers = rows[0]
-        columns = {name: [row[headers.index(name)] for row in rows[1:]] for name in headers}
-    else:
-        sheet = xlsx_sheet(response)
-        columns = {cell.value: column_values(sheet, cell.value) for cell in sheet[1]}
-    assert_neutralised(columns["Object"])
-    assert_neutralised(columns["Reason"])
+    columns = exports.export_columns(response, file_format)
+    exports.assert_neutralised(columns["Object"])
+    exports.assert_neutralised(columns["Reason"])
     assert all(value.startswith("'") for value in columns["Person"]), columns["Person"]
 
 

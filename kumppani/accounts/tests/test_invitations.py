@@ -18,6 +18,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation
 from kumppani.testing.factories import OrganisationFactory, county, municipality
+from kumppani.testing.invitations import post_invitation
 from kumppani.testing.urls import reverse_en
 
 NEW_PASSWORD = "lumikko-kettu-2026-ilves"
@@ -42,6 +43,21 @@ def invite_bob_like(alice: User, org_x: Organisation, email: str = "new@example.
     )
 
 
+def invite_to_county_16(inviter: User, **fields: Any) -> Any:
+    """Invite a@example.fi to a role in Etelä-Pohjanmaa (16); the fields say which role."""
+    return invitation_create(
+        actor=Actor(user=inviter), email="a@example.fi", county=county("16"), **fields
+    )
+
+
+@pytest.fixture
+def token(alice: User, org_x: Organisation, django_capture_on_commit_callbacks: Any) -> str:
+    """The token of alice's invitation for a secretary of org_x, from the email it sent."""
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_bob_like(alice, org_x)
+    return token_from(mail.outbox[0])
+
+
 def test_invite_accept_full_flow_assigns_the_role_signs_in_and_audits(
     client: Client,
     alice: User,
@@ -51,16 +67,8 @@ def test_invite_accept_full_flow_assigns_the_role_signs_in_and_audits(
     # Given alice invites a secretary for org_x through the page
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse_en("organisations:invite"),
-            {
-                "county": "16",
-                "email": "Sihteeri@Example.fi",
-                "language": "sv",
-                "invite_as": "organisation",
-                "organisation": org_x.pk,
-                "title": "secretary",
-            },
+        response = post_invitation(
+            client, org_x, email="Sihteeri@Example.fi", language="sv", title="secretary"
         )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
@@ -101,12 +109,7 @@ def test_invite_accept_full_flow_assigns_the_role_signs_in_and_audits(
     assert events.get(action="accounts.invitation.accept").actor == user
 
 
-def test_reused_token_is_refused(
-    client: Client, alice: User, org_x: Organisation, django_capture_on_commit_callbacks: Any
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        invite_bob_like(alice, org_x)
-    token = token_from(mail.outbox[0])
+def test_reused_token_is_refused(token: str) -> None:
     invitation_accept(token=token, full_name="Uusi", password=NEW_PASSWORD, actor=Actor(None))
 
     response = Client().post(
@@ -120,15 +123,8 @@ def test_reused_token_is_refused(
         invitation_accept(token=token, full_name="x", password=NEW_PASSWORD, actor=Actor(None))
 
 
-def test_expired_invitation_is_refused(
-    client: Client, alice: User, org_x: Organisation, django_capture_on_commit_callbacks: Any
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        invitation = invite_bob_like(alice, org_x)
-    token = token_from(mail.outbox[0])
-    Invitation.objects.filter(pk=invitation.pk).update(
-        expires_at=timezone.now() - timedelta(minutes=1)
-    )
+def test_expired_invitation_is_refused(client: Client, token: str) -> None:
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
 
     response = client.get(f"/en/invitations/{token}/")
 
@@ -156,13 +152,7 @@ def test_invitation_expires_after_the_configured_days(
     assert timedelta(days=2, hours=23) < invitation.expires_at - timezone.now() <= timedelta(days=3)
 
 
-def test_weak_password_is_refused_on_accept(
-    client: Client, alice: User, org_x: Organisation, django_capture_on_commit_callbacks: Any
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        invite_bob_like(alice, org_x)
-    token = token_from(mail.outbox[0])
-
+def test_weak_password_is_refused_on_accept(client: Client, token: str) -> None:
     response = client.post(
         f"/en/invitations/{token}/",
         {"full_name": "Uusi", "password": "12345678", "password_again": "12345678"},
@@ -195,16 +185,7 @@ def test_existing_account_gets_the_role_and_keeps_its_password(
     assert bob.organisation_roles.filter(organisation=other, title="secretary").exists()
 
 
-def test_signed_in_as_another_account_cannot_accept(
-    client: Client,
-    alice: User,
-    dave: User,
-    org_x: Organisation,
-    django_capture_on_commit_callbacks: Any,
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        invite_bob_like(alice, org_x)
-    token = token_from(mail.outbox[0])
+def test_signed_in_as_another_account_cannot_accept(client: Client, dave: User, token: str) -> None:
     client.force_login(dave)
 
     response = client.post(
@@ -219,21 +200,11 @@ def test_signed_in_as_another_account_cannot_accept(
 
 def test_liaison_invitation_needs_a_municipality_of_the_county(alice: User) -> None:
     with pytest.raises(ValidationError) as missing:
-        invitation_create(
-            actor=Actor(user=alice),
-            email="a@example.fi",
-            county=county("16"),
-            county_role="liaison",
-        )
+        invite_to_county_16(alice, county_role="liaison")
     assert "municipality" in missing.value.message_dict
     with pytest.raises(ValidationError) as elsewhere:
-        invitation_create(
-            actor=Actor(user=alice),
-            email="a@example.fi",
-            county=county("16"),
-            county_role="liaison",
-            municipality=municipality("905"),  # Vaasa, in Pohjanmaa
-        )
+        # Vaasa, in Pohjanmaa
+        invite_to_county_16(alice, county_role="liaison", municipality=municipality("905"))
     assert "municipality" in elsewhere.value.message_dict
 
 
@@ -261,13 +232,7 @@ def test_accepted_liaison_invitation_gives_the_county_role(
 
 def test_organisation_outside_the_county_is_refused(alice: User, org_y: Organisation) -> None:
     with pytest.raises(ValidationError) as error:
-        invitation_create(
-            actor=Actor(user=alice),
-            email="a@example.fi",
-            county=county("16"),
-            organisation=org_y,
-            title="chair",
-        )
+        invite_to_county_16(alice, organisation=org_y, title="chair")
 
     assert "organisation" in error.value.message_dict
     assert not Invitation.objects.exists()
@@ -275,13 +240,7 @@ def test_organisation_outside_the_county_is_refused(alice: User, org_y: Organisa
 
 def test_wrong_county_is_refused_by_the_service(carol: User, org_x: Organisation) -> None:
     with pytest.raises(PermissionDenied):
-        invitation_create(
-            actor=Actor(user=carol),
-            email="a@example.fi",
-            county=county("16"),
-            organisation=org_x,
-            title="chair",
-        )
+        invite_to_county_16(carol, organisation=org_x, title="chair")
     assert not Invitation.objects.exists()
 
 
@@ -294,12 +253,8 @@ def test_second_pending_invitation_to_the_same_role_is_refused(
         invite_bob_like(alice, org_x)
 
 
-def test_revoked_invitation_cannot_be_accepted(
-    client: Client, alice: User, org_x: Organisation, django_capture_on_commit_callbacks: Any
-) -> None:
-    with django_capture_on_commit_callbacks(execute=True):
-        invitation = invite_bob_like(alice, org_x)
-    token = token_from(mail.outbox[0])
+def test_revoked_invitation_cannot_be_accepted(client: Client, alice: User, token: str) -> None:
+    invitation = Invitation.objects.get()
     client.force_login(alice)
 
     response = client.post(reverse_en("accounts:revoke_invitation", args=[invitation.pk]))

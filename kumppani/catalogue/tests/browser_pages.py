@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from kumppani.catalogue.tests.factories import ServiceFactory, VolunteerTaskFactory
-from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
+from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at, page_of
 
 
 def catalogue_entries(f: Fixtures) -> None:
@@ -16,115 +14,47 @@ def catalogue_entries(f: Fixtures) -> None:
 
 
 PAGES: list[PageCase] = [
-    PageCase("service-search", "catalogue:search", lambda f: reverse("catalogue:search")),
-    PageCase(
+    page_at("service-search", "catalogue:search"),
+    page_at(
         "service-search-results",
         "catalogue:search",
-        lambda f: reverse("catalogue:search") + "?q=vertaistuki&municipality=743",
+        "?q=vertaistuki&municipality=743",
         setup=catalogue_entries,
     ),
-    PageCase(
-        "service-detail",
-        "catalogue:service_detail",
-        detail("catalogue:service_detail", "service"),
-        setup=catalogue_entries,
-    ),
-    PageCase(
+    page_of("service-detail", "catalogue:service_detail", "service", setup=catalogue_entries),
+    page_of(
         "service-detail-representative",
         "catalogue:service_detail",
-        detail("catalogue:service_detail", "service"),
-        "bob",
-        catalogue_entries,
-    ),
-    PageCase(
-        "services-printable",
-        "catalogue:printable",
-        lambda f: reverse("catalogue:printable") + "?municipality=743",
+        "service",
+        persona="bob",
         setup=catalogue_entries,
     ),
-    PageCase(
-        "services-stale",
-        "catalogue:stale",
-        lambda f: reverse("catalogue:stale"),
-        "alice",
-        catalogue_entries,
+    page_at(
+        "services-printable", "catalogue:printable", "?municipality=743", setup=catalogue_entries
     ),
-    PageCase(
-        "services-manage",
-        "catalogue:manage",
-        lambda f: reverse("catalogue:manage"),
-        "bob",
-        catalogue_entries,
+    page_at("services-stale", "catalogue:stale", persona="alice", setup=catalogue_entries),
+    page_at("services-manage", "catalogue:manage", persona="bob", setup=catalogue_entries),
+    *and_with_errors(
+        page_at(
+            "service-create", "catalogue:service_create", persona="bob", setup=catalogue_entries
+        )
     ),
-    PageCase(
-        "service-create",
-        "catalogue:service_create",
-        lambda f: reverse("catalogue:service_create"),
-        "bob",
-        catalogue_entries,
+    page_of(
+        "service-edit", "catalogue:service_edit", "service", persona="bob", setup=catalogue_entries
     ),
-    PageCase(
-        "service-create-with-errors",
-        "catalogue:service_create",
-        lambda f: reverse("catalogue:service_create"),
-        "bob",
-        catalogue_entries,
-        then=submit_main_form_empty,
-    ),
-    PageCase(
-        "service-edit",
-        "catalogue:service_edit",
-        detail("catalogue:service_edit", "service"),
-        "bob",
-        catalogue_entries,
-    ),
-    PageCase(
+    page_of(
         "service-hide",
         "catalogue:service_hide",
-        detail("catalogue:service_hide", "service"),
-        "alice",
-        catalogue_entries,
-    ),
-    PageCase(
-        "task-list",
-        "catalogue:task_list",
-        lambda f: reverse("catalogue:task_list"),
+        "service",
+        persona="alice",
         setup=catalogue_entries,
     ),
-    PageCase(
-        "task-detail",
-        "catalogue:task_detail",
-        detail("catalogue:task_detail", "task"),
-        setup=catalogue_entries,
-    ),
-    PageCase(
-        "task-manage",
-        "catalogue:task_manage",
-        lambda f: reverse("catalogue:task_manage"),
-        "bob",
-        catalogue_entries,
-    ),
-    PageCase(
-        "task-create",
-        "catalogue:task_create",
-        lambda f: reverse("catalogue:task_create"),
-        "bob",
-        catalogue_entries,
-    ),
-    PageCase(
-        "task-edit",
-        "catalogue:task_edit",
-        detail("catalogue:task_edit", "task"),
-        "bob",
-        catalogue_entries,
-    ),
-    PageCase(
-        "task-hide",
-        "catalogue:task_hide",
-        detail("catalogue:task_hide", "task"),
-        "alice",
-        catalogue_entries,
-    ),
+    page_at("task-list", "catalogue:task_list", setup=catalogue_entries),
+    page_of("task-detail", "catalogue:task_detail", "task", setup=catalogue_entries),
+    page_at("task-manage", "catalogue:task_manage", persona="bob", setup=catalogue_entries),
+    page_at("task-create", "catalogue:task_create", persona="bob", setup=catalogue_entries),
+    page_of("task-edit", "catalogue:task_edit", "task", persona="bob", setup=catalogue_entries),
+    page_of("task-hide", "catalogue:task_hide", "task", persona="alice", setup=catalogue_entries),
 ]
 
 # GET URL names that are not HTML pages, and why.

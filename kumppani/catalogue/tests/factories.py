@@ -9,7 +9,14 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from kumppani.catalogue.models import PublicationStatus, Service, VolunteerTask
+from kumppani.catalogue.models import (
+    Location,
+    PublicationStatus,
+    Schedule,
+    Service,
+    ServiceLocation,
+    VolunteerTask,
+)
 from kumppani.core.models import County, Municipality
 
 
@@ -49,6 +56,21 @@ class VolunteerTaskFactory(DjangoModelFactory[VolunteerTask]):
     description_fi = "Keitä kahvia ja juttele kävijöiden kanssa."
     municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="743"))
     status = PublicationStatus.PUBLISHED
+
+
+def weekly_from_tomorrow(service: Service, **place: Any) -> Location:
+    """Give the service a place (the fields of a Location) and a weekly time from tomorrow
+    at 18.00, public holidays included."""
+    location = Location.objects.create(**place)
+    ServiceLocation.objects.create(service=service, location=location)
+    Schedule.objects.create(
+        service=service,
+        starts_at=timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
+        + timedelta(days=1),
+        rrule="FREQ=WEEKLY",
+        skip_public_holidays=False,
+    )
+    return location
 
 
 def stale(service: Service, days: int = 400) -> Service:

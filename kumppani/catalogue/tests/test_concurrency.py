@@ -3,9 +3,7 @@
 from functools import partial
 from typing import Any
 
-import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -13,39 +11,29 @@ from kumppani.catalogue.models import Service, VolunteerTask
 from kumppani.catalogue.services import service_hide, service_update
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
-from kumppani.testing.concurrency import in_parallel
+from kumppani.testing.concurrency import (
+    PARALLEL_WRITES,
+    in_parallel,
+    on_own_copies,
+    signed_in_clients,
+)
 
 from .factories import ServiceFactory
 
-# serialized_rollback: the flush after each test would take the counties and municipalities
-# (loaded by a migration) with it.
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writes: PostgreSQL"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = PARALLEL_WRITES
 
 
 def test_an_edit_and_a_hide_at_the_same_time_leave_the_service_hidden(alice, bob, org_x) -> None:
     for round_number in range(25):
         service = ServiceFactory.create(organisation=org_x, name_fi=f"Kerho {round_number}")
-        seen_by_editor = Service.objects.get(pk=service.pk)
-        seen_by_coordinator = Service.objects.get(pk=service.pk)
 
-        results = in_parallel(
-            [
-                partial(
-                    service_update,
-                    service=seen_by_editor,
-                    actor=Actor(user=bob),
-                    name_fi=f"Kerho {round_number}, uusi nimi",
-                ),
-                partial(
-                    service_hide,
-                    service=seen_by_coordinator,
-                    reason="Vanhentunut",
-                    actor=Actor(user=alice),
-                ),
-            ]
+        results = on_own_copies(
+            service,
+            "service",
+            partial(
+                service_update, actor=Actor(user=bob), name_fi=f"Kerho {round_number}, uusi nimi"
+            ),
+            partial(service_hide, reason="Vanhentunut", actor=Actor(user=alice)),
         )
 
         assert not any(isinstance(result, Exception) for result in results), results
@@ -90,11 +78,7 @@ def _create_post(client: Client, organisation: Any, token: str) -> int:
 
 def test_ten_identical_creates_at_once_make_one_task(bob, org_x) -> None:
     token = "6a1c8f4e0b5d4c2e9f7a3b1d5e6f7a8b"
-    clients = []
-    for _ in range(10):
-        client = Client()
-        client.force_login(bob)
-        clients.append(client)
+    clients = signed_in_clients(bob, 10)
 
     statuses = in_parallel([partial(_create_post, client, org_x, token) for client in clients])
 

@@ -18,6 +18,7 @@ from kumppani.accounts.models import User
 from kumppani.core.models import OutgoingEmail, OutgoingEmailStatus, PeriodicJobRun
 from kumppani.core.outbox import email_send, outbox_retry_due
 from kumppani.organisations.models import Organisation
+from kumppani.testing.invitations import post_invitation
 from kumppani.testing.smtp import free_port, smtp_relay
 from kumppani.testing.urls import reverse_en
 
@@ -58,16 +59,8 @@ def test_pages_answer_while_smtp_is_down_and_the_periodic_job_delivers_each_emai
         reset = client.post(reverse_en("accounts:password_reset"), {"email": dave.email})
     client.force_login(alice)
     with django_capture_on_commit_callbacks(execute=True):
-        invite = client.post(
-            reverse_en("organisations:invite"),
-            {
-                "county": "16",
-                "email": "sihteeri@example.fi",
-                "language": "fi",
-                "invite_as": "organisation",
-                "organisation": org_x.pk,
-                "title": "secretary",
-            },
+        invite = post_invitation(
+            client, org_x, email="sihteeri@example.fi", language="fi", title="secretary"
         )
     with django_capture_on_commit_callbacks(execute=True):
         hide = client.post(

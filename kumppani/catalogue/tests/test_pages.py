@@ -1,29 +1,51 @@
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from kumppani.catalogue.models import (
-    Location,
     PublicationStatus,
     Schedule,
     Service,
-    ServiceLocation,
     TaxonomyTerm,
 )
 from kumppani.core.models import AuditEvent
 from kumppani.testing.factories import OrganisationFactory, municipality
+from kumppani.testing.urls import reverse_en
 
-from .factories import ServiceFactory, VolunteerTaskFactory, stale
+from .factories import ServiceFactory, VolunteerTaskFactory, stale, weekly_from_tomorrow
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+# The least an activity needs to be saved, besides its organisation.
+A_CLUB = {"name_fi": "Kerho", "is_free": "on", "how_to_join": "drop_in"}
+
+
+def _swedish_kafe(organisation, **fields) -> Service:
+    """An activity with its name and summary in Swedish too."""
+    return ServiceFactory.create(
+        organisation=organisation,
+        name_sv="Närståendevårdarnas kafé",
+        summary_sv="Vi träffas varje vecka.",
+        **fields,
+    )
 
 
 def url_in(language: str, name: str, *args) -> str:
     with translation.override(language):
         return reverse(name, args=args)
+
+
+@pytest.fixture
+def create_as_bob(client, bob, org_x):
+    """Post the form for a new activity of org_x, in English, signed in as bob."""
+    client.force_login(bob)
+    url = reverse_en("catalogue:service_create")
+    return lambda data: client.post(url, {"organisation": org_x.pk, **data})
 
 
 # --- service page ------------------------------------------------------------------------
@@ -39,24 +61,15 @@ def test_detail_falls_back_to_finnish_and_says_so(client, org_x):
 
 
 def test_detail_in_the_readers_language_has_no_note(client, org_x):
-    service = ServiceFactory.create(
-        organisation=org_x,
-        name_fi="Omaishoitajien kahvila",
-        name_sv="Närståendevårdarnas kafé",
-        summary_sv="Vi träffas varje vecka.",
-    )
+    service = _swedish_kafe(org_x, name_fi="Omaishoitajien kahvila")
     html = client.get(url_in("sv", "catalogue:service_detail", service.public_id)).content.decode()
     assert "<h1>Närståendevårdarnas kafé</h1>" in html
     assert "fallback-note" not in html
 
 
 def test_a_fallback_note_stands_where_the_text_fell_back(client, org_x):
-    service = ServiceFactory.create(
-        organisation=org_x,
-        name_sv="Närståendevårdarnas kafé",
-        summary_sv="Vi träffas varje vecka.",
-        description_fi="Kahvila kokoontuu torstaisin.",
-        description_sv="",
+    service = _swedish_kafe(
+        org_x, description_fi="Kahvila kokoontuu torstaisin.", description_sv=""
     )
     html = client.get(url_in("sv", "catalogue:service_detail", service.public_id)).content.decode()
     heading, description = html.split('id="description-heading"', 1)
@@ -66,19 +79,13 @@ def test_a_fallback_note_stands_where_the_text_fell_back(client, org_x):
 
 def test_detail_shows_place_map_link_times_and_stale_flag(client, org_x):
     service = stale(ServiceFactory.create(organisation=org_x, step_free_access=True))
-    location = Location.objects.create(
+    weekly_from_tomorrow(
+        service,
         address="Kalevankatu 5",
         postal_code="60100",
         city="Seinäjoki",
         latitude="62.790300",
         longitude="22.840300",
-    )
-    ServiceLocation.objects.create(service=service, location=location)
-    Schedule.objects.create(
-        service=service,
-        starts_at=timezone.localtime().replace(hour=18, minute=0) + timedelta(days=1),
-        rrule="FREQ=WEEKLY",
-        skip_public_holidays=False,
     )
     with translation.override("en"):
         html = client.get(
@@ -199,15 +206,10 @@ def test_manage_lists_only_the_representatives_services(
     assert html.count("Oma ") == 6 and "Vieras" not in html
 
 
-def test_representative_creates_a_service_with_place_and_weekly_time(client, bob, org_x):
+def test_representative_creates_a_service_with_place_and_weekly_time(create_as_bob):
     peer = TaxonomyTerm.objects.get(taxonomy__code="activity-types", code="peer-support")
-    client.force_login(bob)
-    with translation.override("en"):
-        url = reverse("catalogue:service_create")
-    response = client.post(
-        url,
+    response = create_as_bob(
         {
-            "organisation": org_x.pk,
             "name_fi": "Omaishoitajien vertaisryhmä",
             "summary_fi": "Vertaistukea omaishoitajille.",
             "activity_types": [peer.pk],
@@ -237,18 +239,9 @@ def test_representative_creates_a_service_with_place_and_weekly_time(client, bob
     assert schedule.location == service.service_locations.get().location
 
 
-def test_create_form_errors_are_plain_sentences(client, bob, org_x):
-    client.force_login(bob)
-    with translation.override("en"):
-        url = reverse("catalogue:service_create")
-    response = client.post(
-        url,
-        {
-            "organisation": org_x.pk,
-            "how_to_join": "drop_in",
-            "postal_code": "601",
-            "start_date": "2026-12-03",
-        },
+def test_create_form_errors_are_plain_sentences(create_as_bob):
+    response = create_as_bob(
+        {"how_to_join": "drop_in", "postal_code": "601", "start_date": "2026-12-03"}
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -259,11 +252,8 @@ def test_create_form_errors_are_plain_sentences(client, bob, org_x):
     assert not Service.objects.exists()
 
 
-def test_editor_errors_are_summarised_once_on_top_with_links_to_the_fields(client, bob, org_x):
-    client.force_login(bob)
-    with translation.override("en"):
-        url = reverse("catalogue:service_create")
-    html = client.post(url, {"organisation": org_x.pk, "is_free": "on"}).content.decode()
+def test_editor_errors_are_summarised_once_on_top_with_links_to_the_fields(create_as_bob):
+    html = create_as_bob({"is_free": "on"}).content.decode()
     assert html.count("data-error-summary") == 1
     summary = html[html.index("data-error-summary") : html.index('id="section-texts"')]
     assert '<a href="#id_name_fi">' in summary
@@ -273,43 +263,18 @@ def test_editor_errors_are_summarised_once_on_top_with_links_to_the_fields(clien
     )
 
 
-def test_a_service_error_of_a_schedule_value_shows_at_its_field(client, bob, org_x):
+def test_a_service_error_of_a_schedule_value_shows_at_its_field(create_as_bob):
     """The service checks what the form cannot; its errors land on the editor's fields."""
-    client.force_login(bob)
-    with translation.override("en"):
-        url = reverse("catalogue:service_create")
-    html = client.post(
-        url,
-        {
-            "organisation": org_x.pk,
-            "name_fi": "Kerho",
-            "is_free": "on",
-            "how_to_join": "drop_in",
-            "start_date": "2026-12-03",
-            "start_time": "18:00",
-            "repeat": "weekly",
-            "until": "2026-11-01",
-        },
-    ).content.decode()
+    schedule = {"start_date": "2026-12-03", "start_time": "18:00", "repeat": "weekly"}
+    html = create_as_bob({**A_CLUB, **schedule, "until": "2026-11-01"}).content.decode()
     assert '<a href="#id_until">Repeats until: The last date cannot be before the first time.' in (
         html
     )
     assert not Service.objects.exists()
 
 
-def test_whole_counties_are_chosen_by_code(client, bob, org_x):
-    client.force_login(bob)
-    response = client.post(
-        reverse("catalogue:service_create"),
-        {
-            "organisation": org_x.pk,
-            "name_fi": "Kerho",
-            "is_free": "on",
-            "how_to_join": "drop_in",
-            "counties": ["16"],
-            "municipalities": ["499"],
-        },
-    )
+def test_whole_counties_are_chosen_by_code(client, create_as_bob):
+    response = create_as_bob({**A_CLUB, "counties": ["16"], "municipalities": ["499"]})
     assert response.status_code == 302
     service = Service.objects.get()
     assert [c.code for c in service.counties.all()] == ["16"]

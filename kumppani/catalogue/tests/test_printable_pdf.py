@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from kumppani.catalogue.models import Location, Schedule, ServiceLocation
 from kumppani.core.tests.pdf import document_language, is_tagged, pdf_text, read_pdf
 
-from .factories import ServiceFactory
+from .factories import ServiceFactory, weekly_from_tomorrow
 
 
 def _url(language: str, name: str) -> str:
@@ -39,17 +36,7 @@ def _chosen(org_x):
         contact_email="matti.virtanen@example.fi",  # no consent recorded
         website="https://example.fi/kavely",
     )
-    location = Location.objects.create(
-        address="Kalevankatu 5", postal_code="60100", city="Seinäjoki"
-    )
-    ServiceLocation.objects.create(service=coffee, location=location)
-    Schedule.objects.create(
-        service=coffee,
-        starts_at=timezone.localtime().replace(hour=18, minute=0, second=0, microsecond=0)
-        + timedelta(days=1),
-        rrule="FREQ=WEEKLY",
-        skip_public_holidays=False,
-    )
+    weekly_from_tomorrow(coffee, address="Kalevankatu 5", postal_code="60100", city="Seinäjoki")
     return coffee, walk
 
 

@@ -8,22 +8,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from kumppani.core.models import AuditEvent
-from kumppani.testing.exports import (
-    FORMULA_PAYLOADS,
-    assert_date_cells,
-    assert_neutralised,
-    column_values,
-    csv_rows,
-    xlsx_sheet,
-)
+from kumppani.testing import exports
 from kumppani.testing.factories import OrganisationFactory, county
+from kumppani.testing.urls import reverse_en
 
 from .factories import ServiceFactory, stale
 
 
 def _url(query: str) -> str:
-    with translation.override("en"):
-        return reverse("catalogue:stale") + "?" + query
+    return reverse_en("catalogue:stale") + "?" + query
 
 
 def test_csv_export_is_filtered_audited_and_has_a_bom_and_semicolons(client, alice, org_x):
@@ -31,7 +24,7 @@ def test_csv_export_is_filtered_audited_and_has_a_bom_and_semicolons(client, ali
     stale(ServiceFactory.create(organisation=org_x, name_fi="Vanha kahvila"))
     client.force_login(alice)
 
-    rows = csv_rows(client.get(_url("format=csv&q=kerho")))
+    rows = exports.csv_rows(client.get(_url("format=csv&q=kerho")))
 
     assert rows[0] == ["Activity", "Organisation", "Last confirmed", "Link"]
     assert [row[0] for row in rows[1:]] == ["Vanha kerho"]
@@ -44,29 +37,23 @@ def test_csv_export_is_filtered_audited_and_has_a_bom_and_semicolons(client, ali
 def test_xlsx_export_has_a_frozen_bold_header_and_date_cells(client, alice, org_x):
     stale(ServiceFactory.create(organisation=org_x))
     client.force_login(alice)
-    sheet = xlsx_sheet(client.get(_url("format=xlsx")))
-    assert_date_cells(sheet, "Last confirmed")
+    sheet = exports.xlsx_sheet(client.get(_url("format=xlsx")))
+    exports.assert_date_cells(sheet, "Last confirmed")
     assert AuditEvent.objects.get(action="catalogue.stale_list.export").details["rows"] == 1
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_export_neutralises_formulas_in_every_text_cell(client, alice, file_format):
-    for payload in FORMULA_PAYLOADS:
+    for payload in exports.FORMULA_PAYLOADS:
         organisation = OrganisationFactory.create(name=payload, municipalities=["743"])
         stale(ServiceFactory.create(organisation=organisation, name_fi=payload))
     client.force_login(alice)
 
     response = client.get(_url(f"format={file_format}"))
 
-    if file_format == "csv":
-        rows = csv_rows(response)
-        activities, organisations = [r[0] for r in rows[1:]], [r[1] for r in rows[1:]]
-    else:
-        sheet = xlsx_sheet(response)
-        activities = column_values(sheet, "Activity")
-        organisations = column_values(sheet, "Organisation")
-    assert_neutralised(activities)
-    assert_neutralised(organisations)
+    columns = exports.export_columns(response, file_format)
+    exports.assert_neutralised(columns["Activity"])
+    exports.assert_neutralised(columns["Organisation"])
 
 
 def test_the_stale_list_links_to_both_exports_and_keeps_its_filters(client, alice, org_x):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
-from kumppani.testing.pages import PageCase
+from kumppani.testing.pages import PageCase, page_at
 
 PAGES: list[PageCase] = [
-    PageCase("front", "core:front", lambda f: reverse("core:front")),
+    page_at("front", "core:front"),
 ]

@@ -1,8 +1,23 @@
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 from pytest_django import DjangoDbBlocker
+
+TEST_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@pytest.fixture
+def test_templates() -> Iterator[None]:
+    """Let the templates of core's tests (core_tests/...) be found beside the app's own."""
+    engine: dict[str, Any] = dict(settings.TEMPLATES[0])
+    engine["DIRS"] = [*engine.get("DIRS", []), TEST_TEMPLATES]
+    with override_settings(TEMPLATES=[engine, *settings.TEMPLATES[1:]]):
+        yield
 
 
 @pytest.fixture(scope="module")

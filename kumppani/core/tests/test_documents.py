@@ -4,12 +4,10 @@ that reads only the app's static files and data: URLs."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import override_settings
 
 from kumppani.core.documents import (
     DOCUMENT_BASE_URL,
@@ -20,21 +18,12 @@ from kumppani.core.documents import (
 
 from .pdf import document_language, fonts_not_embedded, is_tagged, pdf_text, read_pdf
 
-TEST_TEMPLATES = Path(__file__).parent / "templates"
 STATIC = DOCUMENT_BASE_URL + settings.STATIC_URL.lstrip("/")
 # One transparent pixel.
 PIXEL = (
     "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk"
     "YAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
-
-
-@pytest.fixture
-def test_templates():
-    engine: dict[str, Any] = dict(settings.TEMPLATES[0])
-    engine["DIRS"] = [*engine.get("DIRS", []), TEST_TEMPLATES]
-    with override_settings(TEMPLATES=[engine, *settings.TEMPLATES[1:]]):
-        yield
 
 
 def _document(language: str = "fi", **context: str) -> bytes:

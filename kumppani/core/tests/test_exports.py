@@ -15,14 +15,7 @@ from openpyxl import load_workbook
 from kumppani.core.actor import Actor
 from kumppani.core.exports import Column, ColumnType, export_response, neutralise, write_xlsx
 from kumppani.core.models import AuditEvent, County
-from kumppani.testing.exports import (
-    FORMULA_PAYLOADS,
-    assert_date_cells,
-    assert_neutralised,
-    column_values,
-    csv_rows,
-    xlsx_sheet,
-)
+from kumppani.testing import exports
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +27,7 @@ ROWS = [
         "count": -5,
         "share": Decimal("1.5"),
     }
-    for payload in FORMULA_PAYLOADS
+    for payload in exports.FORMULA_PAYLOADS
 ]
 ROWS.append({"name": "Seinäjoen Omaishoitajat ry", "day": None, "at": None, "count": 3,
              "share": 0.25})  # fmt: skip
@@ -82,9 +75,9 @@ def test_csv_is_streamed_with_a_bom_semicolons_neutralised_text_and_typed_values
     response = _export("csv")
 
     assert isinstance(response, StreamingHttpResponse) and response.streaming
-    rows = csv_rows(response)
+    rows = exports.csv_rows(response)
     assert rows[0] == ["Name", "Day", "At", "Count", "Share"]
-    assert_neutralised([row[0] for row in rows[1:]])
+    exports.assert_neutralised([row[0] for row in rows[1:]])
     assert rows[1][1:] == ["2026-03-12", "2026-03-12 14:05:00", "-5", "1,5"]  # not neutralised
     assert rows[-1] == ["Seinäjoen Omaishoitajat ry", "", "", "3", "0,25"]
 
@@ -93,15 +86,15 @@ def test_xlsx_has_a_frozen_bold_filtered_header_real_dates_and_numbers():
     response = _export("xlsx")
 
     assert isinstance(response, FileResponse)
-    sheet = xlsx_sheet(response)
+    sheet = exports.xlsx_sheet(response)
     assert [cell.value for cell in sheet[1]] == ["Name", "Day", "At", "Count", "Share"]
-    assert_neutralised(column_values(sheet, "Name"))
-    assert_date_cells(sheet, "Day")
-    assert_date_cells(sheet, "At")
+    exports.assert_neutralised(exports.column_values(sheet, "Name"))
+    exports.assert_date_cells(sheet, "Day")
+    exports.assert_date_cells(sheet, "At")
     assert sheet.cell(2, 2).value == datetime(2026, 3, 12)
     assert sheet.cell(2, 3).value == datetime(2026, 3, 12, 14, 5)  # Helsinki time
-    assert column_values(sheet, "Count")[0] == -5  # a number, not "'-5"
-    assert column_values(sheet, "Share")[-1] == 0.25
+    assert exports.column_values(sheet, "Count")[0] == -5  # a number, not "'-5"
+    assert exports.column_values(sheet, "Share")[-1] == 0.25
     assert sheet.column_dimensions["A"].width >= 24
     assert sheet.title == "test"
 
@@ -125,7 +118,7 @@ def test_each_export_records_one_audit_event_with_filters_and_row_count():
 
 def test_rows_of_a_generator_are_counted_and_written():
     response = _export("csv", rows=(row for row in ROWS))
-    assert len(csv_rows(response)) == len(ROWS) + 1
+    assert len(exports.csv_rows(response)) == len(ROWS) + 1
     assert AuditEvent.objects.get().details["rows"] == len(ROWS)
 
 
@@ -146,7 +139,7 @@ def test_headers_are_written_in_the_language_of_the_request():
             actor=Actor.system("test"), action="organisations.organisation.export",
         )  # fmt: skip
     translation.activate("en")
-    assert csv_rows(response)[0] == ["Salasana vaihdettu", "Salasanan nollaus"]
+    assert exports.csv_rows(response)[0] == ["Salasana vaihdettu", "Salasanan nollaus"]
 
 
 def test_excel_drops_characters_a_sheet_cannot_hold():

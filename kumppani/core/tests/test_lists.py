@@ -3,14 +3,12 @@ out-of-range pages handled, the results fragment for htmx, and Vary: HX-Request 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django import forms
-from django.conf import settings
 from django.db.models import QuerySet
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory
 from django_htmx.middleware import HtmxDetails
 
 from kumppani.core import lists
@@ -18,7 +16,6 @@ from kumppani.core.models import County
 
 pytestmark = pytest.mark.django_db
 
-TEST_TEMPLATES = Path(__file__).parent / "templates"
 SORTS = {
     "code": lists.Sort("Code", ("code",)),
     "name": lists.Sort("Name", lambda: ("-name", "id")),
@@ -76,14 +73,6 @@ def test_invalid_filters_give_no_rows_rather_than_all():
     listing = _listing({"starts": "too long"})
     assert listing.page is None and listing.rows is None
     assert listing.form.errors
-
-
-@pytest.fixture
-def test_templates():
-    engine: dict[str, Any] = dict(settings.TEMPLATES[0])
-    engine["DIRS"] = [*engine.get("DIRS", []), TEST_TEMPLATES]
-    with override_settings(TEMPLATES=[engine, *settings.TEMPLATES[1:]]):
-        yield
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-
 from kumppani.core.actor import Actor
 from kumppani.core.models import Municipality
 from kumppani.organisations.services import organisation_update
 from kumppani.testing.factories import OrganisationFactory
-from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
+from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at, page_of
 
 
 def empty_registry(f: Fixtures) -> None:
@@ -32,114 +30,40 @@ def waiting_changes(f: Fixtures) -> None:
 
 
 PAGES: list[PageCase] = [
-    PageCase(
-        "change-requests",
-        "organisations:change_requests",
-        lambda f: reverse("organisations:change_requests"),
-        "carol",
-        waiting_changes,
+    page_at(
+        "change-requests", "organisations:change_requests", persona="carol", setup=waiting_changes
     ),
-    PageCase(
+    page_of(
         "organisation-detail-waiting-change",
         "organisations:detail",
-        detail("organisations:detail", "org_x"),
-        "bob",
-        waiting_changes,
+        "org_x",
+        persona="bob",
+        setup=waiting_changes,
     ),
-    PageCase(
-        "organisation-dissolve",
-        "organisations:dissolve",
-        detail("organisations:dissolve", "org_x"),
-        "alice",
+    *and_with_errors(
+        page_of("organisation-dissolve", "organisations:dissolve", "org_x", persona="alice")
     ),
-    PageCase(
-        "organisation-dissolve-with-errors",
-        "organisations:dissolve",
-        detail("organisations:dissolve", "org_x"),
-        "alice",
-        then=submit_main_form_empty,
+    *and_with_errors(page_at("invite", "organisations:invite", "?county=16", persona="alice")),
+    page_at("organisation-list-empty", "organisations:list"),
+    *(
+        page_at(
+            f"organisation-list{variant}", "organisations:list", query, setup=many_organisations
+        )
+        for variant, query in [
+            ("", ""),
+            ("-filtered", "?q=omaishoitajat&county=16&municipality=743"),
+            ("-invalid-filter", "?county=xx&municipality=nonsense&kind=nope"),
+            ("-page-2", "?page=2"),
+        ]
     ),
-    PageCase(
-        "invite",
-        "organisations:invite",
-        lambda f: reverse("organisations:invite") + "?county=16",
-        "alice",
-    ),
-    PageCase(
-        "invite-with-errors",
-        "organisations:invite",
-        lambda f: reverse("organisations:invite") + "?county=16",
-        "alice",
-        then=submit_main_form_empty,
-    ),
-    PageCase(
-        "organisation-list-empty", "organisations:list", lambda f: reverse("organisations:list")
-    ),
-    PageCase(
-        "organisation-list",
-        "organisations:list",
-        lambda f: reverse("organisations:list"),
-        setup=many_organisations,
-    ),
-    PageCase(
-        "organisation-list-filtered",
-        "organisations:list",
-        lambda f: reverse("organisations:list") + "?q=omaishoitajat&county=16&municipality=743",
-        setup=many_organisations,
-    ),
-    PageCase(
-        "organisation-list-invalid-filter",
-        "organisations:list",
-        lambda f: reverse("organisations:list") + "?county=xx&municipality=nonsense&kind=nope",
-        setup=many_organisations,
-    ),
-    PageCase(
-        "organisation-list-page-2",
-        "organisations:list",
-        lambda f: reverse("organisations:list") + "?page=2",
-        setup=many_organisations,
-    ),
-    PageCase(
-        "organisation-create",
-        "organisations:create",
-        lambda f: reverse("organisations:create"),
-        "alice",
-    ),
-    PageCase(
-        "organisation-create-with-errors",
-        "organisations:create",
-        lambda f: reverse("organisations:create"),
-        "alice",
-        then=submit_main_form_empty,
-    ),
-    PageCase(
-        "organisation-detail", "organisations:detail", detail("organisations:detail", "org_x")
-    ),
-    PageCase(
-        "organisation-detail-coordinator",
-        "organisations:detail",
-        detail("organisations:detail", "org_x"),
-        "alice",
-    ),
-    PageCase(
-        "organisation-edit-representative",
-        "organisations:edit",
-        detail("organisations:edit", "org_x"),
-        "bob",
-    ),
-    PageCase(
+    *and_with_errors(page_at("organisation-create", "organisations:create", persona="alice")),
+    page_of("organisation-detail", "organisations:detail", "org_x"),
+    page_of("organisation-detail-coordinator", "organisations:detail", "org_x", persona="alice"),
+    *and_with_errors(
+        page_of("organisation-edit-representative", "organisations:edit", "org_x", persona="bob"),
         "organisation-edit-with-errors",
-        "organisations:edit",
-        detail("organisations:edit", "org_x"),
-        "bob",
-        then=submit_main_form_empty,
     ),
-    PageCase(
-        "organisation-edit-coordinator",
-        "organisations:edit",
-        detail("organisations:edit", "org_x"),
-        "alice",
-    ),
+    page_of("organisation-edit-coordinator", "organisations:edit", "org_x", persona="alice"),
 ]
 
 # GET URL names that are not HTML pages, and why.

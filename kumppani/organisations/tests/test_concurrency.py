@@ -2,8 +2,6 @@
 
 from functools import partial
 
-import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -11,39 +9,31 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.services import organisation_dissolve, organisation_update
-from kumppani.testing.concurrency import in_parallel
+from kumppani.testing.concurrency import (
+    PARALLEL_WRITES,
+    in_parallel,
+    on_own_copies,
+    signed_in_clients,
+)
 from kumppani.testing.factories import OrganisationFactory
 
-# serialized_rollback: the flush after each test would take the reference data with it.
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writes: PostgreSQL"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = PARALLEL_WRITES
 
 
 def test_an_edit_and_marking_dissolved_at_the_same_time_both_hold(alice, bob) -> None:
     for round_number in range(20):
         organisation = OrganisationFactory.create(name_fi=f"Yhdistys {round_number} ry")
-        seen_by_editor = Organisation.objects.get(pk=organisation.pk)
-        seen_by_coordinator = Organisation.objects.get(pk=organisation.pk)
-
-        results = in_parallel(
-            [
-                partial(
-                    organisation_update,
-                    organisation=seen_by_editor,
-                    actor=Actor(user=bob),
-                    name_fi=f"Yhdistys {round_number} ry, uusi",
-                    phone="06 123 4567",
-                ),
-                partial(
-                    organisation_dissolve,
-                    organisation=seen_by_coordinator,
-                    actor=Actor(user=alice),
-                    reason="Yhdistys on purettu.",
-                ),
-            ]
+        edit = partial(
+            organisation_update,
+            actor=Actor(user=bob),
+            name_fi=f"Yhdistys {round_number} ry, uusi",
+            phone="06 123 4567",
         )
+        dissolve = partial(
+            organisation_dissolve, actor=Actor(user=alice), reason="Yhdistys on purettu."
+        )
+
+        results = on_own_copies(organisation, "organisation", edit, dissolve)
 
         assert not any(isinstance(result, Exception) for result in results), results
         stored = Organisation.objects.get(pk=organisation.pk)
@@ -72,11 +62,7 @@ def _create_post(client: Client, token: str) -> int:
 
 
 def test_ten_identical_creates_at_once_make_one_organisation(alice) -> None:
-    clients = []
-    for _ in range(10):
-        client = Client()
-        client.force_login(alice)
-        clients.append(client)
+    clients = signed_in_clients(alice, 10)
 
     statuses = in_parallel(
         [partial(_create_post, client, "0f4b2c8e6d1a4e3b9c7d5f1a2b3c4d5e") for client in clients]

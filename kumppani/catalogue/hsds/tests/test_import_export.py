@@ -15,17 +15,10 @@ from django.test import Client
 from django.urls import include
 from django.urls import path as url_path
 
+from kumppani.catalogue import models
 from kumppani.catalogue.hsds import exporter
 from kumppani.catalogue.hsds.validation import schema_errors
-from kumppani.catalogue.models import (
-    Location,
-    PublicationStatus,
-    Schedule,
-    Service,
-    ServiceLanguage,
-    ServiceLocation,
-    TaxonomyTerm,
-)
+from kumppani.catalogue.models import PublicationStatus, Service
 from kumppani.core.models import AuditEvent
 from kumppani.organisations.models import Organisation
 
@@ -49,12 +42,12 @@ def dump() -> dict[str, Any]:
         ),
         "counties": sorted(Service.counties.through.objects.values_list("service_id", "county_id")),
         "terms": sorted(Service.terms.through.objects.values_list("service_id", "taxonomyterm_id")),
-        "languages": sorted(ServiceLanguage.objects.values_list("service_id", "code")),
+        "languages": sorted(models.ServiceLanguage.objects.values_list("service_id", "code")),
         "organisations": list(Organisation.objects.order_by("public_id").values()),
-        "locations": list(Location.objects.order_by("public_id").values()),
-        "service_locations": list(ServiceLocation.objects.order_by("public_id").values()),
-        "schedules": list(Schedule.objects.order_by("public_id").values()),
-        "taxonomy_terms": list(TaxonomyTerm.objects.order_by("public_id").values()),
+        "locations": list(models.Location.objects.order_by("public_id").values()),
+        "service_locations": list(models.ServiceLocation.objects.order_by("public_id").values()),
+        "schedules": list(models.Schedule.objects.order_by("public_id").values()),
+        "taxonomy_terms": list(models.TaxonomyTerm.objects.order_by("public_id").values()),
     }
 
 
@@ -74,7 +67,7 @@ def export_json() -> list[dict[str, Any]]:
 
 def empty_catalogue() -> None:
     Service.objects.all().delete()
-    Location.objects.all().delete()
+    models.Location.objects.all().delete()
     Organisation.objects.all().delete()
 
 

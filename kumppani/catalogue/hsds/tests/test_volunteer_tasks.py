@@ -19,6 +19,8 @@ from kumppani.catalogue.tests.factories import VolunteerTaskFactory
 from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
+from .helpers import SECOND_OF_TWO_PAGES, page_wrapper
+
 pytestmark = pytest.mark.django_db
 
 MakeTask = Callable[..., VolunteerTask]
@@ -33,6 +35,33 @@ def make_task(org_x: Organisation) -> MakeTask:
     def make(**fields: Any) -> VolunteerTask:
         task = cast(VolunteerTask, VolunteerTaskFactory(**({"organisation": org_x} | fields)))
         index_volunteer_task(task)
+        return task
+
+    return make
+
+
+@pytest.fixture
+def activity_type(db: None) -> TaxonomyTerm:
+    """A term of the activity types."""
+    term = TaxonomyTerm.objects.filter(taxonomy__code="activity-types").first()
+    assert term is not None
+    return term
+
+
+@pytest.fixture
+def make_outdoor_friend(make_task: MakeTask, activity_type: TaxonomyTerm) -> MakeTask:
+    """Create the outdoor friend's task: remote, two hours a week, of an activity type; the
+    keyword arguments add fields."""
+
+    def make(**fields: Any) -> VolunteerTask:
+        task = make_task(
+            title_fi="Ulkoiluystävä",
+            title_sv="Friluftsvän",
+            time_commitment_fi="2 tuntia viikossa",
+            is_remote=True,
+            **fields,
+        )
+        task.terms.add(activity_type)
         return task
 
     return make
@@ -67,22 +96,15 @@ def test_our_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_every_task_response_validates_against_our_schema(
-    client: Client, make_task: MakeTask
+    client: Client, make_task: MakeTask, make_outdoor_friend: MakeTask
 ) -> None:
-    term = TaxonomyTerm.objects.filter(taxonomy__code="activity-types").first()
-    assert term is not None
-    full = make_task(
-        title_fi="Ulkoiluystävä",
-        title_sv="Friluftsvän",
+    make_outdoor_friend(
         title_en="Outdoor friend",
         description_sv="Gå ut med en äldre person.",
-        time_commitment_fi="2 tuntia viikossa",
         skills_fi="Kärsivällisyyttä",
-        is_remote=True,
         starts_on=date(2025, 1, 1),
         ends_on=timezone.localdate() + timedelta(days=30),
     )
-    full.terms.add(term)
     make_task(municipality=None, description_fi="")
     for lang in ("fi", "sv", "en"):
         page = get(client, f"{URL}?lang={lang}")
@@ -97,20 +119,16 @@ def test_every_task_response_validates_against_our_schema(
 
 
 def test_a_task_carries_the_profile_fields(
-    client: Client, make_task: MakeTask, org_x: Organisation
+    client: Client,
+    make_outdoor_friend: MakeTask,
+    org_x: Organisation,
+    activity_type: TaxonomyTerm,
 ) -> None:
-    term = TaxonomyTerm.objects.filter(taxonomy__code="activity-types").first()
-    assert term is not None
-    task = make_task(
-        title_fi="Ulkoiluystävä",
-        title_sv="Friluftsvän",
+    task = make_outdoor_friend(
         description_fi="Lähde ulos ikäihmisen kanssa.",
-        time_commitment_fi="2 tuntia viikossa",
         skills_sv="Tålamod",
-        is_remote=True,
         ends_on=date(2099, 12, 31),
     )
-    task.terms.add(term)
     body = get(client, f"{URL}/{task.public_id}")
     assert body["name"] == "Ulkoiluystävä"
     assert body["description"] == "Lähde ulos ikäihmisen kanssa."
@@ -133,7 +151,7 @@ def test_a_task_carries_the_profile_fields(
     [attribute] = body["attributes"]
     assert attribute["link_entity"] == "volunteer_task"
     assert attribute["link_id"] == str(task.public_id)
-    assert attribute["taxonomy_term_id"] == str(term.public_id)
+    assert attribute["taxonomy_term_id"] == str(activity_type.public_id)
     assert body["url"] == f"{settings.SITE_URL.rstrip('/')}/fi/services/tasks/{task.public_id}/"
     swedish = get(client, f"{URL}/{task.public_id}?lang=sv")
     assert swedish["name"] == "Friluftsvän"
@@ -184,15 +202,7 @@ def test_only_published_visible_open_tasks_are_served(client: Client, make_task:
 def test_a_page_of_tasks_has_the_hsds_page_shape(client: Client, make_task: MakeTask) -> None:
     tasks = [make_task() for _ in range(3)]
     body = get(client, f"{URL}?per_page=2&page=2")
-    assert {key: body[key] for key in body if key != "contents"} == {
-        "total_items": 3,
-        "total_pages": 2,
-        "page_number": 2,
-        "size": 1,
-        "first_page": False,
-        "last_page": True,
-        "empty": False,
-    }
+    assert page_wrapper(body) == SECOND_OF_TWO_PAGES
     # Without a search, in a fixed order: the order the tasks were added.
     assert ids(body) == [str(tasks[2].public_id)]
     assert ids(get(client, f"{URL}?per_page=2")) == [str(task.public_id) for task in tasks[:2]]

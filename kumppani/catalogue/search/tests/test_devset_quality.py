@@ -85,21 +85,22 @@ def test_dev_set_recall_and_ndcg_through_the_apis(client: Client) -> None:
     index_services(Service.objects.published())
     queries = load_queries()
 
-    def v1(q: dict[str, Any]) -> list[str]:
-        params = {"q": q["q"], "per_page": "10"}
-        if q["municipality"]:
-            params["municipality"] = q["municipality"]
-        response = client.get("/api/v1/services", params)
-        assert response.status_code == 200, response.content
-        return [item["id"] for item in response.json()["items"]]
+    def through(url: str, text_parameter: str, items: str) -> Callable[[dict[str, Any]], list[str]]:
+        """Search with a dev-set query through one API, by its URL, its name of the text
+        parameter and its key of the result list."""
 
-    def hsds(q: dict[str, Any]) -> list[str]:
-        params = {"search": q["q"], "per_page": "10"}
-        if q["municipality"]:
-            params["municipality"] = q["municipality"]
-        response = client.get("/api/hsds/services", params)
-        assert response.status_code == 200, response.content
-        return [item["id"] for item in response.json()["contents"]]
+        def search(q: dict[str, Any]) -> list[str]:
+            params = {text_parameter: q["q"], "per_page": "10"}
+            if q["municipality"]:
+                params["municipality"] = q["municipality"]
+            response = client.get(url, params)
+            assert response.status_code == 200, response.content
+            return [item["id"] for item in response.json()[items]]
+
+        return search
+
+    v1 = through("/api/v1/services", "q", "items")
+    hsds = through("/api/hsds/services", "search", "contents")
 
     results: dict[str, Any] = {
         "backend": connection.vendor,

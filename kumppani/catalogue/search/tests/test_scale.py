@@ -19,9 +19,40 @@ from kumppani.catalogue.search.ranking import match_levels
 pytestmark = pytest.mark.django_db
 
 MakeService = Callable[..., Service]
+SetCountCap = Callable[[int], None]
 postgres_only = pytest.mark.skipif(
     "connection.vendor != 'postgresql'", reason="the capped count is PostgreSQL's"
 )
+
+
+@pytest.fixture
+def count_cap(monkeypatch: pytest.MonkeyPatch) -> SetCountCap:
+    """Cap the count of matches at a few, and let one match make a match level."""
+
+    def set_cap(cap: int) -> None:
+        monkeypatch.setattr(query, "COUNT_CAP", cap)
+        monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
+
+    return set_cap
+
+
+@pytest.fixture
+def two_choirs(make_service: MakeService, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A choir for the elderly and one for children, where a match level needs two matches:
+    "kuoro ikäihmisille" matches only one of them with every word."""
+    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 2)
+    make_service(name_fi="Kuoro ikäihmisille")
+    make_service(name_fi="Kuoro lapsille")
+
+
+@pytest.fixture
+def chair_exercise_past_the_cap(make_service: MakeService, count_cap: SetCountCap) -> None:
+    """Five services that mention chair exercise, one of them in its name, past a count cap of
+    three."""
+    count_cap(3)
+    for i in range(4):
+        make_service(name_fi=f"Kerho {i}", description_fi="Mukana myös tuolijumppa.")
+    make_service(name_fi="Tuolijumppa", description_fi="Liikuntaa istuen.")
 
 
 def _names(q: str, **filters: Any) -> list[str]:
@@ -31,25 +62,19 @@ def _names(q: str, **filters: Any) -> list[str]:
     return [s.name_fi for s in result.items]
 
 
+@pytest.mark.usefixtures("two_choirs")
 def test_every_query_word_must_match_when_enough_services_have_them_all(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+    make_service: MakeService,
 ) -> None:
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 2)
-    make_service(name_fi="Kuoro ikäihmisille")
     make_service(name_fi="Kuoro ja tanssi ikäihmisille")
-    make_service(name_fi="Kuoro lapsille")
     assert sorted(_names("kuoro ikäihmisille")) == [
         "Kuoro ikäihmisille",
         "Kuoro ja tanssi ikäihmisille",
     ]
 
 
-def test_too_few_services_with_every_word_fall_back_to_any_word(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 2)
-    make_service(name_fi="Kuoro ikäihmisille")
-    make_service(name_fi="Kuoro lapsille")
+@pytest.mark.usefixtures("two_choirs")
+def test_too_few_services_with_every_word_fall_back_to_any_word() -> None:
     names = _names("kuoro ikäihmisille")
     assert names[0] == "Kuoro ikäihmisille"  # matches both words: ranked first
     assert names[1:] == ["Kuoro lapsille"]
@@ -65,14 +90,8 @@ def test_common_terms_only_rank_in_a_large_catalogue() -> None:
 
 
 @postgres_only
-def test_past_the_count_cap_the_total_is_a_lower_bound_and_titles_rank_first(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(query, "COUNT_CAP", 3)
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
-    for i in range(4):
-        make_service(name_fi=f"Kerho {i}", description_fi="Mukana myös tuolijumppa.")
-    make_service(name_fi="Tuolijumppa", description_fi="Liikuntaa istuen.")
+@pytest.mark.usefixtures("chair_exercise_past_the_cap")
+def test_past_the_count_cap_the_total_is_a_lower_bound_and_titles_rank_first() -> None:
     result = search_services(
         q="tuolijumppa", filters=SearchFilters(), language="fi", with_facets=False, per_page=1
     )
@@ -135,10 +154,9 @@ def _forget_levels() -> None:
 
 @postgres_only
 def test_a_filtered_broad_search_counts_and_ranks_in_one_statement(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+    make_service: MakeService, count_cap: SetCountCap
 ) -> None:
-    monkeypatch.setattr(query, "COUNT_CAP", 5)
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
+    count_cap(5)
     here = [
         make_service(name_fi=f"Tuolijumppa {i}", municipalities=["743"], is_nationwide=False)
         for i in range(3)
@@ -158,12 +176,10 @@ def test_a_filtered_broad_search_counts_and_ranks_in_one_statement(
 
 
 @postgres_only
+@pytest.mark.usefixtures("two_choirs")  # the AND level matches 1: falls back to the OR
 def test_a_repeated_search_runs_only_its_ranked_query_until_the_index_changes(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+    make_service: MakeService,
 ) -> None:
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 2)
-    make_service(name_fi="Kuoro ikäihmisille")
-    make_service(name_fi="Kuoro lapsille")  # the AND level matches 1: falls back to the OR
     first = _ids_and_queries("kuoro ikäihmisille", filters=SearchFilters())
     again = _ids_and_queries("kuoro ikäihmisille", filters=SearchFilters())
     assert again[:3] == first[:3] and first[1] == 2
@@ -175,14 +191,8 @@ def test_a_repeated_search_runs_only_its_ranked_query_until_the_index_changes(
 
 
 @postgres_only
-def test_a_repeated_search_past_the_count_cap_keeps_its_title_first_page(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(query, "COUNT_CAP", 3)
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
-    for i in range(4):
-        make_service(name_fi=f"Kerho {i}", description_fi="Mukana myös tuolijumppa.")
-    make_service(name_fi="Tuolijumppa", description_fi="Liikuntaa istuen.")
+@pytest.mark.usefixtures("chair_exercise_past_the_cap")
+def test_a_repeated_search_past_the_count_cap_keeps_its_title_first_page() -> None:
     for page in (1, 2):
         first = _ids_and_queries("tuolijumppa", filters=SearchFilters(), page=page, per_page=1)
         again = _ids_and_queries("tuolijumppa", filters=SearchFilters(), page=page, per_page=1)
@@ -192,10 +202,8 @@ def test_a_repeated_search_past_the_count_cap_keeps_its_title_first_page(
 
 @postgres_only
 def test_the_pages_of_a_broad_search_hold_every_match_once_in_tier_order(
-    make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+    make_service: MakeService, count_cap: SetCountCap
 ) -> None:
-    monkeypatch.setattr(query, "COUNT_CAP", 3)
-    monkeypatch.setattr(query, "MIN_LEVEL_MATCHES", 1)
     # Every query word in the name; one of them there; none there (only in the description).
     tiers = [
         {make_service(name_fi=f"Kuoro ja tanssi {i}").pk for i in range(3)},
@@ -208,6 +216,7 @@ def test_the_pages_of_a_broad_search_hold_every_match_once_in_tier_order(
             for i in range(3)
         },
     ]
+    count_cap(3)
 
     def pages() -> tuple[list[int], list[int]]:
         ids, queries = [], []

@@ -134,11 +134,6 @@ def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
-
-
-@pytest.fixture
 def nojs_context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     """A context with JavaScript disabled: whatever htmx enhances must work without it."""
     with _new_context(
@@ -148,15 +143,20 @@ def nojs_context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def nojs_page(nojs_context: BrowserContext) -> Page:
-    return nojs_context.new_page()
-
-
-@pytest.fixture
 def narrow_context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     """A context 320 CSS pixels wide (WCAG 1.4.10 reflow)."""
     with _new_context(browser, site_url, viewport={"width": 320, "height": 640}) as ctx:
         yield ctx
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture
+def nojs_page(nojs_context: BrowserContext) -> Page:
+    return nojs_context.new_page()
 
 
 @pytest.fixture

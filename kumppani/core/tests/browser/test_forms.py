@@ -18,15 +18,30 @@ from kumppani.organisations.models import Organisation
 
 from .harness import axe_violations, describe_violations
 
-browser_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SignIn = Callable[[BrowserContext, User], None]
+OpenAsBob = Callable[[Page, str], None]
 SOUTH_OSTROBOTHNIA = "16"
 
 
 def _url(name: str, language: str = "fi", *args: object) -> str:
     with translation.override(language):
         return reverse(name, args=args)
+
+
+@pytest.fixture
+def open_as_bob(sign_in: SignIn, bob: User) -> OpenAsBob:
+    """Sign bob, the representative of org_x, in to a page's browser context, then open a URL."""
+
+    def open_page(page: Page, url: str) -> None:
+        sign_in(page.context, bob)
+        page.goto(url)
+
+    return open_page
 
 
 def _focused_is_the_error_summary(page: Page) -> bool:
@@ -55,16 +70,17 @@ def _save(page: Page) -> None:
         page.locator("main form[method=post] button[type=submit]").first.click()
 
 
-@pytest.mark.browser
-@browser_test
-def test_after_a_failed_save_of_an_organisation_the_error_summary_has_focus(
-    page: Page, context: BrowserContext, sign_in: SignIn, bob: User, org_x: Organisation
-) -> None:
-    sign_in(context, bob)
-    page.goto(_url("organisations:edit", "fi", org_x.public_id))
+def _save_without_names(page: Page) -> None:
     _clear_names(page)
-
     _save(page)
+
+
+def test_after_a_failed_save_of_an_organisation_the_error_summary_has_focus(
+    page: Page, open_as_bob: OpenAsBob, org_x: Organisation
+) -> None:
+    open_as_bob(page, _url("organisations:edit", "fi", org_x.public_id))
+
+    _save_without_names(page)
 
     assert _focused_is_the_error_summary(page)
     summary = page.locator("[data-error-summary]")
@@ -80,13 +96,10 @@ def test_after_a_failed_save_of_an_organisation_the_error_summary_has_focus(
     assert page.evaluate("document.activeElement.id") == "id_name_fi"
 
 
-@pytest.mark.browser
-@browser_test
 def test_after_a_failed_save_in_the_activity_editor_the_error_summary_has_focus(
-    page: Page, context: BrowserContext, sign_in: SignIn, bob: User
+    page: Page, open_as_bob: OpenAsBob
 ) -> None:
-    sign_in(context, bob)
-    page.goto(_url("catalogue:service_create", "sv"))
+    open_as_bob(page, _url("catalogue:service_create", "sv"))
 
     _save(page)
 
@@ -98,13 +111,10 @@ def test_after_a_failed_save_in_the_activity_editor_the_error_summary_has_focus(
     assert page.evaluate("document.activeElement.id") == "id_how_to_join_0"
 
 
-@pytest.mark.browser
-@browser_test
 def test_picker_filters_by_typing_and_chooses_a_whole_county_by_keyboard(
-    page: Page, context: BrowserContext, sign_in: SignIn, bob: User, org_x: Organisation
+    page: Page, open_as_bob: OpenAsBob, org_x: Organisation
 ) -> None:
-    sign_in(context, bob)
-    page.goto(_url("organisations:edit", "fi", org_x.public_id))
+    open_as_bob(page, _url("organisations:edit", "fi", org_x.public_id))
     picker = page.locator("#id_municipalities")
     assert picker.get_attribute("type") == "search", "the filter took over the field's id"
     assert page.locator("label[for=id_municipalities]").count() == 1
@@ -152,13 +162,10 @@ def test_picker_filters_by_typing_and_chooses_a_whole_county_by_keyboard(
     assert sorted(m.code for m in org_x.municipalities.all()) == sorted(county)
 
 
-@pytest.mark.browser
-@browser_test
 def test_in_the_activity_editor_a_whole_county_is_chosen_as_a_county(
-    page: Page, context: BrowserContext, sign_in: SignIn, bob: User, org_x: Organisation
+    page: Page, open_as_bob: OpenAsBob, org_x: Organisation
 ) -> None:
-    sign_in(context, bob)
-    page.goto(_url("catalogue:service_create", "fi"))
+    open_as_bob(page, _url("catalogue:service_create", "fi"))
     page.locator("#id_organisation").select_option(str(org_x.pk))
     page.locator("#id_name_fi").fill("Vertaistukiryhmä")
     page.locator("#id_how_to_join_0").check()
@@ -184,13 +191,10 @@ def test_in_the_activity_editor_a_whole_county_is_chosen_as_a_county(
     assert not service.municipalities.exists()
 
 
-@pytest.mark.browser
-@browser_test
 def test_the_picker_works_without_javascript(
-    nojs_page: Page, nojs_context: BrowserContext, sign_in: SignIn, bob: User, org_x: Organisation
+    nojs_page: Page, open_as_bob: OpenAsBob, org_x: Organisation
 ) -> None:
-    sign_in(nojs_context, bob)
-    nojs_page.goto(_url("organisations:edit", "fi", org_x.public_id))
+    open_as_bob(nojs_page, _url("organisations:edit", "fi", org_x.public_id))
     select = nojs_page.locator("select#id_municipalities")
     assert select.is_visible() and select.get_attribute("multiple") is not None
     assert nojs_page.locator(".picker-no-script").is_visible()
@@ -205,16 +209,12 @@ def test_the_picker_works_without_javascript(
     assert sorted(m.code for m in org_x.municipalities.all()) == ["301", "743"]
 
 
-@pytest.mark.browser
-@browser_test
 def test_the_error_summary_comes_first_without_javascript(
-    nojs_page: Page, nojs_context: BrowserContext, sign_in: SignIn, bob: User, org_x: Organisation
+    nojs_page: Page, open_as_bob: OpenAsBob, org_x: Organisation
 ) -> None:
-    sign_in(nojs_context, bob)
-    nojs_page.goto(_url("organisations:edit", "fi", org_x.public_id))
-    _clear_names(nojs_page)
+    open_as_bob(nojs_page, _url("organisations:edit", "fi", org_x.public_id))
 
-    _save(nojs_page)
+    _save_without_names(nojs_page)
 
     first_in_form = nojs_page.locator("main form[method=post] > :not(input[type=hidden])").first
     assert first_in_form.get_attribute("data-error-summary") is not None
@@ -225,17 +225,14 @@ def _check_axe(page: Page, where: str) -> list[str]:
     return [f"{where}: axe found\n{describe_violations(violations)}"] if violations else []
 
 
-@pytest.mark.browser
-@browser_test
 def test_the_enhanced_picker_and_the_error_summary_pass_axe_in_finnish_and_swedish(
-    browser: Browser, site_url: str, sign_in: SignIn, bob: User, org_x: Organisation
+    browser: Browser, site_url: str, open_as_bob: OpenAsBob, org_x: Organisation
 ) -> None:
     problems: list[str] = []
     for language in ("fi", "sv"):
         context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 800})
-        sign_in(context, bob)
         page = context.new_page()
-        page.goto(_url("organisations:edit", language, org_x.public_id))
+        open_as_bob(page, _url("organisations:edit", language, org_x.public_id))
         _clear_names(page)
         page.locator("#id_municipalities").fill("seinä")
         page.locator(".picker-all input").filter(visible=True).first.check()
@@ -253,8 +250,6 @@ def test_the_enhanced_picker_and_the_error_summary_pass_axe_in_finnish_and_swedi
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.browser
-@browser_test
 def test_the_404_page_passes_axe_in_finnish_and_swedish(page: Page) -> None:
     problems: list[str] = []
     for language in ("fi", "sv"):
