@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
+from django.db import models
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import deadlines
 
 from .models import Call, CallStatus, Decision, Payment
+
+M = TypeVar("M", bound=models.Model)
 
 # Where a published call stands at a moment, for pages and the API.
 UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
@@ -28,18 +32,20 @@ def call_phase(call: Call, now: datetime) -> str:
     return CLOSED
 
 
+def _of_programmes(
+    rows: QuerySet[M], path: str, county: str, kind: str, year: int | None
+) -> QuerySet[M]:
+    """Rows whose programme (at ``path``) is of the county (code), kind and year given."""
+    conditions = {"county__code": county, "kind": kind, "year": year}
+    return rows.filter(**{f"{path}__{name}": value for name, value in conditions.items() if value})
+
+
 def published_calls(*, county: str = "", kind: str = "", year: int | None = None) -> QuerySet[Call]:
     """Published calls, the latest last day first, filtered by county code, kind and year."""
     calls = Call.objects.filter(status=CallStatus.PUBLISHED).select_related(
         "programme", "programme__county"
     )
-    if county:
-        calls = calls.filter(programme__county__code=county)
-    if kind:
-        calls = calls.filter(programme__kind=kind)
-    if year:
-        calls = calls.filter(programme__year=year)
-    return calls.order_by("-closes_on", "id")
+    return _of_programmes(calls, "programme", county, kind, year).order_by("-closes_on", "id")
 
 
 def decision_register(
@@ -49,12 +55,7 @@ def decision_register(
     decisions = Decision.objects.filter(amount__gt=0).select_related(
         "application__organisation", "application__call__programme__county"
     )
-    if county:
-        decisions = decisions.filter(application__call__programme__county__code=county)
-    if kind:
-        decisions = decisions.filter(application__call__programme__kind=kind)
-    if year:
-        decisions = decisions.filter(application__call__programme__year=year)
+    decisions = _of_programmes(decisions, "application__call__programme", county, kind, year)
     if organisation:
         decisions = decisions.filter(application__organisation__business_id=organisation)
     return decisions.order_by("-decided_on", "-id")

@@ -22,7 +22,11 @@ from kumppani.grants.models import (
     GrantKind,
     QuestionKind,
 )
-from kumppani.grants.services.applications import application_save, application_start
+from kumppani.grants.services.applications import (
+    application_save,
+    application_start,
+    application_submit,
+)
 from kumppani.grants.services.funding import decision_make
 from kumppani.grants.services.programmes import call_create, call_publish, programme_create
 from kumppani.organisations.models import Organisation
@@ -118,3 +122,18 @@ def decide(application: Application, coordinator: User, amount: str, **options: 
         section="§ 12",
         **options,
     )
+
+
+def sent_in_time(call: Call, organisation: Organisation, user: User) -> Application:
+    """A complete application of the organisation to the call, sent by ``user`` at noon of
+    the call's last day (whenever that is)."""
+    application = fill_in(
+        Application.objects.create(call=call, organisation=organisation, created_by=user), user
+    )
+    application_submit(
+        application=application,
+        actor=Actor(user=user),
+        declarations=True,
+        now=call.deadline.replace(hour=12),
+    )
+    return application

@@ -16,7 +16,7 @@ from kumppani.grants.services.funding import report_accept, report_submit
 from kumppani.grants.services.review import disqualification_declare, reviewer_assign
 from kumppani.testing.factories import UserFactory, county_role
 
-from .conftest import decide, fill_in, make_call
+from .conftest import decide, fill_in, make_call, sent_in_time
 
 pytestmark = pytest.mark.django_db
 
@@ -75,16 +75,8 @@ def test_the_decision_document_has_the_appeal_instructions_and_is_tagged(
 def test_a_held_payment_is_refused_with_409_and_the_reason_until_the_report_is_accepted(
     client, applicant, sanna, carol
 ) -> None:
-    last_year = make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30))
-    old = fill_in(
-        Application.objects.create(call=last_year, organisation=applicant, created_by=sanna),
-        sanna,
-    )
-    application_submit(
-        application=old,
-        actor=Actor(user=sanna),
-        declarations=True,
-        now=last_year.deadline.replace(hour=12),
+    old = sent_in_time(
+        make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30)), applicant, sanna
     )
     old_decision = decide(old, carol, "5000")
     report = old_decision.usage_report

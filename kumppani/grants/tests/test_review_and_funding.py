@@ -31,7 +31,7 @@ from kumppani.grants.services.review import (
 )
 from kumppani.testing.factories import UserFactory, county_role
 
-from .conftest import decide, fill_in, make_call
+from .conftest import decide, fill_in, make_call, sent_in_time
 
 pytestmark = pytest.mark.django_db
 
@@ -117,16 +117,8 @@ def test_decisions_stay_within_the_appropriation_unless_confirmed(
 
 
 def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) -> None:
-    last_year = make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30))
-    old = fill_in(
-        Application.objects.create(call=last_year, organisation=applicant, created_by=sanna),
-        sanna,
-    )
-    application_submit(
-        application=old,
-        actor=Actor(user=sanna),
-        declarations=True,
-        now=last_year.deadline.replace(hour=12),
+    old = sent_in_time(
+        make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30)), applicant, sanna
     )
     old_decision = decide(old, carol, "5000")
     payment_approve(payment=old_decision.payments.get(), actor=Actor(user=carol))
