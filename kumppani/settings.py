@@ -300,6 +300,10 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
         "task": "kumppani.catalogue.tasks.freshness_reminders",
         "every": timedelta(days=1),
     },
+    "grant-report-reminders": {
+        "task": "kumppani.grants.tasks.report_reminders",
+        "every": timedelta(days=1),
+    },
 }
 
 # Sessions: server-side, expire after two weeks or when the browser closes if asked.

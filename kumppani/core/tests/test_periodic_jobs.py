@@ -53,6 +53,7 @@ def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
         "tasks-sweep",
         "hsds-dumps",
         "freshness-reminders",
+        "grant-report-reminders",
     }
     for job in jobs:
         assert isinstance(job.task, Task)
@@ -71,11 +72,13 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "tasks-sweep",
         "hsds-dumps",
         "freshness-reminders",
+        "grant-report-reminders",
     ]
     assert enqueued_tasks() == [
         "freshness_reminders",
         "hsds_dumps_refresh",
         "outbox_retry",
+        "report_reminders",
         "tasks_sweep",
     ]
 
@@ -97,6 +100,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "tasks-sweep",
         "hsds-dumps",
         "freshness-reminders",
+        "grant-report-reminders",
     ]
     assert enqueued_tasks().count("freshness_reminders") == 1
 
@@ -108,7 +112,8 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
     call_command("run_periodic_jobs", stdout=out)
     assert (
         out.getvalue().count(
-            "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders."
+            "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders, "
+            "grant-report-reminders."
         )
         == 1
     )
@@ -143,8 +148,9 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.core.jobs.tasks_sweep": 1,
         "kumppani.catalogue.tasks.freshness_reminders": 1,
         "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh": 1,
+        "kumppani.grants.tasks.report_reminders": 1,
     }
-    assert PeriodicJobRun.objects.count() == 4
+    assert PeriodicJobRun.objects.count() == 5
 
 
 @pytest.mark.django_db

@@ -92,6 +92,8 @@ class UsageReport(Timestamped):
     volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
     amount_used = money(_("amount used (€)"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # The reminders already sent ("30", "7" days before the due date, "late" after it).
+    reminders_sent = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("usage report")
