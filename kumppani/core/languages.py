@@ -20,6 +20,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_decimal as babel_format_decimal
 from django.conf import settings
@@ -237,6 +238,15 @@ def format_datetime(value: datetime | None, style: str = "short") -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value).replace(tzinfo=None)
     return babel_format_datetime(value, style, locale=_locale())
+
+
+def format_time(value: datetime | None) -> str:
+    """The time of a moment in the site's time zone as the reader writes it: 23.59."""
+    if value is None:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value).replace(tzinfo=None)
+    return babel_format_time(value, "short", locale=_locale())
 
 
 def format_number(value: int | float | Decimal | None, decimals: int | None = None) -> str:

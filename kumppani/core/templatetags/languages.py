@@ -47,6 +47,12 @@ def local_datetime(value: datetime | None, style: str = "short") -> str:
 
 
 @register.filter
+def local_time(value: datetime | None) -> str:
+    """``{{ call.deadline|local_time }}`` → 23.59."""
+    return languages.format_time(value)
+
+
+@register.filter
 def number(value: int | float | Decimal | None, decimals: int | None = None) -> str:
     """``{{ value|number }}`` → 1 234,5."""
     return languages.format_number(value, decimals)

@@ -54,7 +54,7 @@ def test_the_call_page_tells_why_the_deadline_moved_in_swedish(client) -> None:
     text = page.content.decode()
     assert "Ansökan om verksamhetsunderstöd" in text
     assert "självständighetsdagen" in text.lower()
-    assert "7 december 2026" in text
+    assert "7 december 2026 kl. 23.59" in text
 
 
 def test_the_call_list_is_filtered_by_county(client, call) -> None:
