@@ -323,9 +323,13 @@ class ServiceEditor:
         valid = [form.is_valid() for form in self.forms.values()]  # validate every section
         return all(valid)
 
-    def add_error(self, error: ValidationError) -> None:
+    def show_error(self, error: ValidationError) -> None:
         """Show a service's ValidationError in the section that has the field."""
         add_service_errors(self.forms.values(), error, field_names=SERVICE_FIELD_NAMES)
+
+    def values(self) -> dict[str, Any]:
+        """The keyword arguments of `service_create` and `service_update`."""
+        return {**self.fields(), "location": self.location(), "schedule": self.schedule()}
 
     def fields(self) -> ServiceFields:
         texts = self.forms["texts"].cleaned_data
@@ -350,7 +354,7 @@ class ServiceEditor:
         values.update(self.forms["contact"].cleaned_data)
         return ServiceFields(**values)  # type: ignore[typeddict-item]
 
-    def base_version(self) -> str | None:
+    def edited_version(self) -> str | None:
         """The version of the service the editor was filled in from."""
         return self.forms["texts"].cleaned_data.get(VERSION_FIELD)
 

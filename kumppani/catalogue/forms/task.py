@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.forms import MunicipalityChoiceField
+from kumppani.core.forms import MunicipalityChoiceField, add_service_errors
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 from kumppani.core.widgets import NativeDateInput
@@ -74,11 +75,19 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
             self.add_error("ends_on", _("The task cannot end before it starts."))
         return data
 
-    def task_fields(self) -> TaskFields:
+    def values(self) -> TaskFields:
+        """The keyword arguments of `volunteer_task_create` and `volunteer_task_update`."""
         values = dict(self.cleaned_data)
         values.pop(VERSION_FIELD, None)
         values["terms"] = list(values.pop("activity_types"))
         return TaskFields(**values)  # type: ignore[typeddict-item]
+
+    def show_error(self, error: ValidationError) -> None:
+        add_service_errors(self, error)
+
+    def edited_version(self) -> str | None:
+        """The version of the task the form was filled in from."""
+        return self.cleaned_data.get(VERSION_FIELD)
 
     @classmethod
     def initial_for(cls, task: VolunteerTask) -> dict[str, Any]:
