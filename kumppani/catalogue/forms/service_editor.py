@@ -18,7 +18,7 @@ from kumppani.core.forms import (
 )
 from kumppani.core.languages import content_languages, translated_ordering
 from kumppani.core.models import County
-from kumppani.core.widgets import MunicipalityPicker, NativeDateInput, NativeTimeInput
+from kumppani.core.widgets import MunicipalityPicker
 
 from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
 from ..schedules import Repeat, build_rrule, repeat_of
@@ -29,7 +29,12 @@ from .common import (
     FriendlyErrorsMixin,
     _translated_fields,
     activity_language_choices,
+    choose_from,
+    date_field,
+    stored_values,
     term_choices,
+    terms_field,
+    time_field,
 )
 from .contact import ContactPersonForm, contact_initial
 
@@ -52,28 +57,12 @@ class ServiceTextsForm(FriendlyErrorsMixin, VersionedForm):
 
 
 class ServiceClassificationForm(FriendlyErrorsMixin, forms.Form):
-    activity_types: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Activity types"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    themes: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Themes"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    target_groups: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Target groups"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    service_classes: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Service classes (Suomi.fi)"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
+    activity_types = terms_field(_("Activity types"))
+    themes = terms_field(_("Themes"))
+    target_groups = terms_field(_("Target groups"))
+    service_classes = terms_field(
+        _("Service classes (Suomi.fi)"),
+        widget=forms.SelectMultiple,
         help_text=_("Hold down Ctrl (Cmd on a Mac) to choose more than one."),
     )
 
@@ -87,9 +76,7 @@ class ServiceClassificationForm(FriendlyErrorsMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, code in self.TAXONOMIES.items():
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = term_choices(code)
+            choose_from(self, name, term_choices(code))
 
     def terms(self) -> list[TaxonomyTerm]:
         return [term for name in self.TAXONOMIES for term in self.cleaned_data.get(name, [])]
@@ -113,9 +100,7 @@ class ServiceAreasForm(FriendlyErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        counties = self.fields["counties"]
-        assert isinstance(counties, forms.ModelMultipleChoiceField)
-        counties.queryset = County.objects.order_by(translated_ordering("name"))
+        choose_from(self, "counties", County.objects.order_by(translated_ordering("name")))
 
 
 class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
@@ -231,30 +216,13 @@ REPEAT_CHOICES = [
 
 
 class ScheduleForm(FriendlyErrorsMixin, forms.Form):
-    start_date = forms.DateField(
-        label=_("First date"),
-        required=False,
-        widget=NativeDateInput(),
-    )
-    start_time = forms.TimeField(
-        label=_("Starts at"),
-        required=False,
-        widget=NativeTimeInput(),
-    )
-    end_time = forms.TimeField(
-        label=_("Ends at"),
-        required=False,
-        widget=NativeTimeInput(),
-    )
+    start_date = date_field(_("First date"))
+    start_time = time_field(_("Starts at"))
+    end_time = time_field(_("Ends at"))
     repeat = forms.ChoiceField(
         label=_("Repeats"), choices=REPEAT_CHOICES, initial=Repeat.NONE, required=False
     )
-    until = forms.DateField(
-        label=_("Repeats until"),
-        required=False,
-        widget=NativeDateInput(),
-        help_text=_("Leave empty if the activity continues."),
-    )
+    until = date_field(_("Repeats until"), help_text=_("Leave empty if the activity continues."))
     skip_public_holidays = forms.BooleanField(
         label=_("Not on public holidays"), required=False, initial=True
     )
@@ -376,10 +344,23 @@ class ServiceEditor:
 
 def initial_for(service: Service) -> dict[str, Any]:
     """The editor's initial values from a (prefetched) service."""
-    initial: dict[str, Any] = {VERSION_FIELD: version_of(service)}
-    for field in ("name", "summary", "description", "easy_read_summary", "fee_description"):
-        for code in content_languages():
-            initial[f"{field}_{code}"] = getattr(service, f"{field}_{code}") or ""
+    initial: dict[str, Any] = {
+        VERSION_FIELD: version_of(service),
+        **stored_values(
+            service,
+            texts=("name", "summary", "description", "easy_read_summary", "fee_description"),
+            fields=(
+                "is_nationwide",
+                "is_online",
+                "is_free",
+                "how_to_join",
+                "free_places",
+                "website",
+                *ACCESSIBILITY_FIELDS,
+            ),
+        ),
+        **contact_initial(service),
+    }
     terms = list(service.terms.all())
     for name, code in ServiceClassificationForm.TAXONOMIES.items():
         initial[name] = [term.pk for term in terms if term.taxonomy.code == code]
@@ -389,17 +370,6 @@ def initial_for(service: Service) -> dict[str, Any]:
     known = set(ACTIVITY_LANGUAGES)
     initial["languages"] = [code for code in codes if code in known]
     initial["other_languages"] = ", ".join(code for code in codes if code not in known)
-    for name in (
-        "is_nationwide",
-        "is_online",
-        "is_free",
-        "how_to_join",
-        "free_places",
-        "website",
-        *ACCESSIBILITY_FIELDS,
-    ):
-        initial[name] = getattr(service, name)
-    initial.update(contact_initial(service))
     links = list(service.service_locations.all())
     if links:
         location = links[0].location

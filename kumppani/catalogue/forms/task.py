@@ -12,17 +12,23 @@ from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.forms import MunicipalityChoiceField, add_service_errors
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
-from kumppani.core.widgets import NativeDateInput
 
-from ..models import TaxonomyTerm, VolunteerTask
+from ..models import VolunteerTask
 from ..services import TaskFields
 from ..taxonomy_data import ACTIVITY_TYPES
 from .common import (
     FriendlyErrorsMixin,
     _translated_fields,
+    choose_from,
+    date_field,
+    stored_values,
     term_choices,
+    terms_field,
 )
 from .contact import ContactPersonForm, contact_initial
+
+# The task's texts, each in every content language.
+TEXTS = ("title", "description", "time_commitment", "skills")
 
 
 class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
@@ -32,29 +38,10 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         required=False,
     )
     is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)
-    starts_on = forms.DateField(
-        label=_("Starts"),
-        required=False,
-        widget=NativeDateInput(),
-    )
-    ends_on = forms.DateField(
-        label=_("Ends"),
-        required=False,
-        widget=NativeDateInput(),
-    )
-    activity_types: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Activity types"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    field_order = [
-        *(
-            f"{f}_{c}"
-            for f in ("title", "description", "time_commitment", "skills")
-            for c in content_languages()
-        ),
-    ]
+    starts_on = date_field(_("Starts"))
+    ends_on = date_field(_("Ends"))
+    activity_types = terms_field(_("Activity types"))
+    field_order = [f"{f}_{c}" for f in TEXTS for c in content_languages()]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -63,9 +50,7 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         _translated_fields(self, "time_commitment", str(_("Time commitment")), max_length=255)
         _translated_fields(self, "skills", str(_("Skills wanted")), widget=forms.Textarea)
         self.order_fields(self.field_order)
-        field = self.fields["activity_types"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.queryset = term_choices(ACTIVITY_TYPES)
+        choose_from(self, "activity_types", term_choices(ACTIVITY_TYPES))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -91,17 +76,11 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
 
     @classmethod
     def initial_for(cls, task: VolunteerTask) -> dict[str, Any]:
-        initial: dict[str, Any] = {VERSION_FIELD: version_of(task)}
-        for field in ("title", "description", "time_commitment", "skills"):
-            for code in content_languages():
-                initial[f"{field}_{code}"] = getattr(task, f"{field}_{code}") or ""
-        for name in (
-            "municipality",
-            "is_remote",
-            "starts_on",
-            "ends_on",
-        ):
-            initial[name] = getattr(task, name)
-        initial.update(contact_initial(task))
-        initial["activity_types"] = [term.pk for term in task.terms.all()]
-        return initial
+        return {
+            VERSION_FIELD: version_of(task),
+            **stored_values(
+                task, texts=TEXTS, fields=("municipality", "is_remote", "starts_on", "ends_on")
+            ),
+            **contact_initial(task),
+            "activity_types": [term.pk for term in task.terms.all()],
+        }
