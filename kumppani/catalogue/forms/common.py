@@ -10,7 +10,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.languages import content_languages, in_language, language_choices
-from kumppani.core.widgets import NativeDateInput, NativeTimeInput
 from kumppani.organisations.models import Organisation
 
 from ..models import TaxonomyTerm
@@ -40,16 +39,6 @@ def terms_field(label: Any, **kwargs: Any) -> forms.ModelMultipleChoiceField[Any
     return forms.ModelMultipleChoiceField(
         label=label, queryset=TaxonomyTerm.objects.none(), required=False, **kwargs
     )
-
-
-def date_field(label: Any, **kwargs: Any) -> forms.DateField:
-    """An optional date, picked with the browser's own date input."""
-    return forms.DateField(label=label, required=False, widget=NativeDateInput(), **kwargs)
-
-
-def time_field(label: Any) -> forms.TimeField:
-    """An optional time of day, picked with the browser's own time input."""
-    return forms.TimeField(label=label, required=False, widget=NativeTimeInput())
 
 
 def stored_values(

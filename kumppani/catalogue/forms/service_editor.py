@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.forms import (
+    DateField,
     MunicipalityChoiceField,
     MunicipalityMultipleChoiceField,
     add_service_errors,
 )
 from kumppani.core.languages import content_languages, translated_ordering
 from kumppani.core.models import County
-from kumppani.core.widgets import MunicipalityPicker
+from kumppani.core.widgets import MunicipalityPicker, NativeTimeInput
 
 from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
 from ..schedules import Repeat, build_rrule, repeat_of
@@ -30,11 +31,9 @@ from .common import (
     _translated_fields,
     activity_language_choices,
     choose_from,
-    date_field,
     stored_values,
     term_choices,
     terms_field,
-    time_field,
 )
 from .contact import ContactPersonForm, contact_initial
 
@@ -216,13 +215,17 @@ REPEAT_CHOICES = [
 
 
 class ScheduleForm(FriendlyErrorsMixin, forms.Form):
-    start_date = date_field(_("First date"))
-    start_time = time_field(_("Starts at"))
-    end_time = time_field(_("Ends at"))
+    start_date = DateField(label=_("First date"), required=False)
+    start_time = forms.TimeField(label=_("Starts at"), required=False, widget=NativeTimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), required=False, widget=NativeTimeInput())
     repeat = forms.ChoiceField(
         label=_("Repeats"), choices=REPEAT_CHOICES, initial=Repeat.NONE, required=False
     )
-    until = date_field(_("Repeats until"), help_text=_("Leave empty if the activity continues."))
+    until = DateField(
+        label=_("Repeats until"),
+        required=False,
+        help_text=_("Leave empty if the activity continues."),
+    )
     skip_public_holidays = forms.BooleanField(
         label=_("Not on public holidays"), required=False, initial=True
     )

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.forms import MunicipalityChoiceField, add_service_errors
+from kumppani.core.forms import DateField, MunicipalityChoiceField, add_service_errors
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 
@@ -20,7 +20,6 @@ from .common import (
     FriendlyErrorsMixin,
     _translated_fields,
     choose_from,
-    date_field,
     stored_values,
     term_choices,
     terms_field,
@@ -38,8 +37,8 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         required=False,
     )
     is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)
-    starts_on = date_field(_("Starts"))
-    ends_on = date_field(_("Ends"))
+    starts_on = DateField(label=_("Starts"), required=False)
+    ends_on = DateField(label=_("Ends"), required=False)
     activity_types = terms_field(_("Activity types"))
     field_order = [f"{f}_{c}" for f in TEXTS for c in content_languages()]
 

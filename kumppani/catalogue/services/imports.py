@@ -22,6 +22,7 @@ from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes
 from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
@@ -66,7 +67,7 @@ def location_import(
     created = location is None
     if location is None:
         location = Location(public_id=public_id, organisation=owner or organisation)
-    changed = workflow.apply_values(location, fields)
+    changed = apply_changes(location, fields)
     if created or changed:
         if not created and location.organisation_id not in (None, organisation.pk):
             raise ValidationError(
@@ -134,7 +135,7 @@ def _set_places(service: Service, places: list[ImportedPlace]) -> bool:
                 {"service_at_locations": _("This id belongs to another activity's place.")}
             )
         link = link or ServiceLocation(public_id=place.link_id, service=service)
-        if link._state.adding or workflow.apply_values(
+        if link._state.adding or apply_changes(
             link, {"location": place.location, "description": place.description}
         ):
             link.location = place.location
@@ -154,7 +155,7 @@ def _set_times(service: Service, times: list[ImportedTime]) -> bool:
             raise ValidationError({"schedules": _("This id belongs to another activity's time.")})
         schedule = schedule or Schedule(public_id=item.public_id, service=service)
         values = {**item.values, "location": item.location}
-        if workflow.apply_values(schedule, values) or schedule._state.adding:
+        if apply_changes(schedule, values) or schedule._state.adding:
             ends_at, starts_at = schedule.ends_at, schedule.starts_at
             if ends_at is not None and starts_at is not None and ends_at <= starts_at:
                 raise ValidationError({"schedules": _("The activity must end after it starts.")})

@@ -18,6 +18,7 @@ from typing_extensions import Unpack
 from kumppani.catalogue.search import index
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes
 from kumppani.core.languages import has_text
 from kumppani.core.models import County, Municipality
 from kumppani.core.workflow import lock
@@ -158,7 +159,7 @@ def _set_location(service: Service, data: LocationData) -> bool:
         link.delete()
         return True
     location = link.location if link else Location(organisation=service.organisation)
-    changed = workflow.apply_values(
+    changed = apply_changes(
         location,
         {
             "name": data.name,
@@ -199,7 +200,7 @@ def _set_schedule(service: Service, data: ScheduleData) -> bool:
     link = service.service_locations.order_by("id").first()
     schedule = schedule or Schedule(service=service)
     is_new = schedule._state.adding
-    changed = workflow.apply_values(
+    changed = apply_changes(
         schedule,
         {
             "starts_at": data.starts_at,

@@ -27,7 +27,7 @@ from kumppani.accounts.roles import county_for_event
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import check_version
+from kumppani.core.concurrency import apply_changes, check_version
 from kumppani.core.languages import has_text
 from kumppani.core.models import County
 from kumppani.organisations.models import Organisation
@@ -78,17 +78,6 @@ def audit_county(
     )
 
 
-def apply_values(obj: Any, values: Mapping[str, Any]) -> list[str]:
-    """Set the values that differ (texts stripped); return the names of those."""
-    changed = []
-    for name, value in values.items():
-        value = value.strip() if isinstance(value, str) else value
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed.append(name)
-    return changed
-
-
 def require_text(obj: Any, field: str, message: str) -> None:
     """Refuse an entry whose translated field is empty in every language."""
     if not has_text(obj, field):
@@ -122,7 +111,7 @@ def save(
     fields = dict(values)
     related = {name: fields.pop(name) for name in kind.related if name in fields}
     consent = fields.pop("contact_consent", None)
-    changed: list[str] = apply_values(entry, fields)
+    changed: list[str] = apply_changes(entry, fields)
     changed += apply_contact_consent(entry, consent=consent, changed=changed, actor=actor)
     kind.check(entry)
     stamped: dict[str, Any] = dict(stamp or {})
