@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,9 +40,10 @@ from ..models import (
 from ..schedules import validate_rrule
 from ..selectors import service_counties
 from . import workflow
+from .contact import ContactFields
 
 
-class ServiceFields(TypedDict, total=False):
+class ServiceFields(ContactFields, total=False):
     """What a representative may set on a service; any subset of languages."""
 
     name_fi: str
@@ -74,13 +75,6 @@ class ServiceFields(TypedDict, total=False):
     sign_language: bool
     easy_to_read: bool
     remote_participation: bool
-    contact_title_fi: str
-    contact_title_sv: str
-    contact_title_en: str
-    contact_name: str
-    contact_email: str
-    contact_phone: str
-    contact_consent: bool
     website: str
     languages: Iterable[str]
 

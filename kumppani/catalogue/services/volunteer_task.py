@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypedDict
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,9 +22,12 @@ from .. import notifications
 from ..models import PublicationStatus, TaxonomyTerm, VolunteerTask
 from ..selectors import task_counties
 from . import workflow
+from .contact import ContactFields
 
 
-class TaskFields(TypedDict, total=False):
+class TaskFields(ContactFields, total=False):
+    """What a representative may set on a volunteer task; any subset of languages."""
+
     title_fi: str
     title_sv: str
     title_en: str
@@ -42,13 +45,6 @@ class TaskFields(TypedDict, total=False):
     starts_on: date | None
     ends_on: date | None
     terms: Iterable[TaxonomyTerm]
-    contact_title_fi: str
-    contact_title_sv: str
-    contact_title_en: str
-    contact_name: str
-    contact_email: str
-    contact_phone: str
-    contact_consent: bool
 
 
 def _task_audit_county(actor: Actor, task: VolunteerTask) -> County | None:
