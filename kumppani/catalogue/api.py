@@ -12,7 +12,8 @@ from typing import Any
 from uuid import UUID
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from kumppani.catalogue.contacts import public_contact
@@ -23,10 +24,9 @@ from kumppani.catalogue.models import (
     VolunteerTask,
 )
 from kumppani.catalogue.search.forms import SearchForm, TaskSearchForm, TermListForm
-from kumppani.catalogue.search.listing import card_language, page_cards
+from kumppani.catalogue.search.listing import card_language, page_cards, service_facts
 from kumppani.catalogue.search.presenters import in_language
 from kumppani.catalogue.search.query import (
-    ACCESSIBILITY_FIELDS,
     MAX_PER_PAGE,
     compute_facets,
     filter_conditions,
@@ -224,12 +224,7 @@ def _service_out(s: Service, language: str, *, detail: bool = False) -> dict[str
             {"code": m.code, "name": in_language(m, "name", language).text}
             for m in sorted(s.municipalities.all(), key=lambda m: m.code)
         ],
-        "counties": sorted(c.code for c in s.counties.all()),
-        "is_nationwide": s.is_nationwide,
-        "is_online": s.is_online,
-        "is_free": s.is_free,
-        "how_to_join": s.how_to_join,
-        "languages": sorted(lang.code for lang in s.languages.all()),
+        **service_facts(s),
         "terms": [
             {
                 "id": t.public_id,
@@ -239,7 +234,6 @@ def _service_out(s: Service, language: str, *, detail: bool = False) -> dict[str
             }
             for t in s.terms.all()
         ],
-        "accessibility": [f for f in ACCESSIBILITY_FIELDS if getattr(s, f)],
         "last_verified_at": s.last_verified_at,
         "is_stale": s.is_stale,
     }
@@ -356,15 +350,8 @@ def list_services(request: HttpRequest) -> Any:
 def get_service(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     """A published service by id; 404 when it does not exist or is not public."""
     language = _language(request)
-    service = (
-        service_page_queryset()
-        .visible()
-        .prefetch_related("service_locations__location__municipality")
-        .filter(public_id=public_id)
-        .first()
-    )
-    if service is None:
-        raise Http404
+    services = service_page_queryset().prefetch_related("service_locations__location__municipality")
+    service = get_object_or_404(services.visible(), public_id=public_id)
     return _service_out(service, language, detail=True)
 
 
@@ -456,15 +443,8 @@ def _task_out(t: VolunteerTask, language: str) -> dict[str, Any]:
 def get_volunteer_task(request: HttpRequest, public_id: UUID, lang: str = "") -> Any:
     """A published volunteer task by id; 404 when it does not exist or is not public."""
     language = _language(request)
-    task = (
-        VolunteerTask.objects.visible()
-        .select_related("organisation", "municipality")
-        .filter(public_id=public_id)
-        .first()
-    )
-    if task is None:
-        raise Http404
-    return _task_out(task, language)
+    tasks = VolunteerTask.objects.select_related("organisation", "municipality")
+    return _task_out(get_object_or_404(tasks.visible(), public_id=public_id), language)
 
 
 @router.get(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -23,6 +24,35 @@ def activity_language_choices() -> list[tuple[str, str]]:
 
 def term_choices(taxonomy_code: str) -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.filter(taxonomy__code=taxonomy_code).order_by("code")
+
+
+def choose_from(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer these rows in the form's model choice field (set per form, not at import)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+
+
+def terms_field(label: Any, **kwargs: Any) -> forms.ModelMultipleChoiceField[Any]:
+    """Terms to tick (their taxonomy's are offered per form, with `choose_from`)."""
+    kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+    return forms.ModelMultipleChoiceField(
+        label=label, queryset=TaxonomyTerm.objects.none(), required=False, **kwargs
+    )
+
+
+def stored_values(
+    entry: Any, *, texts: Iterable[str] = (), fields: Iterable[str] = ()
+) -> dict[str, Any]:
+    """An edit form's initial values from an entry: each text in every content language
+    (empty where there is none), each other field as it is stored."""
+    initial = {
+        f"{field}_{code}": getattr(entry, f"{field}_{code}") or ""
+        for field in texts
+        for code in content_languages()
+    }
+    initial.update((name, getattr(entry, name)) for name in fields)
+    return initial
 
 
 def _translated_fields(
@@ -61,9 +91,7 @@ class OrganisationChoiceForm(FriendlyErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organisations
+        choose_from(self, "organisation", organisations)
 
 
 class HideForm(forms.Form):

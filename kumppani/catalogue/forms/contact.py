@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.languages import content_languages, format_date
 
-from .common import _translated_fields
+from .common import _translated_fields, stored_values
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
@@ -67,13 +67,5 @@ def consent_note(initial: Mapping[str, Any]) -> str:
 
 def contact_initial(entry: Any) -> dict[str, Any]:
     """The contact fields' initial values (and the consent record) from an entry."""
-    initial: dict[str, Any] = {
-        f"contact_title_{code}": getattr(entry, f"contact_title_{code}") or ""
-        for code in content_languages()
-    }
-    for name in CONTACT_FIELDS:
-        initial[name] = getattr(entry, name)
-    initial["contact_consent"] = entry.contact_consent
-    initial["contact_consent_at"] = entry.contact_consent_at
-    initial["contact_consent_by"] = entry.contact_consent_by
-    return initial
+    consent = ("contact_consent", "contact_consent_at", "contact_consent_by")
+    return stored_values(entry, texts=("contact_title",), fields=(*CONTACT_FIELDS, *consent))

@@ -14,6 +14,7 @@ from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
 from ..models import PublicationStatus
+from .common import choose_from
 
 
 class ManageFilterForm(forms.Form):
@@ -29,9 +30,7 @@ class ManageFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organisations
+        choose_from(self, "organisation", organisations)
 
 
 class StaleFilterForm(forms.Form):
@@ -45,13 +44,9 @@ class StaleFilterForm(forms.Form):
 
     def __init__(self, *args: Any, counties: list[County], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        county_field = self.fields["county"]
-        municipality_field = self.fields["municipality"]
-        assert isinstance(county_field, forms.ModelChoiceField)
-        assert isinstance(municipality_field, forms.ModelChoiceField)
-        county_field.queryset = County.objects.filter(pk__in=[c.pk for c in counties])
-        municipality_field.queryset = Municipality.objects.filter(
-            county__in=[c.pk for c in counties]
+        choose_from(self, "county", County.objects.filter(pk__in=[c.pk for c in counties]))
+        choose_from(
+            self, "municipality", Municipality.objects.filter(county__in=[c.pk for c in counties])
         )
 
 

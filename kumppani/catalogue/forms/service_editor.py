@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.forms import (
+    DateField,
     MunicipalityChoiceField,
     MunicipalityMultipleChoiceField,
     add_service_errors,
 )
 from kumppani.core.languages import content_languages, translated_ordering
 from kumppani.core.models import County
-from kumppani.core.widgets import MunicipalityPicker, NativeDateInput, NativeTimeInput
+from kumppani.core.widgets import MunicipalityPicker, NativeTimeInput
 
 from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
 from ..schedules import Repeat, build_rrule, repeat_of
@@ -29,7 +30,10 @@ from .common import (
     FriendlyErrorsMixin,
     _translated_fields,
     activity_language_choices,
+    choose_from,
+    stored_values,
     term_choices,
+    terms_field,
 )
 from .contact import ContactPersonForm, contact_initial
 
@@ -52,28 +56,12 @@ class ServiceTextsForm(FriendlyErrorsMixin, VersionedForm):
 
 
 class ServiceClassificationForm(FriendlyErrorsMixin, forms.Form):
-    activity_types: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Activity types"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    themes: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Themes"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    target_groups: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Target groups"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    service_classes: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Service classes (Suomi.fi)"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
+    activity_types = terms_field(_("Activity types"))
+    themes = terms_field(_("Themes"))
+    target_groups = terms_field(_("Target groups"))
+    service_classes = terms_field(
+        _("Service classes (Suomi.fi)"),
+        widget=forms.SelectMultiple,
         help_text=_("Hold down Ctrl (Cmd on a Mac) to choose more than one."),
     )
 
@@ -87,9 +75,7 @@ class ServiceClassificationForm(FriendlyErrorsMixin, forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, code in self.TAXONOMIES.items():
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = term_choices(code)
+            choose_from(self, name, term_choices(code))
 
     def terms(self) -> list[TaxonomyTerm]:
         return [term for name in self.TAXONOMIES for term in self.cleaned_data.get(name, [])]
@@ -113,9 +99,7 @@ class ServiceAreasForm(FriendlyErrorsMixin, forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        counties = self.fields["counties"]
-        assert isinstance(counties, forms.ModelMultipleChoiceField)
-        counties.queryset = County.objects.order_by(translated_ordering("name"))
+        choose_from(self, "counties", County.objects.order_by(translated_ordering("name")))
 
 
 class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
@@ -231,28 +215,15 @@ REPEAT_CHOICES = [
 
 
 class ScheduleForm(FriendlyErrorsMixin, forms.Form):
-    start_date = forms.DateField(
-        label=_("First date"),
-        required=False,
-        widget=NativeDateInput(),
-    )
-    start_time = forms.TimeField(
-        label=_("Starts at"),
-        required=False,
-        widget=NativeTimeInput(),
-    )
-    end_time = forms.TimeField(
-        label=_("Ends at"),
-        required=False,
-        widget=NativeTimeInput(),
-    )
+    start_date = DateField(label=_("First date"), required=False)
+    start_time = forms.TimeField(label=_("Starts at"), required=False, widget=NativeTimeInput())
+    end_time = forms.TimeField(label=_("Ends at"), required=False, widget=NativeTimeInput())
     repeat = forms.ChoiceField(
         label=_("Repeats"), choices=REPEAT_CHOICES, initial=Repeat.NONE, required=False
     )
-    until = forms.DateField(
+    until = DateField(
         label=_("Repeats until"),
         required=False,
-        widget=NativeDateInput(),
         help_text=_("Leave empty if the activity continues."),
     )
     skip_public_holidays = forms.BooleanField(
@@ -323,9 +294,13 @@ class ServiceEditor:
         valid = [form.is_valid() for form in self.forms.values()]  # validate every section
         return all(valid)
 
-    def add_error(self, error: ValidationError) -> None:
+    def show_error(self, error: ValidationError) -> None:
         """Show a service's ValidationError in the section that has the field."""
         add_service_errors(self.forms.values(), error, field_names=SERVICE_FIELD_NAMES)
+
+    def values(self) -> dict[str, Any]:
+        """The keyword arguments of `service_create` and `service_update`."""
+        return {**self.fields(), "location": self.location(), "schedule": self.schedule()}
 
     def fields(self) -> ServiceFields:
         texts = self.forms["texts"].cleaned_data
@@ -350,7 +325,7 @@ class ServiceEditor:
         values.update(self.forms["contact"].cleaned_data)
         return ServiceFields(**values)  # type: ignore[typeddict-item]
 
-    def base_version(self) -> str | None:
+    def edited_version(self) -> str | None:
         """The version of the service the editor was filled in from."""
         return self.forms["texts"].cleaned_data.get(VERSION_FIELD)
 
@@ -372,10 +347,23 @@ class ServiceEditor:
 
 def initial_for(service: Service) -> dict[str, Any]:
     """The editor's initial values from a (prefetched) service."""
-    initial: dict[str, Any] = {VERSION_FIELD: version_of(service)}
-    for field in ("name", "summary", "description", "easy_read_summary", "fee_description"):
-        for code in content_languages():
-            initial[f"{field}_{code}"] = getattr(service, f"{field}_{code}") or ""
+    initial: dict[str, Any] = {
+        VERSION_FIELD: version_of(service),
+        **stored_values(
+            service,
+            texts=("name", "summary", "description", "easy_read_summary", "fee_description"),
+            fields=(
+                "is_nationwide",
+                "is_online",
+                "is_free",
+                "how_to_join",
+                "free_places",
+                "website",
+                *ACCESSIBILITY_FIELDS,
+            ),
+        ),
+        **contact_initial(service),
+    }
     terms = list(service.terms.all())
     for name, code in ServiceClassificationForm.TAXONOMIES.items():
         initial[name] = [term.pk for term in terms if term.taxonomy.code == code]
@@ -385,17 +373,6 @@ def initial_for(service: Service) -> dict[str, Any]:
     known = set(ACTIVITY_LANGUAGES)
     initial["languages"] = [code for code in codes if code in known]
     initial["other_languages"] = ", ".join(code for code in codes if code not in known)
-    for name in (
-        "is_nationwide",
-        "is_online",
-        "is_free",
-        "how_to_join",
-        "free_places",
-        "website",
-        *ACCESSIBILITY_FIELDS,
-    ):
-        initial[name] = getattr(service, name)
-    initial.update(contact_initial(service))
     links = list(service.service_locations.all())
     if links:
         location = links[0].location

@@ -5,23 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
-from kumppani.core.forms import MunicipalityChoiceField
+from kumppani.core.forms import DateField, MunicipalityChoiceField, add_service_errors
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
-from kumppani.core.widgets import NativeDateInput
 
-from ..models import TaxonomyTerm, VolunteerTask
+from ..models import VolunteerTask
 from ..services import TaskFields
 from ..taxonomy_data import ACTIVITY_TYPES
 from .common import (
     FriendlyErrorsMixin,
     _translated_fields,
+    choose_from,
+    stored_values,
     term_choices,
+    terms_field,
 )
 from .contact import ContactPersonForm, contact_initial
+
+# The task's texts, each in every content language.
+TEXTS = ("title", "description", "time_commitment", "skills")
 
 
 class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
@@ -31,29 +37,10 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         required=False,
     )
     is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)
-    starts_on = forms.DateField(
-        label=_("Starts"),
-        required=False,
-        widget=NativeDateInput(),
-    )
-    ends_on = forms.DateField(
-        label=_("Ends"),
-        required=False,
-        widget=NativeDateInput(),
-    )
-    activity_types: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
-        label=_("Activity types"),
-        queryset=TaxonomyTerm.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    field_order = [
-        *(
-            f"{f}_{c}"
-            for f in ("title", "description", "time_commitment", "skills")
-            for c in content_languages()
-        ),
-    ]
+    starts_on = DateField(label=_("Starts"), required=False)
+    ends_on = DateField(label=_("Ends"), required=False)
+    activity_types = terms_field(_("Activity types"))
+    field_order = [f"{f}_{c}" for f in TEXTS for c in content_languages()]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -62,9 +49,7 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         _translated_fields(self, "time_commitment", str(_("Time commitment")), max_length=255)
         _translated_fields(self, "skills", str(_("Skills wanted")), widget=forms.Textarea)
         self.order_fields(self.field_order)
-        field = self.fields["activity_types"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.queryset = term_choices(ACTIVITY_TYPES)
+        choose_from(self, "activity_types", term_choices(ACTIVITY_TYPES))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -74,25 +59,27 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
             self.add_error("ends_on", _("The task cannot end before it starts."))
         return data
 
-    def task_fields(self) -> TaskFields:
+    def values(self) -> TaskFields:
+        """The keyword arguments of `volunteer_task_create` and `volunteer_task_update`."""
         values = dict(self.cleaned_data)
         values.pop(VERSION_FIELD, None)
         values["terms"] = list(values.pop("activity_types"))
         return TaskFields(**values)  # type: ignore[typeddict-item]
 
+    def show_error(self, error: ValidationError) -> None:
+        add_service_errors(self, error)
+
+    def edited_version(self) -> str | None:
+        """The version of the task the form was filled in from."""
+        return self.cleaned_data.get(VERSION_FIELD)
+
     @classmethod
     def initial_for(cls, task: VolunteerTask) -> dict[str, Any]:
-        initial: dict[str, Any] = {VERSION_FIELD: version_of(task)}
-        for field in ("title", "description", "time_commitment", "skills"):
-            for code in content_languages():
-                initial[f"{field}_{code}"] = getattr(task, f"{field}_{code}") or ""
-        for name in (
-            "municipality",
-            "is_remote",
-            "starts_on",
-            "ends_on",
-        ):
-            initial[name] = getattr(task, name)
-        initial.update(contact_initial(task))
-        initial["activity_types"] = [term.pk for term in task.terms.all()]
-        return initial
+        return {
+            VERSION_FIELD: version_of(task),
+            **stored_values(
+                task, texts=TEXTS, fields=("municipality", "is_remote", "starts_on", "ends_on")
+            ),
+            **contact_initial(task),
+            "activity_types": [term.pk for term in task.terms.all()],
+        }

@@ -8,7 +8,7 @@ public, so reads are not audited. See docs/hsds-profile.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, cast
 
@@ -202,16 +202,26 @@ def organization_detail(request: HttpRequest, id: str) -> Json:
 # Taxonomies ------------------------------------------------------------------------------------
 
 
+def _vocabulary_page(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    serialize: Any,
+    narrow: Callable[[HttpRequest, QuerySet[Any]], QuerySet[Any]] = lambda request, rows: rows,
+) -> Json:
+    """A page of taxonomies or terms: those whose code or name has the `search` text, then
+    those `narrow` leaves of them (it reads its own parameters)."""
+    lang, paging = _list_request(request)
+    search = params.text_param(request, "search")
+    if search:
+        queryset = queryset.filter(Q(code__icontains=search) | name_matches(search))
+    total, page = paging.rows(narrow(request, queryset))
+    return _page_of(lang, paging, total, page, serialize)
+
+
 @hsds_api.get("/taxonomies", openapi_extra=error_responses(400))
 @public
 def taxonomies(request: HttpRequest) -> Json:
-    lang, paging = _list_request(request)
-    search = params.text_param(request, "search")
-    queryset = selectors.taxonomies()
-    if search:
-        queryset = queryset.filter(Q(code__icontains=search) | name_matches(search))
-    total, page = paging.rows(queryset)
-    return _page_of(lang, paging, total, page, serializers.taxonomy)
+    return _vocabulary_page(request, selectors.taxonomies(), serializers.taxonomy)
 
 
 @hsds_api.get("/taxonomies/{id}", openapi_extra=error_responses(400, 404))
@@ -223,22 +233,23 @@ def taxonomy_detail(request: HttpRequest, id: str) -> Json:
 @hsds_api.get("/taxonomy_terms", openapi_extra=error_responses(400))
 @public
 def taxonomy_terms(request: HttpRequest) -> Json:
-    lang, paging = _list_request(request)
-    search = params.text_param(request, "search")
+    return _vocabulary_page(
+        request, selectors.taxonomy_terms(), serializers.taxonomy_term, narrow=_terms_asked_for
+    )
+
+
+def _terms_asked_for(request: HttpRequest, terms: QuerySet[Any]) -> QuerySet[Any]:
+    """The terms of one taxonomy, or under one parent term, or at the top, when asked."""
     taxonomy_id = params.uuid_param(request, "taxonomy_id")
     parent_id = params.uuid_param(request, "parent_id")
     top_only = params.bool_param(request, "top_only")
-    queryset = selectors.taxonomy_terms()
-    if search:
-        queryset = queryset.filter(Q(code__icontains=search) | name_matches(search))
     if taxonomy_id:
-        queryset = queryset.filter(taxonomy__public_id=taxonomy_id)
+        terms = terms.filter(taxonomy__public_id=taxonomy_id)
     if parent_id:
-        queryset = queryset.filter(parent__public_id=parent_id)
+        terms = terms.filter(parent__public_id=parent_id)
     if top_only:
-        queryset = queryset.filter(parent__isnull=True)
-    total, page = paging.rows(queryset)
-    return _page_of(lang, paging, total, page, serializers.taxonomy_term)
+        terms = terms.filter(parent__isnull=True)
+    return terms
 
 
 @hsds_api.get("/taxonomy_terms/{id}", openapi_extra=error_responses(400, 404))

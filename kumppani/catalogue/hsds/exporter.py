@@ -45,45 +45,43 @@ def write_json(out: IO[str], *, language: str = "fi") -> int:
     return count
 
 
+# Where the tables' rows stand in a nested service: for each table, the keys of its rows that
+# hold rows of other tables (a list, or one object), and those tables.
+_NESTED: dict[str, tuple[tuple[str, str], ...]] = {
+    "service": (
+        ("organization", "organization"),
+        ("service_areas", "service_area"),
+        ("languages", "language"),
+        ("cost_options", "cost_option"),
+        ("contacts", "contact"),
+        ("schedules", "schedule"),
+        ("service_at_locations", "service_at_location"),
+        ("attributes", "attribute"),
+    ),
+    "organization": (("organization_identifiers", "organization_identifier"),),
+    "contact": (("phones", "phone"),),
+    "service_at_location": (("location", "location"),),
+    "location": (("addresses", "address"), ("accessibility", "accessibility")),
+    "attribute": (("taxonomy_term", "taxonomy_term"),),
+    "taxonomy_term": (("taxonomy_detail", "taxonomy"),),
+}
+
+
 def tables(services: Iterator[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
     """Flatten nested services into HSDS tables keyed by resource name, rows keyed by id."""
     found: dict[str, dict[str, dict[str, Any]]] = {}
 
     def put(table: str, row: dict[str, Any], **links: Any) -> None:
         found.setdefault(table, {})[row["id"]] = {**row, **links}
+        for key, nested_table in _NESTED.get(table, ()):
+            nested = row.get(key) or []
+            for item in nested if isinstance(nested, list) else [nested]:
+                # An organisation's identifiers name it only by nesting: the table names it.
+                link = {"organization_id": row["id"]} if table == "organization" else {}
+                put(nested_table, item, **link)
 
     for service in services:
-        org = service["organization"]
-        put("organization", org)
-        for identifier in org.get("organization_identifiers", []):
-            put("organization_identifier", identifier, organization_id=org["id"])
         put("service", service)
-        for area in service.get("service_areas", []):
-            put("service_area", area)
-        for lang in service.get("languages", []):
-            put("language", lang)
-        for cost in service.get("cost_options", []):
-            put("cost_option", cost)
-        for contact in service.get("contacts", []):
-            put("contact", contact)
-            for phone in contact.get("phones", []):
-                put("phone", phone)
-        for sched in service.get("schedules", []):
-            put("schedule", sched)
-        for sal in service.get("service_at_locations", []):
-            put("service_at_location", sal)
-            place = sal["location"]
-            put("location", place)
-            for address in place.get("addresses", []):
-                put("address", address)
-            for item in place.get("accessibility", []):
-                put("accessibility", item)
-        for attr in service.get("attributes", []):
-            put("attribute", attr)
-            term = attr["taxonomy_term"]
-            put("taxonomy_term", term)
-            if term.get("taxonomy_detail"):
-                put("taxonomy", term["taxonomy_detail"])
     return found
 
 

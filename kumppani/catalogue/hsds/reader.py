@@ -13,6 +13,7 @@ import json
 import tempfile
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -293,22 +294,24 @@ def assemble(tables: dict[str, list[Obj]], *, source: str) -> list[Record]:
         service["languages"] = languages.get(service_id, [])
         service["schedules"] = schedules.get(service_id, [])
         service["cost_options"] = costs.get(service_id, [])
-        service["service_at_locations"] = []
-        for sal in sals.get(service_id, []):
-            nested = dict(sal)
-            place = location(sal.get("location_id", ""))
-            if place is not None:
-                nested["location"] = place
-            service["service_at_locations"].append(nested)
-        service["attributes"] = []
-        for attr in attributes.get(service_id, []):
-            nested = dict(attr)
-            found = term(attr.get("taxonomy_term_id", ""))
-            if found is not None:
-                nested["taxonomy_term"] = found
-            service["attributes"].append(nested)
+        service["service_at_locations"] = _with_named(
+            sals.get(service_id, []), "location", location
+        )
+        service["attributes"] = _with_named(attributes.get(service_id, []), "taxonomy_term", term)
         records.append(Record(source, line_label(index + 2, service_id), service))
     return records
+
+
+def _with_named(rows: list[Obj], key: str, find: Callable[[str], Obj | None]) -> list[Obj]:
+    """Each row with the object its `<key>_id` names, when there is one, nested as `key`."""
+    joined = []
+    for row in rows:
+        nested = dict(row)
+        found = find(row.get(f"{key}_id", ""))
+        if found is not None:
+            nested[key] = found
+        joined.append(nested)
+    return joined
 
 
 __all__ = ["HsdsFileError", "Obj", "Problem", "Record", "read"]

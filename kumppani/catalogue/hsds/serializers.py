@@ -121,25 +121,37 @@ def organization(org: Organisation, *, full: bool = False) -> dict[str, Any]:
 # Taxonomies ------------------------------------------------------------------------------------
 
 
-def taxonomy(tax: Taxonomy) -> dict[str, Any]:
+def _described(obj: Taxonomy | TaxonomyTerm, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields without the absent ones, the name and description in each language (our
+    profile), and the name and description HSDS requires, even when empty."""
     data = compact(
+        {
+            **fields,
+            "x_name": translations(obj, "name"),
+            "x_description": translations(obj, "description"),
+        }
+    )
+    data["name"] = text(obj, "name")
+    data["description"] = text(obj, "description")
+    return data
+
+
+def taxonomy(tax: Taxonomy) -> dict[str, Any]:
+    return _described(
+        tax,
         {
             "id": str(tax.public_id),
             "name": text(tax, "name"),
             "uri": tax.uri,
             "version": tax.version,
             "x_code": tax.code,
-            "x_name": translations(tax, "name"),
-            "x_description": translations(tax, "description"),
-        }
+        },
     )
-    data["name"] = text(tax, "name")
-    data["description"] = text(tax, "description")
-    return data
 
 
 def taxonomy_term(term: TaxonomyTerm, *, with_detail: bool = True) -> dict[str, Any]:
-    data = compact(
+    return _described(
+        term,
         {
             "id": str(term.public_id),
             "code": term.code,
@@ -148,13 +160,8 @@ def taxonomy_term(term: TaxonomyTerm, *, with_detail: bool = True) -> dict[str, 
             "taxonomy_id": str(term.taxonomy.public_id),
             "taxonomy_detail": taxonomy(term.taxonomy) if with_detail else None,
             "term_uri": term.uri,
-            "x_name": translations(term, "name"),
-            "x_description": translations(term, "description"),
-        }
+        },
     )
-    data["name"] = text(term, "name")
-    data["description"] = text(term, "description")
-    return data
 
 
 # Services --------------------------------------------------------------------------------------

@@ -37,16 +37,20 @@ def _stat(file_format: str) -> os.stat_result:
     return path.stat()
 
 
-def _etag(file_format: str) -> str:
+def _etag(request: HttpRequest, file_format: str) -> str:
     stat = _stat(file_format)
     return f"{stat.st_mtime_ns:x}-{stat.st_size:x}"
 
 
-def _last_modified(file_format: str) -> datetime:
+def _last_modified(request: HttpRequest, file_format: str) -> datetime:
     return datetime.fromtimestamp(_stat(file_format).st_mtime, tz=UTC)
 
 
-def _serve(file_format: str) -> HttpResponseBase:
+@public
+@require_safe
+@condition(etag_func=_etag, last_modified_func=_last_modified)
+def export(request: HttpRequest, file_format: str) -> HttpResponseBase:
+    """Send the dump in this format (the URL gives it: `json`, or `zip` for the tables)."""
     _name, _writer, content_type = FORMATS[file_format]
     response = FileResponse(
         dump_path(file_format, export_language()).open("rb"),
@@ -56,23 +60,3 @@ def _serve(file_format: str) -> HttpResponseBase:
     )
     response["Cache-Control"] = "public, max-age=60"
     return response
-
-
-@public
-@require_safe
-@condition(
-    etag_func=lambda request: _etag("json"),
-    last_modified_func=lambda request: _last_modified("json"),
-)
-def export_json(request: HttpRequest) -> HttpResponseBase:
-    return _serve("json")
-
-
-@public
-@require_safe
-@condition(
-    etag_func=lambda request: _etag("zip"),
-    last_modified_func=lambda request: _last_modified("zip"),
-)
-def export_tabular(request: HttpRequest) -> HttpResponseBase:
-    return _serve("zip")

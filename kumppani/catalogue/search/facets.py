@@ -91,38 +91,29 @@ def _through(name: str) -> Any:
 
 def _area_facets(matching: _Matching, language: str) -> Facets:
     ids = matching.without("municipality").values("id")
-    municipalities = (
-        _through("municipalities")
-        .filter(service_id__in=ids)
-        .values("municipality__code", *_names("municipality__name"))
-        .annotate(n=Count("service_id"))
-        .order_by("municipality__code")
-    )
-    counties = (
-        _through("counties")
-        .filter(service_id__in=ids)
-        .values("county__code", *_names("county__name"))
-        .annotate(n=Count("service_id"))
-        .order_by("county__code")
-    )
     return {
-        "municipality": [
-            {
-                "value": r["municipality__code"],
-                "label": _label(r, "municipality__name", language),
-                "count": r["n"],
-            }
-            for r in municipalities
-        ],
-        "whole_county": [
-            {
-                "value": r["county__code"],
-                "label": _label(r, "county__name", language),
-                "count": r["n"],
-            }
-            for r in counties
-        ],
+        "municipality": _area_facet(ids, "municipalities", "municipality", language),
+        "whole_county": _area_facet(ids, "counties", "county", language),
     }
+
+
+def _area_facet(ids: Any, relation: str, area: str, language: str) -> list[dict[str, Any]]:
+    """Matching services per municipality, or per whole county, by code."""
+    rows = (
+        _through(relation)
+        .filter(service_id__in=ids)
+        .values(f"{area}__code", *_names(f"{area}__name"))
+        .annotate(n=Count("service_id"))
+        .order_by(f"{area}__code")
+    )
+    return [
+        {
+            "value": r[f"{area}__code"],
+            "label": _label(r, f"{area}__name", language),
+            "count": r["n"],
+        }
+        for r in rows
+    ]
 
 
 def _groups(dims: tuple[str, ...], conditions: dict[str, Q]) -> list[tuple[str | None, list[str]]]:

@@ -57,6 +57,34 @@ class LenientBooleanField(forms.Field):
         return _BOOLEAN_VALUES[key]
 
 
+def _page_field(**kwargs: Any) -> forms.IntegerField:
+    return forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": _("The page number must be a whole number."),
+            "min_value": _("The page number must be 1 or more."),
+            "max_value": _("The page number is too large."),
+        },
+        **kwargs,
+    )
+
+
+def _per_page_field(**kwargs: Any) -> forms.IntegerField:
+    return forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PER_PAGE,
+        error_messages={
+            "invalid": _("The number of results per page must be a whole number."),
+            "min_value": _("Show at least one result per page."),
+            "max_value": _("Show at most %(limit_value)s results per page."),
+        },
+        **kwargs,
+    )
+
+
 _NO_SUCH_CHOICE = _("There is no such choice: %(value)s. Pick one from the list.")
 
 
@@ -228,28 +256,8 @@ class SearchForm(forms.Form):
         choices=accessibility_choices,
         error_messages={"invalid_choice": _("There is no accessibility feature called %(value)s.")},
     )
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-            "max_value": _("The page number is too large."),
-        },
-    )
-    per_page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_PER_PAGE,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": _("The number of results per page must be a whole number."),
-            "min_value": _("Show at least one result per page."),
-            "max_value": _("Show at most %(limit_value)s results per page."),
-        },
-    )
+    page = _page_field(widget=forms.HiddenInput)
+    per_page = _per_page_field(widget=forms.HiddenInput)
 
     def clean_language(self) -> str | None:
         value = (self.cleaned_data.get("language") or "").strip().lower()
@@ -285,26 +293,8 @@ class SearchForm(forms.Form):
 
 
 class _PagingForm(forms.Form):
-    page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-            "max_value": _("The page number is too large."),
-        },
-    )
-    per_page = forms.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=MAX_PER_PAGE,
-        error_messages={
-            "invalid": _("The number of results per page must be a whole number."),
-            "min_value": _("Show at least one result per page."),
-            "max_value": _("Show at most %(limit_value)s results per page."),
-        },
-    )
+    page = _page_field()
+    per_page = _per_page_field()
 
     def error_message(self) -> str:
         return " ".join(

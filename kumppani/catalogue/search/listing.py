@@ -184,6 +184,21 @@ def _pick(texts: dict[str, str], order: tuple[str, ...]) -> tuple[str, str]:
     return "", order[0]
 
 
+def service_facts(service: Service) -> dict[str, Any]:
+    """What an API item (``api.ServiceOut``) says of a service in every language: its
+    counties, where and whether it is offered online, cost, how to join, languages and
+    accessibility. Its relations must be prefetched."""
+    return {
+        "counties": sorted(c.code for c in service.counties.all()),
+        "is_nationwide": service.is_nationwide,
+        "is_online": service.is_online,
+        "is_free": service.is_free,
+        "how_to_join": service.how_to_join,
+        "languages": sorted(lang.code for lang in service.languages.all()),
+        "accessibility": [f for f in ACCESSIBILITY_FIELDS if getattr(service, f)],
+    }
+
+
 def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
     """Return the stored cards (one per reader language) of a service indexed by ``index``.
 
@@ -206,13 +221,7 @@ def cards_by_language(service: Service) -> dict[str, dict[str, Any]]:
         for t in sorted(service.terms.all(), key=lambda t: (t.taxonomy.code, t.code))
     ]
     shared = {
-        "counties": sorted(c.code for c in service.counties.all()),
-        "is_nationwide": service.is_nationwide,
-        "is_online": service.is_online,
-        "is_free": service.is_free,
-        "how_to_join": service.how_to_join,
-        "languages": sorted(lang.code for lang in service.languages.all()),
-        "accessibility": [f for f in ACCESSIBILITY_FIELDS if getattr(service, f)],
+        **service_facts(service),
         # As the API writes it (confirming a service re-indexes it).
         "last_verified_at": _ENCODER.default(service.last_verified_at),
     }

@@ -15,6 +15,7 @@ Without search words the services come in freshness/name order (``unranked``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ from kumppani.catalogue.search.factors import stale_before
 from kumppani.catalogue.search.filters import (
     ACCESSIBILITY_FIELDS,
     TERM_FACETS,
+    Scope,
     SearchFilters,
     filter_conditions,
     service_scope,
@@ -217,14 +219,24 @@ def rank_service_ids(
     An empty query (or one of stopwords only) returns every service of ``queryset`` in
     freshness/name order.
     """
-    parsed = parse_query(query, language=language)
+    return _ranked_ids(
+        parse_query(query, language=language),
+        unranked(queryset, language),
+        lambda: service_scope(None, {}, queryset=queryset.order_by()),
+        limit,
+    )
+
+
+def _ranked_ids(
+    parsed: ParsedQuery, in_order: QuerySet[Any], scope: Callable[[], Scope], limit: int | None
+) -> list[int]:
+    """The ranked ids of a search's scope; without search words, those of ``in_order``."""
     if parsed.matches_nothing:
         return []
     if not parsed.has_text:
-        ids = unranked(queryset, language).values_list("id", flat=True)
+        ids = in_order.values_list("id", flat=True)
         return list(ids[:limit] if limit is not None else ids)
-    scope = service_scope(None, {}, queryset=queryset.order_by())
-    return rank(parsed, scope, _limits(), limit=limit).ids
+    return rank(parsed, scope(), _limits(), limit=limit).ids
 
 
 # --- Volunteer tasks ------------------------------------------------------------------------
@@ -285,13 +297,12 @@ def rank_task_ids(
 
     As ``rank_service_ids``: an empty query returns every one, newest first.
     """
-    parsed = parse_query(query, kind=TASKS, language=language)
-    if parsed.matches_nothing:
-        return []
-    if not parsed.has_text:
-        ids = queryset.order_by("-created_at", "id").values_list("id", flat=True)
-        return list(ids[:limit] if limit is not None else ids)
-    return rank(parsed, task_scope(queryset), _limits(), limit=limit).ids
+    return _ranked_ids(
+        parse_query(query, kind=TASKS, language=language),
+        queryset.order_by("-created_at", "id"),
+        lambda: task_scope(queryset),
+        limit,
+    )
 
 
 __all__ = [

@@ -8,11 +8,24 @@ change through a caller that says nothing about consent (an API client, an impor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django.utils import timezone
 
 from kumppani.core.actor import Actor
+
+
+class ContactFields(TypedDict, total=False):
+    """The contact person an editor may set on a service or a volunteer task."""
+
+    contact_title_fi: str
+    contact_title_sv: str
+    contact_title_en: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    contact_consent: bool
+
 
 PERSON_FIELDS = ("contact_name", "contact_email", "contact_phone")
 CONSENT_FIELDS = ["contact_consent_at", "contact_consent_by"]

@@ -16,21 +16,21 @@ from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from typing_extensions import Unpack
 
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes
 from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
 from ..models import Location, PublicationStatus, Schedule, Service, ServiceLocation
 from . import workflow
-from .contact import apply_contact_consent
-from .service import SERVICE, ServiceFields, _apply, _check_service, _save_related
+from .service import SERVICE, ServiceFields
 
 Change = Literal["created", "updated", "unchanged"]
-_RELATED = ("terms", "municipalities", "counties", "languages")
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def location_import(
     created = location is None
     if location is None:
         location = Location(public_id=public_id, organisation=owner or organisation)
-    changed = _apply(location, fields)
+    changed = apply_changes(location, fields)
     if created or changed:
         if not created and location.organisation_id not in (None, organisation.pk):
             raise ValidationError(
@@ -104,19 +104,11 @@ def service_import(
     else:
         lock(service)
     values: dict[str, Any] = dict(fields)
-    related = {name: values.pop(name) for name in _RELATED if name in values}
     if verified_at is not None:
         values["last_verified_at"] = verified_at
-    changed = _apply(service, values)
     # An import never records consent; a changed person loses the consent given before.
-    changed += apply_contact_consent(service, consent=None, changed=changed, actor=actor)
-    _check_service(service)
-    service.full_clean()
-    if created:
-        service.save()
-    elif changed:
-        service.save(update_fields=[*changed, "updated_at"])
-    changed += _save_related(service, related, None, None)
+    values.pop("contact_consent", None)
+    changed = workflow.save(SERVICE, service, values, actor=actor)
     if places is not None and _set_places(service, places):
         changed.append("locations")
     if times is not None and _set_times(service, times):
@@ -143,7 +135,7 @@ def _set_places(service: Service, places: list[ImportedPlace]) -> bool:
                 {"service_at_locations": _("This id belongs to another activity's place.")}
             )
         link = link or ServiceLocation(public_id=place.link_id, service=service)
-        if link._state.adding or _apply(
+        if link._state.adding or apply_changes(
             link, {"location": place.location, "description": place.description}
         ):
             link.location = place.location
@@ -151,11 +143,8 @@ def _set_places(service: Service, places: list[ImportedPlace]) -> bool:
             link.full_clean()
             link.save()
             changed = True
-    stale = service.service_locations.exclude(public_id__in=[p.link_id for p in places])
-    if stale.exists():
-        stale.delete()
-        changed = True
-    return changed
+    removed = _remove_others(service.service_locations.all(), [p.link_id for p in places])
+    return changed or removed
 
 
 def _set_times(service: Service, times: list[ImportedTime]) -> bool:
@@ -166,15 +155,21 @@ def _set_times(service: Service, times: list[ImportedTime]) -> bool:
             raise ValidationError({"schedules": _("This id belongs to another activity's time.")})
         schedule = schedule or Schedule(public_id=item.public_id, service=service)
         values = {**item.values, "location": item.location}
-        if _apply(schedule, values) or schedule._state.adding:
+        if apply_changes(schedule, values) or schedule._state.adding:
             ends_at, starts_at = schedule.ends_at, schedule.starts_at
             if ends_at is not None and starts_at is not None and ends_at <= starts_at:
                 raise ValidationError({"schedules": _("The activity must end after it starts.")})
             schedule.full_clean()
             schedule.save()
             changed = True
-    stale = service.schedules.exclude(public_id__in=[t.public_id for t in times])
-    if stale.exists():
-        stale.delete()
-        changed = True
-    return changed
+    removed = _remove_others(service.schedules.all(), [t.public_id for t in times])
+    return changed or removed
+
+
+def _remove_others(rows: QuerySet[Any], kept: list[str]) -> bool:
+    """Delete the rows whose ids the file no longer has; whether there were any."""
+    stale = rows.exclude(public_id__in=kept)
+    if not stale.exists():
+        return False
+    stale.delete()
+    return True

@@ -3,12 +3,15 @@ publishing again when it is active once more."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from kumppani.core.actor import Actor
@@ -26,10 +29,10 @@ ORGANISATION_DISSOLVED = "organisation_dissolved"
 
 
 def _archive(
-    kind: workflow.EntryKind[Any], entries: Any, *, actor: Actor, action: str, reason: str
+    kind: workflow.EntryKind[Any], entries: QuerySet[Any], *, actor: Actor, reason: str
 ) -> int:
     count = 0
-    for entry in entries:
+    for entry in entries.filter(status=PublicationStatus.PUBLISHED).order_by("pk"):
         lock(entry)
         workflow.transition(
             kind,
@@ -38,7 +41,7 @@ def _archive(
             allowed_from={PublicationStatus.PUBLISHED},
             refusal=_("The entry is not published."),
             actor=actor,
-            action=action,
+            action=f"{kind.actions}.archive",
             reason=reason,
             cause=ORGANISATION_DISSOLVED,
         )
@@ -52,22 +55,12 @@ def organisation_entries_archive(
 ) -> tuple[int, int]:
     """Archive the organisation's published activities and volunteer tasks (it has been
     marked dissolved), with history; return how many of each."""
-    published = {"organisation": organisation, "status": PublicationStatus.PUBLISHED}
-    services = _archive(
-        SERVICE,
-        Service.objects.filter(**published).order_by("pk"),
-        actor=actor,
-        action="catalogue.service.archive",
-        reason=reason,
+    services = Service.objects.filter(organisation=organisation)
+    tasks = VolunteerTask.objects.filter(organisation=organisation)
+    return (
+        _archive(SERVICE, services, actor=actor, reason=reason),
+        _archive(TASK, tasks, actor=actor, reason=reason),
     )
-    tasks = _archive(
-        TASK,
-        VolunteerTask.objects.filter(**published).order_by("pk"),
-        actor=actor,
-        action="catalogue.volunteer_task.archive",
-        reason=reason,
-    )
-    return services, tasks
 
 
 @dataclass
@@ -124,15 +117,14 @@ def organisation_entries_restore(
     transaction; return those the publishing rules refused, with why."""
     if not organisation.is_active:
         raise ValidationError(_("Mark the organisation active before publishing its entries."))
+    chosen: list[tuple[Service | VolunteerTask, Callable[..., object]]] = [
+        *((service, partial(service_publish, service=service)) for service in services),
+        *((task, partial(volunteer_task_publish, task=task)) for task in tasks),
+    ]
     refused: list[tuple[Service | VolunteerTask, ValidationError]] = []
-    for service in services:
+    for entry, publish in chosen:
         try:
-            service_publish(service=service, actor=actor)
+            publish(actor=actor)
         except ValidationError as error:
-            refused.append((service, error))
-    for task in tasks:
-        try:
-            volunteer_task_publish(task=task, actor=actor)
-        except ValidationError as error:
-            refused.append((task, error))
+            refused.append((entry, error))
     return refused

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +18,7 @@ from typing_extensions import Unpack
 from kumppani.catalogue.search import index
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import check_version
+from kumppani.core.concurrency import apply_changes
 from kumppani.core.languages import has_text
 from kumppani.core.models import County, Municipality
 from kumppani.core.workflow import lock
@@ -40,10 +40,10 @@ from ..models import (
 from ..schedules import validate_rrule
 from ..selectors import service_counties
 from . import workflow
-from .contact import apply_contact_consent, consent_details
+from .contact import ContactFields
 
 
-class ServiceFields(TypedDict, total=False):
+class ServiceFields(ContactFields, total=False):
     """What a representative may set on a service; any subset of languages."""
 
     name_fi: str
@@ -75,13 +75,6 @@ class ServiceFields(TypedDict, total=False):
     sign_language: bool
     easy_to_read: bool
     remote_participation: bool
-    contact_title_fi: str
-    contact_title_sv: str
-    contact_title_en: str
-    contact_name: str
-    contact_email: str
-    contact_phone: str
-    contact_consent: bool
     website: str
     languages: Iterable[str]
 
@@ -123,27 +116,10 @@ def service_audit_county(actor: Actor, service: Service) -> County | None:
     return workflow.audit_county(actor, service_counties(service), service.organisation)
 
 
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
-def _apply(obj: Any, values: dict[str, Any]) -> list[str]:
-    changed = []
-    for name, value in values.items():
-        value = _strip(value)
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed.append(name)
-    return changed
-
-
-def _require_text(obj: Any, field: str, message: str) -> None:
-    if not has_text(obj, field):
-        raise ValidationError({f"{field}_fi": message})
-
-
 def _check_service(service: Service) -> None:
-    _require_text(service, "name", _("Give the name of the activity in at least one language."))
+    workflow.require_text(
+        service, "name", _("Give the name of the activity in at least one language.")
+    )
     if not service.is_free and not has_text(service, "fee_description"):
         raise ValidationError(
             {
@@ -154,15 +130,6 @@ def _check_service(service: Service) -> None:
         )
     if service.how_to_join not in HowToJoin.values:
         raise ValidationError({"how_to_join": _("Choose how people can join the activity.")})
-
-
-def _set_m2m(service: Service, name: str, items: Iterable[Any]) -> bool:
-    manager = getattr(service, name)
-    new = {item.pk for item in items}
-    if new == set(manager.values_list("pk", flat=True)):
-        return False
-    manager.set(new)
-    return True
 
 
 def _set_languages(service: Service, codes: Iterable[str]) -> bool:
@@ -186,7 +153,7 @@ def _set_location(service: Service, data: LocationData) -> bool:
         link.delete()
         return True
     location = link.location if link else Location(organisation=service.organisation)
-    changed = _apply(
+    changed = apply_changes(
         location,
         {
             "name": data.name,
@@ -227,7 +194,7 @@ def _set_schedule(service: Service, data: ScheduleData) -> bool:
     link = service.service_locations.order_by("id").first()
     schedule = schedule or Schedule(service=service)
     is_new = schedule._state.adding
-    changed = _apply(
+    changed = apply_changes(
         schedule,
         {
             "starts_at": data.starts_at,
@@ -251,51 +218,21 @@ def _reindex(service: Service) -> None:
     dumps_mark_stale()
 
 
-def _save_related(
-    service: Service,
-    fields: dict[str, Any],
-    location: LocationData | None,
-    schedule: ScheduleData | None,
-) -> list[str]:
-    changed = []
-    for name in ("terms", "municipalities", "counties"):
-        if name in fields and _set_m2m(service, name, fields[name]):
-            changed.append(name)
-    if "languages" in fields and _set_languages(service, fields["languages"]):
+def _save_related(service: Service, related: dict[str, Any]) -> list[str]:
+    """Set the service's links, languages, place and time (None leaves a place or time as
+    it is); return the names of those changed."""
+    changed = [
+        name
+        for name in ("terms", "municipalities", "counties")
+        if name in related and workflow.set_links(service, name, related[name])
+    ]
+    if "languages" in related and _set_languages(service, related["languages"]):
         changed.append("languages")
-    if location is not None and _set_location(service, location):
+    if related.get("location") is not None and _set_location(service, related["location"]):
         changed.append("location")
-    if schedule is not None and _set_schedule(service, schedule):
+    if related.get("schedule") is not None and _set_schedule(service, related["schedule"]):
         changed.append("schedule")
     return changed
-
-
-_RELATED = ("terms", "municipalities", "counties", "languages")
-
-
-def _save_service(
-    service: Service,
-    fields: ServiceFields,
-    location: LocationData | None,
-    schedule: ScheduleData | None,
-    actor: Actor,
-) -> list[str]:
-    """Check and save the service and its related rows; return the names of those changed."""
-    values: dict[str, Any] = dict(fields)
-    related = {name: values.pop(name) for name in _RELATED if name in values}
-    consent = values.pop("contact_consent", None)
-    changed = _apply(service, values)
-    changed += apply_contact_consent(service, consent=consent, changed=changed, actor=actor)
-    _check_service(service)
-    # Whoever has just gone through the details has confirmed them.
-    service.last_verified_at = timezone.now()
-    service.reminder_sent_at = None
-    service.full_clean()
-    if service._state.adding:
-        service.save()
-    else:  # write only what changed: a coordinator may be hiding it at the same time
-        service.save(update_fields=[*changed, "last_verified_at", "reminder_sent_at", "updated_at"])
-    return changed + _save_related(service, related, location, schedule)
 
 
 def _current(service: Service, name: str) -> Any:
@@ -307,6 +244,11 @@ def _current(service: Service, name: str) -> Any:
     return getattr(service, name)
 
 
+def _confirmed() -> dict[str, Any]:
+    """Whoever has just gone through the details has confirmed them."""
+    return {"last_verified_at": timezone.now(), "reminder_sent_at": None}
+
+
 SERVICE = workflow.EntryKind[Service](
     audit_county=service_audit_county,
     reindex=_reindex,
@@ -316,6 +258,10 @@ SERVICE = workflow.EntryKind[Service](
     not_hidden=gettext_noop("The activity is not hidden."),
     already_published=gettext_noop("The activity is already published."),
     already_archived=gettext_noop("The activity is already archived."),
+    check=_check_service,
+    related=("terms", "municipalities", "counties", "languages", "location", "schedule"),
+    save_related=_save_related,
+    current=_current,
 )
 
 
@@ -333,13 +279,13 @@ def service_create(
 ) -> Service:
     """Add a service as a draft; the representative publishes it when it is ready."""
     service = Service(organisation=organisation, status=PublicationStatus.DRAFT)
-    changed = _save_service(service, fields, location, schedule, actor)
-    workflow.record(
+    workflow.create(
         SERVICE,
         service,
-        action="catalogue.service.create",
+        fields,
         actor=actor,
-        details=consent_details(changed, service) or None,
+        related={"location": location, "schedule": schedule},
+        stamp=_confirmed(),
     )
     return service
 
@@ -356,19 +302,17 @@ def service_update(
 ) -> Service:
     """Change a service; only the fields given are touched, only those that change are
     written, and an edit of an older version is refused. Editing confirms it too."""
-    lock(service)
-    check_version(service, base_version, fields, current=lambda name: _current(service, name))
-    changed = _save_service(service, fields, location, schedule, actor)
-    if not changed:  # saved as it was: the representative has confirmed the details
-        workflow.record(SERVICE, service, action="catalogue.service.confirm", actor=actor)
-        return service
-    workflow.record(
+    changed = workflow.update(
         SERVICE,
         service,
-        action="catalogue.service.update",
+        fields,
         actor=actor,
-        details={"changed": sorted(changed), **consent_details(changed, service)},
+        base_version=base_version,
+        related={"location": location, "schedule": schedule},
+        stamp=_confirmed(),
     )
+    if not changed:  # saved as it was: the representative has confirmed the details
+        workflow.record(SERVICE, service, action="catalogue.service.confirm", actor=actor)
     return service
 
 
@@ -435,7 +379,7 @@ def service_archive(*, service: Service, actor: Actor) -> Service:
 @transaction.atomic
 def service_confirm(*, service: Service, actor: Actor) -> Service:
     """Record that a representative has checked the details are current."""
-    workflow.save_fields(service, last_verified_at=timezone.now(), reminder_sent_at=None)
+    workflow.save_fields(service, **_confirmed())
     # Freshness affects ranking: record() refreshes the index too.
     workflow.record(SERVICE, service, action="catalogue.service.confirm", actor=actor)
     return service
@@ -445,23 +389,14 @@ def service_confirm(*, service: Service, actor: Actor) -> Service:
 def service_hide(*, service: Service, reason: str, actor: Actor) -> workflow.Hidden[Service]:
     """Hide a misleading entry from the public; its representatives are told why by email
     (the result says how many: an organisation may have none in the service)."""
-    workflow.hide(
-        SERVICE,
-        service,
-        reason=reason,
-        actor=actor,
-        action="catalogue.service.hide",
-        hidden_by=actor.user,
-    )
+    workflow.hide(SERVICE, service, reason=reason, actor=actor, hidden_by=actor.user)
     return workflow.Hidden(service, notifications.email_service_hidden(service=service))
 
 
 @transaction.atomic
 def service_unhide(*, service: Service, actor: Actor) -> Service:
     """Show a hidden entry again, once it has been corrected."""
-    workflow.unhide(
-        SERVICE, service, actor=actor, action="catalogue.service.unhide", hidden_by=None
-    )
+    workflow.unhide(SERVICE, service, actor=actor, hidden_by=None)
     return service
 
 

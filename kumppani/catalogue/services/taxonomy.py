@@ -13,32 +13,19 @@ from ..hsds.dumps import dumps_mark_stale
 from ..models import Taxonomy, TaxonomyTerm
 from ..search.index import index_term_services
 
+_CODE_AND_TEXTS = (
+    "code",
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "description_fi",
+    "description_sv",
+    "description_en",
+)
 # What staff may set on a term.
-TERM_FIELDS = (
-    "code",
-    "name_fi",
-    "name_sv",
-    "name_en",
-    "description_fi",
-    "description_sv",
-    "description_en",
-    "parent",
-    "uri",
-)
-
-
+TERM_FIELDS = (*_CODE_AND_TEXTS, "parent", "uri")
 # What an import may set on a taxonomy.
-TAXONOMY_FIELDS = (
-    "code",
-    "name_fi",
-    "name_sv",
-    "name_en",
-    "description_fi",
-    "description_sv",
-    "description_en",
-    "uri",
-    "version",
-)
+TAXONOMY_FIELDS = (*_CODE_AND_TEXTS, "uri", "version")
 
 
 def _apply(
@@ -55,19 +42,27 @@ def _apply(
     return changed
 
 
+def _create(
+    obj: Taxonomy | TaxonomyTerm,
+    fields: dict[str, Any],
+    allowed: tuple[str, ...],
+    *,
+    actor: Actor,
+    action: str,
+    **details: str,
+) -> None:
+    """Set, check and save a new taxonomy or term; audit it with its code."""
+    _apply(obj, fields, allowed)
+    obj.full_clean()
+    obj.save()
+    audit_record(actor=actor, action=action, obj=obj, details={**details, "code": obj.code})
+
+
 @transaction.atomic
 def taxonomy_create(*, actor: Actor, public_id: str | None = None, **fields: Any) -> Taxonomy:
     """Add a vocabulary (an import brings its own, with its id)."""
     taxonomy = Taxonomy(public_id=public_id) if public_id else Taxonomy()
-    _apply(taxonomy, fields, TAXONOMY_FIELDS)
-    taxonomy.full_clean()
-    taxonomy.save()
-    audit_record(
-        actor=actor,
-        action="catalogue.taxonomy.create",
-        obj=taxonomy,
-        details={"code": taxonomy.code},
-    )
+    _create(taxonomy, fields, TAXONOMY_FIELDS, actor=actor, action="catalogue.taxonomy.create")
     return taxonomy
 
 
@@ -80,14 +75,13 @@ def taxonomy_term_create(
         if public_id
         else TaxonomyTerm(taxonomy=taxonomy)
     )
-    _apply(term, fields)
-    term.full_clean()
-    term.save()
-    audit_record(
+    _create(
+        term,
+        fields,
+        TERM_FIELDS,
         actor=actor,
         action="catalogue.taxonomy_term.create",
-        obj=term,
-        details={"taxonomy": taxonomy.code, "code": term.code},
+        taxonomy=taxonomy.code,
     )
     return term
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypedDict
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +14,6 @@ from typing_extensions import Unpack
 
 from kumppani.catalogue.search import index
 from kumppani.core.actor import Actor
-from kumppani.core.concurrency import check_version
 from kumppani.core.models import County, Municipality
 from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
@@ -23,11 +22,12 @@ from .. import notifications
 from ..models import PublicationStatus, TaxonomyTerm, VolunteerTask
 from ..selectors import task_counties
 from . import workflow
-from .contact import apply_contact_consent, consent_details
-from .service import _apply, _require_text
+from .contact import ContactFields
 
 
-class TaskFields(TypedDict, total=False):
+class TaskFields(ContactFields, total=False):
+    """What a representative may set on a volunteer task; any subset of languages."""
+
     title_fi: str
     title_sv: str
     title_en: str
@@ -45,13 +45,6 @@ class TaskFields(TypedDict, total=False):
     starts_on: date | None
     ends_on: date | None
     terms: Iterable[TaxonomyTerm]
-    contact_title_fi: str
-    contact_title_sv: str
-    contact_title_en: str
-    contact_name: str
-    contact_email: str
-    contact_phone: str
-    contact_consent: bool
 
 
 def _task_audit_county(actor: Actor, task: VolunteerTask) -> County | None:
@@ -63,6 +56,23 @@ def _reindex_task(task: VolunteerTask) -> None:
     index.index_volunteer_task(task)
 
 
+def _check_task(task: VolunteerTask) -> None:
+    workflow.require_text(task, "title", _("Give the title of the task in at least one language."))
+    if task.starts_on and task.ends_on and task.ends_on < task.starts_on:
+        raise ValidationError({"ends_on": _("The task cannot end before it starts.")})
+
+
+def _save_terms(task: VolunteerTask, related: dict[str, Any]) -> list[str]:
+    if "terms" in related and workflow.set_links(task, "terms", related["terms"]):
+        return ["terms"]
+    return []
+
+
+def _current(task: VolunteerTask, name: str) -> Any:
+    """A field's stored value, for telling what changed meanwhile."""
+    return list(task.terms.all()) if name == "terms" else getattr(task, name)
+
+
 TASK = workflow.EntryKind[VolunteerTask](
     audit_county=_task_audit_county,
     reindex=_reindex_task,
@@ -72,35 +82,14 @@ TASK = workflow.EntryKind[VolunteerTask](
     not_hidden=gettext_noop("The task is not hidden."),
     already_published=gettext_noop("The task is already published."),
     already_archived=gettext_noop("The task is already archived."),
+    check=_check_task,
+    related=("terms",),
+    save_related=_save_terms,
+    current=_current,
 )
 
 
 # --- volunteer tasks ---------------------------------------------------------------------
-
-
-def _check_task(task: VolunteerTask) -> None:
-    _require_text(task, "title", _("Give the title of the task in at least one language."))
-    if task.starts_on and task.ends_on and task.ends_on < task.starts_on:
-        raise ValidationError({"ends_on": _("The task cannot end before it starts.")})
-
-
-def _save_task(task: VolunteerTask, values: dict[str, Any], actor: Actor) -> list[str]:
-    terms = values.pop("terms", None)
-    consent = values.pop("contact_consent", None)
-    changed = _apply(task, values)
-    changed += apply_contact_consent(task, consent=consent, changed=changed, actor=actor)
-    _check_task(task)
-    task.full_clean()
-    if task._state.adding:
-        task.save()
-    elif changed:
-        task.save(update_fields=[*changed, "updated_at"])
-    if terms is not None:
-        new = {term.pk for term in terms}
-        if new != set(task.terms.values_list("pk", flat=True)):
-            task.terms.set(new)
-            changed.append("terms")
-    return changed
 
 
 @transaction.atomic
@@ -109,14 +98,7 @@ def volunteer_task_create(
 ) -> VolunteerTask:
     """Add a volunteer task as a draft."""
     task = VolunteerTask(organisation=organisation, status=PublicationStatus.DRAFT)
-    changed = _save_task(task, dict(fields), actor)
-    workflow.record(
-        TASK,
-        task,
-        action="catalogue.volunteer_task.create",
-        actor=actor,
-        details=consent_details(changed, task) or None,
-    )
+    workflow.create(TASK, task, fields, actor=actor)
     return task
 
 
@@ -130,23 +112,7 @@ def volunteer_task_update(
 ) -> VolunteerTask:
     """Change a task; only what changes is written, and an edit of an older version is
     refused."""
-    lock(task)
-    check_version(
-        task,
-        base_version,
-        fields,
-        current=lambda name: list(task.terms.all()) if name == "terms" else getattr(task, name),
-    )
-    changed = _save_task(task, dict(fields), actor)
-    if not changed:
-        return task
-    workflow.record(
-        TASK,
-        task,
-        action="catalogue.volunteer_task.update",
-        actor=actor,
-        details={"changed": sorted(changed), **consent_details(changed, task)},
-    )
+    workflow.update(TASK, task, fields, actor=actor, base_version=base_version)
     return task
 
 
@@ -182,11 +148,11 @@ def volunteer_task_hide(
 ) -> workflow.Hidden[VolunteerTask]:
     """Hide a misleading task; its representatives are told why by email (the result says
     how many)."""
-    workflow.hide(TASK, task, reason=reason, actor=actor, action="catalogue.volunteer_task.hide")
+    workflow.hide(TASK, task, reason=reason, actor=actor)
     return workflow.Hidden(task, notifications.email_task_hidden(task=task))
 
 
 @transaction.atomic
 def volunteer_task_unhide(*, task: VolunteerTask, actor: Actor) -> VolunteerTask:
-    workflow.unhide(TASK, task, actor=actor, action="catalogue.volunteer_task.unhide")
+    workflow.unhide(TASK, task, actor=actor)
     return task

@@ -1,6 +1,5 @@
 """Coordinators' pages: hiding and showing entries, and the stale list."""
 
-from functools import partial
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
@@ -21,7 +20,7 @@ from ..exports import STALE_COLUMNS, stale_counties
 from ..forms import (
     StaleFilterForm,
 )
-from .steps import after_step, hide_page
+from .steps import SERVICE_PAGES, TASK_PAGES, entry_step, hide_page
 
 STALE_SORTS = {
     "confirmed": lists.Sort(gettext_lazy("Longest unconfirmed first"), ("last_verified_at", "id")),
@@ -31,27 +30,16 @@ STALE_SORTS = {
 
 @declare(access.SERVICE_MODERATOR)
 def service_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    service = access.service_for_moderator(request.user, public_id)
-    return hide_page(
-        request,
-        service,
-        partial(services.service_hide, service=service),
-        _("The activity is hidden."),
-        "catalogue:service_detail",
-    )
+    done = _("The activity is hidden.")
+    return hide_page(request, SERVICE_PAGES, public_id, services.service_hide, done)
 
 
 @declare(access.SERVICE_MODERATOR)
 @require_POST
 def service_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    service = access.service_for_moderator(request.user, public_id)
-    return after_step(
-        request,
-        partial(services.service_unhide, service=service),
-        _("The activity is shown again."),
-        "catalogue:service_detail",
-        service.public_id,
-    )
+    done = _("The activity is shown again.")
+    step = services.service_unhide
+    return entry_step(request, SERVICE_PAGES, public_id, step, done, moderating=True)
 
 
 @declare(access.COORDINATOR)
@@ -91,24 +79,13 @@ def stale(request: HttpRequest) -> HttpResponseBase:
 
 @declare(access.SERVICE_MODERATOR)
 def task_hide(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    task = access.task_for_moderator(request.user, public_id)
-    return hide_page(
-        request,
-        task,
-        partial(services.volunteer_task_hide, task=task),
-        _("The task is hidden."),
-        "catalogue:task_detail",
-    )
+    done = _("The task is hidden.")
+    return hide_page(request, TASK_PAGES, public_id, services.volunteer_task_hide, done)
 
 
 @declare(access.SERVICE_MODERATOR)
 @require_POST
 def task_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    task = access.task_for_moderator(request.user, public_id)
-    return after_step(
-        request,
-        partial(services.volunteer_task_unhide, task=task),
-        _("The task is shown again."),
-        "catalogue:task_detail",
-        task.public_id,
-    )
+    done = _("The task is shown again.")
+    step = services.volunteer_task_unhide
+    return entry_step(request, TASK_PAGES, public_id, step, done, moderating=True)

@@ -1,8 +1,5 @@
 """Representatives' pages: their entries, the editors, publishing, archiving, confirming."""
 
-from collections.abc import Callable
-from functools import partial
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -10,27 +7,28 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.forms import add_service_errors
-from kumppani.core.submissions import submit_once, token_from
 from kumppani.organisations.models import Organisation
 
 from .. import access, selectors, services
-from ..forms import (
-    ManageFilterForm,
-    OrganisationChoiceForm,
-    ServiceEditor,
-    TaskForm,
-)
+from ..forms import ManageFilterForm, ServiceEditor, TaskForm
 from ..services.organisation_entries import organisation_entries_restore, restorable_entries
-from .steps import PAGE_SIZE, after_step, query_without_page, represented
+from .steps import (
+    PAGE_SIZE,
+    SERVICE_PAGES,
+    TASK_PAGES,
+    create_page,
+    edit_page,
+    entry_step,
+    posted,
+    query_without_page,
+    represented,
+)
 
 
 @declare(access.REPRESENTATIVE)
@@ -51,124 +49,40 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _run_editor(
-    request: HttpRequest,
-    editor: ServiceEditor,
-    save: Any,
-    on_changed_meanwhile: Callable[[], None] | None = None,
-) -> Any:
-    """Save the editor's sections with ``save``; its result, or None after errors."""
-    if request.method != "POST" or not editor.is_valid():
-        return None
-    try:
-        result = save(
-            actor=Actor.from_request(request),
-            location=editor.location(),
-            schedule=editor.schedule(),
-            **editor.fields(),
-        )
-    except ValidationError as error:
-        editor.add_error(error)
-        if isinstance(error, ChangedMeanwhile) and on_changed_meanwhile is not None:
-            on_changed_meanwhile()
-        return None
-    return result
-
-
 @declare(access.REPRESENTATIVE)
 @signed_in
 def service_create(request: HttpRequest) -> HttpResponse:
     access.require_representative(request.user)
-    data = request.POST if request.method == "POST" else None
-    chooser = OrganisationChoiceForm(data, organisations=represented(request))
-    editor = ServiceEditor(data)
-    token = token_from(request)
-    if request.method == "POST" and chooser.is_valid():
-        organisation = chooser.cleaned_data["organisation"]
-        outcome = _run_editor(
-            request,
-            editor,
-            lambda **kwargs: submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.service_create(organisation=organisation, **kwargs),
-                result_url=lambda service: reverse(
-                    "catalogue:service_detail", args=[service.public_id]
-                ),
-            ),
-        )
-        if outcome is not None:
-            if not outcome.repeated:
-                messages.success(request, _("The activity was saved as a draft."))
-            return redirect(outcome.url)
-    elif request.method == "POST":
-        editor.is_valid()
-    return render(
-        request,
-        "catalogue/service_form.html",
-        {"chooser": chooser, "editor": editor, "service": None, "submission_token": token},
-    )
+    editor = ServiceEditor(posted(request))
+    return create_page(request, SERVICE_PAGES, editor, services.service_create)
 
 
 @declare(access.SERVICE_EDITOR)
 def service_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     service = access.service_for_user(request.user, public_id, for_edit=True)
-    editor = ServiceEditor(request.POST if request.method == "POST" else None, service=service)
-    saved = _run_editor(
-        request,
-        editor,
-        lambda **kwargs: services.service_update(
-            service=service, base_version=editor.base_version(), **kwargs
-        ),
-        on_changed_meanwhile=lambda: editor.renew_version(service),
-    )
-    if saved is not None:
-        messages.success(request, _("The changes were saved."))
-        return redirect("catalogue:service_detail", saved.public_id)
-    return render(
-        request,
-        "catalogue/service_form.html",
-        {"chooser": None, "editor": editor, "service": service},
-    )
-
-
-def _service_step(
-    request: HttpRequest, public_id: UUID, step: Callable[..., object], done: str
-) -> HttpResponse:
-    service = access.service_for_user(request.user, public_id, for_edit=True)
-    return after_step(
-        request, partial(step, service=service), done, "catalogue:service_detail", service.public_id
-    )
+    editor = ServiceEditor(posted(request), service=service)
+    return edit_page(request, SERVICE_PAGES, service, editor, services.service_update)
 
 
 @declare(access.SERVICE_EDITOR)
 @require_POST
 def service_publish(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _service_step(
-        request, public_id, services.service_publish, _("The activity is now published.")
-    )
+    done = _("The activity is now published.")
+    return entry_step(request, SERVICE_PAGES, public_id, services.service_publish, done)
 
 
 @declare(access.SERVICE_EDITOR)
 @require_POST
 def service_archive(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _service_step(
-        request,
-        public_id,
-        services.service_archive,
-        _("The activity was archived and is no longer public."),
-    )
+    done = _("The activity was archived and is no longer public.")
+    return entry_step(request, SERVICE_PAGES, public_id, services.service_archive, done)
 
 
 @declare(access.SERVICE_EDITOR)
 @require_POST
 def service_confirm(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _service_step(
-        request,
-        public_id,
-        services.service_confirm,
-        _("Thank you. The details are marked as current."),
-    )
+    done = _("Thank you. The details are marked as current.")
+    return entry_step(request, SERVICE_PAGES, public_id, services.service_confirm, done)
 
 
 @declare(access.REPRESENTATIVE)
@@ -185,84 +99,29 @@ def task_manage(request: HttpRequest) -> HttpResponse:
 @signed_in
 def task_create(request: HttpRequest) -> HttpResponse:
     access.require_representative(request.user)
-    data = request.POST if request.method == "POST" else None
-    chooser = OrganisationChoiceForm(data, organisations=represented(request))
-    form = TaskForm(data)
-    token = token_from(request)
-    if request.method == "POST" and all([chooser.is_valid(), form.is_valid()]):
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.volunteer_task_create(
-                    organisation=chooser.cleaned_data["organisation"],
-                    actor=Actor.from_request(request),
-                    **form.task_fields(),
-                ),
-                result_url=lambda task: reverse("catalogue:task_detail", args=[task.public_id]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if not outcome.repeated:
-                messages.success(request, _("The task was saved as a draft."))
-            return redirect(outcome.url)
-    return render(
-        request,
-        "catalogue/task_form.html",
-        {"chooser": chooser, "form": form, "task": None, "submission_token": token},
-    )
+    form = TaskForm(posted(request))
+    return create_page(request, TASK_PAGES, form, services.volunteer_task_create)
 
 
 @declare(access.SERVICE_EDITOR)
 def task_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     task = access.task_for_user(request.user, public_id, for_edit=True)
-    form = TaskForm(
-        request.POST if request.method == "POST" else None, initial=TaskForm.initial_for(task)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.volunteer_task_update(
-                task=task,
-                actor=Actor.from_request(request),
-                base_version=form.cleaned_data.get(VERSION_FIELD),
-                **form.task_fields(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            if isinstance(error, ChangedMeanwhile):
-                form.renew_version(task)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("catalogue:task_detail", task.public_id)
-    return render(
-        request, "catalogue/task_form.html", {"chooser": None, "form": form, "task": task}
-    )
-
-
-def _task_transition(
-    request: HttpRequest, public_id: UUID, step: Callable[..., object], done: str
-) -> HttpResponse:
-    task = access.task_for_user(request.user, public_id, for_edit=True)
-    return after_step(
-        request, partial(step, task=task), done, "catalogue:task_detail", task.public_id
-    )
+    form = TaskForm(posted(request), initial=TaskForm.initial_for(task))
+    return edit_page(request, TASK_PAGES, task, form, services.volunteer_task_update)
 
 
 @declare(access.SERVICE_EDITOR)
 @require_POST
 def task_publish(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _task_transition(
-        request, public_id, services.volunteer_task_publish, _("The task is now published.")
-    )
+    done = _("The task is now published.")
+    return entry_step(request, TASK_PAGES, public_id, services.volunteer_task_publish, done)
 
 
 @declare(access.SERVICE_EDITOR)
 @require_POST
 def task_archive(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    return _task_transition(
-        request, public_id, services.volunteer_task_archive, _("The task was archived.")
-    )
+    done = _("The task was archived.")
+    return entry_step(request, TASK_PAGES, public_id, services.volunteer_task_archive, done)
 
 
 @declare(access.REPRESENTATIVE)

@@ -4,14 +4,16 @@ field: text must be text (of a sane length), flags true or false, dates real dat
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kumppani.core.languages import content_languages
 
@@ -20,6 +22,12 @@ from ..limits import Limits
 from ..reader import Obj, Record
 
 MISSING = object()
+T = TypeVar("T")
+
+# The problems of a date, a time and a date and time that do not parse (translated when told).
+_NOT_A_DATE = gettext_noop("%(value)s is not a date such as 2025-01-31.")
+_NOT_A_TIME = gettext_noop("%(value)s is not a time such as 18:00.")
+_NOT_A_MOMENT = gettext_noop("%(value)s is not a date and time.")
 
 
 @dataclass
@@ -147,43 +155,31 @@ class Fields:
         return None
 
     def day(self, value: Any, where: str) -> date | None:
-        parsed: date | None = None
-        if isinstance(value, str):
-            try:
-                parsed = parse_date(value[:10])
-            except ValueError:
-                parsed = None
-        if parsed is None:
-            self.problem(
-                where, _("%(value)s is not a date such as 2025-01-31.") % {"value": quoted(value)}
-            )
-        return parsed
+        return self._parsed(value, where, lambda text: parse_date(text[:10]), _NOT_A_DATE)
 
     def clock(self, value: Any, where: str) -> time | None:
         if value is None or value == "":
             return None
-        parsed: time | None = None
-        if isinstance(value, str):
-            try:
-                parsed = parse_time(value[:8])
-            except ValueError:
-                parsed = None
-        if parsed is None:
-            self.problem(
-                where, _("%(value)s is not a time such as 18:00.") % {"value": quoted(value)}
-            )
-        return parsed
+        return self._parsed(value, where, lambda text: parse_time(text[:8]), _NOT_A_TIME)
 
     def moment(self, value: Any, where: str) -> datetime | None:
         if value is None or value == "":
             return None
-        parsed: datetime | None = None
+        parsed = self._parsed(value, where, parse_datetime, _NOT_A_MOMENT)
+        if parsed is None:
+            return None
+        return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
+
+    def _parsed(
+        self, value: Any, where: str, parse: Callable[[str], T | None], problem: str
+    ) -> T | None:
+        """The text parsed; None, with the problem, when it is not text or does not parse."""
+        parsed: T | None = None
         if isinstance(value, str):
             try:
-                parsed = parse_datetime(value)
+                parsed = parse(value)
             except ValueError:
                 parsed = None
         if parsed is None:
-            self.problem(where, _("%(value)s is not a date and time.") % {"value": quoted(value)})
-            return None
-        return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
+            self.problem(where, _(problem) % {"value": quoted(value)})
+        return parsed
