@@ -266,7 +266,7 @@ def list_payments(
     "/payments/{payment_id}/approve",
     response={200: PaymentOut, 409: ErrorOut},
     summary="Approve a payment",
-    openapi_extra=error_responses(403, 404),
+    openapi_extra=error_responses(400, 403, 404),
 )
 @declare(access.COORDINATOR)
 def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
