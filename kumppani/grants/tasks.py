@@ -9,9 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from kumppani.core.outbox import email_queue_templated
-
 from .models import ReportStatus, UsageReport
+from .notifications import tell_applicant
 
 # Reminders before the due date (days) and once after it.
 BEFORE = (30, 7)
@@ -60,17 +59,9 @@ def _remind(report_id: int, today: date) -> int:
     if not kind:
         return 0
     application = report.decision.application
-    sent = 0
-    for role in application.organisation.roles.select_related("user"):
-        email_queue_templated(
-            to=role.user.email,
-            language=application.language,
-            subject_template="grants/email/report_reminder_subject.txt",
-            body_template="grants/email/report_reminder.txt",
-            context={"report": report, "application": application, "late": kind == LATE},
-            related=report,
-        )
-        sent += 1
+    sent = tell_applicant(
+        application, "report_reminder", {"report": report, "late": kind == LATE}, related=report
+    )
     # Days further off than the one just sent are covered by it.
     report.reminders_sent = sorted(
         {*report.reminders_sent, kind, *(str(d) for d in BEFORE if kind != LATE and d > int(kind))}

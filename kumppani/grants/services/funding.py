@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
-from kumppani.core.outbox import email_queue_templated
 
 from ..holds import hold_reason
 from ..models import (
@@ -30,6 +29,7 @@ from ..models import (
     ReportStatus,
     UsageReport,
 )
+from ..notifications import tell_applicant
 
 
 class Held(ValidationError):
@@ -113,15 +113,7 @@ def decision_make(
         county=programme.county,
         details={"amount": str(amount), **({"over_appropriation": str(over)} if over > 0 else {})},
     )
-    for role in application.organisation.roles.select_related("user"):
-        email_queue_templated(
-            to=role.user.email,
-            language=application.language,
-            subject_template="grants/email/decision_subject.txt",
-            body_template="grants/email/decision.txt",
-            context={"decision": decision, "application": application},
-            related=decision,
-        )
+    tell_applicant(application, "decision", {"decision": decision}, related=decision)
     return decision
 
 
