@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -281,7 +281,7 @@ def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
     try:
         payment_approve(payment=payment, actor=Actor.from_request(request))
     except Held as held:
-        return 409, {"detail": " ".join(held.messages)}
+        return Status(409, {"detail": " ".join(held.messages)})
     except ValidationError as error:
         raise HttpError(409, " ".join(error.messages)) from None
-    return 200, payment
+    return Status(200, payment)
