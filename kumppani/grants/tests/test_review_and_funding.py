@@ -113,7 +113,9 @@ def test_decisions_stay_within_the_appropriation_unless_confirmed(
     assert event.details["over_appropriation"] == "2000.00"
     assert decision.payments.get().amount == Decimal("12000")
     # The applicant's representative is told through the outbox.
-    assert OutgoingEmail.objects.filter(recipient=sanna.email, subject__startswith="Päätös").exists()
+    assert OutgoingEmail.objects.filter(
+        recipient=sanna.email, subject__startswith="Päätös"
+    ).exists()
 
 
 def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) -> None:
