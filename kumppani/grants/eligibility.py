@@ -1,4 +1,6 @@
-"""Whether an organisation may receive a grant from a programme, explained in plain words.
+"""Whether an organisation may receive a grant from a programme, explained in plain words:
+registered, non-profit, operating in the county, active, and no earlier grant's usage report
+overdue or recovery open.
 
 Checked when an application is sent; a coordinator may accept an application despite a
 failed check, with a recorded reason (`services.applications.eligibility_override`).
@@ -8,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.organisations.models import Organisation, OrganisationStatus
 
+from .holds import hold_reason
 from .models import Programme
 
 
@@ -55,6 +59,11 @@ def problems(organisation: Organisation, programme: Programme) -> list[Problem]:
                 % {"county": programme.county.name},
             )
         )
+    if programme.requires_previous_report:
+        # An earlier grant's report past its due date and not accepted, or an open recovery.
+        reason = hold_reason(organisation, year=programme.year, overdue_on=timezone.localdate())
+        if reason:
+            found.append(Problem("previous_report", reason))
     if organisation.status != OrganisationStatus.ACTIVE:
         found.append(
             Problem("dissolved", _("The organisation is marked as dissolved in the registry."))

@@ -3,6 +3,8 @@ while an earlier grant's usage report is missing or not accepted, or a recovery 
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 
 from kumppani.organisations.models import Organisation
@@ -10,16 +12,19 @@ from kumppani.organisations.models import Organisation
 from .models import Decision, Recovery, ReportStatus
 
 
-def hold_reason(organisation: Organisation, *, year: int) -> str:
+def hold_reason(organisation: Organisation, *, year: int, overdue_on: date | None = None) -> str:
     """Why the organisation's grants for ``year`` wait (empty when nothing holds them): an
-    earlier year's grant whose usage report has not been accepted, or an open recovery."""
+    earlier year's grant whose usage report has not been accepted, or an open recovery.
+    With ``overdue_on``, only reports due before that day count (what eligibility asks)."""
+    earlier = Decision.objects.filter(
+        application__organisation=organisation,
+        application__call__programme__year__lt=year,
+        amount__gt=0,
+    )
+    if overdue_on is not None:
+        earlier = earlier.filter(report_due__lt=overdue_on)
     earlier = (
-        Decision.objects.filter(
-            application__organisation=organisation,
-            application__call__programme__year__lt=year,
-            amount__gt=0,
-        )
-        .exclude(usage_report__status=ReportStatus.ACCEPTED)
+        earlier.exclude(usage_report__status=ReportStatus.ACCEPTED)
         .select_related("application__call__programme")
         .order_by("application__call__programme__year")
         .first()

@@ -110,15 +110,22 @@ def draft(call: Call, applicant: Organisation, sanna: User) -> Application:
     )
 
 
-def decide(application: Application, coordinator: User, amount: str, **options: Any) -> Decision:
-    """A decision by ``coordinator`` on 15.12.2026, with the usage report due a year later."""
+def decide(
+    application: Application,
+    coordinator: User,
+    amount: str,
+    report_due: date = date(2027, 12, 31),
+    **options: Any,
+) -> Decision:
+    """A decision by ``coordinator`` on 15.12.2026, the usage report due by default a year
+    later."""
     return decision_make(
         application=application,
         actor=Actor(user=coordinator),
         amount=Decimal(amount),
         decision_maker="Hyvinvointijohtaja Anna Päättäjä",
         decided_on=date(2026, 12, 15),
-        report_due=date(2027, 12, 31),
+        report_due=report_due,
         section="§ 12",
         **options,
     )

@@ -24,7 +24,7 @@ from kumppani.grants.services.applications import (
 )
 from kumppani.testing.factories import OrganisationFactory
 
-from .conftest import fill_in, make_call
+from .conftest import decide, fill_in, make_call, sent_in_time
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 pytestmark = pytest.mark.django_db
@@ -142,3 +142,19 @@ def test_a_sent_application_cannot_be_changed(draft, sanna) -> None:
     draft.refresh_from_db()
     assert draft.activity == "Omaishoitajien vertaisryhmät"
     assert draft.requested_amount == Decimal("12000")
+
+
+def test_an_organisation_with_an_overdue_usage_report_is_told_so_when_sending(
+    applicant, sanna, carol
+) -> None:
+    last_year = make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30))
+    old = sent_in_time(last_year, applicant, sanna)
+    decide(old, carol, "3000", report_due=date(2025, 5, 31))
+    application = fill_in(
+        Application.objects.create(call=make_call(), organisation=applicant, created_by=sanna),
+        sanna,
+    )
+    with pytest.raises(ValidationError) as refused:
+        application_submit(application=application, actor=Actor(user=sanna), declarations=True)
+    assert [error.code for error in refused.value.error_list] == ["previous_report"]
+    assert "käyttöselvitystä ei ole vielä hyväksytty" in refused.value.messages[0]
