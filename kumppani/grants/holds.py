@@ -16,15 +16,15 @@ def hold_reason(organisation: Organisation, *, year: int, overdue_on: date | Non
     """Why the organisation's grants for ``year`` wait (empty when nothing holds them): an
     earlier year's grant whose usage report has not been accepted, or an open recovery.
     With ``overdue_on``, only reports due before that day count (what eligibility asks)."""
-    earlier = Decision.objects.filter(
+    decisions = Decision.objects.filter(
         application__organisation=organisation,
         application__call__programme__year__lt=year,
         amount__gt=0,
     )
     if overdue_on is not None:
-        earlier = earlier.filter(report_due__lt=overdue_on)
+        decisions = decisions.filter(report_due__lt=overdue_on)
     earlier = (
-        earlier.exclude(usage_report__status=ReportStatus.ACCEPTED)
+        decisions.exclude(usage_report__status=ReportStatus.ACCEPTED)
         .select_related("application__call__programme")
         .order_by("application__call__programme__year")
         .first()
