@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from ninja.utils import check_csrf
 
 from kumppani.core.access import declare, public
 from kumppani.core.actor import Actor
@@ -273,6 +274,9 @@ def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
     """Approve an instalment. While the organisation's money is held (an earlier usage
     report not accepted, an open recovery) the answer is 409 with the reason. Approving an
     approved payment again answers as the first time."""
+    if check_csrf(request) is not None:
+        # A browser session's write needs its CSRF token, as on the pages.
+        raise HttpError(403, _("The request lacks its CSRF token. Reload the page and try again."))
     counties = access.coordinated_county_ids(request.user)
     payments = selectors.payments_for(counties)
     payment = payments.filter(public_id=payment_id).first()

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent
@@ -130,3 +131,13 @@ def test_the_register_page_exports_as_csv_for_excel_and_is_audited(client, decid
     assert "1234561-2" in row and "Omaishoitajien vertaisryhmät" in row
     assert AuditEvent.objects.filter(action="grants.decision.export").count() == 1
     assert client.get("/fi/grants/decisions/export/?format=pdf").status_code == 400
+
+
+def test_approving_from_a_browser_session_needs_the_csrf_token(decided, carol) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(carol)
+    payment = decided.payments.get()
+    response = client.post(f"/api/v1/grants/payments/{payment.public_id}/approve")
+    assert response.status_code == 403
+    payment.refresh_from_db()
+    assert payment.status == "scheduled"
