@@ -179,8 +179,8 @@ class IncomeLineForm(forms.Form):
         return data
 
 
-BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=3, max_num=40, absolute_max=40)
-IncomeFormSet = forms.formset_factory(IncomeLineForm, extra=2, max_num=20, absolute_max=20)
+BudgetFormSet = forms.formset_factory(BudgetLineForm, extra=1, max_num=40, absolute_max=40)
+IncomeFormSet = forms.formset_factory(IncomeLineForm, extra=1, max_num=20, absolute_max=20)
 
 
 def budget_rows(formset: forms.BaseFormSet) -> list[tuple[str, str, Decimal]]:
