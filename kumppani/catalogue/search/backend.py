@@ -72,7 +72,7 @@ def upsert(kind: Kind, docs: Sequence[Document]) -> None:
         cur.executemany(sql, rows)
 
 
-# PostgreSQL keeps no text, only vectors (migration 0004): the full weighted vector to match
+# PostgreSQL keeps no text, only vectors (the migration): the full weighted vector to match
 # and rank with, and name + summary for the title-first path of very broad queries.
 TITLE_FIELDS = ("name", "summary")
 
@@ -86,14 +86,14 @@ def _weighted(fields: Sequence[str]) -> str:
 
 def card_column(language: str) -> str:
     """The column of a PostgreSQL service's stored result card in a reader language (JSON
-    text; migration 0006, ``listing.cards_by_language``): one per content language."""
+    text; catalogue migration 0001, ``listing.cards_by_language``): one per content language."""
     if language not in content_languages():
         raise ValueError(f"no stored cards in {language!r}")
     return f"card_{language}"
 
 
 def _pg_upsert(kind: Kind, docs: Sequence[Document]) -> None:
-    # Services also store their result cards (migration 0006), written in the same statement.
+    # Services also store their result cards (the migration), written in the same statement.
     with_cards = kind == SERVICES
     languages = content_languages()
     columns = [card_column(code) for code in languages] if with_cards else []

@@ -153,7 +153,7 @@ def _built_card(
     }
 
 
-# --- Ready-made cards (PostgreSQL, migration 0006) ------------------------------------------
+# --- Ready-made cards (PostgreSQL) -------------------------------------------------------------
 #
 # The indexer stores each visible service's card in the search table, once per reader language
 # with the language fallback already applied (columns card_fi, card_sv, card_en: JSON text). A

@@ -3,7 +3,7 @@
 """The third step on PostgreSQL: the ranked statement and its companions, as SQL text.
 
 Only building, no running (``execution`` runs them). One table, no join: the document row
-(migration 0004) holds the weighted vector ``tsv``, the small name + summary vector ``ab``,
+(the migration) holds the weighted vector ``tsv``, the small name + summary vector ``ab``,
 the area markers, the languages and the confirmation date; the filters are conditions on it
 (``filters.Where``).
 """

@@ -2,7 +2,7 @@
 # ruff: noqa: S608
 """The third step on SQLite: the ranked statement over FTS5 (``bm25()``), as SQL text.
 
-The FTS5 table (migration 0003) holds the analysed terms of each document's four field
+The FTS5 table (catalogue migration 0001) holds the analysed terms of each document's four field
 classes; the owner table (aliased ``o``) answers visibility and freshness, the document table
 (``d``) the languages.
 """
