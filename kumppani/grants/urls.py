@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applicants, public
+from .views import applicants, coordinators, public
 
 app_name = "grants"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     path("decisions/export/", public.decision_register_export, name="decision_register_export"),
     path("calls/<uuid:call_id>/apply/", applicants.application_start, name="application_start"),
     path("applications/", applicants.my_applications, name="my_applications"),
+    path("manage/", coordinators.managed_calls, name="managed_calls"),
+    path("manage/calls/<uuid:public_id>/", coordinators.call_review, name="call_review"),
     path(
         "applications/<uuid:public_id>/",
         applicants.application_detail,

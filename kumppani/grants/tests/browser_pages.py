@@ -90,6 +90,23 @@ PAGES: list[PageCase] = [
     ),
 ]
 
+PAGES += [
+    PageCase(
+        "grant-managed-calls",
+        "grants:managed_calls",
+        lambda f: reverse("grants:managed_calls"),
+        "carol",
+        a_decision,
+    ),
+    PageCase(
+        "grant-call-review",
+        "grants:call_review",
+        detail("grants:call_review", "call"),
+        "carol",
+        a_decision,
+    ),
+]
+
 # GET URL names that are not HTML pages, and why.
 EXEMPT_URL_NAMES: dict[str, str] = {
     "grants:application_start": "POST-only: starts (or finds) the application, then redirects",

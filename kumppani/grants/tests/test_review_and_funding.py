@@ -159,3 +159,22 @@ def test_a_payment_waits_for_last_years_usage_report(applicant, sanna, carol) ->
     assert payment.status == PaymentStatus.APPROVED
     payment_approve(payment=payment, actor=Actor(user=carol))  # again: nothing changes
     assert AuditEvent.objects.filter(action="grants.payment.approve").count() == 2
+
+
+def test_the_coordinator_sees_the_review_summary_of_their_county_only(
+    client, sent, reviewers, carol, alice
+) -> None:
+    able, _other = reviewers
+    assignment = reviewer_assign(application=sent, reviewer=able, actor=Actor(user=carol))
+    disqualification_declare(assignment=assignment, actor=Actor(user=able), disqualified=False)
+    criterion = sent.call.programme.criteria.get()
+    scores_save(assignment=assignment, actor=Actor(user=able), scores={criterion.pk: (3, "")})
+    url = f"/fi/grants/manage/calls/{sent.call.public_id}/"
+    client.force_login(carol)
+    page = client.get(url).content.decode()
+    assert "Omaishoitajien vertaisryhmät" in page
+    assert "3,00" in page  # the weighted score, as Finnish writes it
+    assert "100 000,00" in page.replace("\xa0", " ")  # the appropriation
+    assert str(sent.call.public_id) in client.get("/fi/grants/manage/").content.decode()
+    client.force_login(alice)  # coordinator of another county
+    assert client.get(url).status_code == 404

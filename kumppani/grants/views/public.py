@@ -54,8 +54,13 @@ def call_list(request: HttpRequest) -> HttpResponse:
         request, form, lambda _cleaned: selectors.published_calls(**form.filters())
     )
     cards = [call_card(call) for call in listing.page] if listing.page else []
+    roles = roles_of(request.user)
     return lists.render_list(
-        request, listing, "grants/call_list.html", "grants/_call_results.html", {"cards": cards}
+        request,
+        listing,
+        "grants/call_list.html",
+        "grants/_call_results.html",
+        {"cards": cards, "coordinates": roles.is_staff or roles.is_coordinator},
     )
 
 

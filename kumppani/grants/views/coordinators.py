@@ -1,0 +1,68 @@
+"""The coordinator's pages: the county's calls, and each call's applications with the
+review summary against the appropriation."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.db.models import Count, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kumppani.core.access import declare, require, signed_in
+from kumppani.core.languages import translated
+
+from .. import access
+from ..models import Call
+from ..services.review import summary
+
+
+def _managed_calls(request: HttpRequest) -> QuerySet[Call]:
+    counties = access.coordinated_county_ids(request.user)
+    calls = Call.objects.select_related("programme", "programme__county")
+    return calls if counties is None else calls.filter(programme__county_id__in=counties)
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_GET
+def managed_calls(request: HttpRequest) -> HttpResponse:
+    """Every call of the counties the user coordinates, with its applications counted."""
+    counties = access.coordinated_county_ids(request.user)
+    require(counties is None or bool(counties))
+    calls = (
+        _managed_calls(request)
+        .annotate(sent=Count("applications", distinct=True))
+        .order_by("-closes_on", "id")[:200]
+    )
+    return render(
+        request,
+        "grants/managed_calls.html",
+        {"rows": [(call, translated(call, "title")) for call in calls]},
+    )
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_GET
+def call_review(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The call's sent applications, best scored first, with the running total of the
+    proposals against the programme's appropriation."""
+    call = _managed_calls(request).filter(public_id=public_id).first()
+    if call is None:
+        raise Http404
+    rows, appropriation = summary(call)
+    total = rows[-1].running_total if rows else 0
+    return render(
+        request,
+        "grants/call_review.html",
+        {
+            "call": call,
+            "title": translated(call, "title"),
+            "rows": rows,
+            "appropriation": appropriation,
+            "total": total,
+            "over": total > appropriation,
+        },
+    )
