@@ -17,6 +17,7 @@ from .models import Application, Call, CallStatus, Decision, Programme
 
 COORDINATOR = "grants-coordinator"  # coordinator of the programme's county, staff
 APPLICANT = "grants-applicant"  # representative of the applicant, coordinator, staff
+REVIEWER = "grants-reviewer"  # the reviewer an application is assigned to
 
 AnyUser = User | AnonymousUser
 

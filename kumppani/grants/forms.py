@@ -10,16 +10,20 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
 from kumppani.core.forms import CountyCodeField, FilterForm, MunicipalityMultipleChoiceField
+from kumppani.core.languages import translated
 from kumppani.organisations.validators import validate_business_id
 
 from .models import (
+    MAX_SCORE,
     Application,
     BudgetCategory,
+    Criterion,
     GrantKind,
     IncomeSource,
     PaymentStatus,
     Question,
     QuestionKind,
+    Score,
 )
 
 
@@ -248,3 +252,58 @@ class SubmitForm(forms.Form):
         ),
         error_messages={"required": _("Confirm the declarations to send the application.")},
     )
+
+
+class DeclarationForm(forms.Form):
+    disqualified = forms.TypedChoiceField(
+        label=_("Are you disqualified from reviewing this application?"),
+        choices=[
+            ("no", _("No, I am not disqualified")),
+            ("yes", _("Yes, I am disqualified")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether you are disqualified.")},
+    )
+    reason = forms.CharField(
+        label=_("Why (if you are)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. you sit on the applicant's board, or a close relative works for it."),
+    )
+
+
+class ScoresForm(forms.Form):
+    """A score (0–5) and a comment per criterion; ``given`` are the reviewer's earlier ones."""
+
+    def __init__(
+        self, *args: Any, criteria: list[Criterion], given: dict[int, Score], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in self.criteria:
+            title = translated(criterion, "title").text
+            old = given.get(criterion.pk)
+            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                label=_("%(criterion)s (weight %(weight)s)")
+                % {"criterion": title, "weight": criterion.weight},
+                choices=[(str(n), str(n)) for n in range(MAX_SCORE + 1)],
+                coerce=int,
+                initial=str(old.score) if old else None,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Give a score from 0 to %(max)s.") % {"max": MAX_SCORE}
+                },
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Comment on “%(criterion)s”") % {"criterion": title},
+                required=False,
+                initial=old.comment if old else "",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def scores(self) -> dict[int, tuple[int, str]]:
+        return {
+            c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
+            for c in self.criteria
+        }

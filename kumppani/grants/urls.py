@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applicants, coordinators, public
+from .views import applicants, coordinators, public, reviewers
 
 app_name = "grants"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("calls/<uuid:call_id>/apply/", applicants.application_start, name="application_start"),
     path("applications/", applicants.my_applications, name="my_applications"),
     path("manage/", coordinators.managed_calls, name="managed_calls"),
+    path("reviews/", reviewers.my_reviews, name="my_reviews"),
+    path("reviews/<int:pk>/", reviewers.review, name="review"),
     path("manage/calls/<uuid:public_id>/", coordinators.call_review, name="call_review"),
     path(
         "applications/<uuid:public_id>/",

@@ -49,6 +49,7 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.catalogue.forms.filters.StaleFilterForm": lambda cls: cls(counties=[]),
     "kumppani.accounts.audit_log.AuditLogFilterForm": lambda cls: cls(counties=_every_county()),
     "kumppani.grants.forms.AnswersForm": lambda cls: cls(questions=[]),
+    "kumppani.grants.forms.ScoresForm": lambda cls: cls(criteria=[], given={}),
 }
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.grants.services.applications import application_start, application_submit
+from kumppani.grants.services.review import disqualification_declare, reviewer_assign
+from kumppani.testing.factories import county_role
 from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
 
 from .conftest import decide, fill_in, make_call
@@ -104,6 +107,55 @@ PAGES += [
         detail("grants:call_review", "call"),
         "carol",
         a_decision,
+    ),
+]
+
+
+def a_review(f: Fixtures) -> None:
+    """org_y's sent application given to rita's colleague in Pohjanmaa, declaration not made."""
+    grant_entries(f)
+    application_submit(application=f.application, actor=Actor(user=f.sanna), declarations=True)
+    reviewer = f.rita
+    county_role(reviewer, "17", CountyRoleKind.REVIEWER)
+    f.assignment = reviewer_assign(
+        application=f.application, reviewer=reviewer, actor=Actor(user=f.carol)
+    )
+
+
+def a_scored_review(f: Fixtures) -> None:
+    a_review(f)
+    disqualification_declare(assignment=f.assignment, actor=Actor(user=f.rita), disqualified=False)
+
+
+PAGES += [
+    PageCase(
+        "grant-my-reviews",
+        "grants:my_reviews",
+        lambda f: reverse("grants:my_reviews"),
+        "rita",
+        a_review,
+    ),
+    PageCase(
+        "grant-review-declaration",
+        "grants:review",
+        lambda f: reverse("grants:review", args=[f.assignment.pk]),
+        "rita",
+        a_review,
+    ),
+    PageCase(
+        "grant-review-declaration-with-errors",
+        "grants:review",
+        lambda f: reverse("grants:review", args=[f.assignment.pk]),
+        "rita",
+        a_review,
+        then=submit_main_form_empty,
+    ),
+    PageCase(
+        "grant-review-scoring",
+        "grants:review",
+        lambda f: reverse("grants:review", args=[f.assignment.pk]),
+        "rita",
+        a_scored_review,
     ),
 ]
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, OutgoingEmail
-from kumppani.grants.models import Application, ApplicationStatus, PaymentStatus
+from kumppani.grants.models import Application, ApplicationStatus, PaymentStatus, Score
 from kumppani.grants.services.applications import application_submit
 from kumppani.grants.services.funding import (
     Held,
@@ -178,3 +178,32 @@ def test_the_coordinator_sees_the_review_summary_of_their_county_only(
     assert str(sent.call.public_id) in client.get("/fi/grants/manage/").content.decode()
     client.force_login(alice)  # coordinator of another county
     assert client.get(url).status_code == 404
+
+
+def test_a_reviewer_declares_first_and_only_one_not_disqualified_sees_and_gives_scores(
+    client, sent, reviewers, carol
+) -> None:
+    able, disqualified = reviewers
+    criterion = sent.call.programme.criteria.get()
+    first = reviewer_assign(application=sent, reviewer=able, actor=Actor(user=carol))
+    second = reviewer_assign(application=sent, reviewer=disqualified, actor=Actor(user=carol))
+
+    client.force_login(able)
+    url = f"/fi/grants/reviews/{first.pk}/"
+    page = client.get(url).content.decode()
+    assert "Kuukausittaiset vertaisryhmät Vaasassa." not in page  # not before the declaration
+    client.post(url, {"disqualified": "no"})
+    page = client.get(url).content.decode()
+    assert "Kuukausittaiset vertaisryhmät Vaasassa." in page
+    client.post(url, {f"score_{criterion.pk}": "4", f"comment_{criterion.pk}": "Hyvä."})
+    assert Score.objects.get(assignment=first).score == 4
+
+    client.force_login(disqualified)
+    url = f"/fi/grants/reviews/{second.pk}/"
+    client.post(url, {"disqualified": "yes", "reason": "Hallituksen jäsen."})
+    client.post(url, {f"score_{criterion.pk}": "1"})
+    page = client.get(url).content.decode()
+    assert "Hyvä." not in page and "Kuukausittaiset" not in page
+    assert not Score.objects.filter(assignment=second).exists()
+    # Someone else's assignment is not theirs to open.
+    assert client.get(f"/fi/grants/reviews/{first.pk}/").status_code == 404
