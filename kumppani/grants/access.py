@@ -13,29 +13,13 @@ from django.db.models import QuerySet
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
 
-from .models import Application, Call, CallStatus, Decision, Programme
+from .models import Application, Decision
 
 COORDINATOR = "grants-coordinator"  # coordinator of the programme's county, staff
 APPLICANT = "grants-applicant"  # representative of the applicant, coordinator, staff
 REVIEWER = "grants-reviewer"  # the reviewer an application is assigned to
 
 AnyUser = User | AnonymousUser
-
-
-def manages(user: AnyUser | None, programme: Programme) -> bool:
-    roles = roles_of(user)
-    return roles.is_staff or programme.county_id in roles.coordinator_county_ids
-
-
-def calls_visible(user: AnyUser | None) -> QuerySet[Call]:
-    """Published calls for everyone; a coordinator's own counties' drafts too."""
-    roles = roles_of(user)
-    calls = Call.objects.select_related("programme", "programme__county")
-    if roles.is_staff:
-        return calls
-    return calls.filter(status=CallStatus.PUBLISHED) | calls.filter(
-        programme__county_id__in=roles.coordinator_county_ids
-    )
 
 
 def applications_visible(user: AnyUser | None) -> QuerySet[Application]:
@@ -64,10 +48,6 @@ def can_submit(user: AnyUser | None, application: Application) -> bool:
     return application.is_editable_by_applicant and roles_of(user).signs_for(
         application.organisation_id
     )
-
-
-def can_override_eligibility(user: AnyUser | None, application: Application) -> bool:
-    return manages(user, application.call.programme)
 
 
 def coordinated_county_ids(user: AnyUser | None) -> frozenset[int] | None:

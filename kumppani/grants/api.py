@@ -203,6 +203,14 @@ def decision_document(request: HttpRequest, decision_id: UUID, lang: str = "") -
     return HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
 
 
+def _hold(payment: Payment) -> str:
+    """The payment's hold reason, looked up once per payment object (a response reads it for
+    ``hold_reason`` and ``on_hold``, the ``on_hold`` filter before them)."""
+    if not hasattr(payment, "_hold_reason"):
+        payment._hold_reason = payment_hold(payment)  # type: ignore[attr-defined]
+    return str(payment._hold_reason)  # type: ignore[attr-defined]
+
+
 class PaymentOut(Schema):
     id: UUID
     organisation: str
@@ -227,11 +235,11 @@ class PaymentOut(Schema):
 
     @staticmethod
     def resolve_hold_reason(payment: Payment) -> str:
-        return payment_hold(payment)
+        return _hold(payment)
 
     @staticmethod
     def resolve_on_hold(payment: Payment) -> bool:
-        return bool(payment_hold(payment))
+        return bool(_hold(payment))
 
 
 @router.get(
@@ -259,7 +267,7 @@ def list_payments(
         )
     wanted = form.cleaned_data["on_hold"]
     if wanted:
-        return [p for p in payments if bool(payment_hold(p)) == (wanted == "yes")]
+        return [p for p in payments if bool(_hold(p)) == (wanted == "yes")]
     return payments
 
 

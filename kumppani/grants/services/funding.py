@@ -149,9 +149,7 @@ def payment_approve(*, payment: Payment, actor: Actor) -> Payment:
 @transaction.atomic
 def report_submit(*, report: UsageReport, actor: Actor, **fields: Any) -> UsageReport:
     workflow.lock(report)
-    for name, value in fields.items():
-        setattr(report, name, value.strip() if isinstance(value, str) else value)
-    report.submitted_at = timezone.now()
+    values = {name: v.strip() if isinstance(v, str) else v for name, v in fields.items()}
     workflow.transition(
         report,
         to=ReportStatus.SUBMITTED,
@@ -160,7 +158,7 @@ def report_submit(*, report: UsageReport, actor: Actor, **fields: Any) -> UsageR
         actor=actor,
         action="grants.report.submit",
         county=_county(report.decision),
-        values={name: getattr(report, name) for name in [*fields, "submitted_at"]},
+        values={**values, "submitted_at": timezone.now()},
     )
     return report
 
