@@ -24,8 +24,8 @@ from kumppani.core.languages import translated
 
 from . import access, selectors
 from .documents import decision_pdf
-from .forms import CallFilterForm, DecisionFilterForm, PaymentFilterForm
-from .models import Call, Decision, Payment
+from .forms import ApplicationFilterForm, CallFilterForm, DecisionFilterForm, PaymentFilterForm
+from .models import Application, Assignment, Call, Decision, Payment
 from .services.funding import Held, payment_approve, payment_hold
 
 router = Router(tags=["grants"])
@@ -297,3 +297,126 @@ def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
     except ValidationError as error:
         raise HttpError(409, " ".join(error.messages)) from None
     return Status(200, payment)
+
+
+class ApplicationOut(Schema):
+    id: UUID
+    call: UUID
+    county_code: str
+    organisation: str
+    business_id: str
+    status: str
+    activity: str
+    requested_amount: Decimal | None
+    submitted_at: datetime | None
+    granted_amount: Decimal | None  # null until decided
+
+    @staticmethod
+    def resolve_id(application: Application) -> UUID:
+        return application.public_id
+
+    @staticmethod
+    def resolve_call(application: Application) -> UUID:
+        return application.call.public_id
+
+    @staticmethod
+    def resolve_county_code(application: Application) -> str:
+        return application.call.programme.county.code
+
+    @staticmethod
+    def resolve_organisation(application: Application) -> str:
+        return str(application.organisation.name)
+
+    @staticmethod
+    def resolve_business_id(application: Application) -> str:
+        return application.organisation.business_id
+
+    @staticmethod
+    def resolve_granted_amount(application: Application) -> Decimal | None:
+        decision = getattr(application, "decision", None)
+        return decision.amount if decision is not None else None
+
+
+@router.get(
+    "/applications",
+    response=list[ApplicationOut],
+    summary="Applications of your organisations, or of the counties you coordinate",
+    openapi_extra=error_responses(400, 403),
+)
+@paginate(Pagination)
+@declare(access.APPLICANT)
+def list_applications(request: HttpRequest, call: str = "", status: str = "") -> object:
+    """The latest first. A representative sees their organisations' applications, drafts
+    included; a coordinator every application to their county's calls. Filter by ``call``
+    (id) and ``status``."""
+    if not request.user.is_authenticated:
+        raise HttpError(403, _("Sign in to see applications."))
+    form = ApplicationFilterForm({"call": call, "status": status})
+    if not form.is_valid():
+        raise HttpError(400, " ".join(form.error_sentences()))
+    applications = access.applications_visible(request.user).select_related("decision")
+    if form.cleaned_data["call"]:
+        applications = applications.filter(call__public_id=form.cleaned_data["call"])
+    if form.cleaned_data["status"]:
+        applications = applications.filter(status=form.cleaned_data["status"])
+    return applications.order_by("-created_at", "-id")
+
+
+class ReviewScoreOut(Schema):
+    criterion: str
+    score: int
+    comment: str
+
+
+class ReviewOut(Schema):
+    id: int
+    application: UUID
+    organisation: str
+    activity: str
+    declared: bool
+    disqualified: bool | None  # null until declared
+    scores: list[ReviewScoreOut]  # your own scores
+
+    @staticmethod
+    def resolve_application(assignment: Assignment) -> UUID:
+        return assignment.application.public_id
+
+    @staticmethod
+    def resolve_organisation(assignment: Assignment) -> str:
+        return str(assignment.application.organisation.name)
+
+    @staticmethod
+    def resolve_activity(assignment: Assignment) -> str:
+        return assignment.application.activity
+
+    @staticmethod
+    def resolve_declared(assignment: Assignment) -> bool:
+        return assignment.disqualified is not None
+
+    @staticmethod
+    def resolve_scores(assignment: Assignment) -> list[dict[str, object]]:
+        return [
+            {"criterion": str(s.criterion.title), "score": s.score, "comment": s.comment}
+            for s in assignment.scores.all()
+        ]
+
+
+@router.get(
+    "/reviews",
+    response=list[ReviewOut],
+    summary="The applications given to you to review",
+    openapi_extra=error_responses(400, 403),
+)
+@paginate(Pagination)
+@declare(access.REVIEWER)
+def list_reviews(request: HttpRequest) -> object:
+    """Your review assignments, the newest first, with your declaration of
+    disqualification and your own scores (nothing of other reviewers')."""
+    if not request.user.is_authenticated:
+        raise HttpError(403, _("Sign in to see your reviews."))
+    return (
+        Assignment.objects.filter(reviewer_id=request.user.pk)
+        .select_related("application__organisation")
+        .prefetch_related("scores__criterion")
+        .order_by("-assigned_at", "-id")
+    )

@@ -16,6 +16,7 @@ from kumppani.organisations.validators import validate_business_id
 from .models import (
     MAX_SCORE,
     Application,
+    ApplicationStatus,
     BudgetCategory,
     Criterion,
     GrantKind,
@@ -95,6 +96,24 @@ class PaymentFilterForm(FilterForm):
         required=False,
         choices=[("", _("All")), ("yes", _("On hold")), ("no", _("Not on hold"))],
         error_messages={"invalid_choice": _("Choose yes or no.")},
+    )
+
+
+class ApplicationFilterForm(FilterForm):
+    call = forms.UUIDField(
+        label=_("Call"),
+        required=False,
+        error_messages={"invalid": _("Give the call's id as it appears in the calls list.")},
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *ApplicationStatus.choices],
+        error_messages={
+            "invalid_choice": _(
+                "“%(value)s” is not a status of an application. Choose one from the list."
+            )
+        },
     )
 
 
