@@ -50,7 +50,7 @@ def application_columns(scores: Mapping[int, Decimal | None]) -> list[Column[App
         Column(_("Applied for"), lambda a: a.requested_amount, ColumnType.NUMBER, width=14),
         Column(_("Sent"), lambda a: a.submitted_at, ColumnType.DATETIME),
         Column(_("Municipalities"), _municipalities, width=30),
-        Column(_("Reviewers"), _reviewers, width=30),
+        Column(_("Assigned reviewers"), _reviewers, width=30),
         Column(_("Average score"), lambda a: scores.get(a.pk), ColumnType.NUMBER, width=10),
         Column(
             _("Amount decided"),

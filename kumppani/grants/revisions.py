@@ -145,7 +145,10 @@ def revision_changes(older: Mapping[str, Any], newer: Mapping[str, Any]) -> list
             before, after = old_answers.get(key, ""), new_answers.get(key, "")
             changes.append(
                 _text_change(
-                    str(question_label), before, after, "\n" in before + after or len(before + after) > 80
+                    str(question_label),
+                    before,
+                    after,
+                    "\n" in before + after or len(before + after) > 80,
                 )
             )
     return changes

@@ -27,7 +27,8 @@ from kumppani.core.actor import Actor
 from kumppani.core.exports import export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.models import Submission
+from kumppani.core.submissions import TOKEN_FIELD, new_token, submit_once, token_from
 
 from .. import access, eligibility, selectors
 from ..coordinator_forms import (
@@ -204,6 +205,13 @@ def _act(
     )
 
 
+def _token(request: HttpRequest) -> UUID | None:
+    try:
+        return UUID(request.POST.get(TOKEN_FIELD, ""))
+    except ValueError:
+        return None
+
+
 DONE = {
     "override": gettext_lazy("The application is accepted despite the checks."),
     "assign": gettext_lazy("The application was given to the reviewer."),
@@ -220,7 +228,13 @@ def managed_application(request: HttpRequest, public_id: UUID) -> HttpResponse:
     application = _managed_application(request, public_id)
     chosen = request.POST.get("form", "") if request.method == "POST" else ""
     bound = _forms(request, application, chosen)
-    require(request.method == "GET" or chosen in bound)
+    if request.method == "POST" and chosen not in bound:
+        # The same form sent again after it was done (a double click, back and resend).
+        token = _token(request)
+        first = Submission.objects.filter(token=token).first() if token else None
+        require(first is not None and bool(first.result_url))
+        assert first is not None
+        return redirect(first.result_url)
     valid = chosen in bound and bound[chosen].is_valid()
     if chosen == "decide":
         valid = valid and bound["instalments"].is_valid()
