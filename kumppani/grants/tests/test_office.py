@@ -214,6 +214,8 @@ def test_the_applicant_sees_the_request_and_then_what_changed(client, sent, caro
     page = client.get(url).content.decode()
     assert "Kertokaa &lt;ryhmien&gt; koosta." in page
     assert "Täydennä hakemus ja lähetä se uudelleen" in page
+    send_page = client.get(reverse("grants:application_submit", args=[sent.public_id]))
+    assert "Kertokaa &lt;ryhmien&gt; koosta." in send_page.content.decode()
     application_save(
         application=sent,
         actor=Actor(user=sanna),

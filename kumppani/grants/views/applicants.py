@@ -169,6 +169,7 @@ def application_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "income": income,
             "answers": answers,
             **call_card(application.call),
+            **_asked(application),
         },
     )
 
@@ -209,6 +210,7 @@ def application_submit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "may_sign": access.can_submit(request.user, application),
             "summary": services.snapshot(application),
             **call_card(application.call),
+            **_asked(application),
         },
     )
 
