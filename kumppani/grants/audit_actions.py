@@ -30,3 +30,10 @@ register_actions(
         ),
     }
 )
+
+register_actions(
+    {
+        "grants.application.request_info": _("More information asked for a grant application"),
+        "grants.application.export": _("Grant applications of a call exported"),
+    }
+)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.exports import Column, ColumnType
 from kumppani.core.languages import translated
+from kumppani.core.selectors import municipality_name
 
-from .models import Decision
+from .models import Application, Decision
 
 # The public register of decisions (open data).
 DECISION_COLUMNS: list[Column[Decision]] = [
@@ -25,3 +29,33 @@ DECISION_COLUMNS: list[Column[Decision]] = [
     Column(_("Amount granted"), lambda d: d.amount, ColumnType.NUMBER, width=14),
     Column(_("Date of the decision"), lambda d: d.decided_on, ColumnType.DATE),
 ]
+
+
+def _reviewers(application: Application) -> str:
+    return ", ".join(str(a.reviewer) for a in application.assignments.all())
+
+
+def _municipalities(application: Application) -> str:
+    return ", ".join(sorted(municipality_name(m) for m in application.municipalities.all()))
+
+
+def application_columns(scores: Mapping[int, Decimal | None]) -> list[Column[Application]]:
+    """A call's applications for the coordinator; ``scores`` are the weighted average
+    scores by application id (`services.review.summary`)."""
+    return [
+        Column(_("Organisation"), lambda a: str(a.organisation.name), width=40),
+        Column(_("Business ID"), lambda a: a.organisation.business_id, width=14),
+        Column(_("Activity"), lambda a: a.activity, width=40),
+        Column(_("Status"), lambda a: a.get_status_display(), width=20),
+        Column(_("Applied for"), lambda a: a.requested_amount, ColumnType.NUMBER, width=14),
+        Column(_("Sent"), lambda a: a.submitted_at, ColumnType.DATETIME),
+        Column(_("Municipalities"), _municipalities, width=30),
+        Column(_("Assigned reviewers"), _reviewers, width=30),
+        Column(_("Average score"), lambda a: scores.get(a.pk), ColumnType.NUMBER, width=10),
+        Column(
+            _("Amount decided"),
+            lambda a: a.decision.amount if hasattr(a, "decision") else None,
+            ColumnType.NUMBER,
+            width=14,
+        ),
+    ]

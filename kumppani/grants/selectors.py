@@ -6,12 +6,21 @@ from datetime import datetime
 from typing import TypeVar
 
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import deadlines
+from kumppani.core.models import Municipality
 
-from .models import Call, CallStatus, Decision, Payment
+from .models import (
+    Application,
+    ApplicationStatus,
+    Assignment,
+    Call,
+    CallStatus,
+    Decision,
+    Payment,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -71,3 +80,43 @@ def payments_for(county_ids: frozenset[int] | None, *, status: str = "") -> Quer
     if status:
         payments = payments.filter(status=status)
     return payments.order_by("due_on", "id")
+
+
+def call_applications(
+    call: Call,
+    *,
+    q: str = "",
+    status: str = "",
+    municipality: Municipality | None = None,
+    override: bool | None = None,
+) -> QuerySet[Application]:
+    """The call's sent applications (drafts are the applicant's own) with what the
+    coordinator's list and export show, in a fixed number of queries: organisation and
+    decision joined, municipalities and reviewers prefetched."""
+    rows = (
+        Application.objects.filter(call=call)
+        .exclude(status=ApplicationStatus.DRAFT)
+        .select_related("organisation", "decision", "call__programme__county")
+        .prefetch_related(
+            "municipalities",
+            Prefetch("assignments", queryset=Assignment.objects.select_related("reviewer")),
+        )
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if municipality is not None:
+        rows = rows.filter(municipalities=municipality)
+    if override is not None:
+        rows = (
+            rows.exclude(eligibility_override="")
+            if override
+            else rows.filter(eligibility_override="")
+        )
+    if q:
+        rows = rows.filter(
+            Q(organisation__name__icontains=q)
+            | Q(organisation__name_fi__icontains=q)
+            | Q(organisation__name_sv__icontains=q)
+            | Q(activity__icontains=q)
+        )
+    return rows.order_by("-submitted_at", "-id")

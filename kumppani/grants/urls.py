@@ -35,3 +35,28 @@ urlpatterns = [
         name="application_withdraw",
     ),
 ]
+
+from .views import coordinator_applications, coordinator_decisions  # noqa: E402
+
+urlpatterns += [
+    path(
+        "manage/calls/<uuid:public_id>/applications/",
+        coordinator_applications.call_applications,
+        name="call_applications",
+    ),
+    path(
+        "manage/calls/<uuid:public_id>/applications/export/",
+        coordinator_applications.call_applications_export,
+        name="call_applications_export",
+    ),
+    path(
+        "manage/calls/<uuid:public_id>/decisions/",
+        coordinator_decisions.call_decisions,
+        name="call_decisions",
+    ),
+    path(
+        "manage/applications/<uuid:public_id>/",
+        coordinator_applications.managed_application,
+        name="managed_application",
+    ),
+]

@@ -57,3 +57,7 @@ __all__ = [
     "Score",
     "UsageReport",
 ]
+
+from .requests import InfoRequest
+
+__all__ += ["InfoRequest"]

@@ -18,6 +18,7 @@ from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.concurrency import apply_changes, check_version
+from kumppani.core.languages import format_date
 from kumppani.core.outbox import email_queue_templated
 from kumppani.organisations.models import Organisation
 
@@ -32,6 +33,7 @@ from ..models import (
     IncomeLine,
 )
 from ..models.application import LIVE_STATES
+from .requests import open_request, request_is_open
 
 # What the applicant may change in a draft (and when asked for more information).
 DRAFT_FIELDS = (
@@ -206,7 +208,24 @@ def application_submit(
     if application.status not in EDITABLE:
         return False
     call = application.call
-    if not call.accepts_applications(now):
+    asked = (
+        open_request(application)
+        if application.status == ApplicationStatus.INFO_REQUESTED
+        else None
+    )
+    if asked is not None:
+        # Completing the application is in time until the request's last day, whatever
+        # the call's deadline.
+        if not request_is_open(asked, now):
+            raise ValidationError(
+                _(
+                    "The time to complete the application ended on %(day)s; it can no longer "
+                    "be sent. Contact the wellbeing services county."
+                )
+                % {"day": format_date(asked.respond_by)},
+                code="deadline_passed",
+            )
+    elif not call.accepts_applications(now):
         raise ValidationError(
             _("The application period has ended; the application can no longer be sent."),
             code="deadline_passed",
@@ -227,9 +246,11 @@ def application_submit(
     if problems and not application.eligibility_override:
         raise ValidationError([ValidationError(p.message, code=p.code) for p in problems])
     resent = application.status == ApplicationStatus.INFO_REQUESTED
+    # A completed application goes back to its reviewers, if it had any.
+    back_to_review = resent and application.assignments.exists()
     workflow.transition(
         application,
-        to=ApplicationStatus.SUBMITTED,
+        to=ApplicationStatus.IN_REVIEW if back_to_review else ApplicationStatus.SUBMITTED,
         allowed_from=EDITABLE,
         refusal=_("The application has already been sent."),
         actor=actor,
@@ -244,6 +265,9 @@ def application_submit(
             "declared_at": now,
         },
     )
+    if asked is not None:
+        asked.answered_at = now
+        asked.save(update_fields=["answered_at"])
     number = application.revisions.count() + 1
     ApplicationRevision.objects.create(
         application=application,

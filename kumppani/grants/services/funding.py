@@ -21,6 +21,7 @@ from ..holds import hold_reason
 from ..models import (
     Application,
     ApplicationStatus,
+    Assignment,
     Decision,
     Payment,
     PaymentStatus,
@@ -47,6 +48,17 @@ def decided_total(programme: Programme) -> Decimal:
     return total or Decimal(0)
 
 
+def is_disqualified(actor: Actor, application: Application) -> bool:
+    """Whether the person acting has declared themselves disqualified (434/2003 § 28) as a
+    reviewer of the application: then they take no part in its decision either."""
+    user_id = getattr(actor.user, "pk", None)
+    return user_id is not None and (
+        Assignment.objects.filter(
+            application=application, reviewer_id=user_id, disqualified=True
+        ).exists()
+    )
+
+
 @transaction.atomic
 def decision_make(
     *,
@@ -68,6 +80,14 @@ def decision_make(
     programme = Programme.objects.select_for_update().get(pk=application.call.programme_id)
     if hasattr(application, "decision"):
         raise ValidationError(_("The application has already been decided."), code="decided")
+    if is_disqualified(actor, application):
+        raise ValidationError(
+            _(
+                "You have declared that you are disqualified from this application, so you "
+                "cannot take part in its decision. Ask another coordinator to make it."
+            ),
+            code="disqualified",
+        )
     if amount > 0:
         reason = hold_reason(application.organisation, year=programme.year)
         if reason:

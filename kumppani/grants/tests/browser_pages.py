@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
-from kumppani.grants.services.applications import application_start, application_submit
+from kumppani.grants.services.applications import (
+    application_save,
+    application_start,
+    application_submit,
+)
+from kumppani.grants.services.requests import info_request
 from kumppani.grants.services.review import disqualification_declare, reviewer_assign
 from kumppani.testing.factories import county_role
-from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
+from kumppani.testing.pages import (
+    Fixtures,
+    PageCase,
+    and_with_errors,
+    detail,
+    submit_main_form_empty,
+)
 
 from .conftest import decide, fill_in, make_call
 
@@ -165,3 +179,70 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "grants:application_withdraw": "POST-only: withdraws the application, then redirects",
     "grants:decision_register_export": "file export: the register of decisions as CSV or Excel",
 }
+
+
+def a_completed_application(f: Fixtures) -> None:
+    """org_y's application in review, asked to be completed, sent again with a changed
+    description, and asked again (an open request and a revision difference)."""
+    a_review(f)
+    for message in ("Tarkentakaa <kohderyhmät>.", "Lisätkää tilavuokra talousarvioon."):
+        info_request(
+            application=f.application,
+            actor=Actor(user=f.carol),
+            message=message,
+            respond_by=timezone.localdate() + timedelta(days=14),
+        )
+        if message.startswith("Tarkentakaa"):
+            application_save(
+                application=f.application,
+                actor=Actor(user=f.sanna),
+                description="Kuukausittaiset vertaisryhmät Vaasassa ja Mustasaaressa.",
+                target_groups="Omaishoitajat & heidän läheisensä",
+            )
+            application_submit(
+                application=f.application, actor=Actor(user=f.sanna), declarations=True
+            )
+
+
+PAGES += [
+    PageCase(
+        "grant-call-applications",
+        "grants:call_applications",
+        detail("grants:call_applications", "call"),
+        "carol",
+        a_decision,
+    ),
+    PageCase(
+        "grant-call-decisions",
+        "grants:call_decisions",
+        detail("grants:call_decisions", "call"),
+        "carol",
+        a_review,
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-managed-application",
+            "grants:managed_application",
+            detail("grants:managed_application", "application"),
+            "carol",
+            a_review,
+        )
+    ),
+    PageCase(
+        "grant-managed-application-revisions",
+        "grants:managed_application",
+        detail("grants:managed_application", "application"),
+        "carol",
+        a_completed_application,
+    ),
+    PageCase(
+        "grant-application-asked",
+        "grants:application_detail",
+        detail("grants:application_detail", "application"),
+        "sanna",
+        a_completed_application,
+    ),
+]
+EXEMPT_URL_NAMES["grants:call_applications_export"] = (
+    "file export: a call's applications as CSV or Excel"
+)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.roles import roles_of
-from kumppani.core import workflow
+from kumppani.core import deadlines, workflow
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
@@ -33,8 +33,10 @@ from ..forms import (
     budget_rows,
     income_rows,
 )
-from ..models import Application
+from ..models import Application, ApplicationStatus
+from ..revisions import revision_steps
 from ..services import applications as services
+from ..services.requests import open_request
 from .public import call_card
 
 
@@ -167,6 +169,7 @@ def application_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "income": income,
             "answers": answers,
             **call_card(application.call),
+            **_asked(application),
         },
     )
 
@@ -207,6 +210,7 @@ def application_submit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "may_sign": access.can_submit(request.user, application),
             "summary": services.snapshot(application),
             **call_card(application.call),
+            **_asked(application),
         },
     )
 
@@ -228,9 +232,26 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             and application.call.accepts_applications(timezone.now()),
             "budget_lines": list(application.budget_lines.all()),
             "income_lines": list(application.income_lines.all()),
+            "steps": revision_steps(list(application.revisions.all())),
+            **_asked(application),
             **call_card(application.call),
         },
     )
+
+
+def _asked(application: Application) -> dict[str, Any]:
+    """The open request for more information, with its deadline as the law counts it."""
+    if application.status != ApplicationStatus.INFO_REQUESTED:
+        return {"asked": None}
+    asked = open_request(application)
+    if asked is None:
+        return {"asked": None}
+    deadline = deadlines.effective_deadline(asked.respond_by)
+    return {
+        "asked": asked,
+        "request_deadline": deadline,
+        "request_deadline_moved": deadline != asked.respond_by,
+    }
 
 
 @declare(access.APPLICANT)
