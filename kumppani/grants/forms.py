@@ -13,6 +13,7 @@ from kumppani.core.forms import CountyCodeField, FilterForm, MunicipalityMultipl
 from kumppani.core.languages import translated
 from kumppani.organisations.validators import validate_business_id
 
+from .banking import clean_bic, clean_iban, format_iban
 from .models import (
     MAX_SCORE,
     Application,
@@ -132,6 +133,26 @@ class ApplicationForm(VersionedForm):
             "required": _("Choose whether the decision is written in Finnish or Swedish.")
         },
     )
+    iban = forms.CharField(
+        label=_("Bank account (IBAN)"),
+        max_length=42,
+        required=False,
+        help_text=_("The organisation's account the grant is paid to."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    bic = forms.CharField(
+        label=_("BIC of the bank"),
+        max_length=14,
+        required=False,
+        help_text=_("E.g. NDEAFIHH (Nordea) or OKOYFIHH (OP)."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_iban(self) -> str:
+        return clean_iban(self.cleaned_data.get("iban") or "")
+
+    def clean_bic(self) -> str:
+        return clean_bic(self.cleaned_data.get("bic") or "")
 
     @classmethod
     def initial_for(cls, application: Application) -> dict[str, Any]:
@@ -143,6 +164,8 @@ class ApplicationForm(VersionedForm):
             "municipalities": [m.code for m in application.municipalities.all()],
             "requested_amount": application.requested_amount,
             "language": application.language,
+            "iban": format_iban(application.iban),
+            "bic": application.bic,
             "base_version": version_of(application),
         }
 
