@@ -64,3 +64,8 @@ def may_read_decision(user: AnyUser | None, decision: Decision) -> bool:
         or roles.represents(application.organisation_id)
         or application.call.programme.county_id in roles.coordinator_county_ids
     )
+
+
+def represented_organisation_ids(user: AnyUser | None) -> frozenset[int]:
+    """The organisations the user acts for."""
+    return frozenset(roles_of(user).organisation_ids)

@@ -35,6 +35,7 @@ from ..forms import (
 )
 from ..models import Application
 from ..services import applications as services
+from .grantee import funding
 from .public import call_card
 
 
@@ -229,6 +230,7 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "budget_lines": list(application.budget_lines.all()),
             "income_lines": list(application.income_lines.all()),
             **call_card(application.call),
+            **funding(application, request.user),
         },
     )
 
