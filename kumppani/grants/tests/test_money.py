@@ -159,6 +159,8 @@ def test_a_payment_whose_last_usage_report_is_missing_cannot_be_approved_until_a
     report_accept(report=old.usage_report, actor=Actor(user=carol))
     assert client.get(PAYMENTS + "?on_hold=yes").context["page"].paginator.count == 0
     assert client.get("/api/v1/grants/payments?on_hold=no").json()["count"] == 2
+    via_api = client.post(f"/api/v1/grants/payments/{old.payments.get().public_id}/approve")
+    assert via_api.status_code == 200
     approved = client.post(
         reverse("grants:payment_action", args=[payment.public_id]),
         {"action": "approve", "submission_token": "a" * 32},
@@ -167,6 +169,11 @@ def test_a_payment_whose_last_usage_report_is_missing_cannot_be_approved_until_a
     assert "Maksu hyväksyttiin." in approved.content.decode()
     payment.refresh_from_db()
     assert payment.status == "approved"
+    year = decision.application.call.programme.year
+    approved_page = client.get(f"{PAYMENTS}?status=approved&year={year}").context["page"]
+    assert [p.pk for p in approved_page] == [payment.pk]
+    before = (payment.due_on + timedelta(days=1)).isoformat()
+    assert client.get(f"{PAYMENTS}?due_before={before}").context["page"].paginator.count == 1
 
 
 def test_payments_are_approved_sent_and_paid_once_however_often_clicked(
