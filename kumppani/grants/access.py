@@ -84,3 +84,8 @@ def managed_calls(user: AnyUser | None) -> QuerySet[Call]:
     counties = coordinated_county_ids(user)
     calls = Call.objects.select_related("programme", "programme__county")
     return calls if counties is None else calls.filter(programme__county_id__in=counties)
+
+
+def represented_organisation_ids(user: AnyUser | None) -> frozenset[int]:
+    """The organisations the user acts for."""
+    return frozenset(roles_of(user).organisation_ids)

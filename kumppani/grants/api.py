@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -24,8 +25,15 @@ from kumppani.core.languages import translated
 
 from . import access, selectors
 from .documents import decision_pdf
-from .forms import ApplicationFilterForm, CallFilterForm, DecisionFilterForm, PaymentFilterForm
-from .models import Application, Assignment, Call, Decision, Payment
+from .forms import (
+    ApplicationFilterForm,
+    CallFilterForm,
+    DecisionFilterForm,
+    PaymentFilterForm,
+    ReportFilterForm,
+)
+from .holds import payment_holds
+from .models import Application, Assignment, Call, Decision, Payment, UsageReport
 from .services.funding import Held, payment_approve, payment_hold
 
 router = Router(tags=["grants"])
@@ -204,11 +212,25 @@ def decision_document(request: HttpRequest, decision_id: UUID, lang: str = "") -
 
 
 def _hold(payment: Payment) -> str:
-    """The payment's hold reason, looked up once per payment object (a response reads it for
-    ``hold_reason`` and ``on_hold``, the ``on_hold`` filter before them)."""
+    """The payment's hold reason: set for the whole page by `PaymentPagination`, looked up
+    for a lone payment (the approve operation's answer)."""
     if not hasattr(payment, "_hold_reason"):
         payment._hold_reason = payment_hold(payment)  # type: ignore[attr-defined]
     return str(payment._hold_reason)  # type: ignore[attr-defined]
+
+
+class PaymentPagination(Pagination):
+    """`Pagination` that looks up the hold reasons of the page's payments in one pass."""
+
+    def paginate_queryset(
+        self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        items = list(page[self.items_attribute])
+        holds = payment_holds(items)
+        for payment in items:
+            payment._hold_reason = holds[payment.pk]
+        return {**page, self.items_attribute: items}
 
 
 class PaymentOut(Schema):
@@ -248,7 +270,7 @@ class PaymentOut(Schema):
     summary="Payments of the counties you coordinate",
     openapi_extra=error_responses(400, 403),
 )
-@paginate(Pagination)
+@paginate(PaymentPagination)
 @declare(access.COORDINATOR)
 def list_payments(
     request: HttpRequest, county: str = "", status: str = "", on_hold: str = ""
@@ -260,15 +282,7 @@ def list_payments(
     form = PaymentFilterForm({"county": county, "status": status, "on_hold": on_hold})
     if not form.is_valid():
         raise HttpError(400, " ".join(form.error_sentences()))
-    payments = selectors.payments_for(counties, status=form.cleaned_data["status"])
-    if form.cleaned_data["county"]:
-        payments = payments.filter(
-            decision__application__call__programme__county__code=form.cleaned_data["county"]
-        )
-    wanted = form.cleaned_data["on_hold"]
-    if wanted:
-        return [p for p in payments if bool(_hold(p)) == (wanted == "yes")]
-    return payments
+    return selectors.payments_matching(counties, **form.cleaned_data)
 
 
 @router.post(
@@ -297,6 +311,78 @@ def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
     except ValidationError as error:
         raise HttpError(409, " ".join(error.messages)) from None
     return Status(200, payment)
+
+
+class ReportOut(Schema):
+    id: UUID  # the decision's id
+    organisation: str
+    business_id: str
+    purpose: str
+    year: int
+    amount_granted: Decimal
+    due_on: date
+    status: str
+    submitted_at: datetime | None
+    amount_used: Decimal | None
+    unused: Decimal | None
+
+    @staticmethod
+    def resolve_id(report: UsageReport) -> UUID:
+        return report.decision.public_id
+
+    @staticmethod
+    def resolve_organisation(report: UsageReport) -> str:
+        return str(report.decision.application.organisation.name)
+
+    @staticmethod
+    def resolve_business_id(report: UsageReport) -> str:
+        return report.decision.application.organisation.business_id
+
+    @staticmethod
+    def resolve_purpose(report: UsageReport) -> str:
+        return report.decision.application.activity
+
+    @staticmethod
+    def resolve_year(report: UsageReport) -> int:
+        return report.decision.application.call.programme.year
+
+    @staticmethod
+    def resolve_amount_granted(report: UsageReport) -> Decimal:
+        return report.decision.amount
+
+    @staticmethod
+    def resolve_due_on(report: UsageReport) -> date:
+        return report.decision.report_due
+
+    @staticmethod
+    def resolve_unused(report: UsageReport) -> Decimal | None:
+        return report.unused  # type: ignore[return-value]
+
+
+@router.get(
+    "/reports",
+    response=list[ReportOut],
+    summary="Usage reports: your counties' or your organisations'",
+    openapi_extra=error_responses(400, 403),
+)
+@paginate(Pagination)
+@declare(access.APPLICANT)
+def list_reports(
+    request: HttpRequest, county: str = "", status: str = "", overdue: str = "", year: str = ""
+) -> object:
+    """Usage reports, the earliest due first: a coordinator sees the county's, an
+    organisation's representative the organisation's. ``overdue=yes`` lists those not sent
+    (or not completed) by their day."""
+    counties = access.coordinated_county_ids(request.user)
+    organisations = access.represented_organisation_ids(request.user)
+    if counties is not None and not counties and not organisations:
+        raise HttpError(403, _("Sign in as a coordinator or an organisation's representative."))
+    form = ReportFilterForm({"county": county, "status": status, "overdue": overdue, "year": year})
+    if not form.is_valid():
+        raise HttpError(400, " ".join(form.error_sentences()))
+    return selectors.reports_matching(
+        selectors.reports_for(counties, organisations), **form.filters()
+    )
 
 
 class ApplicationOut(Schema):

@@ -28,6 +28,11 @@ register_actions(
         "grants.application.override_eligibility": _(
             "Grant application accepted despite eligibility checks"
         ),
+        "grants.payment.send": _("Payment sent to the finance system"),
+        "grants.payment.pay": _("Payment marked paid"),
+        "grants.payment.export": _("Payment list for the finance system exported"),
+        "grants.report.request_info": _("More information asked for on a usage report"),
+        "grants.report.export": _("Usage reports exported"),
     }
 )
 

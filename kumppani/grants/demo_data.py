@@ -238,6 +238,8 @@ def _apply(call: Call, organisation: Organisation, activity: str, amount: int, s
         ],
         income=[("own", Decimal(amount) * Decimal("0.1"), "")],
         answers={questions[0].pk: "14", questions[1].pk: "no"},
+        iban="FI21 1234 5600 0007 85",
+        bic="NDEAFIHH",
     )
     if send and application.status == ApplicationStatus.DRAFT:
         application_submit(application=application, actor=actor, declarations=True, now=opened)

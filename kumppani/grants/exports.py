@@ -11,7 +11,8 @@ from kumppani.core.exports import Column, ColumnType
 from kumppani.core.languages import translated
 from kumppani.core.selectors import municipality_name
 
-from .models import Application, Decision
+from .banking import format_iban
+from .models import Application, Decision, Payment, UsageReport
 
 # The public register of decisions (open data).
 DECISION_COLUMNS: list[Column[Decision]] = [
@@ -59,3 +60,40 @@ def application_columns(scores: Mapping[int, Decimal | None]) -> list[Column[App
             width=14,
         ),
     ]
+
+
+def _reference(decision: Decision) -> str:
+    """What the finance system quotes with the payment: the decision's id and section."""
+    return (
+        f"{decision.public_id} / {decision.section}"
+        if decision.section
+        else str(decision.public_id)
+    )
+
+
+# The payment list for the finance system: approved payments with the payee's account.
+PAYMENT_COLUMNS: list[Column[Payment]] = [
+    Column(_("Payee"), lambda p: str(p.decision.application.organisation.name), width=40),
+    Column(_("Business ID"), lambda p: p.decision.application.organisation.business_id, width=14),
+    Column(_("IBAN"), lambda p: format_iban(p.decision.application.iban), width=26),
+    Column(_("BIC"), lambda p: p.decision.application.bic, width=12),
+    Column(_("Amount"), lambda p: p.amount, ColumnType.NUMBER, width=14),
+    Column(_("To be paid on"), lambda p: p.due_on, ColumnType.DATE),
+    Column(_("Reference"), lambda p: _reference(p.decision), width=50),
+]
+
+# The coordinator's list of usage reports.
+REPORT_COLUMNS: list[Column[UsageReport]] = [
+    Column(_("Organisation"), lambda r: str(r.decision.application.organisation.name), width=40),
+    Column(_("Business ID"), lambda r: r.decision.application.organisation.business_id, width=14),
+    Column(_("Purpose"), lambda r: r.decision.application.activity, width=40),
+    Column(
+        _("Year"), lambda r: r.decision.application.call.programme.year, ColumnType.NUMBER, width=8
+    ),
+    Column(_("Amount granted"), lambda r: r.decision.amount, ColumnType.NUMBER, width=14),
+    Column(_("Amount used"), lambda r: r.amount_used, ColumnType.NUMBER, width=14),
+    Column(_("Unused"), lambda r: r.unused, ColumnType.NUMBER, width=14),
+    Column(_("Usage report due"), lambda r: r.decision.report_due, ColumnType.DATE),
+    Column(_("Status"), lambda r: r.get_status_display(), width=24),
+    Column(_("Sent"), lambda r: r.submitted_at, ColumnType.DATETIME),
+]

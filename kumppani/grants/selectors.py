@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from django.db import models
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import deadlines
 from kumppani.core.models import Municipality
 
+from .holds import held_payments
 from .models import (
     Application,
     ApplicationStatus,
@@ -20,6 +22,9 @@ from .models import (
     CallStatus,
     Decision,
     Payment,
+    Recovery,
+    ReportStatus,
+    UsageReport,
 )
 
 M = TypeVar("M", bound=models.Model)
@@ -120,3 +125,87 @@ def call_applications(
             | Q(activity__icontains=q)
         )
     return rows.order_by("-submitted_at", "-id")
+
+
+def payments_matching(
+    county_ids: frozenset[int] | None,
+    *,
+    county: str = "",
+    status: str = "",
+    on_hold: str = "",
+    year: int | None = None,
+    due_before: date | None = None,
+) -> QuerySet[Payment]:
+    """The payments list's filters: county code, status, on hold ("yes", "no"), programme
+    year and due before a day."""
+    payments = _of_programmes(
+        payments_for(county_ids, status=status),
+        "decision__application__call__programme",
+        county,
+        "",
+        year,
+    )
+    if on_hold:
+        payments = payments.filter(held_payments(on_hold == "yes"))
+    if due_before is not None:
+        payments = payments.filter(due_on__lt=due_before)
+    return payments
+
+
+def reports_for(
+    county_ids: frozenset[int] | None, organisation_ids: frozenset[int] = frozenset()
+) -> QuerySet[UsageReport]:
+    """Usage reports of the counties (every county for None) and of the organisations, the
+    earliest due first."""
+    reports = UsageReport.objects.select_related(
+        "decision__application__organisation", "decision__application__call__programme__county"
+    )
+    if county_ids is not None:
+        reports = reports.filter(
+            Q(decision__application__call__programme__county_id__in=county_ids)
+            | Q(decision__application__organisation_id__in=organisation_ids)
+        )
+    return reports.order_by("decision__report_due", "id")
+
+
+def reports_matching(
+    reports: QuerySet[UsageReport],
+    *,
+    county: str = "",
+    status: str = "",
+    overdue: str = "",
+    year: int | None = None,
+    today: date | None = None,
+) -> QuerySet[UsageReport]:
+    """The report list's filters: county code, status, overdue ("yes", "no": not sent, or
+    more information not given, by its day) and programme year."""
+    reports = _of_programmes(reports, "decision__application__call__programme", county, "", year)
+    if status:
+        reports = reports.filter(status=status)
+    if overdue:
+        today = today or timezone.localdate()
+        late = Q(status=ReportStatus.DUE, decision__report_due__lt=today) | Q(
+            status=ReportStatus.INFO_REQUESTED, info_due__lt=today
+        )
+        reports = reports.filter(late if overdue == "yes" else ~late)
+    return reports
+
+
+def recoveries_for(
+    county_ids: frozenset[int] | None, *, county: str = "", repaid: str = ""
+) -> QuerySet[Recovery]:
+    """Recoveries of the counties (every county for None), open or repaid ("no", "yes"),
+    the latest first."""
+    recoveries = Recovery.objects.select_related(
+        "decision__application__organisation", "decision__application__call__programme__county"
+    )
+    if county_ids is not None:
+        recoveries = recoveries.filter(
+            decision__application__call__programme__county_id__in=county_ids
+        )
+    recoveries = _of_programmes(
+        recoveries, "decision__application__call__programme", county, "", None
+    )
+    if repaid:
+        recoveries = recoveries.filter(repaid_on__isnull=repaid == "no")
+    return recoveries.order_by("-created_at", "-id")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applicants, coordinators, public, reviewers
+from .views import applicants, coordinators, finance, grantee, public, reviewers
 
 app_name = "grants"
 urlpatterns = [
@@ -34,6 +34,28 @@ urlpatterns = [
         applicants.application_withdraw,
         name="application_withdraw",
     ),
+    path("manage/payments/", finance.payment_list, name="payment_list"),
+    path(
+        "manage/payments/finance-list/",
+        finance.payment_finance_list,
+        name="payment_finance_list",
+    ),
+    path("manage/payments/<uuid:public_id>/", finance.payment_action, name="payment_action"),
+    path("manage/reports/", finance.report_list, name="report_list"),
+    path("manage/reports/export/", finance.report_list_export, name="report_list_export"),
+    path("manage/reports/<uuid:decision_id>/", finance.report_review, name="report_review"),
+    path("manage/recoveries/", finance.recovery_list, name="recovery_list"),
+    path(
+        "manage/recoveries/<int:pk>/repaid/",
+        finance.recovery_mark_repaid,
+        name="recovery_repaid",
+    ),
+    path(
+        "applications/<uuid:public_id>/decision.pdf",
+        grantee.decision_document,
+        name="application_decision_pdf",
+    ),
+    path("applications/<uuid:public_id>/report/", grantee.report_edit, name="report_edit"),
 ]
 
 from .views import coordinator_applications, coordinator_decisions  # noqa: E402

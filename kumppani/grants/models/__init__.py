@@ -12,7 +12,15 @@ from .application import (
     IncomeSource,
     Partner,
 )
-from .funding import Decision, Payment, PaymentStatus, Recovery, ReportStatus, UsageReport
+from .funding import (
+    Decision,
+    Payment,
+    PaymentStatus,
+    Recovery,
+    ReportLine,
+    ReportStatus,
+    UsageReport,
+)
 from .programme import (
     AppealInstructions,
     Call,
@@ -53,6 +61,7 @@ __all__ = [
     "Question",
     "QuestionKind",
     "Recovery",
+    "ReportLine",
     "ReportStatus",
     "Score",
     "UsageReport",

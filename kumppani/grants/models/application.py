@@ -93,6 +93,9 @@ class Application(Timestamped):
     submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
     # A coordinator's decision that an application is eligible despite a failed check.
     eligibility_override = models.TextField(_("reason for accepting despite checks"), blank=True)
+    # The account the grant is paid to, in compact form (validated with python-stdnum).
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("started by"),

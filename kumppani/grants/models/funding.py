@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import Timestamped
 
-from .application import Application, money
+from .application import Application, BudgetCategory, money
 
 
 class Decision(Timestamped):
@@ -92,6 +92,9 @@ class UsageReport(Timestamped):
     volunteer_hours = models.PositiveIntegerField(_("volunteer hours"), null=True, blank=True)
     amount_used = money(_("amount used (€)"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # The coordinator's last request for more information, and by when it is answered.
+    info_request = models.TextField(_("more information asked for"), blank=True)
+    info_due = models.DateField(_("more information due"), null=True, blank=True)
     # The reminders already sent ("30", "7" days before the due date, "late" after it).
     reminders_sent = models.JSONField(default=list, blank=True, editable=False)
 
@@ -124,3 +127,24 @@ class Recovery(Timestamped):
 
     def __str__(self) -> str:
         return f"{self.decision} −{self.amount}"
+
+
+class ReportLine(models.Model):
+    """The money used in one cost category of the application's budget."""
+
+    report = models.ForeignKey(UsageReport, on_delete=models.CASCADE, related_name="lines")
+    category = models.CharField(_("cost category"), max_length=20, choices=BudgetCategory.choices)
+    amount = money(_("amount used (€)"))
+
+    class Meta:
+        verbose_name = _("usage report line")
+        verbose_name_plural = _("usage report lines")
+        ordering = ["report", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "category"], name="grants_one_report_line_per_category"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {self.amount}"

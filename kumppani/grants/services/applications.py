@@ -23,6 +23,7 @@ from kumppani.core.outbox import email_queue_templated
 from kumppani.organisations.models import Organisation
 
 from .. import eligibility
+from ..banking import clean_bic, clean_iban
 from ..models import (
     Answer,
     Application,
@@ -43,6 +44,8 @@ DRAFT_FIELDS = (
     "target_groups",
     "goals_and_measures",
     "requested_amount",
+    "iban",
+    "bic",
 )
 EDITABLE = {ApplicationStatus.DRAFT, ApplicationStatus.INFO_REQUESTED}
 
@@ -112,6 +115,10 @@ def application_save(
         raise ValidationError(
             _("The application has been sent and can no longer be changed."), code="not_editable"
         )
+    if "iban" in fields:
+        fields["iban"] = _field_error("iban", clean_iban, fields["iban"] or "")
+    if "bic" in fields:
+        fields["bic"] = _field_error("bic", clean_bic, fields["bic"] or "")
     check_version(application, base_version, fields)
     changed = apply_changes(application, fields)
     if changed:
@@ -132,6 +139,13 @@ def application_save(
     if changed:
         _audit(actor, application, "save", details={"changed": sorted(changed)})
     return application
+
+
+def _field_error(name: str, clean: Any, value: str) -> str:
+    try:
+        return str(clean(value))
+    except ValidationError as error:
+        raise ValidationError({name: error.messages}) from None
 
 
 def _replace_lines(
@@ -165,6 +179,10 @@ def missing(application: Application) -> list[str]:
         found.append(_("Give the amount applied for."))
     if not application.municipalities.exists():
         found.append(_("Choose the municipalities where the activity takes place."))
+    if not application.iban:
+        found.append(_("Give the bank account (IBAN) the grant is paid to."))
+    if not application.bic:
+        found.append(_("Give the BIC of the bank."))
     answered = {a.question_id for a in application.answers.all() if a.value.strip()}
     for question in application.call.programme.questions.all():
         if question.is_required and question.pk not in answered:

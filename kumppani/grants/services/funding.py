@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -27,6 +27,7 @@ from ..models import (
     PaymentStatus,
     Programme,
     Recovery,
+    ReportLine,
     ReportStatus,
     UsageReport,
 )
@@ -167,9 +168,20 @@ def payment_approve(*, payment: Payment, actor: Actor) -> Payment:
 
 
 @transaction.atomic
-def report_submit(*, report: UsageReport, actor: Actor, **fields: Any) -> UsageReport:
+def report_submit(
+    *,
+    report: UsageReport,
+    actor: Actor,
+    lines: Mapping[str, Decimal] | None = None,
+    **fields: Any,
+) -> UsageReport:
+    """Send the usage report (again, when more information was asked for). ``lines`` is
+    the money used by cost category; when given, they replace the earlier lines and their
+    sum is the amount used."""
     workflow.lock(report)
     values = {name: v.strip() if isinstance(v, str) else v for name, v in fields.items()}
+    if lines is not None:
+        values["amount_used"] = sum(lines.values(), Decimal(0))
     workflow.transition(
         report,
         to=ReportStatus.SUBMITTED,
@@ -180,6 +192,15 @@ def report_submit(*, report: UsageReport, actor: Actor, **fields: Any) -> UsageR
         county=_county(report.decision),
         values={**values, "submitted_at": timezone.now()},
     )
+    if lines is not None:
+        report.lines.all().delete()
+        rows = [
+            ReportLine(report=report, category=category, amount=amount)
+            for category, amount in lines.items()
+        ]
+        for row in rows:
+            row.full_clean(exclude=["report"], validate_constraints=False)
+        ReportLine.objects.bulk_create(rows)
     return report
 
 

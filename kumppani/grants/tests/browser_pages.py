@@ -22,6 +22,7 @@ from kumppani.testing.pages import (
     PageCase,
     and_with_errors,
     detail,
+    page_at,
     submit_main_form_empty,
 )
 
@@ -246,3 +247,82 @@ PAGES += [
 EXEMPT_URL_NAMES["grants:call_applications_export"] = (
     "file export: a call's applications as CSV or Excel"
 )
+
+
+def money(f: Fixtures) -> None:
+    """This year's grant to org_y, held by an earlier grant whose usage report is sent but
+    not accepted; a recovery open on the earlier one."""
+    from datetime import date
+    from decimal import Decimal
+
+    from kumppani.grants.services.funding import recovery_create, report_submit
+
+    from .conftest import sent_in_time
+
+    a_decision(f)
+    f.decision = f.application.decision
+    f.old = decide(
+        sent_in_time(
+            make_call(opens_on=date(2024, 11, 1), closes_on=date(2024, 11, 30)), f.org_y, f.sanna
+        ),
+        f.carol,
+        "5000",
+    )
+    report_submit(
+        report=f.old.usage_report,
+        actor=Actor(user=f.sanna),
+        what_was_done="Vertaisryhmiä kerran kuussa.",
+        people_reached=40,
+        lines={"personnel": Decimal("4000")},
+    )
+    f.recovery = recovery_create(
+        decision=f.old, actor=Actor(user=f.carol), amount=Decimal(500), reason="Käyttämättä."
+    )
+
+
+PAGES += [
+    page_at("grant-payments", "grants:payment_list", persona="carol", setup=money),
+    page_at("grant-reports", "grants:report_list", persona="carol", setup=money),
+    page_at("grant-recoveries", "grants:recovery_list", persona="carol", setup=money),
+    *and_with_errors(
+        PageCase(
+            "grant-report-review",
+            "grants:report_review",
+            lambda f: reverse("grants:report_review", args=[f.old.public_id]),
+            "carol",
+            money,
+        )
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-recovery-repaid",
+            "grants:recovery_repaid",
+            lambda f: reverse("grants:recovery_repaid", args=[f.recovery.pk]),
+            "carol",
+            money,
+        )
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-usage-report",
+            "grants:report_edit",
+            detail("grants:report_edit", "application"),
+            "sanna",
+            money,
+        )
+    ),
+    PageCase(
+        "grant-application-decided",
+        "grants:application_detail",
+        detail("grants:application_detail", "application"),
+        "sanna",
+        money,
+    ),
+]
+
+EXEMPT_URL_NAMES |= {
+    "grants:payment_action": "POST-only: approves a payment or marks it sent or paid",
+    "grants:payment_finance_list": "file export: approved payments for the finance system",
+    "grants:report_list_export": "file export: the usage reports as CSV or Excel",
+    "grants:application_decision_pdf": "PDF document: the decision",
+}

@@ -100,6 +100,8 @@ def fill_in(application: Application, user: User) -> Application:
         budget=[("personnel", "Ohjaajan palkkio", Decimal("9000"))],
         income=[("own", Decimal("1000"), "")],
         answers={question.pk: "12"},
+        iban="FI21 1234 5600 0007 85",
+        bic="NDEAFIHH",
     )
 
 

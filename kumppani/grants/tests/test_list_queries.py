@@ -94,6 +94,8 @@ LISTS: list[tuple[str, str, Callable[[Grown], str]]] = [
     ),
     ("API calls", "", lambda g: "/api/v1/grants/calls"),
     ("API decisions", "", lambda g: "/api/v1/grants/decisions"),
+    ("API payments", "carol", lambda g: "/api/v1/grants/payments"),
+    ("API reports", "carol", lambda g: "/api/v1/grants/reports"),
     ("API applications, applicant", "sanna", lambda g: "/api/v1/grants/applications"),
     ("API applications, coordinator", "carol", lambda g: "/api/v1/grants/applications"),
     ("API reviews", "reviewer", lambda g: "/api/v1/grants/reviews"),

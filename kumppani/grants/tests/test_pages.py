@@ -32,6 +32,8 @@ def _form_data(application: Application) -> dict[str, str | list[str]]:
         "income-INITIAL_FORMS": "0",
         f"answers-q{question.pk}": "8",
         "continue": "1",
+        "iban": "FI21 1234 5600 0007 85",
+        "bic": "ndeafihh",
     }
 
 

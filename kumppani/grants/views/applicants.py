@@ -37,6 +37,7 @@ from ..models import Application, ApplicationStatus
 from ..revisions import revision_steps
 from ..services import applications as services
 from ..services.requests import open_request
+from .grantee import funding
 from .public import call_card
 
 
@@ -235,6 +236,7 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "steps": revision_steps(list(application.revisions.all())),
             **_asked(application),
             **call_card(application.call),
+            **funding(application, request.user),
         },
     )
 
