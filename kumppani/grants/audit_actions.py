@@ -28,5 +28,15 @@ register_actions(
         "grants.application.override_eligibility": _(
             "Grant application accepted despite eligibility checks"
         ),
+        "grants.application.copy": _("Grant application filled in from an earlier one"),
+        "grants.notice.save": _("Advance notice saved"),
+        "grants.notice.export": _("Advance notices exported"),
+        "grants.partner.add": _("Partner organisation added to a grant application"),
+        "grants.partner.remove": _("Partner organisation removed from a grant application"),
+        "grants.partner.confirm": _("Partnership in a grant application confirmed"),
+        "grants.attachment.add": _("Attachment added to a grant application"),
+        "grants.attachment.remove": _("Attachment removed from a grant application"),
+        "grants.attachment.later": _("Attachment to be delivered later"),
+        "grants.attachment.read": _("Attachment of a grant application read"),
     }
 )

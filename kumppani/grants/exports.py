@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.exports import Column, ColumnType
 from kumppani.core.languages import translated
 
-from .models import Decision
+from .models import AdvanceNotice, Decision
 
 # The public register of decisions (open data).
 DECISION_COLUMNS: list[Column[Decision]] = [
@@ -24,4 +24,20 @@ DECISION_COLUMNS: list[Column[Decision]] = [
     Column(_("Purpose"), lambda d: d.application.activity, width=40),
     Column(_("Amount granted"), lambda d: d.amount, ColumnType.NUMBER, width=14),
     Column(_("Date of the decision"), lambda d: d.decided_on, ColumnType.DATE),
+]
+
+# A call's advance notices (the coordinator's budgeting view).
+NOTICE_COLUMNS: list[Column[AdvanceNotice]] = [
+    Column(_("Organisation"), lambda n: str(n.organisation.name), width=40),
+    Column(_("Business ID"), lambda n: n.organisation.business_id, width=14),
+    Column(_("Activity"), lambda n: n.activity, width=40),
+    Column(_("Themes"), lambda n: ", ".join(n.theme_labels), width=40),
+    Column(
+        _("Municipalities"),
+        lambda n: ", ".join(str(m.name) for m in n.municipalities.all()),
+        width=30,
+    ),
+    Column(_("Estimated amount"), lambda n: n.estimated_amount, ColumnType.NUMBER, width=14),
+    Column(_("Other funding"), lambda n: n.other_funding, width=40),
+    Column(_("Saved"), lambda n: n.updated_at, ColumnType.DATETIME),
 ]

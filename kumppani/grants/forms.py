@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
@@ -15,7 +16,10 @@ from kumppani.organisations.validators import validate_business_id
 
 from .models import (
     MAX_SCORE,
+    AdvanceNotice,
     Application,
+    ApplicationStatus,
+    AttachmentKind,
     BudgetCategory,
     Criterion,
     GrantKind,
@@ -24,6 +28,7 @@ from .models import (
     Question,
     QuestionKind,
     Score,
+    Theme,
 )
 
 
@@ -125,6 +130,13 @@ class ApplicationForm(VersionedForm):
         label=_("Amount applied for (€)"),
         error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},
     )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes of the activity"),
+        required=False,
+        choices=lambda: theme_choices(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the themes from the list.")},
+    )
     language = forms.ChoiceField(
         label=_("Language of the decision"),
         choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
@@ -143,6 +155,7 @@ class ApplicationForm(VersionedForm):
             "municipalities": [m.code for m in application.municipalities.all()],
             "requested_amount": application.requested_amount,
             "language": application.language,
+            "themes": list(application.themes or []),
             "base_version": version_of(application),
         }
 
@@ -307,3 +320,104 @@ class ScoresForm(forms.Form):
             c.pk: (self.cleaned_data[f"score_{c.pk}"], self.cleaned_data[f"comment_{c.pk}"])
             for c in self.criteria
         }
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return [(value, str(capfirst(label))) for value, label in Theme.choices]
+
+
+class NoticeForm(forms.Form):
+    """An advance notice: what the organisation means to apply for."""
+
+    activity = forms.CharField(
+        label=_("Name of the activity"),
+        max_length=255,
+        error_messages={"required": _("Give the activity a name.")},
+    )
+    description = forms.CharField(
+        label=_("What will be done"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes of the activity"),
+        required=False,
+        choices=lambda: theme_choices(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the themes from the list.")},
+    )
+    municipalities = MunicipalityMultipleChoiceField(
+        label=_("Municipalities where the activity takes place"), required=False
+    )
+    estimated_amount = euros(
+        label=_("Estimated amount to apply for (€)"),
+        error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},
+    )
+    other_funding = forms.CharField(
+        label=_("Other funding"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Your own funding and what you apply for elsewhere (STEA, a municipality)."),
+    )
+
+    @classmethod
+    def initial_for(cls, notice: AdvanceNotice) -> dict[str, Any]:
+        return {
+            "activity": notice.activity,
+            "description": notice.description,
+            "themes": list(notice.themes or []),
+            "municipalities": [m.code for m in notice.municipalities.all()],
+            "estimated_amount": notice.estimated_amount,
+            "other_funding": notice.other_funding,
+        }
+
+
+class NoticeFilterForm(FilterForm):
+    theme = forms.ChoiceField(
+        label=_("Theme"),
+        required=False,
+        choices=lambda: [("", _("All themes")), *theme_choices()],
+        error_messages={"invalid_choice": _("Choose the theme from the list.")},
+    )
+
+
+class PartnerSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Business ID or name of the partner organisation"),
+        max_length=200,
+        min_length=3,
+        error_messages={
+            "required": _("Write the partner's business ID or a part of its name."),
+            "min_length": _("Write at least 3 characters of the name."),
+        },
+    )
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of attachment"),
+        choices=[("", "---"), *AttachmentKind.choices],
+        error_messages={
+            "required": _("Choose what kind of attachment the file is."),
+            "invalid_choice": _("Choose the kind of the attachment from the list."),
+        },
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel, OpenDocument text, PNG or JPEG, at most 10 MB."),
+        error_messages={
+            "required": _("Choose the file to add."),
+            "empty": _("The file is empty."),
+        },
+    )
+
+
+class MyApplicationsFilterForm(FilterForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *ApplicationStatus.choices],
+        error_messages={
+            "invalid_choice": _(
+                "“%(value)s” is not a status of an application. Choose one from the list."
+            )
+        },
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applicants, coordinators, public, reviewers
+from .views import applicants, coordinators, notices, parts, public, reviewers
 
 app_name = "grants"
 urlpatterns = [
@@ -33,5 +33,46 @@ urlpatterns = [
         "applications/<uuid:public_id>/withdraw/",
         applicants.application_withdraw,
         name="application_withdraw",
+    ),
+]
+
+urlpatterns += [
+    path("calls/<uuid:call_id>/notice/", notices.notice_edit, name="notice_edit"),
+    path(
+        "manage/calls/<uuid:public_id>/notices/",
+        notices.notice_budgeting,
+        name="notice_budgeting",
+    ),
+    path(
+        "manage/calls/<uuid:public_id>/notices/export/",
+        notices.notice_export,
+        name="notice_export",
+    ),
+    path(
+        "applications/<uuid:public_id>/partners/",
+        parts.partners,
+        name="application_partners",
+    ),
+    path("partners/<int:pk>/confirm/", parts.partner_confirm, name="partner_confirm"),
+    path(
+        "applications/<uuid:public_id>/attachments/",
+        parts.attachments,
+        name="application_attachments",
+    ),
+    path(
+        "applications/<uuid:public_id>/attachments/later/",
+        parts.attachment_later,
+        name="attachment_later",
+    ),
+    path("attachments/<uuid:public_id>/", parts.attachment_download, name="attachment_download"),
+    path(
+        "attachments/<uuid:public_id>/remove/",
+        parts.attachment_remove,
+        name="attachment_remove",
+    ),
+    path(
+        "applications/<uuid:public_id>/copy-previous/",
+        parts.copy_previous,
+        name="application_copy_previous",
     ),
 ]

@@ -57,3 +57,9 @@ __all__ = [
     "Score",
     "UsageReport",
 ]
+
+from .attachments import Attachment
+from .notices import AdvanceNotice, Theme
+from .programme import AttachmentKind
+
+__all__ += ["AdvanceNotice", "Attachment", "AttachmentKind", "Theme"]
