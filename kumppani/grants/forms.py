@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -402,12 +404,17 @@ class AttachmentForm(forms.Form):
     )
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, Word, Excel, OpenDocument text, PNG or JPEG, at most 10 MB."),
         error_messages={
             "required": _("Choose the file to add."),
             "empty": _("The file is empty."),
         },
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, OpenDocument text, PNG or JPEG, at most %(limit)s."
+        ) % {"limit": filesizeformat(settings.GRANT_ATTACHMENT_MAX_BYTES)}
 
 
 class MyApplicationsFilterForm(FilterForm):

@@ -197,7 +197,7 @@ def missing(application: Application) -> list[str]:
     for question in application.call.programme.questions.all():
         if question.is_required and question.pk not in answered:
             found.append(_("Answer the question “%(question)s”.") % {"question": question.text})
-    for partner in application.partners.all():
+    for partner in application.partners.select_related("organisation"):
         if partner.confirmed_at is None:
             found.append(
                 _("%(partner)s has not yet confirmed the partnership.")
