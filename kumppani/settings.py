@@ -227,6 +227,14 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Files that only some people may read (grant applications' attachments): outside the static
+# and media directories, never served by a URL of their own, only through views that check
+# access. On several machines, a directory they share.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# The largest attachment accepted, in bytes.
+GRANT_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("GRANT_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))
+)
 # The public HSDS dumps (/services/hsds/services.json and .zip), written by the periodic job
 # hsds-dumps and read by every app server: on several machines, a directory they share.
 HSDS_DUMP_DIR = Path(os.environ.get("HSDS_DUMP_DIR", VAR_DIR / "dumps"))

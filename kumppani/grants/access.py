@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
 
-from .models import Application, Call, Decision
+from .models import Application, ApplicationStatus, Call, Decision, Partner
 
 COORDINATOR = "grants-coordinator"  # coordinator of the programme's county, staff
 APPLICANT = "grants-applicant"  # representative of the applicant, coordinator, staff
@@ -89,3 +89,35 @@ def managed_calls(user: AnyUser | None) -> QuerySet[Call]:
 def represented_organisation_ids(user: AnyUser | None) -> frozenset[int]:
     """The organisations the user acts for."""
     return frozenset(roles_of(user).organisation_ids)
+
+
+def may_read_attachments(user: AnyUser | None, application: Application) -> bool:
+    """Read an application's attachments: its representatives, the county's coordinators
+    (and staff), and a reviewer given it who has declared not being disqualified."""
+    roles = roles_of(user)
+    if (
+        roles.is_staff
+        or roles.represents(application.organisation_id)
+        or application.call.programme.county_id in roles.coordinator_county_ids
+    ):
+        return True
+    return application.assignments.filter(
+        reviewer_id=getattr(user, "pk", None), disqualified=False
+    ).exists()
+
+
+def partner_requests(user: AnyUser | None) -> QuerySet[Partner]:
+    """The partnerships the user's organisations are asked to confirm, in drafts."""
+    roles = roles_of(user)
+    return (
+        Partner.objects.filter(
+            organisation_id__in=roles.organisation_ids,
+            confirmed_at__isnull=True,
+            application__status__in=[
+                ApplicationStatus.DRAFT,
+                ApplicationStatus.INFO_REQUESTED,
+            ],
+        )
+        .select_related("organisation", "application__organisation", "application__call")
+        .order_by("application__created_at", "id")
+    )

@@ -30,8 +30,8 @@ from .forms import (
     CallFilterForm,
     DecisionFilterForm,
     PaymentFilterForm,
-    ReportFilterForm,
 )
+from .funding_forms import ReportFilterForm
 from .holds import payment_holds
 from .models import Application, Assignment, Call, Decision, Payment, UsageReport
 from .services.funding import Held, payment_approve, payment_hold

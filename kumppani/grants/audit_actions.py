@@ -40,5 +40,15 @@ register_actions(
     {
         "grants.application.request_info": _("More information asked for a grant application"),
         "grants.application.export": _("Grant applications of a call exported"),
+        "grants.application.copy": _("Grant application filled in from an earlier one"),
+        "grants.notice.save": _("Advance notice saved"),
+        "grants.notice.export": _("Advance notices exported"),
+        "grants.partner.add": _("Partner organisation added to a grant application"),
+        "grants.partner.remove": _("Partner organisation removed from a grant application"),
+        "grants.partner.confirm": _("Partnership in a grant application confirmed"),
+        "grants.attachment.add": _("Attachment added to a grant application"),
+        "grants.attachment.remove": _("Attachment removed from a grant application"),
+        "grants.attachment.later": _("Attachment to be delivered later"),
+        "grants.attachment.read": _("Attachment of a grant application read"),
     }
 )

@@ -12,7 +12,7 @@ from kumppani.core.languages import translated
 from kumppani.core.selectors import municipality_name
 
 from .banking import format_iban
-from .models import Application, Decision, Payment, UsageReport
+from .models import AdvanceNotice, Application, Decision, Payment, UsageReport
 
 # The public register of decisions (open data).
 DECISION_COLUMNS: list[Column[Decision]] = [
@@ -96,4 +96,20 @@ REPORT_COLUMNS: list[Column[UsageReport]] = [
     Column(_("Usage report due"), lambda r: r.decision.report_due, ColumnType.DATE),
     Column(_("Status"), lambda r: r.get_status_display(), width=24),
     Column(_("Sent"), lambda r: r.submitted_at, ColumnType.DATETIME),
+]
+
+# A call's advance notices (the coordinator's budgeting view).
+NOTICE_COLUMNS: list[Column[AdvanceNotice]] = [
+    Column(_("Organisation"), lambda n: str(n.organisation.name), width=40),
+    Column(_("Business ID"), lambda n: n.organisation.business_id, width=14),
+    Column(_("Activity"), lambda n: n.activity, width=40),
+    Column(_("Themes"), lambda n: ", ".join(n.theme_labels), width=40),
+    Column(
+        _("Municipalities"),
+        lambda n: ", ".join(str(m.name) for m in n.municipalities.all()),
+        width=30,
+    ),
+    Column(_("Estimated amount"), lambda n: n.estimated_amount, ColumnType.NUMBER, width=14),
+    Column(_("Other funding"), lambda n: n.other_funding, width=40),
+    Column(_("Saved"), lambda n: n.updated_at, ColumnType.DATETIME),
 ]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
 from kumppani.core.forms import (
     CountyCodeField,
-    DateField,
     FilterForm,
     MunicipalityMultipleChoiceField,
 )
@@ -22,8 +23,10 @@ from kumppani.organisations.validators import validate_business_id
 from .banking import clean_bic, clean_iban, format_iban
 from .models import (
     MAX_SCORE,
+    AdvanceNotice,
     Application,
     ApplicationStatus,
+    AttachmentKind,
     BudgetCategory,
     Criterion,
     GrantKind,
@@ -31,8 +34,8 @@ from .models import (
     PaymentStatus,
     Question,
     QuestionKind,
-    ReportStatus,
     Score,
+    Theme,
 )
 
 
@@ -152,6 +155,13 @@ class ApplicationForm(VersionedForm):
         label=_("Amount applied for (€)"),
         error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},
     )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes of the activity"),
+        required=False,
+        choices=lambda: theme_choices(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the themes from the list.")},
+    )
     language = forms.ChoiceField(
         label=_("Language of the decision"),
         choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
@@ -192,6 +202,7 @@ class ApplicationForm(VersionedForm):
             "language": application.language,
             "iban": format_iban(application.iban),
             "bic": application.bic,
+            "themes": list(application.themes or []),
             "base_version": version_of(application),
         }
 
@@ -358,150 +369,107 @@ class ScoresForm(forms.Form):
         }
 
 
-YES_NO_FILTER = {"invalid_choice": _("Choose yes or no.")}
+def theme_choices() -> list[tuple[str, str]]:
+    return [(value, str(capfirst(label))) for value, label in Theme.choices]
 
 
-class PaymentListForm(PaymentFilterForm):
-    """The filters of the coordinator's payments page and the finance system's list."""
+class NoticeForm(forms.Form):
+    """An advance notice: what the organisation means to apply for."""
 
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2023,
-        max_value=2100,
-        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
+    activity = forms.CharField(
+        label=_("Name of the activity"),
+        max_length=255,
+        error_messages={"required": _("Give the activity a name.")},
     )
-    due_before = DateField(label=_("To be paid before"), required=False)
+    description = forms.CharField(
+        label=_("What will be done"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes of the activity"),
+        required=False,
+        choices=lambda: theme_choices(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the themes from the list.")},
+    )
+    municipalities = MunicipalityMultipleChoiceField(
+        label=_("Municipalities where the activity takes place"), required=False
+    )
+    estimated_amount = euros(
+        label=_("Estimated amount to apply for (€)"),
+        error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},
+    )
+    other_funding = forms.CharField(
+        label=_("Other funding"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Your own funding and what you apply for elsewhere (STEA, a municipality)."),
+    )
 
-    def filters(self) -> dict[str, Any]:
-        """The cleaned filters as `selectors.payments_matching` takes them."""
-        return {name: self.cleaned_data[name] for name in self.fields}
+    @classmethod
+    def initial_for(cls, notice: AdvanceNotice) -> dict[str, Any]:
+        return {
+            "activity": notice.activity,
+            "description": notice.description,
+            "themes": list(notice.themes or []),
+            "municipalities": [m.code for m in notice.municipalities.all()],
+            "estimated_amount": notice.estimated_amount,
+            "other_funding": notice.other_funding,
+        }
 
 
-class ReportFilterForm(FilterForm):
-    county = CountyCodeField()
+class NoticeFilterForm(FilterForm):
+    theme = forms.ChoiceField(
+        label=_("Theme"),
+        required=False,
+        choices=lambda: [("", _("All themes")), *theme_choices()],
+        error_messages={"invalid_choice": _("Choose the theme from the list.")},
+    )
+
+
+class PartnerSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Business ID or name of the partner organisation"),
+        max_length=200,
+        min_length=3,
+        error_messages={
+            "required": _("Write the partner's business ID or a part of its name."),
+            "min_length": _("Write at least 3 characters of the name."),
+        },
+    )
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind of attachment"),
+        choices=[("", "---"), *AttachmentKind.choices],
+        error_messages={
+            "required": _("Choose what kind of attachment the file is."),
+            "invalid_choice": _("Choose the kind of the attachment from the list."),
+        },
+    )
+    file = forms.FileField(
+        label=_("File"),
+        error_messages={
+            "required": _("Choose the file to add."),
+            "empty": _("The file is empty."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, OpenDocument text, PNG or JPEG, at most %(limit)s."
+        ) % {"limit": filesizeformat(settings.GRANT_ATTACHMENT_MAX_BYTES)}
+
+
+class MyApplicationsFilterForm(FilterForm):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("All")), *ReportStatus.choices],
+        choices=[("", _("All")), *ApplicationStatus.choices],
         error_messages={
-            "invalid_choice": _("“%(value)s” is not a report status. Choose one from the list.")
-        },
-    )
-    overdue = forms.ChoiceField(
-        label=_("Late"),
-        required=False,
-        choices=[("", _("All")), ("yes", _("Late")), ("no", _("Not late"))],
-        error_messages=YES_NO_FILTER,
-    )
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2023,
-        max_value=2100,
-        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
-    )
-
-    def filters(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.fields}
-
-
-class RecoveryFilterForm(FilterForm):
-    county = CountyCodeField()
-    repaid = forms.ChoiceField(
-        label=_("Repaid"),
-        required=False,
-        choices=[("", _("All")), ("no", _("Open")), ("yes", _("Repaid"))],
-        error_messages=YES_NO_FILTER,
-    )
-
-    def filters(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.fields}
-
-
-def _count(label: Any, required_message: Any = None) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=required_message is not None,
-        min_value=0,
-        max_value=10_000_000,
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "invalid": _("Write a whole number, e.g. 25."),
-            **({"required": required_message} if required_message else {}),
-        },
-    )
-
-
-class UsageReportForm(forms.Form):
-    """The grantee's usage report: what was done, whom it reached, and the money used in each
-    cost category of the application's budget (``used_<category>``)."""
-
-    what_was_done = forms.CharField(
-        label=_("What was done with the grant"),
-        widget=forms.Textarea,
-        help_text=_("The activities, how often, where, and what came of them."),
-        error_messages={"required": _("Tell what was done with the grant.")},
-    )
-    people_reached = _count(
-        _("People reached"), _("Tell how many people the activity reached, e.g. 120.")
-    )
-    volunteers = _count(_("Volunteers"))
-    volunteer_hours = _count(_("Volunteer hours"))
-
-    def __init__(
-        self, *args: Any, planned: Sequence[tuple[str, Any, Decimal]] = (), **kwargs: Any
-    ) -> None:
-        """``planned``: (category, label, budgeted amount) for each cost category."""
-        super().__init__(*args, **kwargs)
-        self.categories = [category for category, _label, _amount in planned]
-        for category, label, amount in planned:
-            self.fields[f"used_{category}"] = euros(
-                label=_("%(category)s: used (€)") % {"category": label},
-                help_text=_("Budgeted %(amount)s €.") % {"amount": amount},
-                error_messages={"invalid": _("Write the amount in euros, e.g. 1200 or 1200,50.")},
+            "invalid_choice": _(
+                "“%(value)s” is not a status of an application. Choose one from the list."
             )
-
-    def lines(self) -> dict[str, Decimal]:
-        return {c: self.cleaned_data.get(f"used_{c}") or Decimal(0) for c in self.categories}
-
-    def report_fields(self) -> dict[str, Any]:
-        names = ("what_was_done", "people_reached", "volunteers", "volunteer_hours")
-        return {name: self.cleaned_data[name] for name in names}
-
-
-class InfoRequestForm(forms.Form):
-    message = forms.CharField(
-        label=_("What more information is needed"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Tell what more information is needed.")},
-    )
-    due = DateField(
-        label=_("To be answered by"),
-        error_messages={"required": _("Give the day by which the information is needed.")},
-    )
-
-
-class RecoveryForm(forms.Form):
-    amount = euros(
-        label=_("Amount to recover (€)"),
-        error_messages={"invalid": _("Write the amount in euros, e.g. 1200 or 1200,50.")},
-    )
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Tell why the money is recovered.")},
-    )
-
-    def clean_amount(self) -> Decimal:
-        amount = self.cleaned_data.get("amount")
-        if amount is None:
-            raise forms.ValidationError(_("Give the amount to recover."), code="required")
-        return Decimal(amount)
-
-
-class RepaidForm(forms.Form):
-    repaid_on = DateField(
-        label=_("Repaid on"),
-        error_messages={"required": _("Give the day the money was paid back.")},
+        },
     )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import applicants, coordinators, finance, grantee, public, reviewers
+from .views import (
+    applicants,
+    coordinators,
+    finance,
+    grantee,
+    notices,
+    parts,
+    public,
+    reviewers,
+)
 
 app_name = "grants"
 urlpatterns = [
@@ -80,5 +89,46 @@ urlpatterns += [
         "manage/applications/<uuid:public_id>/",
         coordinator_applications.managed_application,
         name="managed_application",
+    ),
+]
+
+urlpatterns += [
+    path("calls/<uuid:call_id>/notice/", notices.notice_edit, name="notice_edit"),
+    path(
+        "manage/calls/<uuid:public_id>/notices/",
+        notices.notice_budgeting,
+        name="notice_budgeting",
+    ),
+    path(
+        "manage/calls/<uuid:public_id>/notices/export/",
+        notices.notice_export,
+        name="notice_export",
+    ),
+    path(
+        "applications/<uuid:public_id>/partners/",
+        parts.partners,
+        name="application_partners",
+    ),
+    path("partners/<int:pk>/confirm/", parts.partner_confirm, name="partner_confirm"),
+    path(
+        "applications/<uuid:public_id>/attachments/",
+        parts.attachments,
+        name="application_attachments",
+    ),
+    path(
+        "applications/<uuid:public_id>/attachments/later/",
+        parts.attachment_later,
+        name="attachment_later",
+    ),
+    path("attachments/<uuid:public_id>/", parts.attachment_download, name="attachment_download"),
+    path(
+        "attachments/<uuid:public_id>/remove/",
+        parts.attachment_remove,
+        name="attachment_remove",
+    ),
+    path(
+        "applications/<uuid:public_id>/copy-previous/",
+        parts.copy_previous,
+        name="application_copy_previous",
     ),
 ]

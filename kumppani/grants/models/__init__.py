@@ -12,6 +12,7 @@ from .application import (
     IncomeSource,
     Partner,
 )
+from .attachments import Attachment
 from .funding import (
     Decision,
     Payment,
@@ -21,8 +22,10 @@ from .funding import (
     ReportStatus,
     UsageReport,
 )
+from .notices import AdvanceNotice, Theme
 from .programme import (
     AppealInstructions,
+    AttachmentKind,
     Call,
     CallStatus,
     CountyGoal,
@@ -33,16 +36,20 @@ from .programme import (
     Question,
     QuestionKind,
 )
+from .requests import InfoRequest
 from .review import MAX_SCORE, Assignment, Score
 
 __all__ = [
     "MAX_SCORE",
+    "AdvanceNotice",
     "Answer",
     "AppealInstructions",
     "Application",
     "ApplicationRevision",
     "ApplicationStatus",
     "Assignment",
+    "Attachment",
+    "AttachmentKind",
     "BudgetCategory",
     "BudgetLine",
     "Call",
@@ -54,6 +61,7 @@ __all__ = [
     "GrantKind",
     "IncomeLine",
     "IncomeSource",
+    "InfoRequest",
     "Partner",
     "Payment",
     "PaymentStatus",
@@ -64,9 +72,6 @@ __all__ = [
     "ReportLine",
     "ReportStatus",
     "Score",
+    "Theme",
     "UsageReport",
 ]
-
-from .requests import InfoRequest
-
-__all__ += ["InfoRequest"]

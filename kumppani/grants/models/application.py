@@ -104,6 +104,17 @@ class Application(Timestamped):
         blank=True,
         related_name="+",
     )
+    # What the activity works on (`notices.Theme` values).
+    themes = models.JSONField(_("themes"), default=list, blank=True)
+    # The organisation's advance notice to the same call, which the application started from.
+    notice = models.ForeignKey(
+        "grants.AdvanceNotice",
+        verbose_name=_("advance notice"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+    )
 
     class Meta:
         verbose_name = _("grant application")

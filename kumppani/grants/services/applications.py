@@ -25,13 +25,16 @@ from kumppani.organisations.models import Organisation
 from .. import eligibility
 from ..banking import clean_bic, clean_iban
 from ..models import (
+    AdvanceNotice,
     Answer,
     Application,
     ApplicationRevision,
     ApplicationStatus,
+    AttachmentKind,
     BudgetLine,
     Call,
     IncomeLine,
+    Theme,
 )
 from ..models.application import LIVE_STATES
 from .requests import open_request, request_is_open
@@ -46,6 +49,7 @@ DRAFT_FIELDS = (
     "requested_amount",
     "iban",
     "bic",
+    "themes",
 )
 EDITABLE = {ApplicationStatus.DRAFT, ApplicationStatus.INFO_REQUESTED}
 
@@ -76,6 +80,9 @@ def application_start(*, actor: Actor, call: Call, organisation: Organisation) -
                 created_by=actor.user,
                 language=getattr(actor.user, "language", "fi") if actor.user else "fi",
             )
+            notice = AdvanceNotice.objects.filter(call=call, organisation=organisation).first()
+            if notice is not None:
+                _fill_from_notice(application, notice)
             _audit(actor, application, "start")
     except IntegrityError:
         # Another request started it at the same moment; the constraint kept one.
@@ -84,6 +91,27 @@ def application_start(*, actor: Actor, call: Call, organisation: Organisation) -
             raise
         return found
     return application
+
+
+def _fill_from_notice(application: Application, notice: AdvanceNotice) -> None:
+    """Start the application from what the organisation told in its advance notice."""
+    application.notice = notice
+    application.activity = notice.activity
+    application.description = notice.description
+    application.themes = list(notice.themes or [])
+    # The field takes None (null=True); the stubs type it by its validators.
+    application.requested_amount = notice.estimated_amount  # type: ignore[assignment]
+    application.save(
+        update_fields=[
+            "notice",
+            "activity",
+            "description",
+            "themes",
+            "requested_amount",
+            "updated_at",
+        ]
+    )
+    application.municipalities.set(notice.municipalities.all())
 
 
 def _live(call: Call, organisation: Organisation) -> Application | None:
@@ -119,6 +147,8 @@ def application_save(
         fields["iban"] = _field_error("iban", clean_iban, fields["iban"] or "")
     if "bic" in fields:
         fields["bic"] = _field_error("bic", clean_bic, fields["bic"] or "")
+    if set(fields.get("themes") or []) - set(Theme.values):
+        raise ValidationError({"themes": _("Choose the themes from the list.")})
     check_version(application, base_version, fields)
     changed = apply_changes(application, fields)
     if changed:
@@ -187,6 +217,20 @@ def missing(application: Application) -> list[str]:
     for question in application.call.programme.questions.all():
         if question.is_required and question.pk not in answered:
             found.append(_("Answer the question “%(question)s”.") % {"question": question.text})
+    for partner in application.partners.select_related("organisation"):
+        if partner.confirmed_at is None:
+            found.append(
+                _("%(partner)s has not yet confirmed the partnership.")
+                % {"partner": partner.organisation.name}
+            )
+    given = {a.kind for a in application.attachments.all()}
+    labels = dict(AttachmentKind.choices)
+    for kind in application.call.programme.required_attachments or []:
+        if kind not in given:
+            found.append(
+                _("Add the attachment “%(kind)s” or say that it will be delivered later.")
+                % {"kind": labels.get(kind, kind)}
+            )
     return found
 
 
@@ -194,6 +238,7 @@ def snapshot(application: Application) -> dict[str, Any]:
     """What the application says, as plain data (a revision's content)."""
     return {
         **{name: str(getattr(application, name) or "") for name in DRAFT_FIELDS},
+        "themes": list(application.themes or []),
         "municipalities": sorted(m.code for m in application.municipalities.all()),
         "budget": [
             [line.category, line.description, str(line.amount)]
@@ -205,6 +250,9 @@ def snapshot(application: Application) -> dict[str, Any]:
         ],
         "answers": {str(a.question_id): a.value for a in application.answers.all()},
         "partners": sorted(str(p.organisation.public_id) for p in application.partners.all()),
+        "attachments": [
+            [a.kind, a.original_name, a.delivered_later] for a in application.attachments.all()
+        ],
     }
 
 
@@ -338,4 +386,73 @@ def eligibility_override(*, application: Application, actor: Actor, reason: str)
     application.eligibility_override = reason
     application.save(update_fields=["eligibility_override", "updated_at"])
     _audit(actor, application, "override_eligibility", details={"reason": reason})
+    return application
+
+
+# What a previous year's application gives a new one (not attachments, declarations, status).
+COPIED_FIELDS = (
+    "activity",
+    "description",
+    "target_groups",
+    "goals_and_measures",
+    "requested_amount",
+    "themes",
+)
+SENT_STATES = [
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.INFO_REQUESTED,
+    ApplicationStatus.IN_REVIEW,
+    ApplicationStatus.DECIDED,
+]
+
+
+def previous_application(application: Application) -> Application | None:
+    """The organisation's latest sent application to a programme of the same kind in the
+    same county for an earlier year."""
+    programme = application.call.programme
+    return (
+        Application.objects.filter(
+            organisation_id=application.organisation_id,
+            status__in=SENT_STATES,
+            call__programme__county_id=programme.county_id,
+            call__programme__kind=programme.kind,
+            call__programme__year__lt=programme.year,
+        )
+        .select_related("call__programme")
+        .order_by("-call__programme__year", "-submitted_at", "-id")
+        .first()
+    )
+
+
+@transaction.atomic
+def application_copy_previous(*, application: Application, actor: Actor) -> Application:
+    """Fill the draft in from the organisation's previous year's application: its fields,
+    budget and income lines, municipalities and themes (what the draft had is replaced)."""
+    workflow.lock(application)
+    if application.status not in EDITABLE:
+        raise ValidationError(
+            _("The application has been sent and can no longer be changed."), code="not_editable"
+        )
+    source = previous_application(application)
+    if source is None:
+        raise ValidationError(
+            _("The organisation has no earlier application to copy."), code="no_previous"
+        )
+    for name in COPIED_FIELDS:
+        setattr(application, name, getattr(source, name))
+    application.save(update_fields=[*COPIED_FIELDS, "updated_at"])
+    application.municipalities.set(source.municipalities.all())
+    _replace_lines(
+        application,
+        BudgetLine,
+        [(b.category, b.description, b.amount) for b in source.budget_lines.all()],
+        ("category", "description", "amount"),
+    )
+    _replace_lines(
+        application,
+        IncomeLine,
+        [(i.source, i.amount, i.decision_reference) for i in source.income_lines.all()],
+        ("source", "amount", "decision_reference"),
+    )
+    _audit(actor, application, "copy", details={"from": str(source.public_id)})
     return application

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
+from kumppani.core.models import Municipality
 from kumppani.grants.services.applications import (
     application_save,
     application_start,
     application_submit,
 )
+from kumppani.grants.services.attachments import attachment_add
+from kumppani.grants.services.notices import notice_save
+from kumppani.grants.services.partners import partner_add
 from kumppani.grants.services.requests import info_request
 from kumppani.grants.services.review import disqualification_declare, reviewer_assign
 from kumppani.testing.factories import county_role
@@ -280,6 +286,39 @@ def money(f: Fixtures) -> None:
     )
 
 
+def notices_open(f: Fixtures) -> None:
+    """grant_entries, the call taking advance notices, and org_y's notice to it."""
+    grant_entries(f)
+    today = timezone.localdate()
+    f.call.notices_open_on, f.call.notices_close_on = today, today + timedelta(days=7)
+    f.call.save(update_fields=["notices_open_on", "notices_close_on"])
+    notice_save(
+        actor=Actor(user=f.sanna),
+        call=f.call,
+        organisation=f.org_y,
+        municipalities=Municipality.objects.filter(code__in=["905", "499"]),
+        activity="Vertaisryhmät omaishoitajille",
+        themes=["older_people", "inclusion"],
+        estimated_amount=Decimal("12000"),
+    )
+
+
+def a_joint_application(f: Fixtures) -> None:
+    """grant_entries with org_x (bob's) named as a partner, not yet confirmed, and a file."""
+    grant_entries(f)
+    f.bob  # noqa: B018 - org_x's representative, for the partner's page
+    partner_add(application=f.application, organisation=f.org_x, actor=Actor(user=f.sanna))
+    programme = f.call.programme
+    programme.required_attachments = ["budget", "financial_statements"]
+    programme.save(update_fields=["required_attachments"])
+    attachment_add(
+        application=f.application,
+        kind="budget",
+        upload=SimpleUploadedFile("talousarvio.pdf", b"%PDF-1.7\n%%EOF\n"),
+        actor=Actor(user=f.sanna),
+    )
+
+
 PAGES += [
     page_at("grant-payments", "grants:payment_list", persona="carol", setup=money),
     page_at("grant-reports", "grants:report_list", persona="carol", setup=money),
@@ -318,6 +357,48 @@ PAGES += [
         "sanna",
         money,
     ),
+    *and_with_errors(
+        PageCase(
+            "grant-notice",
+            "grants:notice_edit",
+            lambda f: reverse("grants:notice_edit", args=[f.call.public_id]),
+            "sanna",
+            notices_open,
+        )
+    ),
+    PageCase(
+        "grant-notice-budgeting",
+        "grants:notice_budgeting",
+        lambda f: reverse("grants:notice_budgeting", args=[f.call.public_id]),
+        "carol",
+        notices_open,
+    ),
+    PageCase(
+        "grant-application-partners",
+        "grants:application_partners",
+        lambda f: (
+            reverse("grants:application_partners", args=[f.application.public_id])
+            + "?q=Omaishoitajat"
+        ),
+        "sanna",
+        a_joint_application,
+    ),
+    PageCase(
+        "grant-my-applications-partner",
+        "grants:my_applications",
+        lambda f: reverse("grants:my_applications"),
+        "bob",
+        a_joint_application,
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-application-attachments",
+            "grants:application_attachments",
+            detail("grants:application_attachments", "application"),
+            "sanna",
+            a_joint_application,
+        )
+    ),
 ]
 
 EXEMPT_URL_NAMES |= {
@@ -325,4 +406,10 @@ EXEMPT_URL_NAMES |= {
     "grants:payment_finance_list": "file export: approved payments for the finance system",
     "grants:report_list_export": "file export: the usage reports as CSV or Excel",
     "grants:application_decision_pdf": "PDF document: the decision",
+    "grants:notice_export": "file export: a call's advance notices as CSV or Excel",
+    "grants:partner_confirm": "POST-only: confirms the partnership, then redirects",
+    "grants:attachment_later": "POST-only: marks an attachment to come later, then redirects",
+    "grants:attachment_remove": "POST-only: removes the attachment, then redirects",
+    "grants:attachment_download": "file download: the attachment itself",
+    "grants:application_copy_previous": "POST-only: fills the draft in, then redirects",
 }

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.roles import roles_of
-from kumppani.core import deadlines, workflow
+from kumppani.core import deadlines, lists, workflow
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.forms import add_service_errors
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation
 
 from .. import access, eligibility, selectors
@@ -29,11 +29,13 @@ from ..forms import (
     ApplicationForm,
     BudgetFormSet,
     IncomeFormSet,
+    MyApplicationsFilterForm,
     SubmitForm,
     budget_rows,
     income_rows,
 )
 from ..models import Application, ApplicationStatus
+from ..models.notices import theme_labels
 from ..revisions import revision_steps
 from ..services import applications as services
 from ..services.requests import open_request
@@ -60,14 +62,25 @@ def _application(request: HttpRequest, public_id: UUID) -> Application:
 @signed_in
 @require_GET
 def my_applications(request: HttpRequest) -> HttpResponse:
+    """The applications of the user's organisations (paged, by status), and the joint
+    applications their partners ask them to confirm."""
     roles = roles_of(request.user)
-    applications = (
-        access.applications_visible(request.user)
-        .filter(organisation_id__in=roles.organisation_ids)
-        .order_by("-created_at")
-    )
-    return render(
-        request, "grants/my_applications.html", {"applications": list(applications[:200])}
+
+    def rows(cleaned: Any) -> Any:
+        applications = access.applications_visible(request.user).filter(
+            organisation_id__in=roles.organisation_ids
+        )
+        if cleaned.get("status"):
+            applications = applications.filter(status=cleaned["status"])
+        return applications.order_by("-created_at", "-id")
+
+    listing = lists.list_page(request, MyApplicationsFilterForm(request.GET), rows)
+    return lists.render_list(
+        request,
+        listing,
+        "grants/my_applications.html",
+        "grants/_my_application_results.html",
+        {"partner_requests": list(access.partner_requests(request.user)[:50])},
     )
 
 
@@ -169,6 +182,8 @@ def application_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "budget": budget,
             "income": income,
             "answers": answers,
+            "previous": services.previous_application(application),
+            "submission_token": new_token(),
             **call_card(application.call),
             **_asked(application),
         },
@@ -235,6 +250,9 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "income_lines": list(application.income_lines.all()),
             "steps": revision_steps(list(application.revisions.all())),
             **_asked(application),
+            "partners": list(application.partners.select_related("organisation")),
+            "attachments": [a for a in application.attachments.all() if not a.delivered_later],
+            "themes": theme_labels(application.themes),
             **call_card(application.call),
             **funding(application, request.user),
         },

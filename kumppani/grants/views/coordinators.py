@@ -8,8 +8,10 @@ from uuid import UUID
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from kumppani.core import charts
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.languages import translated
 
@@ -54,6 +56,26 @@ def call_review(request: HttpRequest, public_id: UUID) -> HttpResponse:
         raise Http404
     rows, appropriation = summary(call)
     total = rows[-1].running_total if rows else 0
+    running = charts.bar_chart(
+        "review-running-total",
+        caption=_("Running total of the proposals against the appropriation"),
+        category_label=_("Application"),
+        value_label=_("Euros"),
+        rows=[
+            (
+                f"{number}. {row.application.organisation.name}"[:80],
+                series,
+                value,
+            )
+            for number, row in enumerate(rows, start=1)
+            for series, value in (
+                (_("Applied for"), row.requested or 0),
+                (_("Running total"), row.running_total),
+            )
+        ],
+        series_labels=[_("Applied for"), _("Running total")],
+        euros=True,
+    )
     return render(
         request,
         "grants/call_review.html",
@@ -64,5 +86,6 @@ def call_review(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "appropriation": appropriation,
             "total": total,
             "over": total > appropriation,
+            "chart": running,
         },
     )

@@ -26,7 +26,7 @@ from kumppani.core.submissions import new_token, submit_once, token_from
 
 from .. import access, selectors
 from ..exports import PAYMENT_COLUMNS, REPORT_COLUMNS
-from ..forms import (
+from ..funding_forms import (
     InfoRequestForm,
     PaymentListForm,
     RecoveryFilterForm,

@@ -24,7 +24,7 @@ from kumppani.core.submissions import submit_once, token_from
 
 from .. import access
 from ..documents import decision_pdf
-from ..forms import UsageReportForm
+from ..funding_forms import UsageReportForm
 from ..holds import payment_holds
 from ..models import Application, BudgetCategory, Decision, Payment, ReportStatus, UsageReport
 from ..services.funding import report_submit

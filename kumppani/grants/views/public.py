@@ -82,6 +82,7 @@ def call_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 Organisation.objects.filter(pk__in=roles.organisation_ids).order_by("name")
             ),
             "submission_token": new_token(),
+            "may_notify": roles.is_representative and call.accepts_notices(timezone.now()),
         },
     )
 
