@@ -71,7 +71,9 @@ def _body_digest(request: HttpRequest) -> str:
         body = request.body
     except RawPostDataException:
         # Form data already parsed (the middleware reads it): hash what it holds.
-        files = sorted((name, f.name, f.size) for name, f in request.FILES.items())
+        files = sorted(
+            (name, f.name, f.size) for name in request.FILES for f in request.FILES.getlist(name)
+        )
         body = f"{sorted(request.POST.lists())!r}{files!r}".encode()
     return hashlib.sha256(body).hexdigest()
 
