@@ -227,6 +227,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Files the application sends only after an access check (decision documents): never served
+# as static or media files; on several machines, a directory they share.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 # The public HSDS dumps (/services/hsds/services.json and .zip), written by the periodic job
 # hsds-dumps and read by every app server: on several machines, a directory they share.
 HSDS_DUMP_DIR = Path(os.environ.get("HSDS_DUMP_DIR", VAR_DIR / "dumps"))

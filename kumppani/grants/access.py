@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
 
-from .models import Application, Decision
+from .models import Application, Call, Decision
 
 COORDINATOR = "grants-coordinator"  # coordinator of the programme's county, staff
 APPLICANT = "grants-applicant"  # representative of the applicant, coordinator, staff
@@ -64,3 +64,10 @@ def may_read_decision(user: AnyUser | None, decision: Decision) -> bool:
         or roles.represents(application.organisation_id)
         or application.call.programme.county_id in roles.coordinator_county_ids
     )
+
+
+def calls_managed(user: AnyUser | None) -> QuerySet[Call]:
+    """The calls of the counties the user coordinates (every call for staff)."""
+    counties = coordinated_county_ids(user)
+    calls = Call.objects.select_related("programme", "programme__county")
+    return calls if counties is None else calls.filter(programme__county_id__in=counties)

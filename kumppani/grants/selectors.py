@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import deadlines
 
-from .models import Call, CallStatus, Decision, Payment
+from .models import Call, CallStatus, Decision, DecisionDocument, DocumentBatch, Payment
 
 M = TypeVar("M", bound=models.Model)
 
@@ -71,3 +71,31 @@ def payments_for(county_ids: frozenset[int] | None, *, status: str = "") -> Quer
     if status:
         payments = payments.filter(status=status)
     return payments.order_by("due_on", "id")
+
+
+def current_document(decision: Decision) -> DecisionDocument | None:
+    """The decision's PDF as it now is, in its application's language, if made."""
+    return DecisionDocument.objects.filter(
+        decision=decision, version=decision.updated_at, language=decision.application.language
+    ).first()
+
+
+def with_current_documents(
+    decisions: list[Decision],
+) -> list[tuple[Decision, DecisionDocument | None]]:
+    """Each decision with its current PDF (or None), in one query for all of them."""
+    documents = {
+        (document.decision_id, document.version, document.language): document
+        for document in DecisionDocument.objects.filter(decision__in=decisions)
+    }
+    return [
+        (
+            decision,
+            documents.get((decision.pk, decision.updated_at, decision.application.language)),
+        )
+        for decision in decisions
+    ]
+
+
+def latest_batch(call: Call) -> DocumentBatch | None:
+    return DocumentBatch.objects.filter(call=call).order_by("-created_at", "-id").first()
