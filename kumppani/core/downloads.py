@@ -29,6 +29,9 @@ class _Pipe:
     def flush(self) -> None:
         pass
 
+    def close(self) -> None:
+        pass
+
     def take(self) -> bytes:
         data, self.chunks = b"".join(self.chunks), []
         return data
@@ -37,7 +40,7 @@ class _Pipe:
 def zip_stream(files: Iterable[tuple[str, Callable[[], IO[bytes]]]]) -> Iterator[bytes]:
     """The bytes of a zip holding each (name, opener) file, as they are written."""
     pipe = _Pipe()
-    with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_STORED) as archive:  # type: ignore[arg-type]
+    with zipfile.ZipFile(pipe, mode="w", compression=zipfile.ZIP_STORED) as archive:
         for name, opener in files:
             with opener() as source, archive.open(name, mode="w", force_zip64=True) as target:
                 while chunk := source.read(CHUNK):

@@ -14,11 +14,11 @@ from django.utils.deconstruct import deconstructible
 class PrivateStorage(FileSystemStorage):
     """A FileSystemStorage whose root is read from the settings at each use."""
 
-    @property  # type: ignore[override]
+    @property
     def base_location(self) -> str:
         return str(settings.PRIVATE_MEDIA_ROOT)
 
-    @property  # type: ignore[override]
+    @property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 

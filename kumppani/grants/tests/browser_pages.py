@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.test import override_settings
 from django.urls import reverse
 
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
+from kumppani.grants.services.agreements import agreement_create
 from kumppani.grants.services.applications import application_start, application_submit
+from kumppani.grants.services.documents import document_batch_start
 from kumppani.grants.services.review import disqualification_declare, reviewer_assign
-from kumppani.testing.factories import county_role
+from kumppani.grants.tasks import documents_make
+from kumppani.testing.factories import county, county_role
 from kumppani.testing.pages import Fixtures, PageCase, detail, submit_main_form_empty
 
 from .conftest import decide, fill_in, make_call
@@ -165,3 +173,52 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "grants:application_withdraw": "POST-only: withdraws the application, then redirects",
     "grants:decision_register_export": "file export: the register of decisions as CSV or Excel",
 }
+
+
+def decision_documents_made(f: Fixtures) -> None:
+    """A decided application whose call's decision documents have been made."""
+    a_decision(f)
+    with override_settings(PRIVATE_MEDIA_ROOT=Path(tempfile.mkdtemp())):
+        batch = document_batch_start(call=f.call, actor=Actor(user=f.carol))
+        documents_make(batch_id=batch.pk)
+
+
+def an_agreement(f: Fixtures) -> None:
+    """A partnership agreement of Pohjanmaa with org_y, three yearly tranches."""
+    grant_entries(f)
+    agreement_create(
+        actor=Actor(user=f.carol),
+        county=county("17"),
+        organisation=f.org_y,
+        title="Omaishoitajien tuki",
+        starts_year=2027,
+        ends_year=2029,
+        tranches=[(year, Decimal("20000")) for year in (2027, 2028, 2029)],
+        premises="Kokoustilat Vaasan sote-keskuksessa",
+        communications="Tapahtumat hyvinvointialueen tiedotteissa",
+    )
+
+
+PAGES += [
+    PageCase(
+        "grant-call-documents",
+        "grants:call_documents",
+        detail("grants:call_documents", "call"),
+        "carol",
+        decision_documents_made,
+    ),
+    PageCase(
+        "grant-agreements",
+        "grants:agreements",
+        lambda f: reverse("grants:agreements"),
+        "carol",
+        an_agreement,
+    ),
+]
+EXEMPT_URL_NAMES.update(
+    {
+        "grants:decision_document_file": "a PDF download",
+        "grants:call_documents_zip": "a zip download",
+        "grants:tranche_release": "a POST-only action of the agreements page",
+    }
+)

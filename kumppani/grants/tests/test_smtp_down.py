@@ -54,6 +54,4 @@ def test_submissions_and_decisions_go_through_and_their_mail_follows_once(
 
     sent_ids = [message.extra_headers["Message-ID"] for message in mail.outbox]
     assert sorted(sent_ids) == sorted(email.message_id for email in waiting)
-    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {
-        OutgoingEmailStatus.SENT
-    }
+    assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {OutgoingEmailStatus.SENT}
