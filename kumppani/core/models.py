@@ -295,3 +295,31 @@ class PeriodicJobRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class IdempotencyKey(models.Model):
+    """An API write sent with an ``Idempotency-Key`` header, and the answer it got.
+
+    Written only by `kumppani.core.idempotency`: a repeat of the request with the same key
+    (a client's retry after a lost answer) gets the stored answer and does nothing again.
+    """
+
+    key = models.CharField(max_length=255)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=500)
+    request_hash = models.CharField(max_length=64)
+    status_code = models.PositiveSmallIntegerField(null=True)
+    response_body = models.TextField(blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="core_idempotency_key_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.key

@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.utils import check_csrf
 
 from kumppani.core.access import declare, public
 from kumppani.core.actor import Actor
-from kumppani.core.api import ErrorOut, Pagination, error_responses
+from kumppani.core.api import ErrorOut, Pagination, api_error, error_responses
 from kumppani.core.documents import PDF_CONTENT_TYPE
+from kumppani.core.idempotency import idempotency_openapi, idempotent
 from kumppani.core.languages import translated
 
 from . import access, selectors
@@ -289,13 +291,18 @@ def list_payments(
     "/payments/{payment_id}/approve",
     response={200: PaymentOut, 409: ErrorOut},
     summary="Approve a payment",
-    openapi_extra=error_responses(400, 403, 404),
+    openapi_extra=idempotency_openapi(400, 403, 404),
 )
 @declare(access.COORDINATOR)
-def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
+def approve_payment(request: HttpRequest, payment_id: UUID) -> HttpResponse:
     """Approve an instalment. While the organisation's money is held (an earlier usage
     report not accepted, an open recovery) the answer is 409 with the reason. Approving an
-    approved payment again answers as the first time."""
+    approved payment again answers as the first time. With an ``Idempotency-Key`` a retry
+    gets the first answer without approving again."""
+    return idempotent(request, partial(_approve, request, payment_id))
+
+
+def _approve(request: HttpRequest, payment_id: UUID) -> HttpResponse:
     if check_csrf(request) is not None:
         # A browser session's write needs its CSRF token, as on the pages.
         raise HttpError(403, _("The request lacks its CSRF token. Reload the page and try again."))
@@ -307,10 +314,10 @@ def approve_payment(request: HttpRequest, payment_id: UUID) -> object:
     try:
         payment_approve(payment=payment, actor=Actor.from_request(request))
     except Held as held:
-        return Status(409, {"detail": " ".join(held.messages)})
+        return api_error(409, " ".join(held.messages))
     except ValidationError as error:
         raise HttpError(409, " ".join(error.messages)) from None
-    return Status(200, payment)
+    return JsonResponse(PaymentOut.from_orm(payment).model_dump(mode="json"))
 
 
 class ReportOut(Schema):

@@ -52,3 +52,12 @@ register_actions(
         "grants.attachment.read": _("Attachment of a grant application read"),
     }
 )
+
+register_actions(
+    {
+        "grants.documents.start": _("Decision documents of a call started"),
+        "grants.documents.download": _("Decision documents of a call downloaded"),
+        "grants.agreement.create": _("Partnership agreement made"),
+        "grants.tranche.release": _("Tranche of a partnership agreement released"),
+    }
+)

@@ -21,6 +21,8 @@ from .models import (
     Call,
     CallStatus,
     Decision,
+    DecisionDocument,
+    DocumentBatch,
     Payment,
     Recovery,
     ReportStatus,
@@ -209,3 +211,31 @@ def recoveries_for(
     if repaid:
         recoveries = recoveries.filter(repaid_on__isnull=repaid == "no")
     return recoveries.order_by("-created_at", "-id")
+
+
+def current_document(decision: Decision) -> DecisionDocument | None:
+    """The decision's PDF as it now is, in its application's language, if made."""
+    return DecisionDocument.objects.filter(
+        decision=decision, version=decision.updated_at, language=decision.application.language
+    ).first()
+
+
+def with_current_documents(
+    decisions: list[Decision],
+) -> list[tuple[Decision, DecisionDocument | None]]:
+    """Each decision with its current PDF (or None), in one query for all of them."""
+    documents = {
+        (document.decision_id, document.version, document.language): document
+        for document in DecisionDocument.objects.filter(decision__in=decisions)
+    }
+    return [
+        (
+            decision,
+            documents.get((decision.pk, decision.updated_at, decision.application.language)),
+        )
+        for decision in decisions
+    ]
+
+
+def latest_batch(call: Call) -> DocumentBatch | None:
+    return DocumentBatch.objects.filter(call=call).order_by("-created_at", "-id").first()

@@ -1,16 +1,29 @@
 """Grants work done in the background: the usage-report reminders (a periodic job, see
-settings.PERIODIC_JOBS)."""
+settings.PERIODIC_JOBS) and a call's decision documents."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .models import ReportStatus, UsageReport
+from .documents import decision_pdf
+from .models import (
+    BatchStatus,
+    Decision,
+    DecisionDocument,
+    DocumentBatch,
+    ReportStatus,
+    UsageReport,
+)
 from .notifications import tell_applicant
+from .selectors import current_document
+
+logger = logging.getLogger(__name__)
 
 # Reminders before the due date (days) and once after it.
 BEFORE = (30, 7)
@@ -68,3 +81,61 @@ def _remind(report_id: int, today: date) -> int:
     )
     report.save(update_fields=["reminders_sent"])
     return sent
+
+
+@task()
+def decision_documents(batch_id: int) -> int:
+    """Make the decision documents of a batch (see `services.documents`)."""
+    return documents_make(batch_id=batch_id)
+
+
+def documents_make(*, batch_id: int) -> int:
+    """Make each decision's PDF of the batch's call in the application's language, counting
+    ``done`` as it goes; return how many were made now. Safe to run twice: a document of the
+    same decision version and language is not made again."""
+    batch = DocumentBatch.objects.select_related("call").get(pk=batch_id)
+    if batch.status != BatchStatus.RUNNING:
+        return 0
+    decisions = (
+        Decision.objects.filter(application__call=batch.call)
+        .select_related("application__organisation", "application__call__programme__county")
+        .order_by("pk")
+    )
+    made = failed = 0
+    for position, decision in enumerate(decisions.iterator(chunk_size=100), start=1):
+        try:
+            made += _document_make(decision, batch)
+        except Exception:  # one broken document must not stop the rest
+            logger.exception("Decision document of decision %s could not be made", decision.pk)
+            failed += 1
+        # Never backwards: a second run of the same batch counts from the start again.
+        DocumentBatch.objects.filter(pk=batch.pk, done__lt=position - failed).update(
+            done=position - failed
+        )
+    DocumentBatch.objects.filter(pk=batch.pk, status=BatchStatus.RUNNING).update(
+        status=BatchStatus.FINISHED, failed=failed, finished_at=timezone.now()
+    )
+    return made
+
+
+def _document_make(decision: Decision, batch: DocumentBatch) -> int:
+    if current_document(decision) is not None:
+        return 0
+    language = decision.application.language
+    pdf = decision_pdf(decision, language)
+    document = DecisionDocument(
+        decision=decision,
+        version=decision.updated_at,
+        language=language,
+        batch=batch,
+        size=len(pdf),
+    )
+    document.file.save(f"decision-{language}.pdf", ContentFile(pdf), save=False)
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        # Another run made it meanwhile: keep theirs.
+        document.file.storage.delete(document.file.name)
+        return 0
+    return 1

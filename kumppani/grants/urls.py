@@ -1,8 +1,10 @@
 from django.urls import path
 
 from .views import (
+    agreements,
     applicants,
     coordinators,
+    documents,
     finance,
     grantee,
     notices,
@@ -130,5 +132,29 @@ urlpatterns += [
         "applications/<uuid:public_id>/copy-previous/",
         parts.copy_previous,
         name="application_copy_previous",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "manage/calls/<uuid:public_id>/documents/",
+        documents.call_documents,
+        name="call_documents",
+    ),
+    path(
+        "manage/calls/<uuid:public_id>/documents/<int:pk>/",
+        documents.decision_document_file,
+        name="decision_document_file",
+    ),
+    path(
+        "manage/calls/<uuid:public_id>/documents/all.zip",
+        documents.call_documents_zip,
+        name="call_documents_zip",
+    ),
+    path("manage/agreements/", agreements.agreement_list, name="agreements"),
+    path(
+        "manage/agreements/tranches/<int:pk>/release/",
+        agreements.tranche_release,
+        name="tranche_release",
     ),
 ]

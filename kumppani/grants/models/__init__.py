@@ -75,3 +75,11 @@ __all__ = [
     "Theme",
     "UsageReport",
 ]
+
+from .documents import BatchStatus, DecisionDocument, DocumentBatch
+
+__all__ += ["BatchStatus", "DecisionDocument", "DocumentBatch"]
+
+from .agreements import PartnershipAgreement, Tranche, TrancheStatus  # noqa: E402
+
+__all__ += ["PartnershipAgreement", "Tranche", "TrancheStatus"]

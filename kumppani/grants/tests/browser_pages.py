@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.core.models import Municipality
+from kumppani.grants.services.agreements import agreement_create
 from kumppani.grants.services.applications import (
     application_save,
     application_start,
     application_submit,
 )
 from kumppani.grants.services.attachments import attachment_add
+from kumppani.grants.services.documents import document_batch_start
 from kumppani.grants.services.notices import notice_save
 from kumppani.grants.services.partners import partner_add
 from kumppani.grants.services.requests import info_request
 from kumppani.grants.services.review import disqualification_declare, reviewer_assign
-from kumppani.testing.factories import county_role
+from kumppani.grants.tasks import documents_make
+from kumppani.testing.factories import county, county_role
 from kumppani.testing.pages import (
     Fixtures,
     PageCase,
@@ -319,6 +325,30 @@ def a_joint_application(f: Fixtures) -> None:
     )
 
 
+def decision_documents_made(f: Fixtures) -> None:
+    """A decided application whose call's decision documents have been made."""
+    a_decision(f)
+    with override_settings(PRIVATE_MEDIA_ROOT=Path(tempfile.mkdtemp())):
+        batch = document_batch_start(call=f.call, actor=Actor(user=f.carol))
+        documents_make(batch_id=batch.pk)
+
+
+def an_agreement(f: Fixtures) -> None:
+    """A partnership agreement of Pohjanmaa with org_y, three yearly tranches."""
+    grant_entries(f)
+    agreement_create(
+        actor=Actor(user=f.carol),
+        county=county("17"),
+        organisation=f.org_y,
+        title="Omaishoitajien tuki",
+        starts_year=2027,
+        ends_year=2029,
+        tranches=[(year, Decimal("20000")) for year in (2027, 2028, 2029)],
+        premises="Kokoustilat Vaasan sote-keskuksessa",
+        communications="Tapahtumat hyvinvointialueen tiedotteissa",
+    )
+
+
 PAGES += [
     page_at("grant-payments", "grants:payment_list", persona="carol", setup=money),
     page_at("grant-reports", "grants:report_list", persona="carol", setup=money),
@@ -399,6 +429,20 @@ PAGES += [
             a_joint_application,
         )
     ),
+    PageCase(
+        "grant-call-documents",
+        "grants:call_documents",
+        detail("grants:call_documents", "call"),
+        "carol",
+        decision_documents_made,
+    ),
+    PageCase(
+        "grant-agreements",
+        "grants:agreements",
+        lambda f: reverse("grants:agreements"),
+        "carol",
+        an_agreement,
+    ),
 ]
 
 EXEMPT_URL_NAMES |= {
@@ -413,3 +457,10 @@ EXEMPT_URL_NAMES |= {
     "grants:attachment_download": "file download: the attachment itself",
     "grants:application_copy_previous": "POST-only: fills the draft in, then redirects",
 }
+EXEMPT_URL_NAMES.update(
+    {
+        "grants:decision_document_file": "a PDF download",
+        "grants:call_documents_zip": "a zip download",
+        "grants:tranche_release": "a POST-only action of the agreements page",
+    }
+)
