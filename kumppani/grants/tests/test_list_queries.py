@@ -124,3 +124,18 @@ def test_every_grants_list_reads_a_constant_number_of_queries(client, grown) -> 
         name: (short[name], long[name]) for name in short if short[name] != long[name]
     }
     assert grown_with_length == {}
+
+
+@pytest.mark.parametrize(
+    ("user", "url", "nothing"),
+    [
+        ("carol", "grants:payment_list", "Rajauksiin sopivia maksuja ei ole."),
+        ("", "grants:call_list", "Yksikään haku ei vastaa rajauksia."),
+    ],
+)
+def test_an_empty_list_says_that_nothing_matches(client, carol, user, url, nothing) -> None:
+    if user:
+        client.force_login(carol)
+    response = client.get(reverse(url))
+    assert response.status_code == 200
+    assert nothing in response.content.decode()
