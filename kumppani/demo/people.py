@@ -574,6 +574,23 @@ USERS: list[DemoUser] = [
         county_role=CountyRoleKind.REVIEWER,
     ),
     DemoUser(
+        f"arvioija2@{DEMO_EMAIL_DOMAIN}",
+        "Eeva Arvonen",
+        "demo-arvioija2-16",
+        "grant reviewer, Etelä-Pohjanmaa (16)",
+        county="16",
+        county_role=CountyRoleKind.REVIEWER,
+    ),
+    DemoUser(
+        f"bedomare@{DEMO_EMAIL_DOMAIN}",
+        "Bo Bedömare",
+        "demo-bedomare-17",
+        "grant reviewer, Pohjanmaa (17)",
+        county="17",
+        county_role=CountyRoleKind.REVIEWER,
+        language="sv",
+    ),
+    DemoUser(
         f"ammattilainen@{DEMO_EMAIL_DOMAIN}",
         "Anna Ammattilainen",
         "demo-ammattilainen-16",

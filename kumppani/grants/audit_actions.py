@@ -61,3 +61,9 @@ register_actions(
         "grants.tranche.release": _("Tranche of a partnership agreement released"),
     }
 )
+
+register_actions(
+    {
+        "grants.appeal_instructions.save": _("Appeal instructions of the county saved"),
+    }
+)

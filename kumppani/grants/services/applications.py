@@ -64,10 +64,12 @@ def _audit(actor: Actor, application: Application, verb: str, **extra: Any) -> N
     )
 
 
-def application_start(*, actor: Actor, call: Call, organisation: Organisation) -> Application:
+def application_start(
+    *, actor: Actor, call: Call, organisation: Organisation, now: datetime | None = None
+) -> Application:
     """The organisation's application to the call: the live one if it has been started
     already (by anyone, in any tab), a new draft otherwise."""
-    if not call.accepts_applications(timezone.now()):
+    if not call.accepts_applications(now or timezone.now()):
         raise ValidationError(_("The call is not open for applications."), code="call_closed")
     existing = _live(call, organisation)
     if existing is not None:

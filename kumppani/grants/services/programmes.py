@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes
+from kumppani.core.models import County
 
-from ..models import Call, CallStatus, Programme
+from ..models import AppealInstructions, Call, CallStatus, Programme
 
 
 def _audit(actor: Actor, obj: Programme | Call, action: str, **extra: Any) -> None:
@@ -126,3 +128,27 @@ def programme_copy(*, actor: Actor, programme: Programme) -> Programme:
         new_call.save()
     _audit(actor, copy, "grants.programme.copy", details={"from": str(programme.public_id)})
     return copy
+
+
+@transaction.atomic
+def appeal_instructions_save(
+    *, actor: Actor, county: County, text_fi: str, text_sv: str = ""
+) -> AppealInstructions:
+    """The county's own appeal instructions, printed on its decisions (saving the same text
+    again changes nothing)."""
+    text_fi, text_sv = text_fi.strip(), text_sv.strip()
+    if not text_fi:
+        raise ValidationError({"text_fi": _("Write the appeal instructions in Finnish.")})
+    instructions, created = AppealInstructions.objects.get_or_create(
+        county=county, defaults={"text": text_fi, "text_fi": text_fi, "text_sv": text_sv}
+    )
+    if not created:
+        workflow.lock(instructions)
+        changed = apply_changes(instructions, {"text_fi": text_fi, "text_sv": text_sv})
+        if not changed:
+            return instructions
+        instructions.save(update_fields=[*changed, "updated_at"])
+    audit_record(
+        actor=actor, action="grants.appeal_instructions.save", obj=instructions, county=county
+    )
+    return instructions

@@ -18,8 +18,9 @@ def test_seed_demo_refuses_to_run_without_debug(db, settings):
     assert not Organisation.objects.exists()
 
 
-def test_seed_demo_is_idempotent(db, settings, capsys):
+def test_seed_demo_is_idempotent(db, settings, capsys, tmp_path):
     settings.DEBUG = True
+    settings.PRIVATE_MEDIA_ROOT = tmp_path  # the demo's grant attachments
     call_command("seed_demo")
     counts = (
         Organisation.objects.count(),
@@ -45,8 +46,9 @@ def test_seed_demo_is_idempotent(db, settings, capsys):
     assert "Demo sign-ins" in output
 
 
-def test_seed_demo_covers_both_counties_every_kind_and_every_role(db, settings, capsys):
+def test_seed_demo_covers_both_counties_every_kind_and_every_role(db, settings, capsys, tmp_path):
     settings.DEBUG = True
+    settings.PRIVATE_MEDIA_ROOT = tmp_path  # the demo's grant attachments
     call_command("seed_demo")
 
     organisations = Organisation.objects.all()

@@ -121,10 +121,9 @@ def seed_catalogue() -> int:
 
 
 def seed_grants() -> int:
-    organisations = Organisation.objects.filter(
-        business_id__in=[item.business_id for item in demo_data.ORGANISATIONS]
-    ).order_by("business_id")
-    return seed_grants_demo(list(organisations))
+    by_business_id = {item.business_id: item.serial for item in demo_data.ORGANISATIONS}
+    organisations = Organisation.objects.filter(business_id__in=by_business_id)
+    return seed_grants_demo({by_business_id[o.business_id]: o for o in organisations})
 
 
 def steps() -> list[tuple[str, Callable[[], int]]]:
