@@ -61,3 +61,13 @@ register_actions(
         "grants.tranche.release": _("Tranche of a partnership agreement released"),
     }
 )
+
+register_actions(
+    {
+        "grants.goal.create": _("County goal added"),
+        "grants.goal.update": _("County goal changed"),
+        "grants.programme.update": _("Grant programme changed"),
+        "grants.call.update": _("Call for applications changed"),
+        "grants.appeal.save": _("Appeal instructions of grant decisions saved"),
+    }
+)
