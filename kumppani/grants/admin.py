@@ -133,7 +133,10 @@ class ProgrammeAdmin(NoDeleteMixin, TranslationAdmin):
     def save_related(
         self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
     ) -> None:
-        """The inlines are read-only."""
+        """The inlines are read-only: nothing of them is saved (the change message still
+        reads what each formset saved)."""
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 @admin.register(Call)
