@@ -12,8 +12,9 @@ from django.db.models import QuerySet
 
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
+from kumppani.core.models import County
 
-from .models import Application, ApplicationStatus, Call, Decision, Partner
+from .models import Application, ApplicationStatus, Call, CountyGoal, Decision, Partner, Programme
 
 COORDINATOR = "grants-coordinator"  # coordinator of the programme's county, staff
 APPLICANT = "grants-applicant"  # representative of the applicant, coordinator, staff
@@ -121,3 +122,29 @@ def partner_requests(user: AnyUser | None) -> QuerySet[Partner]:
         .select_related("organisation", "application__organisation", "application__call")
         .order_by("application__created_at", "id")
     )
+
+
+def is_coordinator(user: AnyUser | None) -> bool:
+    """Coordinates the grants of some county (or is staff)."""
+    counties = coordinated_county_ids(user)
+    return counties is None or bool(counties)
+
+
+def managed_counties(user: AnyUser | None) -> QuerySet[County]:
+    """The counties whose grants the user runs (every county for staff)."""
+    counties = coordinated_county_ids(user)
+    found = County.objects.order_by("code")
+    return found if counties is None else found.filter(pk__in=counties)
+
+
+def managed_programmes(user: AnyUser | None) -> QuerySet[Programme]:
+    """The programmes of the counties the user coordinates (every county for staff)."""
+    counties = coordinated_county_ids(user)
+    programmes = Programme.objects.select_related("county")
+    return programmes if counties is None else programmes.filter(county_id__in=counties)
+
+
+def managed_goals(user: AnyUser | None) -> QuerySet[CountyGoal]:
+    counties = coordinated_county_ids(user)
+    goals = CountyGoal.objects.select_related("county")
+    return goals if counties is None else goals.filter(county_id__in=counties)

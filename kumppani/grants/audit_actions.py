@@ -64,6 +64,10 @@ register_actions(
 
 register_actions(
     {
-        "grants.appeal_instructions.save": _("Appeal instructions of the county saved"),
+        "grants.goal.create": _("County goal added"),
+        "grants.goal.update": _("County goal changed"),
+        "grants.programme.update": _("Grant programme changed"),
+        "grants.call.update": _("Call for applications changed"),
+        "grants.appeal.save": _("Appeal instructions of grant decisions saved"),
     }
 )

@@ -52,6 +52,7 @@ from .models import (
 from .services.agreements import agreement_create, tranche_release
 from .services.applications import application_save, application_start, application_submit
 from .services.attachments import attachment_add, attachment_later
+from .services.county import appeal_instructions_save
 from .services.finance import payment_paid, payment_send
 from .services.funding import (
     decision_make,
@@ -64,7 +65,6 @@ from .services.funding import (
 from .services.notices import notice_save
 from .services.partners import partner_add, partner_confirm
 from .services.programmes import (
-    appeal_instructions_save,
     call_create,
     call_publish,
     programme_create,

@@ -158,3 +158,41 @@ urlpatterns += [
         name="tranche_release",
     ),
 ]
+
+from .views import county, programmes  # noqa: E402
+
+urlpatterns += [
+    path("manage/counties/<str:code>/goals/", county.county_goals, name="county_goals"),
+    path("manage/goals/<int:pk>/", county.goal_edit, name="goal_edit"),
+    path(
+        "manage/counties/<str:code>/appeal-instructions/",
+        county.appeal_instructions,
+        name="appeal_instructions",
+    ),
+    path(
+        "manage/counties/<str:code>/programmes/new/",
+        programmes.programme_new,
+        name="programme_new",
+    ),
+    path(
+        "manage/programmes/<uuid:public_id>/",
+        programmes.programme_edit,
+        name="programme_edit",
+    ),
+    path(
+        "manage/programmes/<uuid:public_id>/copy/",
+        programmes.programme_copy,
+        name="programme_copy",
+    ),
+    path(
+        "manage/programmes/<uuid:public_id>/calls/new/",
+        programmes.call_new,
+        name="call_new",
+    ),
+    path("manage/calls/<uuid:public_id>/edit/", programmes.call_edit, name="call_edit"),
+    path(
+        "manage/calls/<uuid:public_id>/publish/",
+        programmes.call_publish,
+        name="call_publish",
+    ),
+]

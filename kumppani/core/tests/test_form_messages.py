@@ -19,6 +19,7 @@ from django.utils import translation
 import kumppani
 from kumppani.accounts.models import User
 from kumppani.core.models import County
+from kumppani.grants.models import CountyGoal
 from kumppani.organisations.models import Organisation
 
 DJANGO_DEFAULT = forms.Field.default_error_messages["required"]
@@ -50,6 +51,9 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.accounts.audit_log.AuditLogFilterForm": lambda cls: cls(counties=_every_county()),
     "kumppani.grants.forms.AnswersForm": lambda cls: cls(questions=[]),
     "kumppani.grants.forms.ScoresForm": lambda cls: cls(criteria=[], given={}),
+    "kumppani.grants.programme_forms.CriterionForm": lambda cls: cls(
+        goals=CountyGoal.objects.none()
+    ),
 }
 
 

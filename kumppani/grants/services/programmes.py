@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import apply_changes
-from kumppani.core.models import County
+from kumppani.core.concurrency import apply_changes, check_version
 
-from ..models import AppealInstructions, Call, CallStatus, Programme
+from ..models import Application, Call, CallStatus, Criterion, Programme, Question
 
 
 def _audit(actor: Actor, obj: Programme | Call, action: str, **extra: Any) -> None:
@@ -130,25 +129,157 @@ def programme_copy(*, actor: Actor, programme: Programme) -> Programme:
     return copy
 
 
+# --- editing a programme and its calls --------------------------------------------------------
+
+PROGRAMME_FIELDS = (
+    "year",
+    "kind",
+    "title_fi",
+    "title_sv",
+    "description_fi",
+    "description_sv",
+    "appropriation",
+    "requires_business_id",
+    "requires_non_profit",
+    "requires_operating_in_county",
+    "requires_previous_report",
+    "required_attachments",
+)
+CRITERION_FIELDS = ("goal", "title_fi", "title_sv", "weight")
+QUESTION_FIELDS = (
+    "kind",
+    "text_fi",
+    "text_sv",
+    "text_en",
+    "options_fi",
+    "options_sv",
+    "is_required",
+)
+CALL_FIELDS = (
+    "title_fi",
+    "title_sv",
+    "text_fi",
+    "text_sv",
+    "opens_on",
+    "closes_on",
+    "notices_open_on",
+    "notices_close_on",
+)
+
+
+def applications_sent(programme: Programme) -> bool:
+    """Whether an application has been sent to a call of the programme (withdrawn ones
+    count: they were made on its criteria and questions)."""
+    return Application.objects.filter(
+        call__programme=programme, submitted_at__isnull=False
+    ).exists()
+
+
+def _unknown(fields: Mapping[str, Any], allowed: Sequence[str], what: str) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"Not a {what} field: {sorted(unknown)}")
+
+
+def _replace_rows(
+    programme: Programme,
+    model: type[Criterion] | type[Question],
+    rows: Sequence[Mapping[str, Any]],
+    names: Sequence[str],
+) -> bool:
+    """Make the programme's criteria (or questions) the rows given, in their order: a row
+    with the ``id`` of an existing one changes it, one without adds one, and those not given
+    are removed. Return whether anything changed."""
+    existing = {obj.pk: obj for obj in model.objects.filter(programme=programme)}
+    kept: set[int] = set()
+    changed = False
+    for position, row in enumerate(rows):
+        _unknown({k: v for k, v in row.items() if k != "id"}, names, model.__name__.lower())
+        values = {name: row[name] for name in names if name in row}
+        goal = values.get("goal")
+        if goal is not None and goal.county_id != programme.county_id:
+            raise ValidationError({"goal": _("Choose one of the county's own goals.")})
+        pk = row.get("id")
+        if pk:
+            obj = existing.get(pk)
+            if obj is None or pk in kept:
+                raise ValidationError(_("The row is not one of this programme's."), code="row")
+            kept.add(pk)
+            names_set = apply_changes(obj, {**values, "position": position})
+            if names_set:
+                obj.full_clean()
+                obj.save(update_fields=names_set)
+                changed = True
+        else:
+            obj = model(programme=programme, position=position, **values)
+            obj.full_clean()
+            obj.save()
+            changed = True
+    removed = [pk for pk in existing if pk not in kept]
+    if removed:
+        model.objects.filter(pk__in=removed).delete()
+        changed = True
+    return changed
+
+
 @transaction.atomic
-def appeal_instructions_save(
-    *, actor: Actor, county: County, text_fi: str, text_sv: str = ""
-) -> AppealInstructions:
-    """The county's own appeal instructions, printed on its decisions (saving the same text
-    again changes nothing)."""
-    text_fi, text_sv = text_fi.strip(), text_sv.strip()
-    if not text_fi:
-        raise ValidationError({"text_fi": _("Write the appeal instructions in Finnish.")})
-    instructions, created = AppealInstructions.objects.get_or_create(
-        county=county, defaults={"text": text_fi, "text_fi": text_fi, "text_sv": text_sv}
-    )
-    if not created:
-        workflow.lock(instructions)
-        changed = apply_changes(instructions, {"text_fi": text_fi, "text_sv": text_sv})
-        if not changed:
-            return instructions
-        instructions.save(update_fields=[*changed, "updated_at"])
-    audit_record(
-        actor=actor, action="grants.appeal_instructions.save", obj=instructions, county=county
-    )
-    return instructions
+def programme_update(
+    *,
+    actor: Actor,
+    programme: Programme,
+    base_version: str | None = None,
+    criteria: Sequence[Mapping[str, Any]] | None = None,
+    questions: Sequence[Mapping[str, Any]] | None = None,
+    **fields: Any,
+) -> Programme:
+    """Save the programme: only what changed is written. ``criteria`` and ``questions``
+    (each a dict of their fields, with ``id`` for an existing one) replace the programme's
+    when given; they can no longer change once an application has been sent to one of its
+    calls, since those applications were made and are reviewed on them."""
+    _unknown(fields, PROGRAMME_FIELDS, "programme")
+    workflow.lock(programme)
+    check_version(programme, base_version, fields)
+    changed = apply_changes(programme, fields)
+    if changed:
+        programme.full_clean()
+    rows_changed = []
+    if criteria is not None and _replace_rows(programme, Criterion, criteria, CRITERION_FIELDS):
+        rows_changed.append("criteria")
+    if questions is not None and _replace_rows(programme, Question, questions, QUESTION_FIELDS):
+        rows_changed.append("questions")
+    if rows_changed and applications_sent(programme):
+        # Rolls back the rows changed above with the rest of the transaction.
+        raise ValidationError(
+            _(
+                "Applications have already been sent to a call of this programme, so its "
+                "criteria and questions can no longer be changed: the applications were "
+                "written for them and are reviewed on them."
+            ),
+            code="criteria_locked",
+        )
+    if changed or rows_changed:
+        # The version changes with the rows too, so that two editors of them notice.
+        programme.save(update_fields=[*changed, "updated_at"])
+        _audit(
+            actor,
+            programme,
+            "grants.programme.update",
+            details={"changed": sorted([*changed, *rows_changed])},
+        )
+    return programme
+
+
+@transaction.atomic
+def call_update(
+    *, actor: Actor, call: Call, base_version: str | None = None, **fields: Any
+) -> Call:
+    """Save the call's texts and days: only what changed is written."""
+    _unknown(fields, CALL_FIELDS, "call")
+    workflow.lock(call)
+    check_version(call, base_version, fields)
+    changed = apply_changes(call, fields)
+    if changed:
+        call.full_clean()
+        call.save(update_fields=[*changed, "updated_at"])
+        _audit(actor, call, "grants.call.update", details={"changed": sorted(changed)})
+    return call

@@ -464,3 +464,82 @@ EXEMPT_URL_NAMES.update(
         "grants:tranche_release": "a POST-only action of the agreements page",
     }
 )
+
+
+def a_programme(f: Fixtures) -> None:
+    """A Pohjanmaa programme with a draft call whose last day falls on a Saturday."""
+    f.call = make_call(published=False, closes_on=timezone.localdate() + timedelta(days=30))
+    f.programme = f.call.programme
+    f.goal = f.programme.criteria.get().goal
+
+
+PAGES += [
+    *and_with_errors(
+        PageCase(
+            "grant-county-goals",
+            "grants:county_goals",
+            lambda f: reverse("grants:county_goals", args=["17"]),
+            "carol",
+            a_programme,
+        )
+    ),
+    PageCase(
+        "grant-goal-edit",
+        "grants:goal_edit",
+        lambda f: reverse("grants:goal_edit", args=[f.goal.pk]),
+        "carol",
+        a_programme,
+    ),
+    PageCase(
+        "grant-appeal-instructions",
+        "grants:appeal_instructions",
+        lambda f: reverse("grants:appeal_instructions", args=["17"]),
+        "carol",
+        a_programme,
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-programme-new",
+            "grants:programme_new",
+            lambda f: reverse("grants:programme_new", args=["17"]),
+            "carol",
+            a_programme,
+        )
+    ),
+    PageCase(
+        "grant-programme-edit",
+        "grants:programme_edit",
+        detail("grants:programme_edit", "programme"),
+        "carol",
+        a_programme,
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-call-new",
+            "grants:call_new",
+            detail("grants:call_new", "programme"),
+            "carol",
+            a_programme,
+        )
+    ),
+    PageCase(
+        "grant-call-edit",
+        "grants:call_edit",
+        detail("grants:call_edit", "call"),
+        "carol",
+        a_programme,
+    ),
+    PageCase(
+        "grant-programmes-home",
+        "grants:managed_calls",
+        lambda f: reverse("grants:managed_calls"),
+        "carol",
+        a_programme,
+    ),
+]
+EXEMPT_URL_NAMES.update(
+    {
+        "grants:programme_copy": "POST-only: copies the programme, then redirects to the copy",
+        "grants:call_publish": "POST-only: publishes the call, then redirects",
+    }
+)

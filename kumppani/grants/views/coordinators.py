@@ -3,20 +3,23 @@ review summary against the appropriation."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from kumppani.core import charts
+from kumppani.core import charts, lists
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.languages import translated
+from kumppani.core.submissions import new_token
 
 from .. import access
-from ..models import Call
+from ..models import ApplicationStatus, Call, Programme
+from ..programme_forms import ProgrammeFilterForm
 from ..services.review import summary
 
 
@@ -30,18 +33,32 @@ def _managed_calls(request: HttpRequest) -> QuerySet[Call]:
 @signed_in
 @require_GET
 def managed_calls(request: HttpRequest) -> HttpResponse:
-    """Every call of the counties the user coordinates, with its applications counted."""
-    counties = access.coordinated_county_ids(request.user)
-    require(counties is None or bool(counties))
-    calls = (
-        _managed_calls(request)
-        .annotate(sent=Count("applications", distinct=True))
-        .order_by("-closes_on", "id")[:200]
-    )
-    return render(
+    """The coordinator's grants home: the programmes of the user's counties by year, each
+    with its calls (status, applications sent and decided) and the pages to run them."""
+    require(access.is_coordinator(request.user))
+    calls = Call.objects.annotate(
+        sent=Count("applications", filter=Q(applications__submitted_at__isnull=False)),
+        decided=Count("applications", filter=Q(applications__status=ApplicationStatus.DECIDED)),
+    ).order_by("opens_on", "id")
+
+    def rows(cleaned: Any) -> QuerySet[Programme]:
+        programmes = access.managed_programmes(request.user).prefetch_related(
+            Prefetch("calls", queryset=calls)
+        )
+        if cleaned.get("year"):
+            programmes = programmes.filter(year=cleaned["year"])
+        return programmes.order_by("-year", "county__code", "kind", "id")
+
+    listing = lists.list_page(request, ProgrammeFilterForm(request.GET), rows, page_size=10)
+    for programme in listing.page or ():
+        # Each copy button is its own form, with its own one-time token.
+        programme.copy_token = new_token()  # type: ignore[attr-defined]
+    return lists.render_list(
         request,
+        listing,
         "grants/managed_calls.html",
-        {"rows": [(call, translated(call, "title")) for call in calls]},
+        "grants/_programme_results.html",
+        {"counties": list(access.managed_counties(request.user))},
     )
 
 

@@ -1,0 +1,83 @@
+"""What a county keeps for all its grants: its goals (which the programmes' criteria
+serve) and its own appeal instructions (printed on every decision)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from kumppani.core import workflow
+from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes, check_version
+from kumppani.core.models import County
+
+from ..models import AppealInstructions, CountyGoal
+
+GOAL_FIELDS = ("kind", "title_fi", "title_sv", "is_active")
+APPEAL_FIELDS = ("text_fi", "text_sv")
+
+
+@transaction.atomic
+def goal_create(*, actor: Actor, county: County, **fields: Any) -> CountyGoal:
+    unknown = set(fields) - set(GOAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a goal field: {sorted(unknown)}")
+    goal = CountyGoal(county=county, **fields)
+    goal.full_clean()
+    goal.save()
+    audit_record(actor=actor, action="grants.goal.create", obj=goal, county=county)
+    return goal
+
+
+@transaction.atomic
+def goal_update(
+    *, actor: Actor, goal: CountyGoal, base_version: str | None = None, **fields: Any
+) -> CountyGoal:
+    """Change the goal, or retire it (``is_active=False``): a retired goal stays on the
+    criteria that serve it but is no longer offered for new ones."""
+    unknown = set(fields) - set(GOAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a goal field: {sorted(unknown)}")
+    workflow.lock(goal)
+    check_version(goal, base_version, fields)
+    changed = apply_changes(goal, fields)
+    if changed:
+        goal.full_clean()
+        goal.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor,
+            action="grants.goal.update",
+            obj=goal,
+            county=goal.county,
+            details={"changed": sorted(changed)},
+        )
+    return goal
+
+
+@transaction.atomic
+def appeal_instructions_save(
+    *, actor: Actor, county: County, base_version: str | None = None, **fields: Any
+) -> AppealInstructions:
+    """Save the county's own appeal instructions (made on the first save)."""
+    unknown = set(fields) - set(APPEAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not an appeal instructions field: {sorted(unknown)}")
+    instructions, created = AppealInstructions.objects.select_for_update().get_or_create(
+        county=county, defaults={"text": ""}
+    )
+    if not created:
+        check_version(instructions, base_version, fields)
+    changed = apply_changes(instructions, fields)
+    if changed:
+        instructions.full_clean()
+        instructions.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor,
+            action="grants.appeal.save",
+            obj=instructions,
+            county=county,
+            details={"changed": sorted(changed)},
+        )
+    return instructions

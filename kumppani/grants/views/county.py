@@ -1,0 +1,135 @@
+"""The coordinator's pages for what a county keeps for all its grants: its goals, and its
+appeal instructions printed on every decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kumppani.core.access import declare, require, signed_in
+from kumppani.core.actor import Actor
+from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
+from kumppani.core.forms import add_service_errors
+from kumppani.core.submissions import new_token, submit_once, token_from
+
+from .. import access
+from ..documents import default_appeal_instructions
+from ..models import AppealInstructions, CountyGoal
+from ..programme_forms import AppealInstructionsForm, GoalForm, NewGoalForm
+from ..services import county as services
+from .programmes import managed_county
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def county_goals(request: HttpRequest, code: str) -> HttpResponse:
+    """The county's goals (those in use first), and a form to add one."""
+    county = managed_county(request, code)
+    form = NewGoalForm(request.POST if request.method == "POST" else None)
+    url = reverse("grants:county_goals", args=[county.code])
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = submit_once(
+                token=token_from(request),
+                user=request.user,
+                create=lambda: services.goal_create(
+                    actor=Actor.from_request(request), county=county, **form.cleaned_data
+                ),
+                result_url=lambda _goal: url,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if not outcome.repeated:
+                messages.success(request, _("The goal was added."))
+            return redirect(outcome.url)
+    goals = CountyGoal.objects.filter(county=county).order_by("-is_active", "kind", "id")
+    return render(
+        request,
+        "grants/county_goals.html",
+        {
+            "county": county,
+            "goals": list(goals[:500]),
+            "form": form,
+            "submission_token": new_token(),
+        },
+    )
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a goal or retire it."""
+    require(access.is_coordinator(request.user))
+    goal = access.managed_goals(request.user).filter(pk=pk).first()
+    if goal is None:
+        raise Http404
+    form = GoalForm(
+        request.POST if request.method == "POST" else None, initial=GoalForm.initial_for(goal)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.goal_update(
+                actor=Actor.from_request(request),
+                goal=goal,
+                base_version=data.pop(VERSION_FIELD, None),
+                **data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            if isinstance(error, ChangedMeanwhile):
+                form.renew_version(goal)
+        else:
+            messages.success(request, _("The goal was saved."))
+            return redirect("grants:county_goals", code=goal.county.code)
+    return render(request, "grants/goal_edit.html", {"goal": goal, "form": form})
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def appeal_instructions(request: HttpRequest, code: str) -> HttpResponse:
+    """The county's own appeal instructions; the default text when none are written."""
+    county = managed_county(request, code)
+    own = AppealInstructions.objects.filter(county=county).first()
+    defaults = {}
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            defaults[language] = default_appeal_instructions(str(county.name))
+    # Without the county's own text, the form starts from the default one.
+    form = AppealInstructionsForm(
+        request.POST if request.method == "POST" else None,
+        initial=AppealInstructionsForm.initial_for(own)
+        if own
+        else {"text_fi": defaults["fi"], "text_sv": defaults["sv"]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.appeal_instructions_save(
+                actor=Actor.from_request(request),
+                county=county,
+                base_version=data.pop(VERSION_FIELD, None),
+                **data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            if isinstance(error, ChangedMeanwhile) and own is not None:
+                form.renew_version(own)
+        else:
+            messages.success(request, _("The appeal instructions were saved."))
+            return redirect("grants:appeal_instructions", code=county.code)
+    return render(
+        request,
+        "grants/appeal_instructions.html",
+        {"county": county, "own": own, "form": form, "defaults": defaults},
+    )
