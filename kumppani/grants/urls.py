@@ -158,3 +158,13 @@ urlpatterns += [
         name="tranche_release",
     ),
 ]
+
+from .views import receipts  # noqa: E402
+
+urlpatterns += [
+    path(
+        "applications/<uuid:public_id>/receipt/<int:number>.pdf",
+        receipts.receipt_document,
+        name="application_receipt_pdf",
+    ),
+]
