@@ -167,4 +167,9 @@ urlpatterns += [
         receipts.receipt_document,
         name="application_receipt_pdf",
     ),
+    path(
+        "applications/<uuid:public_id>/autosave/",
+        applicants.application_autosave,
+        name="application_autosave",
+    ),
 ]

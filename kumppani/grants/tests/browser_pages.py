@@ -464,3 +464,9 @@ EXEMPT_URL_NAMES.update(
         "grants:tranche_release": "a POST-only action of the agreements page",
     }
 )
+EXEMPT_URL_NAMES.update(
+    {
+        "grants:application_receipt_pdf": "PDF document: the receipt of a sent version",
+        "grants:application_autosave": "POST-only: the application form's automatic save",
+    }
+)
