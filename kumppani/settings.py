@@ -312,7 +312,16 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
         "task": "kumppani.grants.tasks.report_reminders",
         "every": timedelta(days=1),
     },
+    "idempotency-keys-purge": {
+        "task": "kumppani.core.idempotency.idempotency_keys_purge",
+        "every": timedelta(hours=1),
+    },
 }
+# How long an API write's Idempotency-Key is remembered: a client's retry within this time
+# gets the first answer; the periodic job above deletes older keys.
+IDEMPOTENCY_KEY_LIFETIME = timedelta(
+    hours=int(os.environ.get("IDEMPOTENCY_KEY_LIFETIME_HOURS", "24"))
+)
 
 # Sessions: server-side, expire after two weeks or when the browser closes if asked.
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

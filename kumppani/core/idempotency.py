@@ -8,6 +8,9 @@ waits for the first to commit and then gets its answer. The same key with anothe
 (method, path or body) is answered 422. Only successful answers are kept: an error rolls
 the key back with the rest, so the corrected request may be sent with the same key.
 Without the header (or without a signed-in user) the work is simply done.
+
+Keys are kept for ``settings.IDEMPOTENCY_KEY_LIFETIME`` (24 hours): the periodic job
+`idempotency_keys_purge` deletes older ones, after which the same key is a new request.
 """
 
 from __future__ import annotations
@@ -15,12 +18,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.request import RawPostDataException
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 from ninja.errors import HttpError
 
 from .api import api_error, error_responses
@@ -119,3 +126,16 @@ def idempotency_openapi(*error_statuses: int) -> dict[str, Any]:
             }
         ],
     }
+
+
+def idempotency_keys_expire(*, now: datetime | None = None) -> int:
+    """Delete the keys older than ``settings.IDEMPOTENCY_KEY_LIFETIME``; return how many."""
+    cutoff = (now or timezone.now()) - settings.IDEMPOTENCY_KEY_LIFETIME
+    deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+@task()
+def idempotency_keys_purge() -> int:
+    """Periodic job: forget the Idempotency-Keys past their lifetime."""
+    return idempotency_keys_expire()

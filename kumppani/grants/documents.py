@@ -1,5 +1,6 @@
-"""The decision document: one PDF per decision in the applicant's language (fi or sv), with
-the payment schedule, the reviewers' declarations and the county's appeal instructions."""
+"""The grants' documents, PDF/UA in the application's language (fi or sv): the decision, with
+the payment schedule, the reviewers' declarations and the county's appeal instructions; and
+the receipt of each sent version of an application, with everything it said."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from django.utils.translation import gettext as _
 
 from kumppani.core.documents import render_pdf
 
-from .models import AppealInstructions, Assignment, Decision
+from .forms import SubmitForm
+from .models import AppealInstructions, Application, ApplicationRevision, Assignment, Decision
+from .revisions import revision_content
 
 
 def default_appeal_instructions(county_name: str) -> str:
@@ -48,6 +51,27 @@ def decision_pdf(decision: Decision, language: str | None = None) -> bytes:
             "payments": list(decision.payments.all()),
             "assignments": assignments,
             "appeal": appeal_text(decision, language),
+        },
+        language=language,
+    )
+
+
+def receipt_pdf(
+    application: Application, revision: ApplicationRevision, language: str | None = None
+) -> bytes:
+    """The receipt of one sent version: what it said, the declarations with who confirmed
+    them, when it was sent (Helsinki time) and its number."""
+    language = language or application.language
+    with translation.override(language):
+        content = revision_content(revision.content)
+        declarations = str(SubmitForm.base_fields["declarations"].label)
+    return render_pdf(
+        "grants/receipt_pdf.html",
+        {
+            "application": application,
+            "revision": revision,
+            "content": content,
+            "declarations": declarations,
         },
         language=language,
     )

@@ -21,7 +21,14 @@ from kumppani.core.models import Municipality
 from kumppani.core.selectors import municipality_name
 from kumppani.organisations.models import Organisation
 
-from .models import ApplicationRevision, BudgetCategory, IncomeSource, Question
+from .models import (
+    ApplicationRevision,
+    AttachmentKind,
+    BudgetCategory,
+    IncomeSource,
+    Question,
+    Theme,
+)
 
 # The application's own fields, as the revision's content names them.
 FIELD_LABELS = {
@@ -171,3 +178,78 @@ def revision_steps(revisions: Sequence[ApplicationRevision]) -> list[RevisionSte
         )
         for i, revision in enumerate(ordered)
     ]
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    label: str
+    text: str
+    amount: str = ""
+
+
+def revision_content(content: Mapping[str, Any]) -> dict[str, Any]:
+    """A revision's content in words (in the active language), as a receipt lists it: the
+    fields, themes and municipalities, the budget and income lines with their totals, the
+    answers by question, the partners, and the attachments by kind."""
+    fields = []
+    for name, label in FIELD_LABELS.items():
+        value = str(content.get(name, ""))
+        if name == "requested_amount":
+            value = _amount(value)
+        elif name == "language":
+            value = {"fi": _("Finnish"), "sv": _("Swedish")}.get(value, value)
+        fields.append(ReceiptLine(str(label), value))
+    themes = dict(Theme.choices)
+    budget = [
+        ReceiptLine(_category(category), description, _amount(amount))
+        for category, description, amount in content.get("budget", [])
+    ]
+    income = [
+        ReceiptLine(_source(source), reference, _amount(amount))
+        for source, amount, reference in content.get("income", [])
+    ]
+    answers = content.get("answers", {})
+    keys = sorted(answers, key=lambda key: int(key) if key.isdigit() else 0)
+    questions = Question.objects.in_bulk([int(k) for k in keys if k.isdigit()])
+    kinds = dict(AttachmentKind.choices)
+    return {
+        "fields": fields,
+        "themes": ", ".join(str(themes.get(t, t)) for t in content.get("themes", [])),
+        "municipalities": _municipalities(content.get("municipalities", [])),
+        "iban": content.get("iban", ""),
+        "bic": content.get("bic", ""),
+        "budget": budget,
+        "budget_total": _total(content.get("budget", []), 2),
+        "income": income,
+        "income_total": _total(content.get("income", []), 1),
+        "answers": [
+            ReceiptLine(_question(questions.get(int(key)) if key.isdigit() else None), answers[key])
+            for key in keys
+        ],
+        "partners": _partners(content.get("partners", [])),
+        "attachments": [
+            ReceiptLine(str(kinds.get(kind, kind)), _("to be delivered later") if later else name)
+            for kind, name, later in content.get("attachments", [])
+        ],
+    }
+
+
+def _category(category: str) -> str:
+    label = BudgetCategory(category).label if category in BudgetCategory.values else category
+    return str(label).capitalize()
+
+
+def _source(source: str) -> str:
+    label = IncomeSource(source).label if source in IncomeSource.values else source
+    return str(label).capitalize()
+
+
+def _question(question: Question | None) -> str:
+    return str(translated(question, "text").text) if question else _("An answer")
+
+
+def _total(rows: Sequence[Sequence[str]], column: int) -> str:
+    try:
+        return format_euros(sum((Decimal(row[column] or 0) for row in rows), Decimal(0)))
+    except InvalidOperation:
+        return ""

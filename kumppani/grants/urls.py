@@ -3,13 +3,18 @@ from django.urls import path
 from .views import (
     agreements,
     applicants,
+    coordinator_applications,
+    coordinator_decisions,
     coordinators,
+    county,
     documents,
     finance,
     grantee,
     notices,
     parts,
+    programmes,
     public,
+    receipts,
     reviewers,
 )
 
@@ -68,8 +73,6 @@ urlpatterns = [
     ),
     path("applications/<uuid:public_id>/report/", grantee.report_edit, name="report_edit"),
 ]
-
-from .views import coordinator_applications, coordinator_decisions  # noqa: E402
 
 urlpatterns += [
     path(
@@ -159,8 +162,6 @@ urlpatterns += [
     ),
 ]
 
-from .views import county, programmes  # noqa: E402
-
 urlpatterns += [
     path("manage/counties/<str:code>/goals/", county.county_goals, name="county_goals"),
     path("manage/goals/<int:pk>/", county.goal_edit, name="goal_edit"),
@@ -194,5 +195,18 @@ urlpatterns += [
         "manage/calls/<uuid:public_id>/publish/",
         programmes.call_publish,
         name="call_publish",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "applications/<uuid:public_id>/receipt/<int:number>.pdf",
+        receipts.receipt_document,
+        name="application_receipt_pdf",
+    ),
+    path(
+        "applications/<uuid:public_id>/autosave/",
+        applicants.application_autosave,
+        name="application_autosave",
     ),
 ]

@@ -16,6 +16,7 @@ from django_tasks import TaskResultStatus, default_task_backend
 from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
+from kumppani.core.idempotency import idempotency_keys_purge
 from kumppani.core.jobs import (
     MAX_REQUEUES,
     RUNNING_LEASE,
@@ -25,8 +26,9 @@ from kumppani.core.jobs import (
     slot_start,
     stuck_tasks_requeue,
 )
-from kumppani.core.models import PeriodicJobRun
+from kumppani.core.models import IdempotencyKey, PeriodicJobRun
 from kumppani.core.outbox import outbox_send
+from kumppani.testing.factories import UserFactory
 
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -54,6 +56,7 @@ def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
         "hsds-dumps",
         "freshness-reminders",
         "grant-report-reminders",
+        "idempotency-keys-purge",
     }
     for job in jobs:
         assert isinstance(job.task, Task)
@@ -73,10 +76,12 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "hsds-dumps",
         "freshness-reminders",
         "grant-report-reminders",
+        "idempotency-keys-purge",
     ]
     assert enqueued_tasks() == [
         "freshness_reminders",
         "hsds_dumps_refresh",
+        "idempotency_keys_purge",
         "outbox_retry",
         "report_reminders",
         "tasks_sweep",
@@ -94,6 +99,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "outbox-retry",
         "tasks-sweep",
         "hsds-dumps",
+        "idempotency-keys-purge",
     ]
     assert periodic_jobs_run(now=T0 + timedelta(days=1)) == [
         "outbox-retry",
@@ -101,6 +107,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "hsds-dumps",
         "freshness-reminders",
         "grant-report-reminders",
+        "idempotency-keys-purge",
     ]
     assert enqueued_tasks().count("freshness_reminders") == 1
 
@@ -113,7 +120,7 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
     assert (
         out.getvalue().count(
             "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders, "
-            "grant-report-reminders."
+            "grant-report-reminders, idempotency-keys-purge."
         )
         == 1
     )
@@ -149,8 +156,9 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.catalogue.tasks.freshness_reminders": 1,
         "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh": 1,
         "kumppani.grants.tasks.report_reminders": 1,
+        "kumppani.core.idempotency.idempotency_keys_purge": 1,
     }
-    assert PeriodicJobRun.objects.count() == 5
+    assert PeriodicJobRun.objects.count() == 6
 
 
 @pytest.mark.django_db
@@ -190,3 +198,21 @@ def test_a_task_that_keeps_killing_its_worker_is_given_up_after_a_few_tries() ->
 
     assert requeued == [1] * MAX_REQUEUES + [0, 0]
     assert not DBTaskResult.objects.exclude(status=TaskResultStatus.FAILED).exists()
+
+
+@pytest.mark.django_db
+@override_settings(IDEMPOTENCY_KEY_LIFETIME=timedelta(hours=24))
+def test_idempotency_keys_older_than_their_lifetime_are_deleted_by_the_periodic_job() -> None:
+    user = UserFactory.create()
+    now = timezone.now()
+    for key, age in [("fresh", timedelta(hours=23)), ("old", timedelta(hours=25))]:
+        IdempotencyKey.objects.create(
+            key=key, user=user, method="POST", path="/api/v1/x", created_at=now - age
+        )
+
+    assert idempotency_keys_purge.enqueue().return_value == 1
+
+    assert list(IdempotencyKey.objects.values_list("key", flat=True)) == ["fresh"]
+    with override_settings(IDEMPOTENCY_KEY_LIFETIME=timedelta(hours=1)):
+        assert idempotency_keys_purge.enqueue().return_value == 1
+    assert not IdempotencyKey.objects.exists()

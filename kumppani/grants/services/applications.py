@@ -7,9 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.models import User
@@ -344,12 +346,22 @@ def application_submit(
         created_by=actor.user,
     )
     if isinstance(actor.user, User):
+        language = actor.user.language or application.language
+        with translation.override(language):
+            receipt_url = settings.SITE_URL.rstrip("/") + reverse(
+                "grants:application_receipt_pdf", args=[application.public_id, number]
+            )
         email_queue_templated(
             to=actor.user.email,
-            language=actor.user.language or application.language,
+            language=language,
             subject_template="grants/email/receipt_subject.txt",
             body_template="grants/email/receipt.txt",
-            context={"application": application, "resent": resent, "revision": number},
+            context={
+                "application": application,
+                "resent": resent,
+                "revision": number,
+                "receipt_url": receipt_url,
+            },
             related=application,
         )
     return True

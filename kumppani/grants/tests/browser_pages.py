@@ -543,3 +543,9 @@ EXEMPT_URL_NAMES.update(
         "grants:call_publish": "POST-only: publishes the call, then redirects",
     }
 )
+EXEMPT_URL_NAMES.update(
+    {
+        "grants:application_receipt_pdf": "PDF document: the receipt of a sent version",
+        "grants:application_autosave": "POST-only: the application form's automatic save",
+    }
+)

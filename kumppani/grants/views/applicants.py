@@ -18,8 +18,9 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import deadlines, lists, workflow
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
+from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile, version_of
 from kumppani.core.forms import add_service_errors
+from kumppani.core.languages import format_time
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation
 
@@ -152,18 +153,8 @@ def application_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     require(access.can_edit(request.user, application))
     form, budget, income, answers = _forms(request, application)
     if request.method == "POST" and all(f.is_valid() for f in (form, budget, income, answers)):
-        data = dict(form.cleaned_data)
         try:
-            services.application_save(
-                application=application,
-                actor=Actor.from_request(request),
-                base_version=data.pop(VERSION_FIELD, None),
-                municipalities=data.pop("municipalities"),
-                budget=budget_rows(budget),
-                income=income_rows(income),
-                answers=answers.answers(),
-                **data,
-            )
+            _save(request, application, form, budget, income, answers)
         except ValidationError as error:
             add_service_errors(form, error)
             if isinstance(error, ChangedMeanwhile):
@@ -187,6 +178,28 @@ def application_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             **call_card(application.call),
             **_asked(application),
         },
+    )
+
+
+def _save(
+    request: HttpRequest,
+    application: Application,
+    form: ApplicationForm,
+    budget: Any,
+    income: Any,
+    answers: AnswersForm,
+) -> None:
+    """Save the draft from the application form's valid parts (raises the service's errors)."""
+    data = dict(form.cleaned_data)
+    services.application_save(
+        application=application,
+        actor=Actor.from_request(request),
+        base_version=data.pop(VERSION_FIELD, None),
+        municipalities=data.pop("municipalities"),
+        budget=budget_rows(budget),
+        income=income_rows(income),
+        answers=answers.answers(),
+        **data,
     )
 
 
@@ -287,3 +300,40 @@ def application_withdraw(request: HttpRequest, public_id: UUID) -> HttpResponse:
     else:
         messages.success(request, _("The application was withdrawn."))
     return redirect("grants:application_detail", public_id=application.public_id)
+
+
+@declare(access.APPLICANT)
+@signed_in
+@require_POST
+def application_autosave(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Save the draft as the person types: the application form posts itself here (htmx) a
+    moment after typing stops. Answers with the sentence for the form's status line and, once
+    saved, the new version for its version field; 409 when the draft was changed elsewhere
+    meanwhile and 422 when something must be corrected first, both leaving the draft as it
+    was (the form keeps what was typed, and Save shows the details)."""
+    application = _application(request, public_id)
+    require(access.can_edit(request.user, application))
+    form, budget, income, answers = _forms(request, application)
+    status, version = 422, None
+    message = _("Not saved automatically: some details need correcting. Press Save to see them.")
+    if all(f.is_valid() for f in (form, budget, income, answers)):
+        try:
+            _save(request, application, form, budget, income, answers)
+        except ChangedMeanwhile:
+            status = 409
+            message = _(
+                "Not saved: the application was changed on another device or in another tab "
+                "meanwhile. What you typed is still here. Press Save to see the differences "
+                "and save again."
+            )
+        except ValidationError:
+            pass
+        else:
+            status, version = 200, version_of(application)
+            message = _("Saved at %(time)s.") % {"time": format_time(timezone.now())}
+    return render(
+        request,
+        "grants/_autosave_status.html",
+        {"message": message, "version": version, "version_field": VERSION_FIELD},
+        status=status,
+    )
