@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+GRANTS_MARKERS = ("<!-- bench:grants:start -->", "<!-- bench:grants:end -->")
+SEARCH_HEADING = "Search performance (`make bench`)"
 DOC_HEADER = "# Benchmarks\n\n"
 
 
@@ -50,17 +52,25 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}×"
 
 
-def write_doc(path: Path, body: str) -> None:
-    """Replace the text between the markers (creating the file or the markers if missing)."""
-    block = f"{START}\n{body.rstrip()}\n{END}"
+def write_doc(
+    path: Path,
+    body: str,
+    *,
+    markers: tuple[str, str] = (START, END),
+    heading: str = SEARCH_HEADING,
+) -> None:
+    """Replace the text between the markers (creating the file, or the section under
+    ``heading`` at the end, if missing)."""
+    start, end = markers
+    block = f"{start}\n{body.rstrip()}\n{end}"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"{DOC_HEADER}## Search performance (`make bench`)\n\n{block}\n")
+        path.write_text(f"{DOC_HEADER}## {heading}\n\n{block}\n")
         return
     text = path.read_text(encoding="utf-8")
-    if START in text and END in text:
-        pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
+    if start in text and end in text:
+        pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
         text = pattern.sub(lambda _m: block, text, count=1)
     else:
-        text = text.rstrip() + f"\n\n## Search performance (`make bench`)\n\n{block}\n"
+        text = text.rstrip() + f"\n\n## {heading}\n\n{block}\n"
     path.write_text(text, encoding="utf-8")

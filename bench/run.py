@@ -9,12 +9,16 @@ One run, on PostgreSQL:
    floor) and a naive ``icontains`` search (the baseline), unfiltered and with a municipality;
 3. measure requests per second over HTTP (gunicorn, 2 workers, wrk on loopback) and the
    workers' peak memory;
-4. print the table with PASS/FAIL per target and write it into docs/benchmarks.md.
+4. print the table with PASS/FAIL per target and write it into docs/benchmarks.md;
+5. the grants part (`grants_measure`): two generated grant rounds (50 and 500 applications),
+   the coordinator's pages timed against a baseline page and their queries counted in both,
+   and the 500 decision PDFs made by the background task; written into docs/benchmarks.md.
 
 It always exits 0 when it could measure: a missed target is a finding, not an error.
 
     python bench/run.py                      # the full benchmark (100,000 services)
     python bench/run.py --services 5000      # quick mode for development
+    python bench/run.py --only grants --grants 50   # the grants part alone, quick (a minute)
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ sys.path[:0] = [str(BENCH), str(ROOT)]
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kumppani"
 FULL_SIZE = 100_000
+# The largest county rounds have about 250 applications.
+GRANTS_FULL = 500
 
 
 def log(msg: str) -> None:
@@ -215,87 +221,20 @@ def profile(api: Any, floor_cases: list[Any], explain_cases: list[Any]) -> str:
     return out.getvalue()
 
 
-# --- Main ---------------------------------------------------------------------------------
-
-
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--services", type=int, default=FULL_SIZE)
-    p.add_argument(
-        "--organisations",
-        type=int,
-        default=None,
-        help="default: 2,000 for the full size, services / 50 (min 200) otherwise",
-    )
-    p.add_argument("--seed", type=int, default=20261122)
-    p.add_argument(
-        "--db-name",
-        default=None,
-        help="default: kumppani_bench, or kumppani_bench_<services> for other sizes",
-    )
-    p.add_argument("--reps", type=int, default=5, help="timed passes over the query mix")
-    p.add_argument("--duration", type=int, default=20, help="seconds of HTTP load")
-    p.add_argument("--connections", type=int, default=12)
-    p.add_argument("--no-http", action="store_true")
-    p.add_argument(
-        "--profile",
-        action="store_true",
-        help="always print the profile (it is printed anyway when a target fails)",
-    )
-    p.add_argument(
-        "--prepare-only",
-        action="store_true",
-        help="stop once the database is generated and indexed",
-    )
-    p.add_argument("--regenerate", action="store_true", help="drop and regenerate the data")
-    p.add_argument(
-        "--docs",
-        choices=("auto", "yes", "no"),
-        default="auto",
-        help="write docs/benchmarks.md (auto: only for the full size)",
-    )
-    args = p.parse_args()
-    orgs = args.organisations or (
-        2000 if args.services >= FULL_SIZE else max(200, args.services // 50)
-    )
-
-    if args.db_name is None:
-        args.db_name = "kumppani_bench" + (
-            "" if args.services == FULL_SIZE else f"_{args.services}"
-        )
-    base_url = os.environ.get("DATABASE_URL") or DEFAULT_URL
-    url = bench_url(base_url, args.db_name)
-    secret = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
-    # In-process settings as production, but answering the test client's host.
-    for k in ("KUMPPANI_TESTING", "DEBUG"):
-        os.environ.pop(k, None)
-    os.environ.update(
-        DATABASE_URL=url,
-        SECRET_KEY=secret,
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="0",
-        LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="kumppani.settings",
-    )
-
-    from generate import GENERATOR_VERSION
-
-    data_key = f"v{GENERATOR_VERSION}:services={args.services}:orgs={orgs}:seed={args.seed}"
-    t0 = time.perf_counter()
-    meta = read_meta(url)
-    reuse = meta is not None and meta.get("data_key") == data_key and not args.regenerate
-    if not reuse:
-        log(f"Creating database {args.db_name} (was: {meta.get('data_key') if meta else None})")
-        recreate_database(url, args.db_name)
-        meta = {}
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def search_part(
+    args: argparse.Namespace,
+    *,
+    url: str,
+    secret: str,
+    meta: dict[str, str] | None,
+    data_key: str,
+    orgs: int,
+    t0: float,
+) -> None:
+    """Generate and index the catalogue unless stored, measure the search, report."""
     from django.db import connection
 
-    call_command("migrate", verbosity=0, interactive=False)
+    reuse = (meta or {}).get("data_key") == data_key
 
     from kumppani.catalogue.models import Service
 
@@ -513,6 +452,157 @@ def main() -> None:
         slow = [c for c, _ in api.slowest(2, False) + api.slowest(2, True)]
         slow_sql = [c for c, _ in floor.slowest(1, False) + floor.slowest(1, True)]
         log(profile(api, slow, slow_sql))
+
+
+# --- Grants -----------------------------------------------------------------------------
+
+
+def grants_part(args: argparse.Namespace) -> None:
+    """Generate two grant rounds, measure the coordinator's pages and the decision
+    documents, print the table and write it into docs/benchmarks.md (full size)."""
+    from django.core.management import call_command
+    from grants_measure import report, run_grants
+
+    # The pages render with production settings: static files from the manifest, as deployed.
+    call_command("collectstatic", interactive=False, verbosity=0)
+    small = max(5, args.grants // 10)
+    log(f"Grants: rounds of {small} and {args.grants} applications (seed {args.seed})")
+    load_before = os.getloadavg()[0]
+    run = run_grants(
+        applications=args.grants,
+        small=small,
+        seed=args.seed,
+        reps=args.grants_reps,
+        progress=log,
+    )
+    m = machine()
+    now = datetime.now(UTC).astimezone()
+    command = " ".join(["python bench/run.py", *sys.argv[1:]]) if sys.argv[1:] else "make bench"
+    lines = [
+        f"Measured {now:%Y-%m-%d %H:%M %Z} with `{command}`.",
+        "",
+        f"- Machine: {m['nproc']} CPUs ({m['cpu']}), memory {m['memory']}; {m['postgres']}; "
+        f"Python {m['python']}. Load average (1 min) {load_before:.1f} before and "
+        f"{os.getloadavg()[0]:.1f} after.",
+        *report(run),
+    ]
+    table = "\n".join(lines)
+    log("\n" + table + "\n")
+    if args.docs == "yes" or (args.docs == "auto" and args.grants >= GRANTS_FULL):
+        from report import GRANTS_MARKERS, write_doc
+
+        write_doc(
+            ROOT / "docs" / "benchmarks.md",
+            table,
+            markers=GRANTS_MARKERS,
+            heading="Grants pages and decision documents (`make bench`)",
+        )
+        log("Wrote the grants part of docs/benchmarks.md")
+
+
+# --- Main ---------------------------------------------------------------------------------
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--services", type=int, default=FULL_SIZE)
+    p.add_argument(
+        "--organisations",
+        type=int,
+        default=None,
+        help="default: 2,000 for the full size, services / 50 (min 200) otherwise",
+    )
+    p.add_argument("--seed", type=int, default=20261122)
+    p.add_argument(
+        "--db-name",
+        default=None,
+        help="default: kumppani_bench, or kumppani_bench_<services> for other sizes",
+    )
+    p.add_argument("--reps", type=int, default=5, help="timed passes over the query mix")
+    p.add_argument("--duration", type=int, default=20, help="seconds of HTTP load")
+    p.add_argument("--connections", type=int, default=12)
+    p.add_argument("--no-http", action="store_true")
+    p.add_argument(
+        "--profile",
+        action="store_true",
+        help="always print the profile (it is printed anyway when a target fails)",
+    )
+    p.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="stop once the database is generated and indexed",
+    )
+    p.add_argument("--regenerate", action="store_true", help="drop and regenerate the data")
+    p.add_argument(
+        "--only",
+        choices=("search", "grants"),
+        default=None,
+        help="run one part: the catalogue's search, or the grants pages and documents",
+    )
+    p.add_argument(
+        "--grants",
+        type=int,
+        default=GRANTS_FULL,
+        help="applications in the grants part's large round (its small one has a tenth); "
+        "0 skips the part",
+    )
+    p.add_argument("--grants-reps", type=int, default=10, help="timed requests per grants page")
+    p.add_argument(
+        "--docs",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="write docs/benchmarks.md (auto: only for the full size)",
+    )
+    args = p.parse_args()
+    orgs = args.organisations or (
+        2000 if args.services >= FULL_SIZE else max(200, args.services // 50)
+    )
+
+    if args.db_name is None:
+        args.db_name = "kumppani_bench" + (
+            "" if args.services == FULL_SIZE else f"_{args.services}"
+        )
+    base_url = os.environ.get("DATABASE_URL") or DEFAULT_URL
+    url = bench_url(base_url, args.db_name)
+    secret = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50)
+    # In-process settings as production, but answering the test client's host.
+    for k in ("KUMPPANI_TESTING", "DEBUG"):
+        os.environ.pop(k, None)
+    os.environ.update(
+        DATABASE_URL=url,
+        SECRET_KEY=secret,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="kumppani.settings",
+    )
+
+    from generate import GENERATOR_VERSION
+
+    data_key = f"v{GENERATOR_VERSION}:services={args.services}:orgs={orgs}:seed={args.seed}"
+    t0 = time.perf_counter()
+    meta = read_meta(url)
+    reuse = meta is not None and meta.get("data_key") == data_key and not args.regenerate
+    if args.only == "grants":
+        # The grants part keeps whatever catalogue the database holds; its rounds are
+        # generated anew on every run.
+        reuse = meta is not None
+    if not reuse:
+        log(f"Creating database {args.db_name} (was: {meta.get('data_key') if meta else None})")
+        recreate_database(url, args.db_name)
+        meta = {}
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+    if args.only != "grants":
+        search_part(args, url=url, secret=secret, meta=meta, data_key=data_key, orgs=orgs, t0=t0)
+    if args.only != "search" and args.grants > 0 and not args.prepare_only:
+        grants_part(args)
     log(f"Done in {time.perf_counter() - t0:.0f} s.")
 
 
