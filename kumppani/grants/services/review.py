@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,6 +19,7 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.languages import format_number
 
 from ..models import (
     MAX_SCORE,
@@ -192,3 +193,23 @@ def summary(call: Call) -> tuple[list[SummaryRow], Decimal]:
         running += row.proposed if row.proposed is not None else row.requested
         row.running_total = running
     return rows, call.programme.appropriation
+
+
+def score_bands(rows: list[SummaryRow]) -> list[tuple[str, Decimal, Decimal]]:
+    """The summary's proposals by average score in bands of half a point, best first, each
+    with the running total after it (a call's picture in at most a dozen rows, however many
+    applications it has): (band, proposed in the band, running total). Unscored
+    applications come last."""
+    bands: dict[str, Decimal] = {}
+    totals: dict[str, Decimal] = {}
+    for row in rows:  # best scored first, as `summary` orders them
+        if row.weighted_average is None:
+            band = _("not scored")
+        else:
+            low = (row.weighted_average * 2).to_integral_value(rounding=ROUND_FLOOR) / 2
+            low = min(low, Decimal(MAX_SCORE) - Decimal("0.5"))
+            band = f"{format_number(low)}–{format_number(low + Decimal('0.5'))}"
+        proposed = row.proposed if row.proposed is not None else row.requested
+        bands[band] = bands.get(band, Decimal(0)) + proposed
+        totals[band] = row.running_total
+    return [(band, amount, totals[band]) for band, amount in bands.items()]

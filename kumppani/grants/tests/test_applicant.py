@@ -449,7 +449,9 @@ def test_the_review_summary_has_a_chart_with_its_table(client, draft, sanna, car
     client.force_login(carol)
     page = client.get(reverse("grants:call_review", args=[draft.call.public_id])).content.decode()
     assert '<figure class="chart" aria-labelledby="review-running-total-caption">' in page
-    assert '<th scope="row">1. Vasanejdens' in page or '<th scope="row">1. Vaasanseudun' in page
+    # Not yet scored: the application's requested 12 000 € in the band of the unscored.
+    assert '<th scope="row">pisteyttämättä</th>' in page
+    assert "12\u00a0000" in page or "12 000" in page
 
 
 def test_themes_are_asked_on_the_application(draft, sanna):

@@ -207,3 +207,28 @@ def test_a_reviewer_declares_first_and_only_one_not_disqualified_sees_and_gives_
     assert not Score.objects.filter(assignment=second).exists()
     # Someone else's assignment is not theirs to open.
     assert client.get(f"/fi/grants/reviews/{first.pk}/").status_code == 404
+
+
+def test_score_bands_sum_the_proposals_by_half_points_with_the_running_total() -> None:
+    from kumppani.grants.services.review import SummaryRow, score_bands
+
+    def row(average: str | None, requested: int, proposed: int | None = None) -> SummaryRow:
+        return SummaryRow(
+            application=None,  # type: ignore[arg-type]
+            weighted_average=None if average is None else Decimal(average),
+            reviewers=2,
+            requested=Decimal(requested),
+            proposed=None if proposed is None else Decimal(proposed),
+            running_total=Decimal(0),
+        )
+
+    rows = [row("5.00", 1000), row("4.60", 2000, 1500), row("4.40", 3000), row(None, 500)]
+    running = Decimal(0)
+    for r in rows:
+        running += r.proposed if r.proposed is not None else r.requested
+        r.running_total = running
+    assert score_bands(rows) == [
+        ("4,5–5", Decimal(2500), Decimal(2500)),
+        ("4–4,5", Decimal(3000), Decimal(5500)),
+        ("pisteyttämättä", Decimal(500), Decimal(6000)),
+    ]

@@ -14,13 +14,13 @@ from django.views.decorators.http import require_GET
 
 from kumppani.core import charts, lists
 from kumppani.core.access import declare, require, signed_in
-from kumppani.core.languages import translated
+from kumppani.core.languages import format_euros, translated
 from kumppani.core.submissions import new_token
 
 from .. import access
 from ..models import ApplicationStatus, Call, Programme
 from ..programme_forms import ProgrammeFilterForm
-from ..services.review import summary
+from ..services.review import score_bands, summary
 
 
 def _managed_calls(request: HttpRequest) -> QuerySet[Call]:
@@ -75,22 +75,22 @@ def call_review(request: HttpRequest, public_id: UUID) -> HttpResponse:
     total = rows[-1].running_total if rows else 0
     running = charts.bar_chart(
         "review-running-total",
-        caption=_("Running total of the proposals against the appropriation"),
-        category_label=_("Application"),
+        caption=_(
+            "Proposals by score, and their running total against the appropriation of "
+            "%(appropriation)s"
+        )
+        % {"appropriation": format_euros(appropriation)},
+        category_label=_("Average score"),
         value_label=_("Euros"),
         rows=[
-            (
-                f"{number}. {row.application.organisation.name}"[:80],
-                series,
-                value,
-            )
-            for number, row in enumerate(rows, start=1)
+            (band, series, value)
+            for band, proposed, running_total in score_bands(rows)
             for series, value in (
-                (_("Applied for"), row.requested or 0),
-                (_("Running total"), row.running_total),
+                (_("Proposed in the band"), proposed),
+                (_("Running total"), running_total),
             )
         ],
-        series_labels=[_("Applied for"), _("Running total")],
+        series_labels=[_("Proposed in the band"), _("Running total")],
         euros=True,
     )
     return render(
