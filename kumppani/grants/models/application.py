@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import Municipality, Timestamped
@@ -240,7 +241,8 @@ class ApplicationRevision(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveSmallIntegerField()
     content = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    # The moment it was sent (the send's own clock, which tests and the demo may set).
+    created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

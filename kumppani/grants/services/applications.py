@@ -342,6 +342,7 @@ def application_submit(
     ApplicationRevision.objects.create(
         application=application,
         number=number,
+        created_at=now,
         content=snapshot(application),
         created_by=actor.user,
     )

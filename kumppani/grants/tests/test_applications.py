@@ -158,3 +158,9 @@ def test_an_organisation_with_an_overdue_usage_report_is_told_so_when_sending(
         application_submit(application=application, actor=Actor(user=sanna), declarations=True)
     assert [error.code for error in refused.value.error_list] == ["previous_report"]
     assert "käyttöselvitystä ei ole vielä hyväksytty" in refused.value.messages[0]
+
+
+def test_a_revision_is_dated_the_moment_the_application_was_sent(call, applicant, sanna) -> None:
+    application = sent_in_time(call, applicant, sanna)
+    revision = application.revisions.get()
+    assert revision.created_at == application.submitted_at == call.deadline.replace(hour=12)
