@@ -27,9 +27,11 @@ from .models import (
     CountyGoal,
     Criterion,
     Decision,
+    PartnershipAgreement,
     Payment,
     Programme,
     Question,
+    Tranche,
     UsageReport,
 )
 from .services import county as county_services
@@ -229,3 +231,20 @@ class UsageReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[UsageReport]):
     list_filter = ("status",)
     search_fields = ("decision__application__organisation__name",)
     list_select_related = ("decision__application__organisation",)
+
+
+class TrancheInline(ReadOnlyInline):
+    model = Tranche
+    fields = ("year", "amount", "status", "released_at", "released_by")
+    readonly_fields = fields
+
+
+@admin.register(PartnershipAgreement)
+class PartnershipAgreementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[PartnershipAgreement]):
+    """Made and changed on the coordinator's agreement pages; tranches released there."""
+
+    list_display = ("title", "organisation", "county", "starts_year", "ends_year")
+    list_filter = ("county", "starts_year")
+    search_fields = ("title", "organisation__name", "organisation__business_id")
+    list_select_related = ("organisation", "county")
+    inlines = (TrancheInline,)

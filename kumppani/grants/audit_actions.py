@@ -59,6 +59,7 @@ register_actions(
         "grants.documents.download": _("Decision documents of a call downloaded"),
         "grants.agreement.create": _("Partnership agreement made"),
         "grants.tranche.release": _("Tranche of a partnership agreement released"),
+        "grants.agreement.update": _("Partnership agreement changed"),
     }
 )
 

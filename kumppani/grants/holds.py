@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.organisations.models import Organisation
 
-from .models import Decision, Payment, Recovery, ReportStatus
+from .models import Decision, Payment, Recovery, ReportStatus, Tranche
 
 
 def _unaccepted(organisation_ids: Iterable[int]) -> QuerySet[Decision]:
@@ -123,3 +123,16 @@ def held_payments(held: bool) -> Q:
     )
     condition = Q(report_missing) | Q(recovery_open)
     return condition if held else ~condition
+
+
+def tranche_holds(tranches: Iterable[Tranche]) -> dict[int, str]:
+    """The hold reason of each tranche (by id), each judged by its own year, as
+    `hold_reasons` judges an organisation's grants for a year; the tranches come with
+    ``agreement``. Two queries however many tranches and years."""
+    tranches = list(tranches)
+
+    def pair(tranche: Tranche) -> tuple[int, int]:
+        return tranche.agreement.organisation_id, tranche.year
+
+    reasons = _reasons(pair(t) for t in tranches)
+    return {t.pk: reasons[pair(t)] for t in tranches}

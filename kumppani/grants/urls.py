@@ -210,3 +210,11 @@ urlpatterns += [
         name="application_autosave",
     ),
 ]
+urlpatterns += [
+    path(
+        "manage/counties/<str:code>/agreements/new/",
+        agreements.agreement_new,
+        name="agreement_new",
+    ),
+    path("manage/agreements/<int:pk>/", agreements.agreement_edit, name="agreement_edit"),
+]

@@ -51,6 +51,9 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.accounts.audit_log.AuditLogFilterForm": lambda cls: cls(counties=_every_county()),
     "kumppani.grants.forms.AnswersForm": lambda cls: cls(questions=[]),
     "kumppani.grants.forms.ScoresForm": lambda cls: cls(criteria=[], given={}),
+    "kumppani.grants.agreement_forms.NewAgreementForm": lambda cls: cls(
+        county=County.objects.get(code="16")
+    ),
     "kumppani.grants.programme_forms.CriterionForm": lambda cls: cls(
         goals=CountyGoal.objects.none()
     ),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,12 +14,23 @@ from django.utils.translation import gettext as _
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
+from kumppani.core.concurrency import apply_changes, check_version
 from kumppani.core.models import County
 from kumppani.organisations.models import Organisation
 
 from ..holds import hold_reason
 from ..models import PartnershipAgreement, Tranche, TrancheStatus
 from .funding import Held
+
+AGREEMENT_FIELDS = (
+    "title",
+    "description",
+    "starts_year",
+    "ends_year",
+    "premises",
+    "communications",
+    "other_support",
+)
 
 
 @transaction.atomic
@@ -48,6 +61,7 @@ def agreement_create(
         other_support=other_support.strip(),
     )
     agreement.full_clean()
+    _check_tranches(agreement, tranches)
     agreement.save()
     for year, amount in tranches:
         tranche = Tranche(agreement=agreement, year=year, amount=amount)
@@ -87,3 +101,102 @@ def tranche_release(*, tranche: Tranche, actor: Actor) -> Tranche:
         details={"year": tranche.year, "amount": str(tranche.amount)},
     )
     return tranche
+
+
+def _check_tranches(
+    agreement: PartnershipAgreement, tranches: Sequence[tuple[int, Decimal]]
+) -> None:
+    years = [year for year, _amount in tranches]
+    if len(set(years)) != len(years):
+        raise ValidationError(
+            {"tranches": _("Give each year's tranche only once.")}, code="tranche_twice"
+        )
+    outside = sorted(y for y in years if not agreement.starts_year <= y <= agreement.ends_year)
+    if outside:
+        raise ValidationError(
+            {
+                "tranches": _(
+                    "A tranche for %(year)s is outside the years of the agreement "
+                    "(%(starts)s–%(ends)s)."
+                )
+                % {"year": outside[0], "starts": agreement.starts_year, "ends": agreement.ends_year}
+            },
+            code="tranche_outside",
+        )
+
+
+def _replace_tranches(
+    agreement: PartnershipAgreement, tranches: Sequence[tuple[int, Decimal]]
+) -> bool:
+    """Make the agreement's tranches those given (year, amount): change, add and remove the
+    planned ones; a released one must stay as it is. Return whether anything changed."""
+    _check_tranches(agreement, tranches)
+    existing = {t.year: t for t in agreement.tranches.select_for_update().order_by("year")}
+    given = dict(tranches)
+    for year, tranche in existing.items():
+        if tranche.status == TrancheStatus.RELEASED and given.get(year) != tranche.amount:
+            raise ValidationError(
+                {
+                    "tranches": _(
+                        "The tranche for %(year)s has already been released, so it can no "
+                        "longer be changed or removed."
+                    )
+                    % {"year": year}
+                },
+                code="tranche_released",
+            )
+    changed = False
+    for year, amount in given.items():
+        found = existing.get(year)
+        if found is None:
+            tranche = Tranche(agreement=agreement, year=year, amount=amount)
+            tranche.full_clean()
+            tranche.save()
+            changed = True
+        elif apply_changes(found, {"amount": amount}):
+            found.full_clean()
+            found.save(update_fields=["amount"])
+            changed = True
+    removed = [t.pk for year, t in existing.items() if year not in given]
+    if removed:
+        Tranche.objects.filter(pk__in=removed, status=TrancheStatus.PLANNED).delete()
+        changed = True
+    return changed
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    actor: Actor,
+    agreement: PartnershipAgreement,
+    base_version: str | None = None,
+    tranches: Sequence[tuple[int, Decimal]] | None = None,
+    **fields: Any,
+) -> PartnershipAgreement:
+    """Save the agreement: only what changed is written. ``tranches`` (year, amount), when
+    given, are all of its tranches: a released one cannot change or go, since its money has
+    been paid."""
+    unknown = set(fields) - set(AGREEMENT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not an agreement field: {sorted(unknown)}")
+    workflow.lock(agreement)
+    check_version(agreement, base_version, fields)
+    changed = apply_changes(agreement, fields)
+    if changed:
+        agreement.full_clean()
+    tranches_changed = False
+    if tranches is not None:
+        tranches_changed = _replace_tranches(agreement, tranches)
+    elif {"starts_year", "ends_year"} & set(changed):
+        _check_tranches(agreement, [(t.year, t.amount) for t in agreement.tranches.all()])
+    if changed or tranches_changed:
+        # The version changes with the tranches too, so that two editors of them notice.
+        agreement.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor,
+            action="grants.agreement.update",
+            obj=agreement,
+            county=agreement.county,
+            details={"changed": sorted([*changed, *(["tranches"] if tranches_changed else [])])},
+        )
+    return agreement

@@ -15,7 +15,8 @@ from django.utils import timezone
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.core.actor import Actor
 from kumppani.core.models import Municipality
-from kumppani.grants.services.agreements import agreement_create
+from kumppani.grants.models import PartnershipAgreement
+from kumppani.grants.services.agreements import agreement_create, tranche_release
 from kumppani.grants.services.applications import (
     application_save,
     application_start,
@@ -549,3 +550,32 @@ EXEMPT_URL_NAMES.update(
         "grants:application_autosave": "POST-only: the application form's automatic save",
     }
 )
+
+
+def an_agreement_to_change(f: Fixtures) -> None:
+    """`an_agreement`, its first tranche released."""
+    an_agreement(f)
+    f.agreement = PartnershipAgreement.objects.get()
+    tranche_release(tranche=f.agreement.tranches.get(year=2027), actor=Actor(user=f.carol))
+
+
+PAGES += [
+    *and_with_errors(
+        PageCase(
+            "grant-agreement-new",
+            "grants:agreement_new",
+            lambda f: reverse("grants:agreement_new", args=["17"]),
+            "carol",
+            an_agreement,
+        )
+    ),
+    *and_with_errors(
+        PageCase(
+            "grant-agreement-edit",
+            "grants:agreement_edit",
+            lambda f: reverse("grants:agreement_edit", args=[f.agreement.pk]),
+            "carol",
+            an_agreement_to_change,
+        )
+    ),
+]

@@ -1,25 +1,45 @@
-"""The coordinator's partnership agreements: each with its yearly tranches and a button to
-release the next one."""
+"""The coordinator's partnership agreements: the list (filtered, paged), each with its yearly
+tranches, why a tranche not yet released waits, and a button to release it; and the pages to
+make an agreement and to change one."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from kumppani.core import lists
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
+from kumppani.core.forms import add_service_errors
+from kumppani.core.models import County
+from kumppani.core.submissions import new_token, submit_once, token_from
 
 from .. import access
-from ..models import PartnershipAgreement, Tranche
-from ..services.agreements import tranche_release as release
+from ..agreement_forms import (
+    AgreementFilterForm,
+    AgreementForm,
+    NewAgreementForm,
+    TrancheRows,
+    tranche_rows,
+)
+from ..holds import tranche_holds
+from ..models import PartnershipAgreement, Tranche, TrancheStatus
+from ..services import agreements as services
+from .programmes import managed_county
 
-PAGE_SIZE = 50
+PAGE_SIZE = 20
+AGREEMENT_YEARS = 3
 
 
 def _agreements(request: HttpRequest) -> QuerySet[PartnershipAgreement]:
@@ -28,18 +48,176 @@ def _agreements(request: HttpRequest) -> QuerySet[PartnershipAgreement]:
     return agreements if counties is None else agreements.filter(county_id__in=counties)
 
 
+def _matching(
+    agreements: QuerySet[PartnershipAgreement], filters: Mapping[str, Any]
+) -> QuerySet[PartnershipAgreement]:
+    if filters.get("county"):
+        agreements = agreements.filter(county__code=filters["county"])
+    name = (filters.get("organisation") or "").strip()
+    if name:
+        agreements = agreements.filter(
+            Q(organisation__name__icontains=name)
+            | Q(organisation__name_fi__icontains=name)
+            | Q(organisation__name_sv__icontains=name)
+        )
+    if filters.get("year"):
+        agreements = agreements.filter(
+            starts_year__lte=filters["year"], ends_year__gte=filters["year"]
+        )
+    return agreements.prefetch_related(
+        Prefetch("tranches", queryset=Tranche.objects.order_by("year"))
+    ).order_by("county__code", "organisation__name", "id")
+
+
 @declare(access.COORDINATOR)
 @signed_in
-@require_GET
+@require_http_methods(["GET"])
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    """The partnership agreements of the counties the user coordinates, with tranches."""
-    counties = access.coordinated_county_ids(request.user)
-    require(counties is None or bool(counties))
-    agreements = _agreements(request).prefetch_related(
-        Prefetch("tranches", queryset=Tranche.objects.order_by("year"))
+    """The partnership agreements of the counties the user coordinates, with tranches and
+    why each one not yet released waits."""
+    require(access.is_coordinator(request.user))
+    agreements = _agreements(request)
+    listing = lists.list_page(
+        request,
+        AgreementFilterForm(request.GET),
+        lambda filters: _matching(agreements, filters),
+        page_size=PAGE_SIZE,
     )
-    page = Paginator(agreements, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "grants/agreements.html", {"page": page})
+    shown = list(listing.page) if listing.page else []
+    planned = [t for a in shown for t in a.tranches.all() if t.status == TrancheStatus.PLANNED]
+    holds = tranche_holds(planned)
+    return lists.render_list(
+        request,
+        listing,
+        "grants/agreements.html",
+        "grants/_agreement_results.html",
+        {
+            "rows": [
+                {
+                    "agreement": a,
+                    "tranches": [
+                        {"tranche": t, "hold": holds.get(t.pk, "")} for t in a.tranches.all()
+                    ],
+                }
+                for a in shown
+            ],
+            "counties": list(access.managed_counties(request.user)),
+        },
+    )
+
+
+def _tranche_forms(request: HttpRequest, initial: list[dict[str, Any]]) -> Any:
+    return TrancheRows(
+        request.POST if request.method == "POST" else None, initial=initial, prefix="tranches"
+    )
+
+
+def _render(
+    request: HttpRequest,
+    county: County,
+    agreement: PartnershipAgreement | None,
+    form: AgreementForm,
+    tranches: Any,
+) -> HttpResponse:
+    released = (
+        list(agreement.tranches.filter(status=TrancheStatus.RELEASED).order_by("year"))
+        if agreement
+        else []
+    )
+    return render(
+        request,
+        "grants/agreement_edit.html",
+        {
+            "county": county,
+            "agreement": agreement,
+            "form": form,
+            "tranches": tranches,
+            "released": released,
+            "submission_token": new_token(),
+        },
+    )
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
+    """A new partnership agreement of the county, with a row for each year's tranche."""
+    county = managed_county(request, code)
+    first = timezone.localdate().year + 1
+    last = first + AGREEMENT_YEARS - 1
+    form = NewAgreementForm(
+        request.POST if request.method == "POST" else None,
+        county=county,
+        initial={"starts_year": first, "ends_year": last},
+    )
+    tranches = _tranche_forms(request, tranche_rows(first, last))
+    if request.method == "POST" and form.is_valid() and tranches.is_valid():
+        try:
+            outcome = submit_once(
+                token=token_from(request),
+                user=request.user,
+                create=lambda: services.agreement_create(
+                    actor=Actor.from_request(request),
+                    county=county,
+                    organisation=form.cleaned_data["organisation"],
+                    tranches=tranches.tranches(),
+                    **form.values(),
+                ),
+                result_url=lambda _made: reverse("grants:agreements"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The partnership agreement was saved."))
+            return redirect(outcome.url)
+    return _render(request, county, None, form, tranches)
+
+
+@declare(access.COORDINATOR)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agreement and its tranches not yet released (those released are shown, fixed)."""
+    require(access.is_coordinator(request.user))
+    agreement = _agreements(request).filter(pk=pk).first()
+    if agreement is None:
+        raise Http404
+    form = AgreementForm(
+        request.POST if request.method == "POST" else None,
+        initial=AgreementForm.initial_for(agreement),
+    )
+    planned = list(agreement.tranches.filter(status=TrancheStatus.PLANNED).order_by("year"))
+    released_years = set(
+        agreement.tranches.filter(status=TrancheStatus.RELEASED).values_list("year", flat=True)
+    )
+    rows = [
+        row
+        for row in tranche_rows(agreement.starts_year, agreement.ends_year, planned)
+        if row["year"] not in released_years
+    ]
+    tranches = _tranche_forms(request, rows)
+    if request.method == "POST" and form.is_valid() and tranches.is_valid():
+        data = form.values()
+        released = [
+            (t.year, t.amount) for t in agreement.tranches.filter(status=TrancheStatus.RELEASED)
+        ]
+        try:
+            services.agreement_update(
+                actor=Actor.from_request(request),
+                agreement=agreement,
+                base_version=form.cleaned_data.get(VERSION_FIELD),
+                tranches=[*released, *tranches.tranches()],
+                **data,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            if isinstance(error, ChangedMeanwhile):
+                form.renew_version(agreement)
+        else:
+            messages.success(request, _("The partnership agreement was saved."))
+            return redirect("grants:agreement_edit", pk=agreement.pk)
+    return _render(request, agreement.county, agreement, form, tranches)
 
 
 @declare(access.COORDINATOR)
@@ -55,7 +233,7 @@ def tranche_release(request: HttpRequest, pk: int) -> HttpResponse:
     if tranche is None:
         raise Http404
     try:
-        release(tranche=tranche, actor=Actor.from_request(request))
+        services.tranche_release(tranche=tranche, actor=Actor.from_request(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
