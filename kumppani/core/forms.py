@@ -3,7 +3,7 @@ fields every app asks for the same way (municipalities, a county, a date, a sear
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from .concurrency import VERSION_FIELD, ChangedMeanwhile, VersionedForm
 from .models import County, Municipality
 from .selectors import municipalities_by_county, municipality_name
 from .widgets import MunicipalityPicker, NativeDateInput
@@ -52,6 +53,27 @@ def add_service_errors(
             targets[0].add_error(None, errors)
         else:
             owner.add_error(name, errors)
+
+
+def save_versioned(
+    form: VersionedForm,
+    obj: Any,
+    service: Callable[..., object],
+    **arguments: Any,
+) -> bool:
+    """Call ``service`` with ``arguments``, the valid form's values and the version of
+    ``obj`` the form was shown with; return whether it saved. A service's error goes on
+    the form, and after ChangedMeanwhile the form takes the current version of ``obj``
+    (when there is one), so that sending it again saves the person's input."""
+    data = dict(form.cleaned_data)
+    try:
+        service(base_version=data.pop(VERSION_FIELD, None), **arguments, **data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        if isinstance(error, ChangedMeanwhile) and obj is not None:
+            form.renew_version(obj)
+        return False
+    return True
 
 
 # --- the error summary ---------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.utils import check_csrf
@@ -42,10 +42,10 @@ router = Router(tags=["grants"])
 
 
 class CallOut(Schema):
-    id: UUID
-    county_code: str
-    kind: str
-    year: int
+    id: UUID = Field(alias="public_id")
+    county_code: str = Field(alias="programme.county.code")
+    kind: str = Field(alias="programme.kind")
+    year: int = Field(alias="programme.year")
     title: str
     language: str
     opens_on: date
@@ -54,22 +54,6 @@ class CallOut(Schema):
     notices_open_on: date | None
     notices_close_on: date | None
     status: str  # upcoming, open, closed
-
-    @staticmethod
-    def resolve_id(call: Call) -> UUID:
-        return call.public_id
-
-    @staticmethod
-    def resolve_county_code(call: Call) -> str:
-        return call.programme.county.code
-
-    @staticmethod
-    def resolve_kind(call: Call) -> str:
-        return call.programme.kind
-
-    @staticmethod
-    def resolve_year(call: Call) -> int:
-        return call.programme.year
 
     @staticmethod
     def resolve_title(call: Call) -> str:
@@ -121,48 +105,20 @@ def get_call(request: HttpRequest, call_id: UUID) -> Call:
 
 
 class DecisionOut(Schema):
-    id: UUID
-    county_code: str
-    organisation: str
-    business_id: str
+    id: UUID = Field(alias="public_id")
+    county_code: str = Field(alias="application.call.programme.county.code")
+    organisation: str = Field(alias="application.organisation.name")
+    business_id: str = Field(alias="application.organisation.business_id")
     call: str
-    kind: str
-    year: int
-    purpose: str
+    kind: str = Field(alias="application.call.programme.kind")
+    year: int = Field(alias="application.call.programme.year")
+    purpose: str = Field(alias="application.activity")
     amount: Decimal
     decided_on: date
 
     @staticmethod
-    def resolve_id(decision: Decision) -> UUID:
-        return decision.public_id
-
-    @staticmethod
-    def resolve_county_code(decision: Decision) -> str:
-        return decision.application.call.programme.county.code
-
-    @staticmethod
-    def resolve_organisation(decision: Decision) -> str:
-        return str(decision.application.organisation.name)
-
-    @staticmethod
-    def resolve_business_id(decision: Decision) -> str:
-        return decision.application.organisation.business_id
-
-    @staticmethod
     def resolve_call(decision: Decision) -> str:
         return translated(decision.application.call, "title").text
-
-    @staticmethod
-    def resolve_kind(decision: Decision) -> str:
-        return decision.application.call.programme.kind
-
-    @staticmethod
-    def resolve_year(decision: Decision) -> int:
-        return decision.application.call.programme.year
-
-    @staticmethod
-    def resolve_purpose(decision: Decision) -> str:
-        return decision.application.activity
 
 
 @router.get(
@@ -236,26 +192,14 @@ class PaymentPagination(Pagination):
 
 
 class PaymentOut(Schema):
-    id: UUID
-    organisation: str
-    business_id: str
+    id: UUID = Field(alias="public_id")
+    organisation: str = Field(alias="decision.application.organisation.name")
+    business_id: str = Field(alias="decision.application.organisation.business_id")
     amount: Decimal
     due_on: date
     status: str
     on_hold: bool
     hold_reason: str
-
-    @staticmethod
-    def resolve_id(payment: Payment) -> UUID:
-        return payment.public_id
-
-    @staticmethod
-    def resolve_organisation(payment: Payment) -> str:
-        return str(payment.decision.application.organisation.name)
-
-    @staticmethod
-    def resolve_business_id(payment: Payment) -> str:
-        return payment.decision.application.organisation.business_id
 
     @staticmethod
     def resolve_hold_reason(payment: Payment) -> str:
@@ -321,45 +265,17 @@ def _approve(request: HttpRequest, payment_id: UUID) -> HttpResponse:
 
 
 class ReportOut(Schema):
-    id: UUID  # the decision's id
-    organisation: str
-    business_id: str
-    purpose: str
-    year: int
-    amount_granted: Decimal
-    due_on: date
+    id: UUID = Field(alias="decision.public_id")  # the decision's id
+    organisation: str = Field(alias="decision.application.organisation.name")
+    business_id: str = Field(alias="decision.application.organisation.business_id")
+    purpose: str = Field(alias="decision.application.activity")
+    year: int = Field(alias="decision.application.call.programme.year")
+    amount_granted: Decimal = Field(alias="decision.amount")
+    due_on: date = Field(alias="decision.report_due")
     status: str
     submitted_at: datetime | None
     amount_used: Decimal | None
     unused: Decimal | None
-
-    @staticmethod
-    def resolve_id(report: UsageReport) -> UUID:
-        return report.decision.public_id
-
-    @staticmethod
-    def resolve_organisation(report: UsageReport) -> str:
-        return str(report.decision.application.organisation.name)
-
-    @staticmethod
-    def resolve_business_id(report: UsageReport) -> str:
-        return report.decision.application.organisation.business_id
-
-    @staticmethod
-    def resolve_purpose(report: UsageReport) -> str:
-        return report.decision.application.activity
-
-    @staticmethod
-    def resolve_year(report: UsageReport) -> int:
-        return report.decision.application.call.programme.year
-
-    @staticmethod
-    def resolve_amount_granted(report: UsageReport) -> Decimal:
-        return report.decision.amount
-
-    @staticmethod
-    def resolve_due_on(report: UsageReport) -> date:
-        return report.decision.report_due
 
     @staticmethod
     def resolve_unused(report: UsageReport) -> Decimal | None:
@@ -393,36 +309,16 @@ def list_reports(
 
 
 class ApplicationOut(Schema):
-    id: UUID
-    call: UUID
-    county_code: str
-    organisation: str
-    business_id: str
+    id: UUID = Field(alias="public_id")
+    call: UUID = Field(alias="call.public_id")
+    county_code: str = Field(alias="call.programme.county.code")
+    organisation: str = Field(alias="organisation.name")
+    business_id: str = Field(alias="organisation.business_id")
     status: str
     activity: str
     requested_amount: Decimal | None
     submitted_at: datetime | None
     granted_amount: Decimal | None  # null until decided
-
-    @staticmethod
-    def resolve_id(application: Application) -> UUID:
-        return application.public_id
-
-    @staticmethod
-    def resolve_call(application: Application) -> UUID:
-        return application.call.public_id
-
-    @staticmethod
-    def resolve_county_code(application: Application) -> str:
-        return application.call.programme.county.code
-
-    @staticmethod
-    def resolve_organisation(application: Application) -> str:
-        return str(application.organisation.name)
-
-    @staticmethod
-    def resolve_business_id(application: Application) -> str:
-        return application.organisation.business_id
 
     @staticmethod
     def resolve_granted_amount(application: Application) -> Decimal | None:
@@ -463,24 +359,12 @@ class ReviewScoreOut(Schema):
 
 class ReviewOut(Schema):
     id: int
-    application: UUID
-    organisation: str
-    activity: str
+    application: UUID = Field(alias="application.public_id")
+    organisation: str = Field(alias="application.organisation.name")
+    activity: str = Field(alias="application.activity")
     declared: bool
     disqualified: bool | None  # null until declared
     scores: list[ReviewScoreOut]  # your own scores
-
-    @staticmethod
-    def resolve_application(assignment: Assignment) -> UUID:
-        return assignment.application.public_id
-
-    @staticmethod
-    def resolve_organisation(assignment: Assignment) -> str:
-        return str(assignment.application.organisation.name)
-
-    @staticmethod
-    def resolve_activity(assignment: Assignment) -> str:
-        return assignment.application.activity
 
     @staticmethod
     def resolve_declared(assignment: Assignment) -> bool:

@@ -52,6 +52,20 @@ def euros(**options: Any) -> forms.DecimalField:
     )
 
 
+class YearField(forms.IntegerField):
+    """A list filter: a year of grants as four digits, or all years."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("min_value", 2023)
+        kwargs.setdefault("max_value", 2100)
+        kwargs.setdefault(
+            "error_messages", {"invalid": _("Write the year as four digits, e.g. 2027.")}
+        )
+        super().__init__(**kwargs)
+
+
 class CallFilterForm(FilterForm):
     """The filters of the call list and the calls API."""
 
@@ -64,13 +78,7 @@ class CallFilterForm(FilterForm):
             "invalid_choice": _("“%(value)s” is not a kind of grant. Choose a kind from the list.")
         },
     )
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2023,
-        max_value=2100,
-        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
-    )
+    year = YearField()
 
     def filters(self) -> dict[str, Any]:
         """The cleaned filters as `selectors.published_calls` takes them."""

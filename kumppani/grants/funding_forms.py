@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.forms import CountyCodeField, DateField, FilterForm
 
-from .forms import PaymentFilterForm, euros
+from .forms import PaymentFilterForm, YearField, euros
 from .models import ReportStatus
 
 YES_NO_FILTER = {"invalid_choice": _("Choose yes or no.")}
@@ -21,13 +21,7 @@ YES_NO_FILTER = {"invalid_choice": _("Choose yes or no.")}
 class PaymentListForm(PaymentFilterForm):
     """The filters of the coordinator's payments page and the finance system's list."""
 
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2023,
-        max_value=2100,
-        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
-    )
+    year = YearField()
     due_before = DateField(label=_("To be paid before"), required=False)
 
     def filters(self) -> dict[str, Any]:
@@ -51,13 +45,7 @@ class ReportFilterForm(FilterForm):
         choices=[("", _("All")), ("yes", _("Late")), ("no", _("Not late"))],
         error_messages=YES_NO_FILTER,
     )
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2023,
-        max_value=2100,
-        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
-    )
+    year = YearField()
 
     def filters(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.fields}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.concurrency import VersionedForm, version_of
 from kumppani.core.forms import DateField, FilterForm
 
-from .forms import euros
+from .forms import YearField, euros
 from .models import (
     AppealInstructions,
     AttachmentKind,
@@ -337,10 +337,4 @@ class AppealInstructionsForm(VersionedForm):
 class ProgrammeFilterForm(FilterForm):
     """The filter of the coordinator's programmes."""
 
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2023,
-        max_value=2100,
-        error_messages={"invalid": _("Write the year as four digits, e.g. 2027.")},
-    )
+    year = YearField()

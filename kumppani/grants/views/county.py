@@ -14,8 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, save_versioned
 from kumppani.core.submissions import new_token, submit_once, token_from
 
 from .. import access
@@ -75,22 +74,15 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalForm(
         request.POST if request.method == "POST" else None, initial=GoalForm.initial_for(goal)
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.goal_update(
-                actor=Actor.from_request(request),
-                goal=goal,
-                base_version=data.pop(VERSION_FIELD, None),
-                **data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            if isinstance(error, ChangedMeanwhile):
-                form.renew_version(goal)
-        else:
-            messages.success(request, _("The goal was saved."))
-            return redirect("grants:county_goals", code=goal.county.code)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_versioned(
+            form, goal, services.goal_update, actor=Actor.from_request(request), goal=goal
+        )
+    ):
+        messages.success(request, _("The goal was saved."))
+        return redirect("grants:county_goals", code=goal.county.code)
     return render(request, "grants/goal_edit.html", {"goal": goal, "form": form})
 
 
@@ -112,22 +104,19 @@ def appeal_instructions(request: HttpRequest, code: str) -> HttpResponse:
         if own
         else {"text_fi": defaults["fi"], "text_sv": defaults["sv"]},
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.appeal_instructions_save(
-                actor=Actor.from_request(request),
-                county=county,
-                base_version=data.pop(VERSION_FIELD, None),
-                **data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            if isinstance(error, ChangedMeanwhile) and own is not None:
-                form.renew_version(own)
-        else:
-            messages.success(request, _("The appeal instructions were saved."))
-            return redirect("grants:appeal_instructions", code=county.code)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_versioned(
+            form,
+            own,
+            services.appeal_instructions_save,
+            actor=Actor.from_request(request),
+            county=county,
+        )
+    ):
+        messages.success(request, _("The appeal instructions were saved."))
+        return redirect("grants:appeal_instructions", code=county.code)
     return render(
         request,
         "grants/appeal_instructions.html",

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.forms import add_service_errors
+from kumppani.core.concurrency import VERSION_FIELD
+from kumppani.core.forms import add_service_errors, save_versioned
 from kumppani.core.languages import translated
 from kumppani.core.models import County
 from kumppani.core.submissions import new_token, submit_once, token_from
@@ -177,24 +177,21 @@ def programme_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     with_rows = "criteria-TOTAL_FORMS" in request.POST or not locked
     forms_ = _programme_forms(request, programme.county, programme, with_rows=with_rows)
     form, criteria, questions = forms_
-    if request.method == "POST" and all(f.is_valid() for f in forms_):
-        data = dict(form.cleaned_data)
-        try:
-            services.programme_update(
-                actor=Actor.from_request(request),
-                programme=programme,
-                base_version=data.pop(VERSION_FIELD, None),
-                criteria=criteria.rows() if criteria.is_bound else None,
-                questions=questions.rows() if questions.is_bound else None,
-                **data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            if isinstance(error, ChangedMeanwhile):
-                form.renew_version(programme)
-        else:
-            messages.success(request, _("The programme was saved."))
-            return redirect("grants:programme_edit", public_id=programme.public_id)
+    if (
+        request.method == "POST"
+        and all(f.is_valid() for f in forms_)
+        and save_versioned(
+            form,
+            programme,
+            services.programme_update,
+            actor=Actor.from_request(request),
+            programme=programme,
+            criteria=criteria.rows() if criteria.is_bound else None,
+            questions=questions.rows() if questions.is_bound else None,
+        )
+    ):
+        messages.success(request, _("The programme was saved."))
+        return redirect("grants:programme_edit", public_id=programme.public_id)
     return _render_programme(request, programme.county, programme, forms_, locked=locked)
 
 
@@ -277,22 +274,15 @@ def call_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     form = CallForm(
         request.POST if request.method == "POST" else None, initial=CallForm.initial_for(call)
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.call_update(
-                actor=Actor.from_request(request),
-                call=call,
-                base_version=data.pop(VERSION_FIELD, None),
-                **data,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-            if isinstance(error, ChangedMeanwhile):
-                form.renew_version(call)
-        else:
-            messages.success(request, _("The call was saved."))
-            return redirect("grants:call_edit", public_id=call.public_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_versioned(
+            form, call, services.call_update, actor=Actor.from_request(request), call=call
+        )
+    ):
+        messages.success(request, _("The call was saved."))
+        return redirect("grants:call_edit", public_id=call.public_id)
     return _render_call(request, call.programme, call, form)
 
 
