@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -39,9 +40,20 @@ from .models import (
 )
 
 
+class EurosField(forms.DecimalField):
+    """A localized amount that also takes the spaces people type between thousands (an
+    ordinary, a no-break or a narrow no-break space) and a euro sign."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = re.sub(r"[\s\u00a0\u202f€]", "", value)
+        return super().to_python(value)
+
+
 def euros(**options: Any) -> forms.DecimalField:
-    """An amount of euros as people write it: 12500, 12 500 or 12500,50 in Finnish."""
-    return forms.DecimalField(
+    """An amount of euros as people write it: 12500, 12 500, 12 500 € or 12500,50 in
+    Finnish."""
+    return EurosField(
         required=False,
         min_value=Decimal(0),
         max_digits=12,
@@ -305,7 +317,7 @@ def _question_field(question: Question) -> forms.Field:
         return forms.ChoiceField(
             label=label,
             required=False,
-            choices=[("", "---"), ("yes", _("Yes")), ("no", _("No"))],
+            choices=[("yes", _("Yes")), ("no", _("No"))],
             widget=forms.RadioSelect,
         )
     return forms.CharField(label=label, required=False, max_length=500)

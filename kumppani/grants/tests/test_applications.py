@@ -164,3 +164,24 @@ def test_a_revision_is_dated_the_moment_the_application_was_sent(call, applicant
     application = sent_in_time(call, applicant, sanna)
     revision = application.revisions.get()
     assert revision.created_at == application.submitted_at == call.deadline.replace(hour=12)
+
+
+@pytest.mark.parametrize("typed", ["12500", "12 500", "12\u00a0500", "12 500 €", "12500,00"])
+def test_an_amount_is_taken_as_people_write_it(typed) -> None:
+    from django.utils import translation
+
+    from kumppani.grants.forms import euros
+
+    with translation.override("fi"):
+        assert euros().clean(typed) == Decimal("12500")
+
+
+def test_a_yes_or_no_question_offers_only_yes_and_no(draft) -> None:
+    from kumppani.grants.forms import AnswersForm
+    from kumppani.grants.models import Question, QuestionKind
+
+    question = Question.objects.create(
+        programme=draft.call.programme, kind=QuestionKind.YES_NO, text="Onko toiminta uutta?"
+    )
+    form = AnswersForm(questions=[question], prefix="answers")
+    assert [value for value, _label in form.fields[f"q{question.pk}"].choices] == ["yes", "no"]
