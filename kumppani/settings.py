@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "kumppani.organisations",
     "kumppani.catalogue",
     "kumppani.grants",
+    "kumppani.meetings",
     "kumppani.demo",
 ]
 

@@ -86,3 +86,9 @@ def is_open(now: datetime, last_day: date, *, opens_on: date | None = None) -> b
     if opens_on is not None and now < datetime.combine(opens_on, time.min, tzinfo=HELSINKI):
         return False
     return now <= closes_at(last_day)
+
+
+def is_public_holiday(day: date) -> bool:
+    """Return whether `day` is a Finnish public holiday (eves included: Midsummer Eve,
+    Christmas Eve), whatever the weekday: recurring meetings skip these."""
+    return day in _public_holidays(day.year, "fi")
