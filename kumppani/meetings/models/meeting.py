@@ -116,7 +116,8 @@ class Meeting(Timestamped):
             errors["questions"] = _(
                 "Each question needs a key of lowercase letters, a Finnish text and a kind."
             )
-        if self.series_id and self.county_id and self.series.county_id != self.county_id:
+        series = self.series
+        if series is not None and self.county_id and series.county_id != self.county_id:
             errors["county"] = _("The meeting must be in the county of its series.")
         if errors:
             raise ValidationError(errors)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import time
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrulestr  # type: ignore[import-untyped, unused-ignore]
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -104,11 +104,8 @@ class Series(Timestamped):
         return str(self.title)
 
     def clean(self) -> None:
-        if (
-            self.organiser_municipality_id
-            and self.county_id
-            and self.organiser_municipality.county_id != self.county_id
-        ):
+        municipality = self.organiser_municipality
+        if municipality is not None and self.county_id and municipality.county_id != self.county_id:
             raise ValidationError(
                 {"organiser_municipality": _("The municipality is not in the county.")}
             )

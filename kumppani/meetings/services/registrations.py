@@ -51,9 +51,7 @@ def registration_for_token(token: str, *, purpose: str = "confirm") -> Registrat
     """The registration a token names; ValidationError when it is forged, expired or
     names none."""
     try:
-        public_id = signing.loads(
-            token, salt=f"{_SALT}.{purpose}", max_age=TOKEN_MAX_AGE.total_seconds()
-        )
+        public_id = signing.loads(token, salt=f"{_SALT}.{purpose}", max_age=TOKEN_MAX_AGE)
         return Registration.objects.select_related("meeting").get(public_id=public_id)
     except (signing.BadSignature, Registration.DoesNotExist, ValueError, ValidationError):
         raise ValidationError(

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrulestr  # type: ignore[import-untyped, unused-ignore]
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -169,10 +169,10 @@ def meetings_generate(
             starts_at=starts_at,
             ends_at=starts_at + timedelta(minutes=series.default_duration_minutes),
             is_public=series.audience == Audience.OPEN,
-            title_fi=series.title_fi,
-            title_sv=series.title_sv,
-            title_en=series.title_en,
         )
+        # The series' title in each language (modeltranslation's fields).
+        for language in ("fi", "sv", "en"):
+            setattr(meeting, f"title_{language}", getattr(series, f"title_{language}"))
         meeting.full_clean()
         meeting.save()
         made.append(meeting)

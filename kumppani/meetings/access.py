@@ -1,0 +1,95 @@
+"""Who may see and change what in meetings.
+
+Public meetings and their series are for everyone. A series and its meetings are organised
+by the county's coordinators and, when a municipality organises the series, by that
+municipality's liaison persons in the county; staff may do everything. A registrant sees
+and cancels their own registration (an anonymous one through the signed link emailed to
+it); the online link of a meeting is shown only to those with a confirmed seat.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from kumppani.accounts.models import CountyRoleKind, User
+from kumppani.accounts.roles import roles_of
+
+from .models import Audience, Meeting, MeetingStatus, Registration, RegistrationStatus, Series
+
+ORGANISER = "meetings-organiser"  # the county's coordinators, the organising liaisons, staff
+PUBLIC = "meetings-public"  # anyone: public meetings and series only
+REGISTRANT = "meetings-registrant"  # the registrant (signed in, or by the emailed link)
+
+AnyUser = User | AnonymousUser
+
+
+def _organised(user: AnyUser | None) -> Q | None:
+    """Which series the user organises, as a filter on Series; None for staff (all)."""
+    roles = roles_of(user)
+    if roles.is_staff:
+        return None
+    liaison_counties = roles.county_ids(CountyRoleKind.LIAISON)
+    return Q(county_id__in=roles.coordinator_county_ids) | Q(
+        county_id__in=liaison_counties,
+        organiser_municipality_id__in=roles.liaison_municipality_ids,
+    )
+
+
+def organised_series(user: AnyUser | None) -> QuerySet[Series]:
+    """The series the user may change."""
+    series = Series.objects.select_related("county", "organiser_municipality")
+    organised = _organised(user)
+    return series if organised is None else series.filter(organised)
+
+
+def organised_meetings(user: AnyUser | None) -> QuerySet[Meeting]:
+    """The meetings the user may change and whose registrations they see: those of the
+    series they organise and the county's one-offs (coordinators)."""
+    meetings = Meeting.objects.select_related("county", "series")
+    roles = roles_of(user)
+    if roles.is_staff:
+        return meetings
+    return meetings.filter(
+        Q(series__in=organised_series(user))
+        | Q(series__isnull=True, county_id__in=roles.coordinator_county_ids)
+    )
+
+
+def may_organise(user: AnyUser | None, meeting: Meeting) -> bool:
+    return organised_meetings(user).filter(pk=meeting.pk).exists()
+
+
+def may_organise_series(user: AnyUser | None, series: Series) -> bool:
+    return organised_series(user).filter(pk=series.pk).exists()
+
+
+def public_meetings() -> QuerySet[Meeting]:
+    """The meetings anyone sees: public ones, scheduled or held, cancelled ones too (so
+    that people learn of the cancellation)."""
+    return Meeting.objects.filter(is_public=True).select_related("county", "series")
+
+
+def public_series() -> QuerySet[Series]:
+    """Active series open to all."""
+    return Series.objects.filter(is_active=True, audience=Audience.OPEN).select_related("county")
+
+
+def own_registrations(user: AnyUser | None) -> QuerySet[Registration]:
+    """The signed-in user's registrations, and those made for the organisations they
+    represent."""
+    if user is None or not user.is_authenticated:
+        return Registration.objects.none()
+    roles = roles_of(user)
+    return Registration.objects.filter(
+        Q(user_id=user.pk) | Q(organisation_id__in=roles.organisation_ids)
+    ).select_related("meeting")
+
+
+def may_see_online_link(user: AnyUser | None, meeting: Meeting) -> bool:
+    """The online link: those with a confirmed seat, and the organisers."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return False
+    return own_registrations(user).filter(
+        meeting=meeting, status=RegistrationStatus.CONFIRMED
+    ).exists() or may_organise(user, meeting)
