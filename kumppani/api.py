@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from kumppani.catalogue.api import router as catalogue_router
 from kumppani.core.api import install_error_handlers
 from kumppani.grants.api import router as grants_router
+from kumppani.meetings.api import router as meetings_router
 from kumppani.organisations.api import router as organisations_router
 
 api = NinjaAPI(
@@ -19,3 +20,4 @@ install_error_handlers(api)
 api.add_router("/organisations", organisations_router)
 api.add_router("/", catalogue_router)
 api.add_router("/grants", grants_router)
+api.add_router("/meetings", meetings_router)

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("services/", include("kumppani.catalogue.urls")),
     path("services/", include("kumppani.catalogue.hsds.urls")),
     path("grants/", include("kumppani.grants.urls")),
+    path("meetings/", include("kumppani.meetings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
