@@ -157,19 +157,25 @@ def application_save(
     changed = apply_changes(application, fields)
     if changed:
         application.full_clean()
-        application.save(update_fields=[*changed, "updated_at"])
     if municipalities is not None:
-        application.municipalities.set(municipalities)
-        changed.append("municipalities")
-    if budget is not None:
-        _replace_lines(application, BudgetLine, budget, ("category", "description", "amount"))
+        wanted = {m.pk for m in municipalities}
+        if wanted != set(application.municipalities.values_list("pk", flat=True)):
+            application.municipalities.set(wanted)
+            changed.append("municipalities")
+    budget_names = ("category", "description", "amount")
+    if budget is not None and _replace_lines(application, BudgetLine, budget, budget_names):
         changed.append("budget")
-    if income is not None:
-        _replace_lines(application, IncomeLine, income, ("source", "amount", "decision_reference"))
+    income_names = ("source", "amount", "decision_reference")
+    if income is not None and _replace_lines(application, IncomeLine, income, income_names):
         changed.append("income")
-    if answers is not None:
-        _save_answers(application, answers)
+    if answers is not None and _save_answers(application, answers):
         changed.append("answers")
+    if changed:
+        # The version moves with the lines and answers too, so that another device's save
+        # made on the older version is told instead of overwriting them.
+        application.save(
+            update_fields=[name for name in changed if name in fields] + ["updated_at"]
+        )
     if changed:
         _audit(actor, application, "save", details={"changed": sorted(changed)})
     return application
@@ -184,22 +190,43 @@ def _field_error(name: str, clean: Any, value: str) -> str:
 
 def _replace_lines(
     application: Application, model: Any, rows: list[tuple[Any, ...]], names: tuple[str, ...]
-) -> None:
-    model.objects.filter(application=application).delete()
+) -> bool:
+    """Make the application's lines these rows; return whether they differ from before."""
     lines = [model(application=application, **dict(zip(names, row, strict=True))) for row in rows]
     for line in lines:
         line.full_clean(exclude=["application"])
+
+    def key(line: Any) -> tuple[Any, ...]:
+        return tuple(getattr(line, name) for name in names)  # 9000 == 9000.00 as Decimals
+
+    existing = list(model.objects.filter(application=application).order_by("id"))
+    if [key(line) for line in existing] == [key(line) for line in lines]:
+        return False
+    model.objects.filter(application=application).delete()
     model.objects.bulk_create(lines)
+    return True
 
 
-def _save_answers(application: Application, answers: dict[int, str]) -> None:
+def _save_answers(application: Application, answers: dict[int, str]) -> bool:
+    """Save the answers given; return whether any of them changed."""
     questions = {q.pk: q for q in application.call.programme.questions.all()}
+    stored = {a.question_id: a for a in application.answers.all()}
+    changed = False
     for question_id, value in answers.items():
         if question_id not in questions:
             raise ValidationError(_("The question is not one of this call's."), code="question")
-        Answer.objects.update_or_create(
-            application=application, question_id=question_id, defaults={"value": value.strip()}
-        )
+        value = value.strip()
+        answer = stored.get(question_id)
+        if answer is None:
+            if not value:
+                continue
+            Answer.objects.create(application=application, question_id=question_id, value=value)
+            changed = True
+        elif answer.value != value:
+            answer.value = value
+            answer.save(update_fields=["value"])
+            changed = True
+    return changed
 
 
 def missing(application: Application) -> list[str]:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from kumppani.accounts.models import OrganisationRole
 from kumppani.accounts.roles import forget_roles
 from kumppani.core.actor import Actor
+from kumppani.core.concurrency import version_of
 from kumppani.core.models import AuditEvent, OutgoingEmail, StatusChange
 from kumppani.grants.models import Application, ApplicationStatus
 from kumppani.grants.services.applications import (
@@ -185,3 +186,35 @@ def test_a_yes_or_no_question_offers_only_yes_and_no(draft) -> None:
     )
     form = AnswersForm(questions=[question], prefix="answers")
     assert [value for value, _label in form.fields[f"q{question.pk}"].choices] == ["yes", "no"]
+
+
+def test_saving_the_same_draft_again_writes_nothing(draft, sanna) -> None:
+    from kumppani.core.models import AuditEvent
+
+    version = version_of(draft)
+    events = AuditEvent.objects.count()
+    fill_in(draft, sanna)  # the same values, lines and answers as the fixture's
+    draft.refresh_from_db()
+    assert version_of(draft) == version
+    assert AuditEvent.objects.count() == events
+
+
+def test_changing_only_the_budget_moves_the_version_so_a_stale_save_is_told(draft, sanna) -> None:
+    from kumppani.core.concurrency import ChangedMeanwhile
+
+    seen = version_of(draft)
+    application_save(
+        application=draft,
+        actor=Actor(user=sanna),
+        base_version=seen,
+        budget=[("personnel", "Ohjaajan palkkio", Decimal("9500"))],
+    )
+    draft.refresh_from_db()
+    assert version_of(draft) != seen
+    with pytest.raises(ChangedMeanwhile):
+        application_save(
+            application=draft,
+            actor=Actor(user=sanna),
+            base_version=seen,
+            activity="Toisella laitteella muutettu nimi",
+        )
