@@ -29,10 +29,12 @@ from django import forms
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from .exports import CSV, FORMATS
+from .actor import Actor
+from .exports import CSV, FORMATS, Column, export_response
 from .htmx import render_fragment_or_page
 
 M = TypeVar("M", bound=models.Model)
@@ -155,4 +157,37 @@ def render_list(
     }
     return render_fragment_or_page(
         request, template, fragment_template, full_context, status=status
+    )
+
+
+def export_list(
+    request: HttpRequest,
+    listing: Listing[Any],
+    templates: tuple[str, str],
+    *,
+    columns: list[Column[Any]],
+    filename: str,
+    title: str,
+    action: str,
+    county: Any = None,
+    details: Mapping[str, Any] | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> HttpResponseBase:
+    """The list's export in the ``?format=`` asked for, audited as ``action`` with the
+    filters; filters or a format that do not validate show the list page (``templates``:
+    page and results fragment) with their errors and status 400."""
+    file_format = export_format(request, listing)
+    if file_format is None or listing.rows is None:
+        return render_list(request, listing, *templates, context, status=400)
+    return export_response(
+        listing.rows,
+        columns=columns,
+        file_format=file_format,
+        filename=filename,
+        title=title,
+        actor=Actor.from_request(request),
+        action=action,
+        county=county,
+        filters=listing.filter_values(),
+        details=details,
     )

@@ -18,7 +18,6 @@ from kumppani.core import lists, workflow
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.exports import export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import texts_by_language, translated, translated_ordering
 from kumppani.core.submissions import submit_once, token_from
@@ -248,21 +247,19 @@ def organisation_export(request: HttpRequest) -> HttpResponseBase:
     """The filtered list as CSV or Excel, for coordinators."""
     require(access.can_export(request.user))
     listing = _listing(request)
-    file_format = lists.export_format(request, listing)
-    if file_format is None or listing.rows is None:
-        return lists.render_list(
-            request, listing, *LIST_TEMPLATES, _list_context(request), status=400
-        )
-    return export_response(
-        listing.rows,
+    return lists.export_list(
+        request,
+        listing,
+        LIST_TEMPLATES,
+        context=_list_context(request),
         columns=exports.COLUMNS,
-        file_format=file_format,
         filename="organisations",
         title=_("Organisations"),
-        actor=Actor.from_request(request),
         action="organisations.organisation.export",
-        county=exports.export_county(request.user, listing.form.cleaned_data.get("county")),
-        filters=listing.filter_values(),
+        county=exports.export_county(
+            request.user,
+            listing.form.cleaned_data.get("county") if listing.rows is not None else None,
+        ),
     )
 
 

@@ -24,7 +24,6 @@ from kumppani.accounts.models import CountyRoleKind, User
 from kumppani.core import lists, workflow
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.exports import export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated
 from kumppani.core.models import Submission
@@ -103,25 +102,16 @@ def call_applications(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def call_applications_export(request: HttpRequest, public_id: UUID) -> HttpResponseBase:
     call = managed_call(request, public_id)
     listing = _listing(request, call)
-    file_format = lists.export_format(request, listing)
-    if file_format is None or listing.rows is None:
-        return lists.render_list(
-            request,
-            listing,
-            *LIST_TEMPLATES,
-            {"call": call, "title": translated(call, "title"), "rows": []},
-            status=400,
-        )
-    return export_response(
-        listing.rows,
+    return lists.export_list(
+        request,
+        listing,
+        LIST_TEMPLATES,
+        context={"call": call, "title": translated(call, "title"), "rows": []},
         columns=application_columns(scores_of(call)),
-        file_format=file_format,
         filename="grant-applications",
         title=_("Grant applications"),
-        actor=Actor.from_request(request),
         action="grants.application.export",
         county=call.programme.county,
-        filters=listing.filter_values(),
         details={"call": str(call.public_id)},
     )
 

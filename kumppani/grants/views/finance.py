@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.core import lists, workflow
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.exports import export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.submissions import new_token, submit_once, token_from
 
@@ -155,25 +154,15 @@ def payment_finance_list(request: HttpRequest) -> HttpResponseBase:
     listing = lists.list_page(
         request, form, lambda _cleaned: selectors.payments_matching(counties, **form.filters())
     )
-    file_format = lists.export_format(request, listing)
-    if file_format is None or listing.rows is None:
-        return lists.render_list(
-            request,
-            listing,
-            "grants/payment_list.html",
-            "grants/_payment_results.html",
-            {"rows": [], "statuses": PaymentStatus},
-            status=400,
-        )
-    return export_response(
-        listing.rows,
+    return lists.export_list(
+        request,
+        listing,
+        ("grants/payment_list.html", "grants/_payment_results.html"),
+        context={"rows": [], "statuses": PaymentStatus},
         columns=PAYMENT_COLUMNS,
-        file_format=file_format,
         filename="grant-payments",
         title=_("Payments"),
-        actor=Actor.from_request(request),
         action="grants.payment.export",
-        filters=listing.filter_values(),
     )
 
 
@@ -206,24 +195,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_list_export(request: HttpRequest) -> HttpResponseBase:
     listing = _reports(request)
-    file_format = lists.export_format(request, listing)
-    if file_format is None or listing.rows is None:
-        return lists.render_list(
-            request,
-            listing,
-            "grants/report_list.html",
-            "grants/_report_results.html",
-            status=400,
-        )
-    return export_response(
-        listing.rows,
+    return lists.export_list(
+        request,
+        listing,
+        ("grants/report_list.html", "grants/_report_results.html"),
         columns=REPORT_COLUMNS,
-        file_format=file_format,
         filename="usage-reports",
         title=_("Usage reports"),
-        actor=Actor.from_request(request),
         action="grants.report.export",
-        filters=listing.filter_values(),
     )
 
 

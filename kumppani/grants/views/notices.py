@@ -21,7 +21,6 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import charts, lists
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.exports import export_response
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated
 from kumppani.core.submissions import new_token, submit_once, token_from
@@ -186,24 +185,14 @@ def notice_budgeting(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def notice_export(request: HttpRequest, public_id: UUID) -> HttpResponseBase:
     call = _managed_call(request, public_id)
     listing = _notices(request, call)
-    file_format = lists.export_format(request, listing)
-    if file_format is None or listing.rows is None:
-        return lists.render_list(
-            request,
-            listing,
-            "grants/notice_budgeting.html",
-            "grants/_notice_results.html",
-            {"call": call, "title": translated(call, "title"), "charts": []},
-            status=400,
-        )
-    return export_response(
-        listing.rows,
+    return lists.export_list(
+        request,
+        listing,
+        ("grants/notice_budgeting.html", "grants/_notice_results.html"),
+        context={"call": call, "title": translated(call, "title"), "charts": []},
         columns=NOTICE_COLUMNS,
-        file_format=file_format,
         filename="advance-notices",
         title=_("Advance notices"),
-        actor=Actor.from_request(request),
         action="grants.notice.export",
         county=call.programme.county,
-        filters=listing.filter_values(),
     )

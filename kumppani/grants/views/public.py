@@ -14,8 +14,6 @@ from django.views.decorators.http import require_GET
 from kumppani.accounts.roles import roles_of
 from kumppani.core import deadlines, lists
 from kumppani.core.access import public
-from kumppani.core.actor import Actor
-from kumppani.core.exports import export_response
 from kumppani.core.languages import translated
 from kumppani.core.submissions import new_token
 from kumppani.organisations.models import Organisation
@@ -110,22 +108,12 @@ def decision_register(request: HttpRequest) -> HttpResponse:
 @require_GET
 def decision_register_export(request: HttpRequest) -> HttpResponseBase:
     listing = _register(request)
-    file_format = lists.export_format(request, listing)
-    if file_format is None or listing.rows is None:
-        return lists.render_list(
-            request,
-            listing,
-            "grants/decision_register.html",
-            "grants/_decision_results.html",
-            status=400,
-        )
-    return export_response(
-        listing.rows,
+    return lists.export_list(
+        request,
+        listing,
+        ("grants/decision_register.html", "grants/_decision_results.html"),
         columns=DECISION_COLUMNS,
-        file_format=file_format,
         filename="grant-decisions",
         title=_("Grant decisions"),
-        actor=Actor.from_request(request),
         action="grants.decision.export",
-        filters=listing.filter_values(),
     )
