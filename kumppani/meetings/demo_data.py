@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from kumppani.accounts.models import User
 from kumppani.core.actor import Actor
+from kumppani.core.languages import translated
 from kumppani.core.models import County, Municipality
 
 from .models import Audience, Meeting, MeetingStatus, Mode, Series, SeriesKind
@@ -202,8 +203,8 @@ def _series(spec: SeriesSpec, county: County) -> tuple[Series, int]:
     )
     title_fi, title_sv = spec.title_fi, spec.title_sv
     if municipality is not None:
-        title_fi = f"{spec.title_fi}: {municipality.name_fi}"
-        title_sv = f"{spec.title_sv}: {municipality.name_sv or municipality.name_fi}"
+        title_fi = f"{spec.title_fi}: {translated(municipality, 'name', 'fi').text}"
+        title_sv = f"{spec.title_sv}: {translated(municipality, 'name', 'sv').text}"
     existing = Series.objects.filter(county=county, kind=spec.kind, title_fi=title_fi).first()
     if existing is not None:
         return existing, 0
