@@ -93,3 +93,15 @@ def may_see_online_link(user: AnyUser | None, meeting: Meeting) -> bool:
     return own_registrations(user).filter(
         meeting=meeting, status=RegistrationStatus.CONFIRMED
     ).exists() or may_organise(user, meeting)
+
+
+# The statutory calendar: its compliance page, export and API are public (aggregate counts
+# and names of municipalities and series, no personal data: the county's compliance with
+# the law is public information); its requirements and evidence are kept by the county's
+# coordinators and staff.
+CALENDAR_KEEPER = "meetings-calendar-keeper"
+
+
+def may_keep_calendar(user: AnyUser | None, county_id: int) -> bool:
+    roles = roles_of(user)
+    return roles.is_staff or county_id in roles.coordinator_county_ids

@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from kumppani.core.admin import ReadOnlyAdminMixin
 
-from .models import Meeting, Registration, Series
+from .models import Meeting, Registration, Requirement, Series
 
 
 @admin.register(Series)
@@ -34,3 +34,10 @@ class RegistrationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin[Registration]):
     list_filter = ("status",)
     search_fields = ("meeting__title", "name", "email")
     list_select_related = ("meeting",)
+
+
+@admin.register(Requirement)
+class RequirementAdmin(ReadOnlyAdminMixin, TranslationAdmin):
+    list_display = ("name", "county", "year", "series_kind", "scope", "minimum", "maximum")
+    list_filter = ("county", "year", "scope")
+    list_select_related = ("county",)

@@ -18,3 +18,12 @@ register_actions(
         "meetings.registration.promote": _("Registration moved from the waiting list to a seat"),
     }
 )
+
+register_actions(
+    {
+        "meetings.meeting.held": _("Meeting marked as held"),
+        "meetings.requirement.create": _("Statutory requirement added"),
+        "meetings.requirement.evidence": _("Evidence of a statutory requirement recorded"),
+        "meetings.compliance.export": _("Statutory calendar exported"),
+    }
+)

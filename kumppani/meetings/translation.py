@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Meeting, Series
+from .models import Meeting, Requirement, Series
 
 
 @register(Series)
@@ -11,3 +11,8 @@ class SeriesTranslationOptions(TranslationOptions):
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
     fields = ("title", "agenda")
+
+
+@register(Requirement)
+class RequirementTranslationOptions(TranslationOptions):
+    fields = ("name",)

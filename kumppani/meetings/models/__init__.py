@@ -17,3 +17,7 @@ __all__ = [
     "Series",
     "SeriesKind",
 ]
+
+from .calendar import Requirement, Scope
+
+__all__ += ["Requirement", "Scope"]

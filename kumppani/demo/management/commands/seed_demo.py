@@ -22,6 +22,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
 from kumppani.demo import people as demo_data
 from kumppani.grants.demo_data import seed_grants_demo
+from kumppani.meetings.demo_data import seed_meetings_demo
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.services import (
     OrganisationFields,
@@ -134,6 +135,7 @@ def steps() -> list[tuple[str, Callable[[], int]]]:
         ("representatives", seed_representatives),
         ("activities and volunteer tasks created or refreshed", seed_catalogue),
         ("grant programmes, calls and applications", seed_grants),
+        ("meeting series, meetings, registrations and statutory requirements", seed_meetings_demo),
     ]
 
 
