@@ -15,6 +15,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.utils import check_csrf
 
+from kumppani.accounts.models import User
 from kumppani.core.access import declare, public
 from kumppani.core.actor import Actor
 from kumppani.core.api import ErrorOut, Pagination, error_responses
@@ -209,8 +210,10 @@ def delete_registration(request: HttpRequest, meeting_id: UUID) -> Registration:
     """Cancel the signed-in user's own registration; a freed seat goes at once to the
     first one waiting."""
     _signed_in_write(request)
+    user = request.user
+    assert isinstance(user, User)  # signed in, checked above
     registration = (
-        Registration.objects.filter(LIVE, meeting__public_id=meeting_id, user=request.user)
+        Registration.objects.filter(LIVE, meeting__public_id=meeting_id, user=user)
         .select_related("meeting")
         .first()
     )

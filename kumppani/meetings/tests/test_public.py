@@ -29,7 +29,9 @@ def _detail(meeting: Meeting) -> str:
 
 
 def _token(response) -> str:
-    return re.search(r'name="submission_token" value="([0-9a-f]+)"', response.content.decode())[1]
+    found = re.search(r'name="submission_token" value="([0-9a-f]+)"', response.content.decode())
+    assert found is not None
+    return found[1]
 
 
 def test_calendar_filters_by_kind_municipality_language_and_online(client, db) -> None:
@@ -59,7 +61,7 @@ def test_calendar_filters_by_kind_municipality_language_and_online(client, db) -
     assert titles("?county=17") == set()
     assert table.pk and coffee.pk
     response = client.get(url + "?kind=nonsense")
-    assert "Valitse tapahtuman laji luettelosta." in response.content.decode()
+    assert "Valitse tapaamisen laji luettelosta." in response.content.decode()
 
 
 def test_calendar_shows_seats_left_and_the_waiting_list(client, meeting, dave, alice) -> None:
@@ -119,7 +121,7 @@ def test_signed_in_user_registers_and_sees_the_link(client, dave) -> None:
     registration = meeting.registrations.get()
     assert (registration.user, registration.status) == (dave, CONFIRMED)
     page = response.content.decode()
-    assert "Olet ilmoittautunut tapahtumaan." in page
+    assert "Olet ilmoittautunut tapaamiseen." in page
     assert "https://meet.example.fi/x" in page
     # The same form sent again makes nothing new.
     client.post(_detail(meeting), {"submission_token": token})
@@ -170,15 +172,16 @@ def test_anonymous_registration_is_confirmed_by_the_emailed_link(client, db) -> 
     assert registration.status == RegistrationStatus.PENDING_CONFIRMATION
     assert registration.answers == {"diet": "Gluteeniton", "interpreter": True}
     body = OutgoingEmail.objects.get(recipient="maija@example.fi").body
-    link = re.search(r"https?://\S+/registrations/confirm/\S+/", body)[0]
-    path = link.split("testserver", 1)[1]
+    link = re.search(r"https?://\S+/registrations/confirm/\S+/", body)
+    assert link is not None
+    path = link[0].split("testserver", 1)[1]
     assert client.get(path).status_code == 200
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.PENDING_CONFIRMATION  # a GET changes nothing
     response = client.post(path, follow=True)
     registration.refresh_from_db()
     assert registration.status == CONFIRMED
-    assert "Olet ilmoittautunut tapahtumaan." in response.content.decode()
+    assert "Olet ilmoittautunut tapaamiseen." in response.content.decode()
 
 
 def test_cancel_by_signed_link_promotes_the_first_waiting(
