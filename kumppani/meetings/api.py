@@ -112,14 +112,14 @@ def _public_meeting(meeting_id: UUID) -> Meeting:
 @router.get(
     "/calendar.ics",
     summary="A county's public meetings as an iCalendar feed",
-    response={200: None, 400: ErrorOut},
     openapi_extra={
         "responses": {
-            "200": {
+            **error_responses(400)["responses"],
+            200: {
                 "description": "An iCalendar (RFC 5545) feed with the VTIMEZONE of "
                 "Europe/Helsinki; cancelled meetings have STATUS:CANCELLED.",
                 "content": {"text/calendar": {"schema": {"type": "string"}}},
-            }
+            },
         }
     },
 )
@@ -203,7 +203,7 @@ def create_registration(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     "/{meeting_id}/registrations",
     response={200: RegistrationOut},
     summary="Cancel your registration for a meeting",
-    openapi_extra=error_responses(403, 404),
+    openapi_extra=error_responses(400, 403, 404),
 )
 @declare(access.REGISTRANT)
 def delete_registration(request: HttpRequest, meeting_id: UUID) -> Registration:
