@@ -136,7 +136,3 @@ class RegistrationForm(forms.Form):
             elif value:
                 answers[question["key"]] = value
         return answers
-
-
-class TokenActionForm(forms.Form):
-    """A confirm or cancel button under a signed link."""

@@ -137,7 +137,8 @@ def meeting_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         )
     if request.method == "POST":
         if form is None:
-            messages.error(request, _("Registration for this meeting has closed."))
+            if own is None:
+                messages.error(request, _("Registration for this meeting has closed."))
             return redirect("meetings:meeting_detail", public_id=meeting.public_id)
         if form.is_valid():
             response = _register(request, meeting, form, user, organisations)
