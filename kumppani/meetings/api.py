@@ -3,22 +3,36 @@ statutory calendar for everyone; registrations for signed-in users."""
 
 from __future__ import annotations
 
-from ninja import Router
+from datetime import datetime
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+from ninja.utils import check_csrf
+
+from kumppani.accounts.models import User
+from kumppani.core.access import declare, public
+from kumppani.core.actor import Actor
+from kumppani.core.api import ErrorOut, Pagination, error_responses
+from kumppani.core.languages import current_language, translated
+
+from . import access, feeds, selectors
+from .compliance import compliance
+from .compliance_forms import ComplianceForm
+from .models import LIVE, Meeting, Registration
+from .public_forms import CalendarFilterForm
+from .services.registrations import cancel, register
 
 router = Router(tags=["meetings"])
 
 
 # The statutory calendar. Registered before any "/meetings/{id}" path, so that "compliance"
 # is not read as a meeting's id.
-from django.http import HttpRequest  # noqa: E402
-from ninja import Schema  # noqa: E402
-from ninja.errors import HttpError  # noqa: E402
-
-from kumppani.core.access import public  # noqa: E402
-from kumppani.core.api import error_responses  # noqa: E402
-
-from .compliance import compliance  # noqa: E402
-from .compliance_forms import ComplianceForm  # noqa: E402
 
 
 class RequirementOut(Schema):
@@ -78,3 +92,196 @@ def get_compliance(request: HttpRequest, county: str = "", year: str = "") -> Co
             for s in compliance(chosen, year_number)
         ],
     )
+
+
+class MeetingOut(Schema):
+    id: UUID = Field(alias="public_id")
+    county_code: str = Field(alias="county.code")
+    series_kind: str | None
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    mode: str  # in_person, online, hybrid
+    place: str
+    languages: list[str]
+    status: str  # scheduled, cancelled, held
+    capacity: int | None  # null: no limit
+    seats_left: int | None
+    waiting_list: int
+    registration_opens_at: datetime | None = Field(alias="enrolment_opens_at")
+    registration_closes_at: datetime | None = Field(alias="enrolment_closes_at")
+
+    @staticmethod
+    def resolve_series_kind(meeting: Meeting) -> str | None:
+        return meeting.series.kind if meeting.series else None
+
+    @staticmethod
+    def resolve_title(meeting: Meeting) -> str:
+        return translated(meeting, "title").text
+
+    @staticmethod
+    def resolve_seats_left(meeting: Meeting) -> int | None:
+        return selectors.seats_left(meeting)
+
+    @staticmethod
+    def resolve_waiting_list(meeting: Meeting) -> int:
+        return int(meeting.waiting_count)  # type: ignore[attr-defined]
+
+
+@router.get(
+    "",
+    response=list[MeetingOut],
+    summary="Upcoming open meetings",
+    openapi_extra=error_responses(400),
+)
+@paginate(Pagination)
+@public
+def list_meetings(
+    request: HttpRequest,
+    county: str = "",
+    municipality: str = "",
+    kind: str = "",
+    language: str = "",
+    online: str = "",
+) -> object:
+    """Public scheduled meetings that have not ended, the soonest first, with their free
+    seats and waiting lists. Filter by ``county`` (2-digit code), ``municipality``
+    (organising municipality's 3-digit code), ``kind`` of series, ``language`` (fi, sv, en,
+    se) and ``online`` (yes: can take part online; no: in person)."""
+    form = CalendarFilterForm(
+        {
+            "county": county,
+            "municipality": municipality,
+            "kind": kind,
+            "language": language,
+            "online": online,
+        }
+    )
+    if not form.is_valid():
+        raise HttpError(400, " ".join(form.error_sentences()))
+    return selectors.upcoming_meetings(**form.filters()).select_related("county")
+
+
+def _public_meeting(meeting_id: UUID) -> Meeting:
+    meeting = (
+        selectors.with_seats(access.public_meetings())
+        .select_related("series")
+        .filter(public_id=meeting_id)
+        .first()
+    )
+    if meeting is None:
+        raise HttpError(404, _("No public meeting has this id."))
+    return meeting
+
+
+@router.get(
+    "/calendar.ics",
+    summary="A county's public meetings as an iCalendar feed",
+    openapi_extra={
+        "responses": {
+            **error_responses(400)["responses"],
+            200: {
+                "description": "An iCalendar (RFC 5545) feed with the VTIMEZONE of "
+                "Europe/Helsinki; cancelled meetings have STATUS:CANCELLED.",
+                "content": {"text/calendar": {"schema": {"type": "string"}}},
+            },
+        }
+    },
+)
+@public
+def county_calendar(request: HttpRequest, county: str) -> HttpResponse:
+    """The public meetings of the county (2-digit ``county`` code), from a month back on,
+    for a calendar app to subscribe to."""
+    form = CalendarFilterForm({"county": county})
+    if not county or not form.is_valid():
+        raise HttpError(400, _("Give the county as its two-digit code, e.g. county=16."))
+    meetings = selectors.county_feed_meetings(county).select_related("series")
+    cal = feeds.calendar(
+        meetings.order_by("starts_at", "id"),
+        name=_("Meetings"),
+        url_of=lambda m: request.build_absolute_uri(
+            reverse("meetings:meeting_detail", args=[m.public_id])
+        ),
+    )
+    return feeds.ics_response(cal, f"meetings-{county}")
+
+
+@router.get(
+    "/{meeting_id}",
+    response=MeetingOut,
+    summary="One public meeting",
+    openapi_extra=error_responses(400, 404),
+)
+@public
+def get_meeting(request: HttpRequest, meeting_id: UUID) -> Meeting:
+    return _public_meeting(meeting_id)
+
+
+class RegistrationOut(Schema):
+    id: UUID = Field(alias="public_id")
+    meeting: UUID = Field(alias="meeting.public_id")
+    status: str  # confirmed, waiting, cancelled
+    waiting_number: int | None  # the place on the waiting list now (1 = next)
+
+    @staticmethod
+    def resolve_waiting_number(registration: Registration) -> int | None:
+        return selectors.waiting_number(registration)
+
+
+def _signed_in_write(request: HttpRequest) -> None:
+    if not request.user.is_authenticated:
+        raise HttpError(403, _("Sign in to register for meetings."))
+    if check_csrf(request) is not None:
+        # A browser session's write needs its CSRF token, as on the pages.
+        raise HttpError(403, _("The request lacks its CSRF token. Reload the page and try again."))
+
+
+@router.post(
+    "/{meeting_id}/registrations",
+    response={201: RegistrationOut, 409: ErrorOut},
+    summary="Register yourself for a meeting",
+    openapi_extra=error_responses(400, 403, 404),
+)
+@declare(access.REGISTRANT)
+def create_registration(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
+    """Register the signed-in user: ``confirmed`` when a seat is free, else ``waiting``
+    with the place on the waiting list. Registering again answers with the same
+    registration. 409 when registration is closed."""
+    _signed_in_write(request)
+    meeting = _public_meeting(meeting_id)
+    user = request.user
+    try:
+        registration = register(
+            meeting,
+            actor=Actor.from_request(request),
+            name=user.full_name or user.email,  # type: ignore[union-attr]
+            email=user.email,  # type: ignore[union-attr]
+            user=user,  # type: ignore[arg-type]
+            language=current_language(),
+        )
+    except ValidationError as error:
+        raise HttpError(409, " ".join(error.messages)) from None
+    return JsonResponse(RegistrationOut.from_orm(registration).model_dump(mode="json"), status=201)
+
+
+@router.delete(
+    "/{meeting_id}/registrations",
+    response={200: RegistrationOut},
+    summary="Cancel your registration for a meeting",
+    openapi_extra=error_responses(400, 403, 404),
+)
+@declare(access.REGISTRANT)
+def delete_registration(request: HttpRequest, meeting_id: UUID) -> Registration:
+    """Cancel the signed-in user's own registration; a freed seat goes at once to the
+    first one waiting."""
+    _signed_in_write(request)
+    user = request.user
+    assert isinstance(user, User)  # signed in, checked above
+    registration = (
+        Registration.objects.filter(LIVE, meeting__public_id=meeting_id, user=user)
+        .select_related("meeting")
+        .first()
+    )
+    if registration is None:
+        raise HttpError(404, _("You have no registration for this meeting."))
+    return cancel(registration, actor=Actor.from_request(request))

@@ -20,6 +20,7 @@ import kumppani
 from kumppani.accounts.models import User
 from kumppani.core.models import County
 from kumppani.grants.models import CountyGoal
+from kumppani.meetings.models import Meeting
 from kumppani.organisations.models import Organisation
 
 DJANGO_DEFAULT = forms.Field.default_error_messages["required"]
@@ -53,6 +54,9 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.grants.forms.ScoresForm": lambda cls: cls(criteria=[], given={}),
     "kumppani.grants.agreement_forms.NewAgreementForm": lambda cls: cls(
         county=County.objects.get(code="16")
+    ),
+    "kumppani.meetings.public_forms.RegistrationForm": lambda cls: cls(
+        meeting=Meeting(questions=[]), signed_in=False, organisations=Organisation.objects.none()
     ),
     "kumppani.grants.programme_forms.CriterionForm": lambda cls: cls(
         goals=CountyGoal.objects.none()
