@@ -18,3 +18,11 @@ register_actions(
         "meetings.registration.promote": _("Registration moved from the waiting list to a seat"),
     }
 )
+
+register_actions(
+    {
+        "meetings.registration.attendance": _("Attendance at a meeting recorded"),
+        "meetings.registration.anonymise": _("Registrations for a meeting anonymised"),
+        "meetings.participants.export": _("Participants of a meeting exported"),
+    }
+)

@@ -57,6 +57,8 @@ def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "meeting-reminders",
+        "meeting-registrations-anonymise",
     }
     for job in jobs:
         assert isinstance(job.task, Task)
