@@ -434,6 +434,9 @@ class QuestionForm(forms.Form):
     )
 
 
+QUESTION_FIELDS = ("key", "text_fi", "text_sv", "kind")
+
+
 class QuestionRows(forms.BaseFormSet):
     def clean(self) -> None:
         keys = [row["key"] for row in self.rows()]
@@ -443,7 +446,7 @@ class QuestionRows(forms.BaseFormSet):
     def rows(self) -> list[dict[str, Any]]:
         """The questions kept, as the meeting stores them."""
         return [
-            {name: form.cleaned_data.get(name) or "" for name in ("key", "text_fi", "text_sv", "kind")}
+            {name: form.cleaned_data.get(name) or "" for name in QUESTION_FIELDS}
             for form in self.forms
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
             if form.has_changed() or form in self.initial_forms

@@ -46,10 +46,7 @@ def send_registration_reminders(*, now: datetime | None = None) -> int:
     for pk in due.order_by("pk").values_list("pk", flat=True):
         with transaction.atomic():
             registration = (
-                due.select_for_update(of=("self",))
-                .select_related("meeting")
-                .filter(pk=pk)
-                .first()
+                due.select_for_update(of=("self",)).select_related("meeting").filter(pk=pk).first()
             )
             if registration is None:  # reminded meanwhile, or no longer confirmed
                 continue

@@ -17,9 +17,7 @@ from ..models import Meeting, MeetingStatus, RegistrationStatus
 
 
 @transaction.atomic
-def attendance_mark(
-    *, actor: Actor, meeting: Meeting, marks: Mapping[UUID, bool | None]
-) -> int:
+def attendance_mark(*, actor: Actor, meeting: Meeting, marks: Mapping[UUID, bool | None]) -> int:
     """Record for each confirmed registration (by public id) whether the person came (None:
     not known); return how many changed. Only changes are written, each audited; marking
     the same again changes nothing."""

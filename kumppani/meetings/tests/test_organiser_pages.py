@@ -79,8 +79,10 @@ def test_the_recurrence_choices_make_their_rules(client, alice) -> None:
     client.force_login(alice)
     url = reverse("meetings:series_new")
     client.post(url, series_post(repeat="weekly", weekday="FR", submission_token=""))
-    client.post(url, series_post(repeat="monthly", interval="3", nth="-1", weekday="TU",
-                                 submission_token=""))
+    client.post(
+        url,
+        series_post(repeat="monthly", interval="3", nth="-1", weekday="TU", submission_token=""),
+    )
     rules = set(Series.objects.values_list("recurrence", flat=True))
     assert rules == {"FREQ=WEEKLY;BYDAY=FR", "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1TU"}
 
@@ -192,8 +194,11 @@ def test_a_meeting_in_person_needs_a_place(client, alice) -> None:
 def test_an_occurrence_is_edited_and_cancelled_on_its_own(client, alice) -> None:
     series = make_series()
     meeting, other = [
-        make_meeting(title_fi="Aamukahvit", starts_at=timezone.now() + timedelta(days=d),
-                     ends_at=timezone.now() + timedelta(days=d, hours=1))
+        make_meeting(
+            title_fi="Aamukahvit",
+            starts_at=timezone.now() + timedelta(days=d),
+            ends_at=timezone.now() + timedelta(days=d, hours=1),
+        )
         for d in (5, 40)
     ]
     Meeting.objects.filter(pk__in=[meeting.pk, other.pk]).update(series=series)
@@ -246,8 +251,15 @@ def _participants(meeting: Meeting, org_x, bob, count: int) -> None:
             email=f"osallistuja{number}@example.fi",
             confirmation_link=lambda token: f"https://example.fi/{token}",
         )
-    register(meeting, actor=Actor(user=bob), user=bob, organisation=org_x, name="Bob",
-             email=bob.email, answers={"diet": "Vegaani"})
+    register(
+        meeting,
+        actor=Actor(user=bob),
+        user=bob,
+        organisation=org_x,
+        name="Bob",
+        email=bob.email,
+        answers={"diet": "Vegaani"},
+    )
 
 
 def test_participants_are_listed_counted_marked_and_exported(client, alice, bob, org_x) -> None:
@@ -289,8 +301,13 @@ def test_the_participant_list_takes_constant_queries(client, alice, bob, org_x) 
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for number in range(5, 15):
-        register(meeting, actor=SYSTEM, name=f"Nimi {number}", email=f"n{number}@example.fi",
-                 confirmation_link=lambda token: f"https://example.fi/{token}")
+        register(
+            meeting,
+            actor=SYSTEM,
+            name=f"Nimi {number}",
+            email=f"n{number}@example.fi",
+            confirmation_link=lambda token: f"https://example.fi/{token}",
+        )
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)

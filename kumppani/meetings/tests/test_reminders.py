@@ -5,11 +5,13 @@ registrations after the retention period, counts kept."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from kumppani.accounts.models import User
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, OutgoingEmail
 from kumppani.meetings.models import RegistrationStatus
@@ -78,9 +80,8 @@ def test_anonymous_registrations_are_anonymised_after_retention_and_counts_stay(
     meeting = make_meeting(
         capacity=5, questions=[{"key": "diet", "text_fi": "Ruokavalio", "kind": "text"}]
     )
-    user = UserFactory(email="kirjautunut@example.fi")
-    own = register(meeting, actor=Actor(user=user), user=user, name="Kirjautunut",
-                   email=user.email)
+    user = cast(User, UserFactory(email="kirjautunut@example.fi"))
+    own = register(meeting, actor=Actor(user=user), user=user, name="Kirjautunut", email=user.email)
     anonymous = [_anonymous(meeting, number) for number in (1, 2)]
     ends = meeting.ends_at
 

@@ -105,11 +105,13 @@ def home(request: HttpRequest) -> HttpResponse:
     listing = lists.list_page(
         request,
         FilterForm(request.GET),
-        lambda _cleaned: access.organised_series(request.user)
-        .prefetch_related(
-            Prefetch("meetings", queryset=coming[:COMING_SHOWN], to_attr="coming")
-        )
-        .order_by("-is_active", "title", "id"),
+        lambda _cleaned: (
+            access.organised_series(request.user)
+            .prefetch_related(
+                Prefetch("meetings", queryset=coming[:COMING_SHOWN], to_attr="coming")
+            )
+            .order_by("-is_active", "title", "id")
+        ),
     )
     one_offs = Paginator(
         access.organised_meetings(request.user)
@@ -143,9 +145,7 @@ def _render_series(
     request: HttpRequest, series: Series | None, form: SeriesForm, generate: GenerateForm
 ) -> HttpResponse:
     coming = (
-        list(
-            series.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id")[:50]
-        )
+        list(series.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id")[:50])
         if series
         else []
     )
@@ -245,9 +245,7 @@ def series_generate(request: HttpRequest, public_id: UUID) -> HttpResponse:
         else:
             messages.success(
                 request,
-                ngettext(
-                    "%(count)d meeting was made.", "%(count)d meetings were made.", len(made)
-                )
+                ngettext("%(count)d meeting was made.", "%(count)d meetings were made.", len(made))
                 % {"count": len(made)},
             )
             return redirect("meetings:series_edit", public_id=series.public_id)
@@ -287,7 +285,11 @@ def _render_meeting(
 
 
 def _create_meeting(
-    request: HttpRequest, *, county: County, series: Series | None, form: NewMeetingForm,
+    request: HttpRequest,
+    *,
+    county: County,
+    series: Series | None,
+    form: NewMeetingForm,
     questions: Any,
 ) -> HttpResponse | None:
     values = dict(form.cleaned_data)
@@ -351,8 +353,8 @@ def series_meeting_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
     form = NewMeetingForm(
         data,
         initial={
-            "title_fi": series.title_fi,
-            "title_sv": series.title_sv,
+            "title_fi": getattr(series, "title_fi", ""),
+            "title_sv": getattr(series, "title_sv", ""),
             "mode": series.default_mode,
             "place": series.default_place,
             "online_link": series.default_online_link,

@@ -3,6 +3,7 @@ organisation kind and municipality, and an export."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -34,7 +35,7 @@ from .organisers import organised_meeting
 ATTENDED = {"yes": True, "no": False, "": None}
 
 
-def _registrations(meeting: Meeting, cleaned: dict[str, Any]) -> QuerySet[Registration]:
+def _registrations(meeting: Meeting, cleaned: Mapping[str, Any]) -> QuerySet[Registration]:
     rows = meeting.registrations.select_related("organisation")
     status = cleaned.get("status")
     rows = rows.filter(status=status) if status else rows.filter(LIVE)
@@ -98,9 +99,7 @@ def counts_by_municipality(meeting: Meeting) -> list[tuple[str, int]]:
 def _render(request: HttpRequest, meeting: Meeting, listing: Any, status: int = 200) -> Any:
     page = listing.page
     rows = (
-        [(registration, _answers(meeting, registration)) for registration in page]
-        if page
-        else []
+        [(registration, _answers(meeting, registration)) for registration in page] if page else []
     )
     return lists.render_list(
         request,
@@ -133,7 +132,8 @@ def attendance(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Save the attendance marked on the list's page (a choice per confirmed registration)."""
     meeting = organised_meeting(request, public_id)
     marks: dict[UUID, bool | None] = {}
-    for name, value in request.POST.items():
+    for name in request.POST:
+        value = request.POST.get(name, "")
         if not name.startswith("attended-") or value not in ATTENDED:
             continue
         try:
@@ -168,7 +168,9 @@ def participant_columns(meeting: Meeting) -> list[Column[Registration]]:
     return [
         Column(gettext_lazy("Name"), lambda r: r.name),
         Column(gettext_lazy("Email"), lambda r: r.email),
-        Column(gettext_lazy("Organisation"), lambda r: r.organisation.name if r.organisation else ""),
+        Column(
+            gettext_lazy("Organisation"), lambda r: r.organisation.name if r.organisation else ""
+        ),
         Column(
             gettext_lazy("Business ID"),
             lambda r: r.organisation.business_id if r.organisation else "",
