@@ -317,6 +317,14 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
         "task": "kumppani.core.idempotency.idempotency_keys_purge",
         "every": timedelta(hours=1),
     },
+    "meeting-reminders": {
+        "task": "kumppani.meetings.tasks.registration_reminders",
+        "every": timedelta(hours=1),
+    },
+    "meeting-registrations-anonymise": {
+        "task": "kumppani.meetings.tasks.registrations_anonymise",
+        "every": timedelta(days=1),
+    },
 }
 # How long an API write's Idempotency-Key is remembered: a client's retry within this time
 # gets the first answer; the periodic job above deletes older keys.
@@ -377,3 +385,7 @@ LOGGING = {
     # WeasyPrint logs every step of every PDF at INFO; its warnings (a refused URL) stay.
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
+
+# Days after a meeting before the personal data of its anonymous registrations (made
+# without an account) is blanked by the periodic job; the counts stay.
+MEETINGS_REGISTRATION_RETENTION = int(os.environ.get("MEETINGS_REGISTRATION_RETENTION", "365"))

@@ -25,5 +25,8 @@ register_actions(
         "meetings.requirement.create": _("Statutory requirement added"),
         "meetings.requirement.evidence": _("Evidence of a statutory requirement recorded"),
         "meetings.compliance.export": _("Statutory calendar exported"),
+        "meetings.registration.attendance": _("Attendance at a meeting recorded"),
+        "meetings.registration.anonymise": _("Registrations for a meeting anonymised"),
+        "meetings.participants.export": _("Participants of a meeting exported"),
     }
 )

@@ -18,7 +18,7 @@ from django.utils import translation
 
 import kumppani
 from kumppani.accounts.models import User
-from kumppani.core.models import County
+from kumppani.core.models import County, Municipality
 from kumppani.grants.models import CountyGoal
 from kumppani.meetings.models import Meeting
 from kumppani.organisations.models import Organisation
@@ -57,6 +57,9 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     ),
     "kumppani.meetings.public_forms.RegistrationForm": lambda cls: cls(
         meeting=Meeting(questions=[]), signed_in=False, organisations=Organisation.objects.none()
+    ),
+    "kumppani.meetings.organiser_forms.SeriesForm": lambda cls: cls(
+        counties=_every_county(), municipalities=Municipality.objects.all()
     ),
     "kumppani.grants.programme_forms.CriterionForm": lambda cls: cls(
         goals=CountyGoal.objects.none()

@@ -57,6 +57,8 @@ def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "meeting-reminders",
+        "meeting-registrations-anonymise",
     }
     for job in jobs:
         assert isinstance(job.task, Task)
@@ -77,12 +79,16 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "meeting-reminders",
+        "meeting-registrations-anonymise",
     ]
     assert enqueued_tasks() == [
         "freshness_reminders",
         "hsds_dumps_refresh",
         "idempotency_keys_purge",
         "outbox_retry",
+        "registration_reminders",
+        "registrations_anonymise",
         "report_reminders",
         "tasks_sweep",
     ]
@@ -100,6 +106,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "tasks-sweep",
         "hsds-dumps",
         "idempotency-keys-purge",
+        "meeting-reminders",
     ]
     assert periodic_jobs_run(now=T0 + timedelta(days=1)) == [
         "outbox-retry",
@@ -108,6 +115,8 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "meeting-reminders",
+        "meeting-registrations-anonymise",
     ]
     assert enqueued_tasks().count("freshness_reminders") == 1
 
@@ -120,7 +129,8 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
     assert (
         out.getvalue().count(
             "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders, "
-            "grant-report-reminders, idempotency-keys-purge."
+            "grant-report-reminders, idempotency-keys-purge, meeting-reminders, "
+            "meeting-registrations-anonymise."
         )
         == 1
     )
@@ -157,8 +167,10 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh": 1,
         "kumppani.grants.tasks.report_reminders": 1,
         "kumppani.core.idempotency.idempotency_keys_purge": 1,
+        "kumppani.meetings.tasks.registration_reminders": 1,
+        "kumppani.meetings.tasks.registrations_anonymise": 1,
     }
-    assert PeriodicJobRun.objects.count() == 6
+    assert PeriodicJobRun.objects.count() == 8
 
 
 @pytest.mark.django_db

@@ -74,6 +74,8 @@ class Registration(models.Model):
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     # Name, email and answers are blanked when the registration is anonymised.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # When the reminder before the meeting was queued: it is sent once.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
 
     class Meta:
