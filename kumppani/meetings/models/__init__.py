@@ -17,3 +17,26 @@ __all__ = [
     "Series",
     "SeriesKind",
 ]
+
+from .liaisons import LiaisonPerson, LiaisonRole
+from .memos import (
+    Memo,
+    MemoAttachment,
+    MemoReminder,
+    MemoStatus,
+    Topic,
+    TopicStatus,
+    TopicSupport,
+)
+
+__all__ += [
+    "LiaisonPerson",
+    "LiaisonRole",
+    "Memo",
+    "MemoAttachment",
+    "MemoReminder",
+    "MemoStatus",
+    "Topic",
+    "TopicStatus",
+    "TopicSupport",
+]
