@@ -104,6 +104,9 @@ class LiaisonForm(forms.ModelForm[LiaisonPerson]):
 
     def __init__(self, *args: Any, municipality: Municipality, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A person is added active; the edit form may retire them.
+            del self.fields["is_active"]
         pairs = LiaisonPerson.objects.filter(
             municipality=municipality, role=LiaisonRole.HYTE, is_active=True
         )

@@ -208,7 +208,7 @@ def test_reminders_go_to_organisers_weekly_until_published(alice, carol) -> None
     assert send_memo_reminders(today=today) == 0  # the job run twice sends once
     sent = OutgoingEmail.objects.filter(recipient=alice.email)
     assert sent.count() == 1
-    assert "muistio" in sent.get().subject.lower()
+    assert "muistiota ei ole vielä julkaistu" in sent.get().subject
     assert not OutgoingEmail.objects.filter(recipient=carol.email).exists()
     assert send_memo_reminders(today=today + timedelta(days=3)) == 0
     assert send_memo_reminders(today=today + timedelta(days=7)) == 1

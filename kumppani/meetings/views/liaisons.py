@@ -40,7 +40,7 @@ def liaison_roster(request: HttpRequest, code: str) -> HttpResponse:
     municipality = _roster_municipality(request, code)
     form = LiaisonForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fields = {name: form.cleaned_data[name] for name in form.fields}
         try:
             outcome = submit_once(
                 token=token_from(request),
@@ -93,7 +93,7 @@ def liaison_edit(request: HttpRequest, pk: int) -> HttpResponse:
         municipality=municipality,
     )
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fields = {name: form.cleaned_data[name] for name in form.fields}
         try:
             services.liaison_update(person=person, actor=Actor.from_request(request), **fields)
         except ValidationError as error:
