@@ -116,7 +116,7 @@ PAGES += [
         "alice",
         roster,
     ),
-    page_at("liaison-contact", "meetings:liaison_contact"),
+    page_at("liaison-contact", "meetings:liaison_contact", setup=roster),
     PageCase(
         "liaison-contact-chosen",
         "meetings:liaison_contact",
