@@ -57,6 +57,7 @@ def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "memo-reminders",
     }
     for job in jobs:
         assert isinstance(job.task, Task)
@@ -77,11 +78,13 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "memo-reminders",
     ]
     assert enqueued_tasks() == [
         "freshness_reminders",
         "hsds_dumps_refresh",
         "idempotency_keys_purge",
+        "memo_reminders",
         "outbox_retry",
         "report_reminders",
         "tasks_sweep",
@@ -108,6 +111,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "freshness-reminders",
         "grant-report-reminders",
         "idempotency-keys-purge",
+        "memo-reminders",
     ]
     assert enqueued_tasks().count("freshness_reminders") == 1
 
@@ -120,7 +124,7 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
     assert (
         out.getvalue().count(
             "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders, "
-            "grant-report-reminders, idempotency-keys-purge."
+            "grant-report-reminders, idempotency-keys-purge, memo-reminders."
         )
         == 1
     )
@@ -157,8 +161,9 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh": 1,
         "kumppani.grants.tasks.report_reminders": 1,
         "kumppani.core.idempotency.idempotency_keys_purge": 1,
+        "kumppani.meetings.memo_tasks.memo_reminders": 1,
     }
-    assert PeriodicJobRun.objects.count() == 6
+    assert PeriodicJobRun.objects.count() == 7
 
 
 @pytest.mark.django_db
