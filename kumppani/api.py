@@ -21,3 +21,7 @@ api.add_router("/organisations", organisations_router)
 api.add_router("/", catalogue_router)
 api.add_router("/grants", grants_router)
 api.add_router("/meetings", meetings_router)
+
+from kumppani.meetings.api import liaisons_router  # noqa: E402
+
+api.add_router("/liaisons", liaisons_router)

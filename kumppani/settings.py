@@ -325,6 +325,10 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
         "task": "kumppani.meetings.tasks.registrations_anonymise",
         "every": timedelta(days=1),
     },
+    "memo-reminders": {
+        "task": "kumppani.meetings.memo_tasks.memo_reminders",
+        "every": timedelta(days=1),
+    },
 }
 # How long an API write's Idempotency-Key is remembered: a client's retry within this time
 # gets the first answer; the periodic job above deletes older keys.

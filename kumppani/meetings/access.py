@@ -14,8 +14,18 @@ from django.db.models import Q, QuerySet
 
 from kumppani.accounts.models import CountyRoleKind, User
 from kumppani.accounts.roles import roles_of
+from kumppani.core.models import County, Municipality
 
-from .models import Audience, Meeting, MeetingStatus, Registration, RegistrationStatus, Series
+from .models import (
+    Audience,
+    Meeting,
+    MeetingStatus,
+    Memo,
+    MemoStatus,
+    Registration,
+    RegistrationStatus,
+    Series,
+)
 
 ORGANISER = "meetings-organiser"  # the county's coordinators, the organising liaisons, staff
 PUBLIC = "meetings-public"  # anyone: public meetings and series only
@@ -105,3 +115,42 @@ CALENDAR_KEEPER = "meetings-calendar-keeper"
 def may_keep_calendar(user: AnyUser | None, county_id: int) -> bool:
     roles = roles_of(user)
     return roles.is_staff or county_id in roles.coordinator_county_ids
+
+
+# Memos, topics and the liaison roster.
+ROSTER = "meetings-roster"  # the county's coordinators (the municipality's county), staff
+SIGNED_IN_TOPICS = "meetings-topics"  # anyone signed in proposes and supports topics
+
+
+def public_memos() -> QuerySet[Memo]:
+    """Published memos of public meetings: for everyone."""
+    return Memo.objects.filter(status=MemoStatus.PUBLISHED, meeting__is_public=True)
+
+
+def may_read_memo(user: AnyUser | None, memo: Memo) -> bool:
+    """A published memo of a public meeting is for everyone; otherwise the organisers."""
+    if memo.status == MemoStatus.PUBLISHED and memo.meeting.is_public:
+        return True
+    return may_organise(user, memo.meeting)
+
+
+def topic_series() -> QuerySet[Series]:
+    """The series for which topics may be proposed: the active open ones."""
+    return public_series()
+
+
+def roster_municipalities(user: AnyUser | None) -> QuerySet[Municipality]:
+    """The municipalities whose liaison roster the user keeps: those of the counties they
+    coordinate (every county's for staff)."""
+    roles = roles_of(user)
+    municipalities = Municipality.objects.filter(county__isnull=False).select_related("county")
+    if roles.is_staff:
+        return municipalities
+    return municipalities.filter(county_id__in=roles.coordinator_county_ids)
+
+
+def roster_counties(user: AnyUser | None) -> QuerySet[County]:
+    roles = roles_of(user)
+    if roles.is_staff:
+        return County.objects.all()
+    return County.objects.filter(pk__in=roles.coordinator_county_ids)

@@ -28,5 +28,17 @@ register_actions(
         "meetings.registration.attendance": _("Attendance at a meeting recorded"),
         "meetings.registration.anonymise": _("Registrations for a meeting anonymised"),
         "meetings.participants.export": _("Participants of a meeting exported"),
+        "meetings.memo.update": _("Memo of a meeting changed"),
+        "meetings.memo.publish": _("Memo of a meeting published"),
+        "meetings.memo.attachment_add": _("File added to a memo"),
+        "meetings.memo.attachment_remove": _("File removed from a memo"),
+        "meetings.memo.attachment_read": _("File of a memo read"),
+        "meetings.memo.remind": _("Organiser reminded of an unpublished memo"),
+        "meetings.topic.propose": _("Topic proposed for a meeting series"),
+        "meetings.topic.support": _("Topic supported"),
+        "meetings.topic.take_up": _("Topic taken up at a meeting"),
+        "meetings.liaison.create": _("Liaison person added"),
+        "meetings.liaison.update": _("Liaison person changed"),
+        "meetings.liaison.confirm": _("Liaison roster confirmed for the year"),
     }
 )

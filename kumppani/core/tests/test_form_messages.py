@@ -61,6 +61,9 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.meetings.organiser_forms.SeriesForm": lambda cls: cls(
         counties=_every_county(), municipalities=Municipality.objects.all()
     ),
+    "kumppani.meetings.memo_forms.LiaisonForm": lambda cls: cls(
+        municipality=Municipality.objects.get(code="743")
+    ),
     "kumppani.grants.programme_forms.CriterionForm": lambda cls: cls(
         goals=CountyGoal.objects.none()
     ),

@@ -59,6 +59,7 @@ def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
         "idempotency-keys-purge",
         "meeting-reminders",
         "meeting-registrations-anonymise",
+        "memo-reminders",
     }
     for job in jobs:
         assert isinstance(job.task, Task)
@@ -81,11 +82,13 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "idempotency-keys-purge",
         "meeting-reminders",
         "meeting-registrations-anonymise",
+        "memo-reminders",
     ]
     assert enqueued_tasks() == [
         "freshness_reminders",
         "hsds_dumps_refresh",
         "idempotency_keys_purge",
+        "memo_reminders",
         "outbox_retry",
         "registration_reminders",
         "registrations_anonymise",
@@ -117,6 +120,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "idempotency-keys-purge",
         "meeting-reminders",
         "meeting-registrations-anonymise",
+        "memo-reminders",
     ]
     assert enqueued_tasks().count("freshness_reminders") == 1
 
@@ -130,7 +134,7 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
         out.getvalue().count(
             "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders, "
             "grant-report-reminders, idempotency-keys-purge, meeting-reminders, "
-            "meeting-registrations-anonymise."
+            "meeting-registrations-anonymise, memo-reminders."
         )
         == 1
     )
@@ -169,8 +173,9 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.core.idempotency.idempotency_keys_purge": 1,
         "kumppani.meetings.tasks.registration_reminders": 1,
         "kumppani.meetings.tasks.registrations_anonymise": 1,
+        "kumppani.meetings.memo_tasks.memo_reminders": 1,
     }
-    assert PeriodicJobRun.objects.count() == 8
+    assert PeriodicJobRun.objects.count() == 9
 
 
 @pytest.mark.django_db

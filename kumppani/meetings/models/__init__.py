@@ -1,23 +1,42 @@
 """The meetings app's data: a county's cooperation structures (meeting series), their
-meetings and the registrations for them, with waiting lists."""
+meetings and the registrations for them with waiting lists, memos and topics, the liaison
+roster, the influence body, statements and consultations, and the statutory calendar."""
 
+from .calendar import Requirement, Scope
+from .liaisons import LiaisonPerson, LiaisonRole
 from .meeting import Meeting, MeetingStatus, Mode, QuestionKind
+from .memos import (
+    Memo,
+    MemoAttachment,
+    MemoReminder,
+    MemoStatus,
+    Topic,
+    TopicStatus,
+    TopicSupport,
+)
 from .registration import LIVE, Registration, RegistrationStatus
 from .series import Audience, Series, SeriesKind
 
 __all__ = [
     "LIVE",
     "Audience",
+    "LiaisonPerson",
+    "LiaisonRole",
     "Meeting",
     "MeetingStatus",
+    "Memo",
+    "MemoAttachment",
+    "MemoReminder",
+    "MemoStatus",
     "Mode",
     "QuestionKind",
     "Registration",
     "RegistrationStatus",
+    "Requirement",
+    "Scope",
     "Series",
     "SeriesKind",
+    "Topic",
+    "TopicStatus",
+    "TopicSupport",
 ]
-
-from .calendar import Requirement, Scope
-
-__all__ += ["Requirement", "Scope"]

@@ -1,0 +1,299 @@
+"""Memos and topics: the organiser's memo editor, the public memo pages and their search,
+the memo files, and a series' topics page."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kumppani.core import lists
+from kumppani.core.access import declare, public, require, signed_in
+from kumppani.core.actor import Actor
+from kumppani.core.forms import add_service_errors
+from kumppani.core.submissions import new_token, submit_once, token_from
+
+from .. import access
+from ..memo_forms import MemoAttachmentForm, MemoForm, MemoSearchForm, TakeUpForm, TopicForm
+from ..models import Meeting, Memo, MemoAttachment, Series, Topic, TopicStatus, TopicSupport
+from ..services import memos as services
+
+
+def _organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
+    meeting = access.organised_meetings(request.user).filter(public_id=public_id).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+@declare(access.ORGANISER)
+@signed_in
+@require_http_methods(["GET", "POST"])
+def memo_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Write the meeting's memo, add files and publish it."""
+    meeting = _organised_meeting(request, public_id)
+    memo = Memo.objects.filter(meeting=meeting).first()
+    initial = (
+        {name: getattr(memo, name) for name in services.MEMO_FIELDS}
+        if memo
+        else {"language": request.LANGUAGE_CODE}
+    )
+    form = MemoForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actor = Actor.from_request(request)
+        try:
+            services.memo_save(meeting=meeting, actor=actor, **form.cleaned_data)
+            if "publish" in request.POST:
+                services.memo_publish(meeting=meeting, actor=actor)
+                messages.success(request, _("The memo was published."))
+            else:
+                messages.success(request, _("The memo was saved."))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("meetings:memo_edit", public_id=meeting.public_id)
+    return render(
+        request,
+        "meetings/memo_edit.html",
+        {
+            "meeting": meeting,
+            "memo": memo,
+            "form": form,
+            "attachment_form": MemoAttachmentForm(),
+            "attachments": list(memo.attachments.all()) if memo else [],
+        },
+    )
+
+
+@declare(access.ORGANISER)
+@signed_in
+@require_POST
+def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    meeting = _organised_meeting(request, public_id)
+    form = MemoAttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.memo_attachment_add(
+                meeting=meeting, upload=form.cleaned_data["file"], actor=Actor.from_request(request)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The file was added."))
+            return redirect("meetings:memo_edit", public_id=meeting.public_id)
+    memo = Memo.objects.filter(meeting=meeting).first()
+    return render(
+        request,
+        "meetings/memo_edit.html",
+        {
+            "meeting": meeting,
+            "memo": memo,
+            "form": MemoForm(
+                initial={name: getattr(memo, name) for name in services.MEMO_FIELDS} if memo else {}
+            ),
+            "attachment_form": form,
+            "attachments": list(memo.attachments.all()) if memo else [],
+        },
+        status=400,
+    )
+
+
+@declare(access.ORGANISER)
+@signed_in
+@require_POST
+def memo_attachment_remove(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    attachment = (
+        MemoAttachment.objects.select_related("memo__meeting")
+        .filter(public_id=public_id, memo__meeting__in=access.organised_meetings(request.user))
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    meeting = attachment.memo.meeting
+    services.memo_attachment_remove(attachment=attachment, actor=Actor.from_request(request))
+    messages.success(request, _("The file was removed."))
+    return redirect("meetings:memo_edit", public_id=meeting.public_id)
+
+
+@public
+@require_GET
+def memo_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """A meeting's memo: public once published for a public meeting, otherwise for the
+    organisers (who see the draft)."""
+    memo = (
+        Memo.objects.select_related("meeting__county", "meeting__series")
+        .filter(meeting__public_id=public_id)
+        .first()
+    )
+    if memo is None or not access.may_read_memo(request.user, memo):
+        raise Http404
+    return render(
+        request,
+        "meetings/memo_detail.html",
+        {
+            "memo": memo,
+            "meeting": memo.meeting,
+            "attachments": list(memo.attachments.all()),
+            "may_edit": access.may_organise(request.user, memo.meeting),
+        },
+    )
+
+
+@public
+@require_GET
+def memo_attachment(request: HttpRequest, public_id: UUID) -> FileResponse:
+    """A memo's file, to whoever may read the memo; always a download."""
+    attachment = (
+        MemoAttachment.objects.select_related("memo__meeting__county")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if attachment is None or not access.may_read_memo(request.user, attachment.memo):
+        raise Http404
+    response = FileResponse(
+        services.memo_attachment_read(attachment=attachment, actor=Actor.from_request(request)),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _memo_rows(form: MemoSearchForm) -> QuerySet[Memo]:
+    memos = access.public_memos().select_related("meeting__county", "meeting__series")
+    words = (form.cleaned_data.get("q") or "").split()
+    for word in words[:10]:
+        memos = memos.filter(
+            Q(body__icontains=word)
+            | Q(decisions__icontains=word)
+            | Q(topics_raised__icontains=word)
+            | Q(meeting__title__icontains=word)
+        )
+    return memos.order_by("-meeting__starts_at", "-id")
+
+
+@public
+@require_GET
+def memo_list(request: HttpRequest) -> HttpResponse:
+    """Published memos of public meetings, newest first, with a text search."""
+    form = MemoSearchForm(request.GET)
+    listing = lists.list_page(request, form, lambda _cleaned: _memo_rows(form))
+    return lists.render_list(
+        request, listing, "meetings/memo_list.html", "meetings/_memo_results.html"
+    )
+
+
+def _topic_series(public_id: UUID) -> Series:
+    series = access.topic_series().filter(public_id=public_id).first()
+    if series is None:
+        raise Http404
+    return series
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def series_topics(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The topics proposed for the series, most supported first; signed-in users propose
+    and support them, the organisers mark them taken up."""
+    series = _topic_series(public_id)
+    form = TopicForm(request.POST if request.method == "POST" else None)
+    url = reverse("meetings:series_topics", args=[series.public_id])
+    if request.method == "POST":
+        require(request.user.is_authenticated)
+        if form.is_valid():
+            try:
+                outcome = submit_once(
+                    token=token_from(request),
+                    user=request.user,
+                    create=lambda: services.topic_propose(
+                        series=series, actor=Actor.from_request(request), **form.cleaned_data
+                    ),
+                    result_url=lambda _topic: url,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if not outcome.repeated:
+                    messages.success(request, _("Thank you: the topic was proposed."))
+                return redirect(outcome.url)
+    topics = list(
+        Topic.objects.filter(series=series)
+        .select_related("meeting")
+        .annotate(support_count=Count("supports"))
+        .order_by("status", "-support_count", "-created_at", "id")[:200]
+    )
+    supported: set[int] = set()
+    if request.user.is_authenticated:
+        supported = set(
+            TopicSupport.objects.filter(user=request.user, topic__series=series).values_list(
+                "topic_id", flat=True
+            )
+        )
+    organises = access.may_organise_series(request.user, series)
+    return render(
+        request,
+        "meetings/series_topics.html",
+        {
+            "series": series,
+            "topics": topics,
+            "supported": supported,
+            "form": form,
+            "submission_token": new_token(),
+            "organises": organises,
+            "take_up_form": TakeUpForm(meetings=series.meetings.order_by("starts_at"))
+            if organises
+            else None,
+            "taken_up": TopicStatus.TAKEN_UP,
+        },
+    )
+
+
+@declare(access.SIGNED_IN_TOPICS)
+@signed_in
+@require_POST
+def topic_support(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    topic = (
+        Topic.objects.select_related("series__county")
+        .filter(public_id=public_id, series__in=access.topic_series())
+        .first()
+    )
+    if topic is None:
+        raise Http404
+    if services.topic_support(topic=topic, actor=Actor.from_request(request)):
+        messages.success(request, _("You support the topic."))
+    return redirect("meetings:series_topics", public_id=topic.series.public_id)
+
+
+@declare(access.ORGANISER)
+@signed_in
+@require_POST
+def topic_take_up(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    topic = (
+        Topic.objects.select_related("series__county")
+        .filter(public_id=public_id, series__in=access.organised_series(request.user))
+        .first()
+    )
+    if topic is None:
+        raise Http404
+    form = TakeUpForm(request.POST, meetings=topic.series.meetings.all())
+    if not form.is_valid():
+        messages.error(request, _("Choose a meeting of the series from the list."))
+    else:
+        try:
+            services.topic_take_up(
+                topic=topic, meeting=form.cleaned_data["meeting"], actor=Actor.from_request(request)
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The topic was marked taken up."))
+    return redirect("meetings:series_topics", public_id=topic.series.public_id)
