@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Meeting, Series
+from .models import Body, Consultation, Meeting, Series
 
 
 @register(Series)
@@ -11,3 +11,13 @@ class SeriesTranslationOptions(TranslationOptions):
 @register(Meeting)
 class MeetingTranslationOptions(TranslationOptions):
     fields = ("title", "agenda")
+
+
+@register(Body)
+class BodyTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Consultation)
+class ConsultationTranslationOptions(TranslationOptions):
+    fields = ("title",)
