@@ -3,6 +3,7 @@ their public answers; the representative's answer form; the coordinator's pages.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 from uuid import UUID
 
@@ -271,10 +272,8 @@ def consultation_publish(request: HttpRequest, public_id: UUID) -> HttpResponse:
     consultation = get_object_or_404(
         access.coordinated_consultations(request.user), public_id=public_id
     )
-    try:
+    with contextlib.suppress(ValidationError):
         services.consultation_publish(actor=Actor.from_request(request), consultation=consultation)
-    except ValidationError:
-        pass
     return redirect("meetings:consultation_manage")
 
 
