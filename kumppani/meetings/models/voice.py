@@ -5,6 +5,7 @@ and consultations (lausuntopyyntö) with the organisations' responses."""
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -128,10 +129,10 @@ class Consultation(Timestamped):
         return str(self.title)
 
     @property
-    def deadline_day(self):  # type: ignore[no-untyped-def]
+    def deadline_day(self) -> date:
         return deadlines.effective_deadline(self.closes_on)
 
-    def accepts_answers(self, now) -> bool:  # type: ignore[no-untyped-def]
+    def accepts_answers(self, now: datetime) -> bool:
         return self.status == ConsultationStatus.OPEN and deadlines.is_open(
             now, self.closes_on, opens_on=self.opens_on
         )

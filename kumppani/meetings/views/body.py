@@ -102,8 +102,10 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
     """Mark who attended one meeting (the member, or the deputy in the member's place) and
     show the quorum counted from the seats."""
     body = _body(request, public_id)
+    if body.series_id is None:
+        raise Http404
     meeting = Meeting.objects.filter(series_id=body.series_id, public_id=meeting_id).first()
-    if meeting is None or body.series_id is None:
+    if meeting is None:
         raise Http404
     memberships = list(services.serving(body, timezone.localdate(meeting.starts_at)))
     marks = {row.membership_id: row.attended for row in Attendance.objects.filter(meeting=meeting)}
