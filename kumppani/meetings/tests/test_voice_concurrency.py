@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from kumppani.core.actor import Actor
 from kumppani.meetings.models import Consultation, ConsultationResponse
 from kumppani.meetings.services.voice import consultation_respond
@@ -25,6 +27,6 @@ def test_parallel_answers_make_one_response_per_organisation(bob, org_x):
             is_public=True,
         )
 
-    results = in_parallel([lambda n=n: answer(n) for n in range(10)])
+    results = in_parallel([partial(answer, n) for n in range(10)])
     assert not [r for r in results if isinstance(r, Exception)]
     assert ConsultationResponse.objects.filter(consultation=consultation).count() == 1
