@@ -9,6 +9,8 @@ it); the online link of a meeting is shown only to those with a confirmed seat.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
@@ -18,6 +20,9 @@ from kumppani.core.models import County, Municipality
 
 from .models import (
     Audience,
+    Body,
+    Consultation,
+    ConsultationStatus,
     Meeting,
     MeetingStatus,
     Memo,
@@ -25,6 +30,7 @@ from .models import (
     Registration,
     RegistrationStatus,
     Series,
+    Statement,
 )
 
 ORGANISER = "meetings-organiser"  # the county's coordinators, the organising liaisons, staff
@@ -154,3 +160,31 @@ def roster_counties(user: AnyUser | None) -> QuerySet[County]:
     if roles.is_staff:
         return County.objects.all()
     return County.objects.filter(pk__in=roles.coordinator_county_ids)
+
+
+# The influence body, statements and consultations.
+COORDINATOR = "meetings-coordinator"  # the county's coordinators, staff
+RESPONDENT = "meetings-respondent"  # an organisation's representatives
+
+
+def _coordinated(user: AnyUser | None, model: type[Any]) -> QuerySet[Any]:
+    roles = roles_of(user)
+    rows = model.objects.select_related("county")
+    return rows if roles.is_staff else rows.filter(county_id__in=roles.coordinator_county_ids)
+
+
+def coordinated_bodies(user: AnyUser | None) -> QuerySet[Body]:
+    return _coordinated(user, Body)
+
+
+def coordinated_statements(user: AnyUser | None) -> QuerySet[Statement]:
+    return _coordinated(user, Statement)
+
+
+def coordinated_consultations(user: AnyUser | None) -> QuerySet[Consultation]:
+    return _coordinated(user, Consultation)
+
+
+def public_consultations() -> QuerySet[Consultation]:
+    """Consultations once published (open or closed)."""
+    return Consultation.objects.exclude(status=ConsultationStatus.DRAFT).select_related("county")

@@ -40,5 +40,18 @@ register_actions(
         "meetings.liaison.create": _("Liaison person added"),
         "meetings.liaison.update": _("Liaison person changed"),
         "meetings.liaison.confirm": _("Liaison roster confirmed for the year"),
+        "meetings.body.create": _("Influence body created"),
+        "meetings.term.create": _("Term of an influence body created"),
+        "meetings.membership.appoint": _("Member of an influence body appointed"),
+        "meetings.membership.end": _("Membership of an influence body ended"),
+        "meetings.nomination.create": _("Nomination to an influence body recorded"),
+        "meetings.attendance.mark": _("Attendance at an influence body's meeting marked"),
+        "meetings.fees.export": _("Meeting fees exported"),
+        "meetings.statement.create": _("Statement registered"),
+        "meetings.statement.answer": _("Statement answered"),
+        "meetings.consultation.create": _("Consultation created"),
+        "meetings.consultation.publish": _("Consultation published"),
+        "meetings.consultation.close": _("Consultation closed"),
+        "meetings.consultation.respond": _("Consultation answered"),
     }
 )

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Meeting, Requirement, Series
+from .models import Body, Consultation, Meeting, Requirement, Series
 
 
 @register(Series)
@@ -16,3 +16,13 @@ class MeetingTranslationOptions(TranslationOptions):
 @register(Requirement)
 class RequirementTranslationOptions(TranslationOptions):
     fields = ("name",)
+
+
+@register(Body)
+class BodyTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Consultation)
+class ConsultationTranslationOptions(TranslationOptions):
+    fields = ("title",)

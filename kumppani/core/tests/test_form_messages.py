@@ -64,6 +64,10 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.meetings.memo_forms.LiaisonForm": lambda cls: cls(
         municipality=Municipality.objects.get(code="743")
     ),
+    "kumppani.meetings.body_forms.AttendanceForm": lambda cls: cls(memberships=[]),
+    "kumppani.meetings.body_forms.ResponseForm": lambda cls: cls(
+        questions=[], organisations=Organisation.objects.none()
+    ),
     "kumppani.grants.programme_forms.CriterionForm": lambda cls: cls(
         goals=CountyGoal.objects.none()
     ),

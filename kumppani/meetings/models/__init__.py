@@ -40,3 +40,34 @@ __all__ = [
     "TopicStatus",
     "TopicSupport",
 ]
+
+from .body import Attendance, Attended, Body, Membership, Nomination, Seat, SeatCategory, Term
+from .voice import (
+    Consultation,
+    ConsultationKind,
+    ConsultationResponse,
+    ConsultationStatus,
+    Statement,
+    StatementAnswer,
+    StatementKind,
+    StatementStatus,
+)
+
+__all__ += [
+    "Attendance",
+    "Attended",
+    "Body",
+    "Consultation",
+    "ConsultationKind",
+    "ConsultationResponse",
+    "ConsultationStatus",
+    "Membership",
+    "Nomination",
+    "Seat",
+    "SeatCategory",
+    "Statement",
+    "StatementAnswer",
+    "StatementKind",
+    "StatementStatus",
+    "Term",
+]

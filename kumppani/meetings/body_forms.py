@@ -1,0 +1,215 @@
+"""Forms of the influence body, statements and consultations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.forms import DateField, FilterForm
+from kumppani.organisations.models import Organisation
+
+from .models import (
+    Attended,
+    ConsultationKind,
+    ConsultationStatus,
+    SeatCategory,
+    StatementKind,
+)
+
+
+class AppointForm(forms.Form):
+    member_name = forms.CharField(
+        label=_("Member"), max_length=200, error_messages={"required": _("Give the member's name.")}
+    )
+    deputy_name = forms.CharField(label=_("Personal deputy"), max_length=200, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation represented"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("None"),
+    )
+    appointed_by = forms.CharField(
+        label=_("Appointed by"),
+        max_length=200,
+        error_messages={"required": _("Tell who appointed the member, e.g. the regional board.")},
+    )
+    decided_on = DateField(
+        label=_("Date of the decision"),
+        error_messages={"required": _("Give the date of the appointment decision.")},
+    )
+    section = forms.CharField(label=_("Section"), max_length=40, required=False)
+    starts_on = DateField(
+        label=_("Starts on"), error_messages={"required": _("Give the day the membership starts.")}
+    )
+
+
+class NominationForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Category"),
+        choices=SeatCategory.choices,
+        error_messages={"required": _("Choose the category of the seat.")},
+    )
+    person_name = forms.CharField(
+        label=_("Person nominated"),
+        max_length=200,
+        error_messages={"required": _("Give the name of the person nominated.")},
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("None"),
+    )
+    nominated_by = forms.CharField(
+        label=_("Nominated by"),
+        max_length=200,
+        error_messages={"required": _("Tell who made the nomination, e.g. the partnership table.")},
+    )
+
+
+ATTENDANCE_CHOICES = [("", _("Absent")), *Attended.choices]
+
+
+class AttendanceForm(forms.Form):
+    """One choice (absent, the member, the deputy) per serving membership."""
+
+    def __init__(self, *args: Any, memberships: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for membership in memberships:
+            self.fields[f"m{membership.pk}"] = forms.ChoiceField(
+                label=_("Seat %(number)s: %(member)s")
+                % {"number": membership.seat.number, "member": membership.member_name},
+                choices=ATTENDANCE_CHOICES,
+                required=False,
+            )
+
+    def marks(self) -> dict[int, str]:
+        return {int(name[1:]): value for name, value in self.cleaned_data.items()}
+
+
+class StatementForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=StatementKind.choices,
+        error_messages={
+            "required": _("Choose whether it is a statement, an initiative or feedback.")
+        },
+    )
+    subject = forms.CharField(
+        label=_("Subject"), max_length=255, error_messages={"required": _("Give the subject.")}
+    )
+    given_on = DateField(
+        label=_("Date"), error_messages={"required": _("Give the date it was given.")}
+    )
+    given_by = forms.CharField(
+        label=_("From (body or panel)"),
+        max_length=200,
+        error_messages={"required": _("Tell which body or panel gave it.")},
+    )
+    text = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Write the text.")},
+    )
+
+
+class AnswerForm(forms.Form):
+    answered_by = forms.CharField(
+        label=_("Answered by"), max_length=200, error_messages={"required": _("Tell who answered.")}
+    )
+    answered_on = DateField(
+        label=_("Answered on"), error_messages={"required": _("Give the date of the answer.")}
+    )
+    text = forms.CharField(
+        label=_("What was done"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Tell what was done.")},
+    )
+
+
+class StatementFilterForm(FilterForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *StatementKind.choices]
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+
+
+class ConsultationFilterForm(FilterForm):
+    county = forms.CharField(label=_("County code"), required=False, max_length=2)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *[c for c in ConsultationStatus.choices if c[0] != "draft"]],
+    )
+
+
+class ConsultationForm(forms.Form):
+    title_fi = forms.CharField(
+        label=_("Title in Finnish"),
+        max_length=255,
+        error_messages={"required": _("Give the title in Finnish.")},
+    )
+    title_sv = forms.CharField(label=_("Title in Swedish"), max_length=255, required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ConsultationKind.choices,
+        error_messages={"required": _("Choose the kind of document.")},
+    )
+    document_text = forms.CharField(
+        label=_("The draft"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    questions = forms.CharField(
+        label=_("Questions"),
+        help_text=_("One question a line."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write at least one question, one a line.")},
+    )
+    opens_on = DateField(
+        label=_("Opens on"), error_messages={"required": _("Give the day the consultation opens.")}
+    )
+    closes_on = DateField(
+        label=_("Last day"), error_messages={"required": _("Give the last day for answers.")}
+    )
+
+    def clean_questions(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data["questions"].splitlines() if line.strip()
+        ]
+
+
+class CloseForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write a summary of the answers.")},
+    )
+    outcome = forms.CharField(
+        label=_("What was done with the answers"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Tell what was done with the answers.")},
+    )
+
+
+class ResponseForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        error_messages={"required": _("Choose the organisation you answer for.")},
+    )
+    is_public = forms.BooleanField(
+        label=_("The answer may be published"), required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, questions: list[str], organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        for index, question in enumerate(questions):
+            self.fields[f"q{index}"] = forms.CharField(
+                label=question, required=False, widget=forms.Textarea(attrs={"rows": 4})
+            )
+        self.order_fields(["organisation", *[f"q{i}" for i in range(len(questions))], "is_public"])
+
+    def answers(self) -> list[str]:
+        return [value for name, value in self.cleaned_data.items() if name.startswith("q")]
