@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from kumppani.catalogue.api import router as catalogue_router
 from kumppani.core.api import install_error_handlers
 from kumppani.grants.api import router as grants_router
+from kumppani.meetings.api import liaisons_router
 from kumppani.meetings.api import router as meetings_router
 from kumppani.organisations.api import router as organisations_router
 
@@ -21,7 +22,4 @@ api.add_router("/organisations", organisations_router)
 api.add_router("/", catalogue_router)
 api.add_router("/grants", grants_router)
 api.add_router("/meetings", meetings_router)
-
-from kumppani.meetings.api import liaisons_router  # noqa: E402
-
 api.add_router("/liaisons", liaisons_router)

@@ -3,7 +3,7 @@ statutory calendar for everyone; registrations for signed-in users."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -20,11 +20,23 @@ from kumppani.core.access import declare, public
 from kumppani.core.actor import Actor
 from kumppani.core.api import ErrorOut, Pagination, error_responses
 from kumppani.core.languages import current_language, translated
+from kumppani.core.models import Municipality
 
 from . import access, feeds, selectors
+from .access import public_consultations
 from .compliance import compliance
 from .compliance_forms import ComplianceForm
-from .models import LIVE, Meeting, Registration
+from .models import (
+    LIVE,
+    Consultation,
+    LiaisonPerson,
+    Meeting,
+    Registration,
+    Statement,
+    StatementKind,
+    StatementStatus,
+)
+from .models import ConsultationStatus as _ConsultationStatus
 from .public_forms import CalendarFilterForm
 from .services.registrations import cancel, register
 
@@ -129,16 +141,6 @@ class MeetingOut(Schema):
 
 
 # Statements and consultations (views/voice.py has their pages).
-from datetime import date  # noqa: E402
-
-from ninja import Field, Schema  # noqa: E402
-
-from kumppani.core.access import public  # noqa: E402
-from kumppani.core.api import error_responses  # noqa: E402
-
-from .access import public_consultations  # noqa: E402
-from .models import Consultation, Statement, StatementKind, StatementStatus  # noqa: E402
-from .models import ConsultationStatus as _ConsultationStatus  # noqa: E402
 
 
 class StatementOut(Schema):
@@ -397,13 +399,7 @@ def delete_registration(request: HttpRequest, meeting_id: UUID) -> Registration:
 
 
 # The liaison roster: GET /api/v1/liaisons (its own router, mounted at /liaisons).
-from ninja import Schema  # noqa: E402
 
-from kumppani.core.access import public  # noqa: E402
-from kumppani.core.api import error_responses  # noqa: E402
-from kumppani.core.models import Municipality  # noqa: E402
-
-from .models import LiaisonPerson  # noqa: E402
 
 liaisons_router = Router(tags=["meetings"])
 

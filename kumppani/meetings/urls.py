@@ -1,16 +1,15 @@
 from django.urls import URLPattern, URLResolver, path
 
-from .views import public
+from .views import body as body_views
+from .views import compliance as compliance_views
+from .views import liaisons as liaison_views
+from .views import memos as memo_views
+from .views import organisers, participants, public
+from .views import voice as voice_views
 
 app_name = "meetings"
-# Each part of the app (calendar and registration, organisers' pages, memos and liaisons,
-# the influence body, statements and consultations, the statutory calendar) adds its own.
-urlpatterns: list[URLPattern | URLResolver] = []
-
-# The statutory calendar.
-from .views import compliance as compliance_views  # noqa: E402
-
-urlpatterns += [
+urlpatterns: list[URLPattern | URLResolver] = [
+    # The statutory calendar.
     path("compliance/", compliance_views.compliance_page, name="compliance"),
     path("compliance/export/", compliance_views.compliance_export, name="compliance_export"),
     path("compliance/requirements/", compliance_views.requirements_add, name="requirements_add"),
@@ -19,10 +18,7 @@ urlpatterns += [
         compliance_views.requirement_evidence,
         name="requirement_evidence",
     ),
-]
-
-# The calendar, meeting pages, registration and the feeds.
-urlpatterns += [
+    # The calendar, meeting pages, registration and the feeds.
     path("", public.calendar, name="calendar"),
     path("<uuid:public_id>/", public.meeting_detail, name="meeting_detail"),
     path("<uuid:public_id>/calendar.ics", public.meeting_ics, name="meeting_ics"),
@@ -36,11 +32,7 @@ urlpatterns += [
         "registrations/cancel/<str:token>/", public.registration_cancel, name="registration_cancel"
     ),
     path("registrations/", public.my_registrations, name="my_registrations"),
-]
-
-from .views import organisers, participants  # noqa: E402
-
-urlpatterns += [
+    # The organisers' pages.
     path("manage/", organisers.home, name="manage"),
     path("manage/series/new/", organisers.series_new, name="series_new"),
     path("manage/series/<uuid:public_id>/", organisers.series_edit, name="series_edit"),
@@ -74,15 +66,7 @@ urlpatterns += [
         participants.participants_export,
         name="participants_export",
     ),
-]
-
-# Memos, topics and the liaison roster.
-from django.urls import path  # noqa: E402
-
-from .views import liaisons as liaison_views  # noqa: E402
-from .views import memos as memo_views  # noqa: E402
-
-urlpatterns += [
+    # Memos, topics and the liaison roster.
     path("memos/", memo_views.memo_list, name="memos"),
     path("<uuid:public_id>/memo/", memo_views.memo_detail, name="memo_detail"),
     path("<uuid:public_id>/memo/edit/", memo_views.memo_edit, name="memo_edit"),
@@ -103,13 +87,7 @@ urlpatterns += [
     path("liaisons/<str:code>/confirm/", liaison_views.liaison_confirm, name="liaison_confirm"),
     path("liaisons/person/<int:pk>/", liaison_views.liaison_edit, name="liaison_edit"),
     path("coverage/<str:code>/", liaison_views.liaison_coverage, name="liaison_coverage"),
-]
-
-# The influence body, statements and consultations (views/body.py, views/voice.py).
-from .views import body as body_views  # noqa: E402
-from .views import voice as voice_views  # noqa: E402
-
-urlpatterns += [
+    # The influence body, statements and consultations (views/body.py, views/voice.py).
     path("body/<uuid:public_id>/", body_views.body_detail, name="body_detail"),
     path("body/<uuid:public_id>/seat/<int:seat_id>/", body_views.seat_appoint, name="seat_appoint"),
     path(

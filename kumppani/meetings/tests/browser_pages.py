@@ -9,14 +9,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kumppani.core.actor import Actor
-from kumppani.meetings.models import Mode, SeriesKind
+from kumppani.meetings.models import LiaisonRole, Mode, SeriesKind
+from kumppani.meetings.services.body import attendance_mark
+from kumppani.meetings.services.liaisons import liaison_create
+from kumppani.meetings.services.memos import memo_publish, memo_save, topic_propose
 from kumppani.meetings.services.registrations import register, registration_token
 from kumppani.meetings.services.series import meetings_generate, series_create
-from kumppani.testing.factories import county
+from kumppani.meetings.services.voice import consultation_respond
+from kumppani.testing.factories import county, municipality
 from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, detail, page_at
 
+from .body_helpers import body_meeting, make_body, membership
 from .conftest import SYSTEM, link, make_meeting
 from .test_compliance import last_years_calendar
+from .test_voice import make_consultation, make_statements
 
 PAGES: list[PageCase] = []
 EXEMPT_URL_NAMES: dict[str, str] = {}
@@ -229,13 +235,6 @@ PAGES += [
 # Memos, topics and the liaison roster.
 
 
-from kumppani.meetings.models import LiaisonRole  # noqa: E402
-from kumppani.meetings.services.liaisons import liaison_create  # noqa: E402
-from kumppani.meetings.services.memos import memo_publish, memo_save, topic_propose  # noqa: E402
-from kumppani.testing.factories import municipality  # noqa: E402
-from kumppani.testing.pages import and_with_errors, page_at  # noqa: E402
-
-
 def a_memo(f: Fixtures) -> None:
     """A public meeting of Etelä-Pohjanmaa held three days ago, with its published memo."""
     starts = timezone.now() - timedelta(days=3)
@@ -350,13 +349,6 @@ EXEMPT_URL_NAMES.update(
 
 
 # The influence body, statements and consultations.
-
-from kumppani.meetings.services.body import attendance_mark  # noqa: E402
-from kumppani.meetings.services.voice import consultation_respond  # noqa: E402
-from kumppani.testing.pages import and_with_errors, page_at  # noqa: E402
-
-from .body_helpers import body_meeting, make_body, membership  # noqa: E402
-from .test_voice import make_consultation, make_statements  # noqa: E402
 
 
 def a_body(f: Fixtures) -> None:
