@@ -50,15 +50,19 @@ def notice_save(
         )
     if set(fields.get("themes") or []) - set(Theme.values):
         raise ValidationError({"themes": _("Choose the themes from the list.")})
-    try:
-        with transaction.atomic():
-            notice, created = AdvanceNotice.objects.get_or_create(
-                call=call, organisation=organisation, defaults={"created_by": actor.user, **fields}
-            )
-    except IntegrityError:
-        # Another request made it at the same moment; change that one.
-        notice, created = AdvanceNotice.objects.get(call=call, organisation=organisation), False
+    # One transaction from the insert to the audit: a request racing this one waits on the
+    # unique key until the notice and its municipalities are committed, then changes nothing.
     with transaction.atomic():
+        try:
+            with transaction.atomic():
+                notice, created = AdvanceNotice.objects.get_or_create(
+                    call=call,
+                    organisation=organisation,
+                    defaults={"created_by": actor.user, **fields},
+                )
+        except IntegrityError:
+            # Another request made it at the same moment; change that one.
+            notice, created = AdvanceNotice.objects.get(call=call, organisation=organisation), False
         workflow.lock(notice)
         changed = [] if created else apply_changes(notice, fields)
         if changed:
