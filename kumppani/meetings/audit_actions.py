@@ -28,6 +28,7 @@ register_actions(
         "meetings.registration.attendance": _("Attendance at a meeting recorded"),
         "meetings.registration.anonymise": _("Registrations for a meeting anonymised"),
         "meetings.participants.export": _("Participants of a meeting exported"),
+        "meetings.participants.read": _("Participants of a meeting viewed"),
         "meetings.memo.update": _("Memo of a meeting changed"),
         "meetings.memo.publish": _("Memo of a meeting published"),
         "meetings.memo.attachment_add": _("File added to a memo"),

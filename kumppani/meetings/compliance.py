@@ -1,8 +1,9 @@
 """The statutory calendar's compliance: for each requirement of a county's year, how many
 meetings are planned and how many held, who is still without one, and what is at risk.
 
-Counted from four queries whatever the number of meetings: the requirements, the year's
-meetings, the county's municipalities and its series of the kinds counted series by series.
+Counted from five queries whatever the number of meetings: the requirements, the year's
+meetings, the county's municipalities, its series of the kinds counted series by series and the
+held meetings' published memos.
 "Planned" is every meeting of the year not cancelled (held ones included); "held" is a
 meeting marked held, or one that has ended and was not cancelled.
 """
@@ -13,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +22,7 @@ from kumppani.core.deadlines import HELSINKI
 from kumppani.core.languages import translated
 from kumppani.core.models import County, Municipality
 
-from .models import Meeting, MeetingStatus, Requirement, Scope, Series
+from .models import Meeting, MeetingStatus, Memo, MemoStatus, Requirement, Scope, Series
 
 
 class State:
@@ -89,13 +91,17 @@ def is_held(meeting: Meeting, now: datetime) -> bool:
 
 
 def meeting_evidence(meetings: list[Meeting]) -> dict[int, str]:
-    """The evidence of held meetings: {meeting id: the address of its published memo}.
-
-    The hook for memos: until they exist, no meeting has any. When they do, answer here in
-    one query for all the meetings (e.g. the published memos whose meeting is in the list),
-    so that the page's query count stays the same whatever the number of meetings.
-    """
-    return {}
+    """The evidence of held meetings: {meeting id: the address of its published memo}, in
+    one query whatever the number of meetings."""
+    if not meetings:
+        return {}
+    published = Memo.objects.filter(
+        meeting__in=meetings, status=MemoStatus.PUBLISHED
+    ).values_list("meeting_id", "meeting__public_id")
+    return {
+        meeting_id: reverse("meetings:memo_detail", args=[public_id])
+        for meeting_id, public_id in published
+    }
 
 
 def compliance(county: County, year: int, *, now: datetime | None = None) -> list[Standing]:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -29,36 +28,16 @@ from kumppani.core.audit import audit_record
 from kumppani.organisations.models import Organisation
 
 from ..models import LIVE, Meeting, MeetingStatus, Registration, RegistrationStatus
-from ..notifications import tell_registrant
+from ..notifications import (
+    registration_for_token,
+    registration_token,
+    tell_registrant,
+)
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITING = RegistrationStatus.WAITING
 PENDING = RegistrationStatus.PENDING_CONFIRMATION
 CANCELLED = RegistrationStatus.CANCELLED
-
-# A signed link is valid this long (and at most until the meeting starts).
-TOKEN_MAX_AGE = timedelta(days=7)
-_SALT = "kumppani.meetings.registration"
-
-
-def registration_token(registration: Registration, *, purpose: str = "confirm") -> str:
-    """A signed, timestamped token naming the registration, for an emailed link
-    (``purpose``: "confirm" the email address, or "cancel" the registration)."""
-    return signing.dumps(str(registration.public_id), salt=f"{_SALT}.{purpose}", compress=False)
-
-
-def registration_for_token(token: str, *, purpose: str = "confirm") -> Registration:
-    """The registration a token names; ValidationError when it is forged, expired or
-    names none."""
-    try:
-        public_id = signing.loads(token, salt=f"{_SALT}.{purpose}", max_age=TOKEN_MAX_AGE)
-        return Registration.objects.select_related("meeting").get(public_id=public_id)
-    except (signing.BadSignature, Registration.DoesNotExist, ValueError, ValidationError):
-        raise ValidationError(
-            _("The link is not valid or has expired. Please register again."),
-            code="bad_token",
-        ) from None
-
 
 def seats_taken(meeting: Meeting) -> int:
     return meeting.registrations.filter(status=CONFIRMED).count()

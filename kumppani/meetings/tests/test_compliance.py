@@ -18,6 +18,7 @@ from kumppani.meetings.services.calendar import (
     requirements_default,
 )
 from kumppani.meetings.services.meetings import meeting_cancel, meeting_create
+from kumppani.meetings.services.memos import memo_publish, memo_save
 from kumppani.meetings.services.series import series_create
 from kumppani.testing.factories import county, municipality
 
@@ -167,9 +168,10 @@ def test_the_page_and_the_api_take_as_many_queries_whatever_the_meetings(
     params = {"county": "16", "year": year}
     # The county choices, the county, the requirements, the meetings, the municipalities,
     # the series counted one by one; the page lists the counties again in its form.
-    with django_assert_num_queries(6):
+    # and the held meetings' published memos.
+    with django_assert_num_queries(7):
         client.get("/api/v1/meetings/compliance", params)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(reverse("meetings:compliance"), params)
 
 
@@ -193,3 +195,25 @@ def test_the_export_has_a_row_per_requirement(client, db) -> None:
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert len(text.strip().splitlines()) == 7
     assert AuditEvent.objects.filter(action="meetings.compliance.export").count() == 1
+
+
+def test_a_published_memo_is_the_evidence_of_its_meeting(client, db) -> None:
+    year = last_years_calendar()
+    held = Meeting.objects.filter(
+        series__kind=SeriesKind.MUNICIPAL_TABLE, series__organiser_municipality__code="743"
+    ).get()
+    drafted = Meeting.objects.filter(
+        series__kind=SeriesKind.MUNICIPAL_TABLE, series__organiser_municipality__code="005"
+    ).get()
+    memo_save(meeting=held, actor=SYSTEM, body="Keskusteltiin yksinäisyydestä.")
+    memo_publish(meeting=held, actor=SYSTEM)
+    memo_save(meeting=drafted, actor=SYSTEM, body="Luonnos")
+
+    tables = next(
+        s for s in compliance(county("16"), year) if s.requirement.series_kind == "municipal_table"
+    )
+
+    memo_url = reverse("meetings:memo_detail", args=[held.public_id])
+    assert tables.evidence == {held.pk: memo_url}
+    page = client.get(reverse("meetings:compliance"), {"county": "16", "year": year})
+    assert f'href="{memo_url}"' in page.content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 from datetime import timedelta
 
 import pytest
@@ -182,6 +183,14 @@ def test_anonymous_registration_is_confirmed_by_the_emailed_link(client, db) -> 
     registration.refresh_from_db()
     assert registration.status == CONFIRMED
     assert "Olet ilmoittautunut tapaamiseen." in response.content.decode()
+    # The confirmation carries the link that cancels the registration.
+    confirmed = OutgoingEmail.objects.filter(recipient="maija@example.fi").latest("id").body
+    assert "/registrations/confirm/" not in confirmed
+    cancel = re.search(r"https?://\S+/fi/\S*registrations/cancel/\S+/", confirmed)
+    assert cancel is not None, confirmed
+    client.post(urlsplit(cancel[0]).path)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
 
 
 def test_cancel_by_signed_link_promotes_the_first_waiting(

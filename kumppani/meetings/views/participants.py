@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kumppani.core import lists
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.audit import audit_record
 from kumppani.core.exports import Column, ColumnType, export_response
 from kumppani.core.models import Municipality
 from kumppani.core.selectors import municipality_name
@@ -121,8 +122,18 @@ def _render(request: HttpRequest, meeting: Meeting, listing: Any, status: int = 
 @signed_in
 @require_GET
 def participants(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The participants with their answers (diets and accessibility needs among them): each
+    reading is audited, as an export is."""
     meeting = organised_meeting(request, public_id)
-    return _render(request, meeting, _listing(request, meeting))
+    listing = _listing(request, meeting)
+    audit_record(
+        actor=Actor.from_request(request),
+        action="meetings.participants.read",
+        obj=meeting,
+        county=meeting.county,
+        details={"filters": listing.filter_values()},
+    )
+    return _render(request, meeting, listing)
 
 
 @declare(access.ORGANISER)
