@@ -95,9 +95,9 @@ def meeting_evidence(meetings: list[Meeting]) -> dict[int, str]:
     one query whatever the number of meetings."""
     if not meetings:
         return {}
-    published = Memo.objects.filter(
-        meeting__in=meetings, status=MemoStatus.PUBLISHED
-    ).values_list("meeting_id", "meeting__public_id")
+    published = Memo.objects.filter(meeting__in=meetings, status=MemoStatus.PUBLISHED).values_list(
+        "meeting_id", "meeting__public_id"
+    )
     return {
         meeting_id: reverse("meetings:memo_detail", args=[public_id])
         for meeting_id, public_id in published

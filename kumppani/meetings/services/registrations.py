@@ -11,7 +11,6 @@ see `registration_token`) before it takes a seat or a place in the queue.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -38,6 +37,7 @@ CONFIRMED = RegistrationStatus.CONFIRMED
 WAITING = RegistrationStatus.WAITING
 PENDING = RegistrationStatus.PENDING_CONFIRMATION
 CANCELLED = RegistrationStatus.CANCELLED
+
 
 def seats_taken(meeting: Meeting) -> int:
     return meeting.registrations.filter(status=CONFIRMED).count()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
