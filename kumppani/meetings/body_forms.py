@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.forms import DateField, FilterForm
+from kumppani.core.forms import CountyCodeField, DateField, FilterForm
 from kumppani.organisations.models import Organisation
 
 from .models import (
@@ -136,8 +136,18 @@ class StatementFilterForm(FilterForm):
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
 
 
+class CountyChoiceForm(forms.Form):
+    county = CountyCodeField(
+        required=True,
+        error_messages={
+            "required": _("Choose a wellbeing services county."),
+            "invalid_choice": _("Choose a county from the list."),
+        },
+    )
+
+
 class ConsultationFilterForm(FilterForm):
-    county = forms.CharField(label=_("County code"), required=False, max_length=2)
+    county = CountyCodeField()
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -96,6 +96,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="body_attendance",
     ),
     path("body/<uuid:public_id>/fees/", body_views.body_fees, name="body_fees"),
+    path("said-and-done/", voice_views.you_said_we_did_choose, name="you_said_we_did_choose"),
     path("said-and-done/<str:county_code>/", voice_views.you_said_we_did, name="you_said_we_did"),
     path("statements/manage/", voice_views.statement_manage, name="statement_manage"),
     path(

@@ -233,3 +233,19 @@ def test_registration_closed_shows_no_form(client, dave) -> None:
     client.force_login(dave)
     response = client.get(_detail(meeting))
     assert response.context["form"] is None
+
+
+def test_the_calendar_links_the_other_cooperation_pages(client, db) -> None:
+    page = client.get(reverse("meetings:calendar")).content.decode()
+    for name in ("memos", "consultation_list", "you_said_we_did_choose", "liaison_contact"):
+        assert f'href="{reverse("meetings:" + name)}"' in page
+
+
+def test_choosing_a_county_opens_its_you_said_we_did_page(client, db) -> None:
+    url = reverse("meetings:you_said_we_did_choose")
+    assert client.get(url).status_code == 200
+    response = client.get(url, {"county": "16"})
+    assert response.url == reverse("meetings:you_said_we_did", args=["16"])
+    wrong = client.get(url, {"county": "99"})
+    assert wrong.status_code == 200
+    assert "error-summary" in wrong.content.decode()

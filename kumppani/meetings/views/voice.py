@@ -29,6 +29,7 @@ from ..body_forms import (
     CloseForm,
     ConsultationFilterForm,
     ConsultationForm,
+    CountyChoiceForm,
     ResponseForm,
     StatementFilterForm,
     StatementForm,
@@ -46,6 +47,16 @@ def statements_matching(county: County | None, kind: str = "", year: int | None 
     if year:
         rows = rows.filter(given_on__year=year)
     return rows.order_by("-given_on", "-id")
+
+
+@public
+@require_GET
+def you_said_we_did_choose(request: HttpRequest) -> HttpResponse:
+    """Choose the county whose "you said, we did" page to read."""
+    form = CountyChoiceForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data["county"]:
+        return redirect("meetings:you_said_we_did", county_code=form.cleaned_data["county"])
+    return render(request, "meetings/you_said_we_did_choose.html", {"form": form})
 
 
 @public
