@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 from babel.dates import format_time as babel_format_time
+from babel.dates import get_datetime_format
 from babel.numbers import format_currency as babel_format_currency
 from babel.numbers import format_decimal as babel_format_decimal
 from django.conf import settings
@@ -237,7 +238,17 @@ def format_datetime(value: datetime | None, style: str = "short") -> str:
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value).replace(tzinfo=None)
-    return babel_format_datetime(value, style, locale=_locale())
+    if style == "short":
+        return babel_format_datetime(value, style, locale=_locale())
+    # Longer styles write the date in that style and the time to the minute: babel's own
+    # would add seconds, and a time zone name for a time it takes to be UTC.
+    locale = _locale()
+    return (
+        get_datetime_format(style, locale=locale)
+        .replace("'", "")
+        .replace("{0}", babel_format_time(value, "short", locale=locale))
+        .replace("{1}", babel_format_date(value, style, locale=locale))
+    )
 
 
 def format_time(value: datetime | None) -> str:

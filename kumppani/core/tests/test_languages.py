@@ -1,9 +1,11 @@
 """Names sort in the reader's language and its collation, in the database itself."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.utils import translation
 
-from kumppani.core.languages import translated, translated_ordering
+from kumppani.core.languages import format_datetime, translated, translated_ordering
 from kumppani.core.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +43,20 @@ def test_in_finnish_the_same_municipalities_sort_by_their_finnish_names() -> Non
     assert names[0] == "Kaskinen"
     assert names.index("Mustasaari") < names.index("Närpiö") < names.index("Pietarsaari")
     assert names[-2:] == ["Vaasa", "Vöyri"]
+
+
+@pytest.mark.parametrize(
+    ("language", "style", "expected"),
+    [
+        ("fi", "short", "9.12.2026 8.15"),
+        ("fi", "full", "keskiviikko 9. joulukuuta 2026 8.15"),
+        ("sv", "full", "onsdag 9 december 2026 8.15"),
+        ("sv", "medium", "9 dec. 2026 8.15"),
+    ],
+)
+def test_a_moment_is_written_in_helsinki_time_to_the_minute_without_a_zone_name(
+    language: str, style: str, expected: str
+) -> None:
+    moment = datetime(2026, 12, 9, 6, 15, tzinfo=UTC)  # 8.15 in Helsinki
+    with translation.override(language):
+        assert format_datetime(moment, style) == expected
