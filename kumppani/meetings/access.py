@@ -124,7 +124,7 @@ def may_keep_calendar(user: AnyUser | None, county_id: int) -> bool:
 
 
 # Memos, topics and the liaison roster.
-ROSTER = "meetings-roster"  # the county's coordinators (the municipality's county), staff
+ROSTER = "meetings-roster"  # the county's coordinators, the municipality's liaisons, staff
 SIGNED_IN_TOPICS = "meetings-topics"  # anyone signed in proposes and supports topics
 
 
@@ -147,12 +147,14 @@ def topic_series() -> QuerySet[Series]:
 
 def roster_municipalities(user: AnyUser | None) -> QuerySet[Municipality]:
     """The municipalities whose liaison roster the user keeps: those of the counties they
-    coordinate (every county's for staff)."""
+    coordinate, and their own as a municipality's liaison person (every one for staff)."""
     roles = roles_of(user)
     municipalities = Municipality.objects.filter(county__isnull=False).select_related("county")
     if roles.is_staff:
         return municipalities
-    return municipalities.filter(county_id__in=roles.coordinator_county_ids)
+    return municipalities.filter(
+        Q(county_id__in=roles.coordinator_county_ids) | Q(pk__in=roles.liaison_municipality_ids)
+    )
 
 
 def roster_counties(user: AnyUser | None) -> QuerySet[County]:

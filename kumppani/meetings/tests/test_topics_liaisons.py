@@ -77,19 +77,23 @@ def test_topics_page_proposes_supports_and_organiser_takes_up(
 
 
 @pytest.mark.django_db
-def test_roster_is_kept_by_the_county_coordinator_only(
+def test_roster_is_kept_by_the_county_coordinator_and_the_municipalitys_liaison(
     client: Any, alice: User, carol: User, lauri: User
 ) -> None:
     url = reverse("meetings:liaison_roster", args=["743"])
-    for other in (carol, lauri):
-        client.force_login(other)
-        assert client.get(url).status_code == 404
-        client.post(url, {"name": "X", "role": LiaisonRole.NGO})
+    client.force_login(carol)
+    assert client.get(url).status_code == 404
+    client.post(url, {"name": "X", "role": LiaisonRole.NGO})
+    # Seinäjoki's liaison person keeps Seinäjoki's roster, not a neighbour's.
+    client.force_login(lauri)
+    assert client.get(reverse("meetings:liaison_roster", args=["005"])).status_code == 404
+    assert client.get(url).status_code == 200
     assert not LiaisonPerson.objects.exists()
     client.force_login(alice)
     response = client.post(url, {"name": "Liisa", "role": LiaisonRole.NGO, "email": "l@x.fi"})
     assert response.status_code == 302
     assert LiaisonPerson.objects.get().municipality.code == "743"
+    client.force_login(lauri)
     confirmed = client.post(reverse("meetings:liaison_confirm", args=["743"]))
     assert confirmed.status_code == 302
     assert LiaisonPerson.objects.get().confirmed_year == timezone.localdate().year
