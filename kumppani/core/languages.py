@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
@@ -243,11 +243,14 @@ def format_datetime(value: datetime | None, style: str = "short") -> str:
     # Longer styles write the date in that style and the time to the minute: babel's own
     # would add seconds, and a time zone name for a time it takes to be UTC.
     locale = _locale()
+    length: Literal["full", "long", "medium"] = (
+        "full" if style == "full" else "long" if style == "long" else "medium"
+    )
     return (
-        get_datetime_format(style, locale=locale)
+        str(get_datetime_format(length, locale=locale))
         .replace("'", "")
         .replace("{0}", babel_format_time(value, "short", locale=locale))
-        .replace("{1}", babel_format_date(value, style, locale=locale))
+        .replace("{1}", babel_format_date(value, length, locale=locale))
     )
 
 
