@@ -16,6 +16,18 @@ from kumppani.core.audit import audit_record
 from ..models import Meeting, MeetingStatus, RegistrationStatus
 
 
+def participants_read(*, actor: Actor, meeting: Meeting, filters: Mapping[str, str]) -> None:
+    """Record that the organiser read the participant list (names, contacts and answers,
+    diets and accessibility needs among them), with the filters used."""
+    audit_record(
+        actor=actor,
+        action="meetings.participants.read",
+        obj=meeting,
+        county=meeting.county,
+        details={"filters": dict(filters)},
+    )
+
+
 @transaction.atomic
 def attendance_mark(*, actor: Actor, meeting: Meeting, marks: Mapping[UUID, bool | None]) -> int:
     """Record for each confirmed registration (by public id) whether the person came (None:

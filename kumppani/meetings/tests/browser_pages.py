@@ -411,6 +411,7 @@ PAGES += [
         "alice",
         a_body,
     ),
+    page_at("you-said-we-did-choose", "meetings:you_said_we_did_choose"),
     PageCase(
         "you-said-we-did",
         "meetings:you_said_we_did",

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_POST
 from kumppani.core import lists
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
 from kumppani.core.exports import Column, ColumnType, export_response
 from kumppani.core.models import Municipality
 from kumppani.core.selectors import municipality_name
@@ -30,7 +29,7 @@ from kumppani.organisations.models import OrganisationKind
 from .. import access
 from ..models import LIVE, Meeting, Registration, RegistrationStatus
 from ..organiser_forms import ParticipantFilterForm
-from ..services.attendance import attendance_mark
+from ..services.attendance import attendance_mark, participants_read
 from .organisers import organised_meeting
 
 ATTENDED = {"yes": True, "no": False, "": None}
@@ -126,12 +125,8 @@ def participants(request: HttpRequest, public_id: UUID) -> HttpResponse:
     reading is audited, as an export is."""
     meeting = organised_meeting(request, public_id)
     listing = _listing(request, meeting)
-    audit_record(
-        actor=Actor.from_request(request),
-        action="meetings.participants.read",
-        obj=meeting,
-        county=meeting.county,
-        details={"filters": listing.filter_values()},
+    participants_read(
+        actor=Actor.from_request(request), meeting=meeting, filters=listing.filter_values()
     )
     return _render(request, meeting, listing)
 
