@@ -248,7 +248,11 @@ class SearchField(forms.CharField):
 
 class FilterForm(forms.Form):
     """The filters of a list (its page, export and API), with errors as sentences that
-    name the filter."""
+    name the filter. Labels stand without a colon after them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
 
     def error_sentences(self) -> list[str]:
         return [

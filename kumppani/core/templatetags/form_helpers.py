@@ -23,3 +23,9 @@ def error_summary(*forms_: Any) -> dict[str, Any]:
         elif isinstance(item, Iterable) and not isinstance(item, str):
             flat.extend(form for form in item if isinstance(form, forms.BaseForm))
     return {"items": error_summary_items(flat)}
+
+
+@register.filter
+def label(field: forms.BoundField) -> str:
+    """``{{ field|label }}``: the field's label element, without a colon after the text."""
+    return field.label_tag(label_suffix="")
