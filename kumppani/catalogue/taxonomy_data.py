@@ -138,8 +138,18 @@ def _ptv_terms(filename: str) -> list[dict[str, Any]]:
     return [concept for concept in data if concept.get("Id")]
 
 
+# Names in the code lists that are no longer how people are spoken of; ours replace them.
+CURRENT_TERMS: dict[str, dict[str, str]] = {
+    "KR1.6": {
+        "Fi": "Vammaiset henkilöt",
+        "Sv": "Personer med funktionsnedsättning",
+        "En": "People with disabilities",
+    },
+}
+
+
 def _labels_of(concept: dict[str, Any]) -> Labels:
-    label = concept.get("Label") or {}
+    label = CURRENT_TERMS.get(concept["Notation"]) or concept.get("Label") or {}
     fi = label.get("Fi") or label.get("Sv") or label.get("En") or concept["Notation"]
     return (fi, label.get("Sv") or fi, label.get("En") or fi)
 

@@ -39,3 +39,12 @@ def test_loading_again_changes_nothing(db):
     call_command("load_taxonomy", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert dict(TaxonomyTerm.objects.values_list("public_id", "name_sv")) == before
+
+
+def test_dated_names_of_the_code_list_give_way_to_current_ones(db):
+    group = TaxonomyTerm.objects.get(taxonomy__code="ptv-target-groups", code="KR1.6")
+    assert (group.name_fi, group.name_sv) == (
+        "Vammaiset henkilöt",
+        "Personer med funktionsnedsättning",
+    )
+    assert not TaxonomyTerm.objects.filter(name_sv="Handikappade").exists()
