@@ -320,7 +320,9 @@ def chosen_filters(form: SearchForm) -> int:
     count = 0
     for _legend, names in FILTER_GROUPS:
         for name in names:
-            values = data.getlist(name) if isinstance(data, QueryDict) else [data.get(name)]
+            values: list[Any] = (
+                data.getlist(name) if isinstance(data, QueryDict) else [data.get(name)]
+            )
             count += any(str(value or "").strip() for value in values)
     return count
 
