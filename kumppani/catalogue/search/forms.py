@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import uuid
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -290,6 +292,39 @@ class SearchForm(forms.Form):
             for error in errors:
                 parts.append(f"{label}: {error}" if label else str(error))
         return " ".join(parts)
+
+
+# The search page's filters in groups, each drawn as a fieldset with its legend.
+FILTER_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (_("Where"), ("municipality", "county", "online")),
+    (_("Kind of activity"), ("activity_type", "theme", "target_group")),
+    (_("Language, cost and joining"), ("language", "cost", "how_to_join")),
+    (_("Accessibility"), ("accessibility",)),
+)
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    legend: Any
+    fields: list[forms.BoundField]
+
+
+def filter_groups(form: SearchForm) -> list[FilterGroup]:
+    """The form's filters in their groups, for the search page."""
+    return [FilterGroup(legend, [form[name] for name in names]) for legend, names in FILTER_GROUPS]
+
+
+def chosen_filters(form: SearchForm) -> int:
+    """How many filters the request sets (shown beside the button that opens them)."""
+    data = form.data
+    count = 0
+    for _legend, names in FILTER_GROUPS:
+        for name in names:
+            values: list[Any] = (
+                data.getlist(name) if isinstance(data, QueryDict) else [data.get(name)]
+            )
+            count += any(str(value or "").strip() for value in values)
+    return count
 
 
 class _PagingForm(forms.Form):

@@ -20,6 +20,8 @@ from kumppani.catalogue.models import Service
 from kumppani.catalogue.search.forms import (
     SearchForm,
     accessibility_choices,
+    chosen_filters,
+    filter_groups,
     municipality_choices,
 )
 from kumppani.catalogue.search.presenters import Text, in_language
@@ -335,6 +337,8 @@ def service_search(request: HttpRequest) -> HttpResponse:
     printable = _url("catalogue:printable")
     context = {
         "form": form,
+        "filter_groups": filter_groups(form),
+        "filters_chosen": chosen_filters(form),
         "result": result,
         "rows": _rows(result, language) if result else [],
         "page": ResultPage(result.page, result.total, result.per_page) if result else None,

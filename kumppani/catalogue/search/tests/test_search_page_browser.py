@@ -48,11 +48,11 @@ def open_page(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
-        def open_(path: str, *, javascript: bool = True) -> Page:
+        def open_(path: str, *, javascript: bool = True, width: int = 1280) -> Page:
             context = browser.new_context(
                 base_url=base_url,
                 locale="fi-FI",
-                viewport={"width": 1280, "height": 800},
+                viewport={"width": width, "height": 800},
                 java_script_enabled=javascript,
             )
             context.set_default_timeout(10_000)
@@ -133,8 +133,47 @@ def test_without_javascript_the_form_loads_a_page_with_its_counts(
 
     page.locator("#id_q").fill("kuoro")
     with page.expect_navigation():
-        page.locator("main form button[type=submit]").click()
+        page.get_by_role("button", name="Hae", exact=True).click()
 
     assert "q=kuoro" in page.url and "counted_" not in page.url
     expect(page.locator("#count-activity_type-groups-and-clubs")).to_have_text("(1)")
     expect(page.locator("#id_municipality option[value='743']")).to_have_text("Seinäjoki (2)")
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_open_from_a_button(
+    open_page: Opener, choirs_and_a_club: None
+) -> None:
+    page = open_page(reverse("catalogue:search") + "?q=kuoro", width=390)
+    filters = page.locator("details.search-filters")
+    municipality = page.locator("#id_municipality")
+    first_result = page.locator(".service-results h3 a").first
+
+    # The first result is near the top (it was 2,270 px down), five Tab presses from the search box.
+    expect(municipality).to_be_hidden()
+    assert first_result.bounding_box()["y"] < 1000  # type: ignore[index]
+    page.locator("#id_q").focus()
+    presses = 0
+    while presses < 20 and not first_result.evaluate("link => link === document.activeElement"):
+        page.keyboard.press("Tab")
+        presses += 1
+    # The search button, the skip link, the filters' button and the print link come between.
+    assert presses == 5
+
+    # The button opens the filters from the keyboard; each group has its legend.
+    page.locator("details.search-filters > summary").focus()
+    page.keyboard.press("Enter")
+    expect(municipality).to_be_visible()
+    expect(filters.locator("fieldset > legend", has_text="Missä")).to_be_visible()
+    municipality.select_option("743")
+    page.wait_for_url("**municipality=743**")
+    expect(page.locator(".service-results h3")).to_have_count(2)
+
+
+def test_on_a_wide_screen_the_filters_stand_open_beside_the_results(
+    open_page: Opener, choirs_and_a_club: None
+) -> None:
+    page = open_page(reverse("catalogue:search"))
+
+    expect(page.locator("details.search-filters")).to_have_attribute("open", "")
+    expect(page.locator("#id_municipality")).to_be_visible()
+    expect(page.get_by_role("link", name="Siirry hakuehtojen ohi tuloksiin")).to_be_visible()

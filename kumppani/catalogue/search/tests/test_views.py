@@ -163,3 +163,23 @@ def test_a_chosen_language_stays_in_the_form_when_nothing_matches(
 
     assert '<option value="sv" selected>sv (0)</option>' in html
     assert '<option value="fi">fi (3)</option>' in html
+
+
+def test_the_filters_wait_behind_a_button_in_groups_with_legends(
+    client: Client, make_service: MakeService
+) -> None:
+    make_service(name_fi="Kuoro", municipalities=["743"])
+
+    html = client.get("/en/search-page/", {"q": "kuoro"}).content.decode()
+    chosen = client.get("/en/search-page/", {"q": "kuoro", "municipality": "743", "cost": "free"})
+    invalid = client.get("/en/search-page/", {"municipality": "999"}).content.decode()
+
+    filters = html[html.index('<details class="search-filters"') :]
+    assert html.index('id="id_q"') < html.index("<details") < html.index('id="search-results"')
+    assert filters.startswith('<details class="search-filters" data-open-wide>')
+    for legend in ("Where", "Kind of activity", "Language, cost and joining", "Accessibility"):
+        assert f"<legend>{legend}</legend>" in filters
+    assert "(2 chosen)" in chosen.content.decode()
+    assert "Remove the filters" in chosen.content.decode()
+    assert "Remove the filters" not in html
+    assert '<details class="search-filters" data-open-wide open>' in invalid

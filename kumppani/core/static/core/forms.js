@@ -43,9 +43,23 @@
     field.focus({ preventScroll: true });
   });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusSummary);
-  } else {
+  // Filters behind a button on a phone stand open beside the results on a wide screen.
+  function openWide() {
+    if (window.matchMedia("(min-width: 60rem)").matches) {
+      document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+        details.open = true;
+      });
+    }
+  }
+
+  function ready() {
     focusSummary();
+    openWide();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
