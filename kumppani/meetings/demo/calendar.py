@@ -1,7 +1,8 @@
 """Demo meetings (development only), modelled on the counties' own descriptions, for both
 demo counties and the current year:
 
-- Etelä-Pohjanmaa: the NGO council (the influence body) five times a year; the liaison network, convened by the county and the regional NGO house,
+- Etelä-Pohjanmaa: the NGO council (the influence body) five times a year since its term
+  began in June 2025; the liaison network, convened by the county and the regional NGO house,
   meets in March and October, but October's meeting is cancelled, so the network is short
   of its two; a partnership table in 11 of the 18 municipalities (as in spring 2021), so
   seven are without; NGO forums in spring and autumn; the §7 negotiation in May; a sector
@@ -57,6 +58,8 @@ class SeriesSpec:
     audience: str = Audience.OPEN
     # Made into the next year too, so that there are always meetings to come.
     ongoing: bool = False
+    # Made from this day rather than the first of the year.
+    since: date | None = None
 
 
 SERIES = [
@@ -109,6 +112,8 @@ SERIES = [
         mode=Mode.IN_PERSON,
         place="Hyvinvointialueen hallintotalo, Seinäjoki",
         audience=Audience.INVITED,
+        # From the start of the council's term, so that it always has meetings held.
+        since=date(2025, 6, 1),
     ),
     SeriesSpec(
         OB,
@@ -273,7 +278,12 @@ def seed_calendar() -> int:
         series, made = _series(spec, county)
         created += made
         created += len(
-            meetings_generate(series, ahead if spec.ongoing else until, actor=ACTOR, since=since)
+            meetings_generate(
+                series,
+                ahead if spec.ongoing else until,
+                actor=ACTOR,
+                since=min(spec.since or since, since),
+            )
         )
     # Etelä-Pohjanmaa's liaison network meets only once: October's meeting is cancelled.
     network = Series.objects.get(county__code=EP, kind=K.LIAISON_NETWORK)

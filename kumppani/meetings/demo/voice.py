@@ -143,8 +143,7 @@ STATEMENTS = [
         StatementKind.FEEDBACK,
         "Asiakasmaksujen laskut",
         70,
-        "Lapsiperheiden asiakasraadin mukaan laskuista on vaikea nähdä, mistä maksu "
-        "muodostuu.",
+        "Lapsiperheiden asiakasraadin mukaan laskuista on vaikea nähdä, mistä maksu muodostuu.",
         "Lapsiperheiden asiakasraati",
         (
             "Talousjohtaja",
@@ -312,9 +311,7 @@ def _consultations(organisations: Mapping[int, Organisation]) -> int:
                 )
                 made += 1
     for spec in CLOSED:
-        consultation = _consultation(
-            spec, today - timedelta(days=150), today - timedelta(days=110)
-        )
+        consultation = _consultation(spec, today - timedelta(days=150), today - timedelta(days=110))
         if consultation.status == ConsultationStatus.DRAFT:
             consultation_publish(actor=ACTOR, consultation=consultation)
         if consultation.status == ConsultationStatus.OPEN:
