@@ -329,6 +329,15 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Diakoni och frivilligverksamhet.",
     ),
     DemoOrganisation(
+        41,
+        "Lapuan tuomiokirkkoseurakunta",
+        "Lappo domkyrkoförsamling",
+        OrganisationKind.PARISH,
+        ("408",),
+        "Diakoniatyö, omaishoitajien ryhmät ja ystävätoiminta.",
+        "Diakoniarbete, grupper för närståendevårdare och vänverksamhet.",
+    ),
+    DemoOrganisation(
         21,
         "Seinäjoen kaupunki",
         "Seinäjoki stad",

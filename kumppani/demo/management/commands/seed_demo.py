@@ -1,5 +1,6 @@
 """Load the demo data (development only): people and organisations from `demo.people`, the
-catalogue from `catalogue.demo_data`.
+catalogue from `catalogue.demo_data`, the meetings and cooperation structures from
+`meetings.demo`.
 
 Idempotent: people are found by email and organisations by business ID, so a second run
 creates nothing and changes nothing. Each part of the demo is one step; later issues add
@@ -22,7 +23,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.models import County, Municipality
 from kumppani.demo import people as demo_data
 from kumppani.grants.demo_data import seed_grants_demo
-from kumppani.meetings.demo_data import seed_meetings_demo
+from kumppani.meetings.demo import seed_meetings_demo
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.services import (
     OrganisationFields,
@@ -127,6 +128,12 @@ def seed_grants() -> int:
     return seed_grants_demo({by_business_id[o.business_id]: o for o in organisations})
 
 
+def seed_meetings() -> int:
+    by_business_id = {item.business_id: item.serial for item in demo_data.ORGANISATIONS}
+    organisations = Organisation.objects.filter(business_id__in=by_business_id)
+    return seed_meetings_demo({by_business_id[o.business_id]: o for o in organisations})
+
+
 def steps() -> list[tuple[str, Callable[[], int]]]:
     """The demo, in order: each step returns how many things it created."""
     return [
@@ -135,7 +142,11 @@ def steps() -> list[tuple[str, Callable[[], int]]]:
         ("representatives", seed_representatives),
         ("activities and volunteer tasks created or refreshed", seed_catalogue),
         ("grant programmes, calls and applications", seed_grants),
-        ("meeting series, meetings, registrations and statutory requirements", seed_meetings_demo),
+        (
+            "meeting series, meetings, registrations, statutory requirements, memos, the NGO "
+            "council, statements, consultations and liaison persons",
+            seed_meetings,
+        ),
     ]
 
 

@@ -1,7 +1,8 @@
 """Demo meetings (development only), modelled on the counties' own descriptions, for both
 demo counties and the current year:
 
-- Etelä-Pohjanmaa: the liaison network, convened by the county and the regional NGO house,
+- Etelä-Pohjanmaa: the NGO council (the influence body) five times a year since its term
+  began in June 2025; the liaison network, convened by the county and the regional NGO house,
   meets in March and October, but October's meeting is cancelled, so the network is short
   of its two; a partnership table in 11 of the 18 municipalities (as in spring 2021), so
   seven are without; NGO forums in spring and autumn; the §7 negotiation in May; a sector
@@ -28,18 +29,16 @@ from datetime import date, time, timedelta
 from django.utils import timezone
 
 from kumppani.accounts.models import User
-from kumppani.core.actor import Actor
 from kumppani.core.languages import translated
 from kumppani.core.models import County, Municipality
 
-from .models import Audience, Meeting, MeetingStatus, Mode, Series, SeriesKind
-from .services.calendar import meeting_held, requirement_evidence_save, requirements_default
-from .services.meetings import meeting_cancel
-from .services.registrations import register
-from .services.series import meetings_generate, series_create
+from ..models import Audience, Meeting, MeetingStatus, Mode, Series, SeriesKind
+from ..services.calendar import meeting_held, requirement_evidence_save, requirements_default
+from ..services.meetings import meeting_cancel
+from ..services.registrations import register
+from ..services.series import meetings_generate, series_create
+from .common import ACTOR, EP, OB
 
-ACTOR = Actor.system("seed_demo")
-EP, OB = "16", "17"  # Etelä-Pohjanmaa, Pohjanmaa
 K = SeriesKind
 
 
@@ -59,6 +58,8 @@ class SeriesSpec:
     audience: str = Audience.OPEN
     # Made into the next year too, so that there are always meetings to come.
     ongoing: bool = False
+    # Made from this day rather than the first of the year.
+    since: date | None = None
 
 
 SERIES = [
@@ -99,6 +100,20 @@ SERIES = [
         mode=Mode.ONLINE,
         capacity=40,
         ongoing=True,
+    ),
+    SeriesSpec(
+        EP,
+        K.INFLUENCE_BODY,
+        "Järjestöneuvottelukunta",
+        "Organisationsdelegationen",
+        "FREQ=MONTHLY;BYMONTH=2,4,6,9,11;BYDAY=2MO",
+        start=time(13, 0),
+        minutes=150,
+        mode=Mode.IN_PERSON,
+        place="Hyvinvointialueen hallintotalo, Seinäjoki",
+        audience=Audience.INVITED,
+        # From the start of the council's term, so that it always has meetings held.
+        since=date(2025, 6, 1),
     ),
     SeriesSpec(
         OB,
@@ -249,7 +264,7 @@ def _register(meeting: Meeting, people: list[User]) -> int:
     return made
 
 
-def seed_meetings_demo() -> int:
+def seed_calendar() -> int:
     """Make the demo's series, meetings, registrations and requirements; return how many
     series, meetings and registrations were made."""
     today = timezone.localdate()
@@ -263,7 +278,12 @@ def seed_meetings_demo() -> int:
         series, made = _series(spec, county)
         created += made
         created += len(
-            meetings_generate(series, ahead if spec.ongoing else until, actor=ACTOR, since=since)
+            meetings_generate(
+                series,
+                ahead if spec.ongoing else until,
+                actor=ACTOR,
+                since=min(spec.since or since, since),
+            )
         )
     # Etelä-Pohjanmaa's liaison network meets only once: October's meeting is cancelled.
     network = Series.objects.get(county__code=EP, kind=K.LIAISON_NETWORK)
