@@ -35,7 +35,7 @@ class BodyForm(forms.Form):
         initial=0,
         error_messages={"required": _("Give the meeting fee in euros (0 if none is paid).")},
     )
-    series = forms.ModelChoiceField(
+    series: forms.ModelChoiceField[Series] = forms.ModelChoiceField(
         label=_("Meeting series"),
         queryset=Series.objects.none(),
         required=False,

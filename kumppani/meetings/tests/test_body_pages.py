@@ -56,6 +56,7 @@ def test_a_coordinator_makes_a_body_and_its_term_through_the_pages(client, alice
         == again["Location"]
         == reverse("meetings:term_new", args=[body.public_id])
     )
+    assert body.series is not None
     assert (body.name_sv, body.county.code, body.series.kind) == (
         "Organisations- och församlingsrådet",
         "16",
@@ -152,6 +153,7 @@ def test_vacating_before_the_membership_starts_is_refused(client, alice):
 def test_other_counties_and_outsiders_reach_no_body_pages(client, carol, dave):
     body = make_body()
     seat = Seat.objects.filter(term__body=body).first()
+    assert seat is not None
     urls = [
         reverse("meetings:term_new", args=[body.public_id]),
         reverse("meetings:seat_vacate", args=[body.public_id, seat.pk]),

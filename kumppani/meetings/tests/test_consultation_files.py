@@ -189,7 +189,7 @@ def test_the_consultation_page_takes_constant_queries_with_files(client, bob):
     url = reverse("meetings:consultation_detail", args=[consultation.public_id])
 
     def add(number: int) -> None:
-        organisation = OrganisationFactory(name=f"Yhdistys {number} ry")
+        organisation = OrganisationFactory.create(name=f"Yhdistys {number} ry")
         representative(bob, organisation)
         consultation_respond(
             actor=Actor(user=bob),
