@@ -211,3 +211,19 @@ def test_the_consultation_page_takes_constant_queries_with_files(client, bob):
         response = client.get(url)
     assert "liite5.pdf" in response.content.decode()
     assert len(five.captured_queries) == len(one.captured_queries)
+
+
+def test_an_answers_file_of_another_type_is_refused_on_the_form(client, bob, org_x):
+    consultation = make_consultation()
+    client.force_login(bob)
+    url = reverse("meetings:consultation_respond", args=[consultation.public_id])
+    data = {
+        "organisation": org_x.pk,
+        "q0": "Vastaus",
+        "q1": "",
+        "file": SimpleUploadedFile("kuva.pdf", b"\xff\xd8\xff\xe0 jpeg"),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].has_error("file", "file_type")
+    assert not ConsultationResponse.objects.exists()
