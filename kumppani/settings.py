@@ -236,6 +236,8 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "privat
 GRANT_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("GRANT_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024))
 )
+# The largest other upload accepted (memo files, consultation drafts and answers), in bytes.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 # The public HSDS dumps (/services/hsds/services.json and .zip), written by the periodic job
 # hsds-dumps and read by every app server: on several machines, a directory they share.
 HSDS_DUMP_DIR = Path(os.environ.get("HSDS_DUMP_DIR", VAR_DIR / "dumps"))

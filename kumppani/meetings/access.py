@@ -22,6 +22,7 @@ from .models import (
     Audience,
     Body,
     Consultation,
+    ConsultationResponse,
     ConsultationStatus,
     Meeting,
     MeetingStatus,
@@ -190,3 +191,27 @@ def coordinated_consultations(user: AnyUser | None) -> QuerySet[Consultation]:
 def public_consultations() -> QuerySet[Consultation]:
     """Consultations once published (open or closed)."""
     return Consultation.objects.exclude(status=ConsultationStatus.DRAFT).select_related("county")
+
+
+def _coordinates(user: AnyUser | None, county_id: int) -> bool:
+    roles = roles_of(user)
+    return roles.is_staff or county_id in roles.coordinator_county_ids
+
+
+def may_read_consultation_document(user: AnyUser | None, consultation: Consultation) -> bool:
+    """The draft's file is public once the consultation is published; before that only
+    for the county's coordinators."""
+    return consultation.status != ConsultationStatus.DRAFT or _coordinates(
+        user, consultation.county_id
+    )
+
+
+def may_read_response_file(user: AnyUser | None, response: ConsultationResponse) -> bool:
+    """A response's file is public with a public response of a published consultation;
+    otherwise only for the organisation's representatives and the county's coordinators."""
+    consultation = response.consultation
+    if response.is_public and consultation.status != ConsultationStatus.DRAFT:
+        return True
+    return response.organisation_id in roles_of(user).organisation_ids or _coordinates(
+        user, consultation.county_id
+    )

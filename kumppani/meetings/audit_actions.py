@@ -54,5 +54,7 @@ register_actions(
         "meetings.consultation.publish": _("Consultation published"),
         "meetings.consultation.close": _("Consultation closed"),
         "meetings.consultation.respond": _("Consultation answered"),
+        "meetings.consultation.document": _("Draft of a consultation attached as a file"),
+        "meetings.consultation.response_file_read": _("File of a consultation answer read"),
     }
 )

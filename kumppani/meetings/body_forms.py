@@ -15,8 +15,94 @@ from .models import (
     ConsultationKind,
     ConsultationStatus,
     SeatCategory,
+    Series,
     StatementKind,
 )
+
+
+class BodyForm(forms.Form):
+    name_fi = forms.CharField(
+        label=_("Name in Finnish"),
+        max_length=255,
+        error_messages={"required": _("Give the name of the body in Finnish.")},
+    )
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=255, required=False)
+    fee_per_meeting = forms.DecimalField(
+        label=_("Meeting fee (euros)"),
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        initial=0,
+        error_messages={"required": _("Give the meeting fee in euros (0 if none is paid).")},
+    )
+    series: forms.ModelChoiceField[Series] = forms.ModelChoiceField(
+        label=_("Meeting series"),
+        queryset=Series.objects.none(),
+        required=False,
+        empty_label=_("A new series for the body's meetings"),
+        help_text=_("The body's meetings are those of this series."),
+    )
+
+    def __init__(self, *args: Any, series: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if series is not None:
+            self.fields["series"].queryset = series  # type: ignore[attr-defined]
+
+
+class TermForm(forms.Form):
+    starts_on = DateField(
+        label=_("Starts on"), error_messages={"required": _("Give the day the term starts.")}
+    )
+    ends_on = DateField(
+        label=_("Ends on"), error_messages={"required": _("Give the last day of the term.")}
+    )
+    parish_seats = forms.IntegerField(
+        label=_("Seats for parishes"),
+        min_value=0,
+        max_value=99,
+        initial=3,
+        error_messages={"required": _("Give the number of seats for parishes (0 if none).")},
+    )
+    ngo_seats = forms.IntegerField(
+        label=_("Seats for NGOs"),
+        min_value=0,
+        max_value=99,
+        initial=12,
+        error_messages={"required": _("Give the number of seats for NGOs (0 if none).")},
+    )
+    other_seats = forms.IntegerField(
+        label=_("Other seats"),
+        min_value=0,
+        max_value=99,
+        initial=0,
+        error_messages={"required": _("Give the number of other seats (0 if none).")},
+    )
+    decided_by = forms.CharField(
+        label=_("Appointed by"),
+        max_length=200,
+        error_messages={"required": _("Tell who appointed the body, e.g. the regional board.")},
+    )
+    decided_on = DateField(
+        label=_("Date of the decision"),
+        error_messages={"required": _("Give the date of the appointment decision.")},
+    )
+    section = forms.CharField(label=_("Section"), max_length=40, required=False)
+
+    def service_arguments(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["seats"] = {
+            SeatCategory.PARISH: data.pop("parish_seats"),
+            SeatCategory.NGO: data.pop("ngo_seats"),
+            SeatCategory.OTHER: data.pop("other_seats"),
+        }
+        return data
+
+
+class VacateForm(forms.Form):
+    ends_on = DateField(
+        label=_("Last day in office"),
+        error_messages={"required": _("Give the member's last day in office.")},
+    )
 
 
 class AppointForm(forms.Form):
@@ -211,6 +297,14 @@ class ResponseForm(forms.Form):
     is_public = forms.BooleanField(
         label=_("The answer may be published"), required=False, initial=True
     )
+    file = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_(
+            "One file with the answer: PDF, Word or OpenDocument text. A new file takes the "
+            "place of the earlier one."
+        ),
+    )
 
     def __init__(self, *args: Any, questions: list[str], organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -219,7 +313,17 @@ class ResponseForm(forms.Form):
             self.fields[f"q{index}"] = forms.CharField(
                 label=question, required=False, widget=forms.Textarea(attrs={"rows": 4})
             )
-        self.order_fields(["organisation", *[f"q{i}" for i in range(len(questions))], "is_public"])
+        self.order_fields(
+            ["organisation", *[f"q{i}" for i in range(len(questions))], "file", "is_public"]
+        )
 
     def answers(self) -> list[str]:
         return [value for name, value in self.cleaned_data.items() if name.startswith("q")]
+
+
+class DocumentForm(forms.Form):
+    file = forms.FileField(
+        label=_("The draft as a file"),
+        help_text=_("PDF, Word or OpenDocument text."),
+        error_messages={"required": _("Choose the file of the draft.")},
+    )

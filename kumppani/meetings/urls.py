@@ -2,9 +2,9 @@ from django.urls import URLPattern, URLResolver, path
 
 from .views import body as body_views
 from .views import compliance as compliance_views
+from .views import consultation_files, organisers, participants, public
 from .views import liaisons as liaison_views
 from .views import memos as memo_views
-from .views import organisers, participants, public
 from .views import voice as voice_views
 
 app_name = "meetings"
@@ -88,7 +88,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("liaisons/person/<int:pk>/", liaison_views.liaison_edit, name="liaison_edit"),
     path("coverage/<str:code>/", liaison_views.liaison_coverage, name="liaison_coverage"),
     # The influence body, statements and consultations (views/body.py, views/voice.py).
+    path("manage/bodies/", body_views.body_list, name="body_list"),
+    path("manage/bodies/new/", body_views.body_new, name="body_new"),
     path("body/<uuid:public_id>/", body_views.body_detail, name="body_detail"),
+    path("body/<uuid:public_id>/terms/new/", body_views.term_new, name="term_new"),
+    path(
+        "body/<uuid:public_id>/seat/<int:seat_id>/vacate/",
+        body_views.seat_vacate,
+        name="seat_vacate",
+    ),
     path("body/<uuid:public_id>/seat/<int:seat_id>/", body_views.seat_appoint, name="seat_appoint"),
     path(
         "body/<uuid:public_id>/meeting/<uuid:meeting_id>/attendance/",
@@ -113,6 +121,21 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "consultations/<uuid:public_id>/answer/",
         voice_views.consultation_respond,
         name="consultation_respond",
+    ),
+    path(
+        "consultations/<uuid:public_id>/document/",
+        consultation_files.consultation_document,
+        name="consultation_document",
+    ),
+    path(
+        "consultations/<uuid:public_id>/draft/",
+        consultation_files.consultation_document_file,
+        name="consultation_document_file",
+    ),
+    path(
+        "consultation-answers/<int:pk>/file/",
+        consultation_files.response_file,
+        name="consultation_response_file",
     ),
     path(
         "consultations/<uuid:public_id>/publish/",

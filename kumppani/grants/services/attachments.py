@@ -9,14 +9,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from kumppani.core import workflow
+from kumppani.core import files, workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 
-from ..attachments import EXTENSIONS, sniff
 from ..models import Application, Attachment, AttachmentKind
 from .applications import EDITABLE
 
@@ -46,22 +44,18 @@ def attachment_add(
     """Keep the file as an attachment of the kind; a note that the kind comes later goes."""
     if kind not in AttachmentKind.values:
         raise ValidationError({"kind": _("Choose the kind of the attachment from the list.")})
-    limit = settings.GRANT_ATTACHMENT_MAX_BYTES
-    if (upload.size or 0) > limit:
-        message = _("The file is too large: at most %(limit)s.") % {"limit": filesizeformat(limit)}
-        raise ValidationError({"file": ValidationError(message, code="too_large")})
-    content_type = sniff(upload)
-    if content_type is None:
-        message = _("Send the file as a PDF, Word, Excel, OpenDocument text, PNG or JPEG.")
-        raise ValidationError({"file": ValidationError(message, code="file_type")})
-    if (upload.size or 0) == 0:
-        raise ValidationError({"file": ValidationError(_("The file is empty."), code="empty")})
+    content_type = files.check_upload(
+        upload,
+        limit=settings.GRANT_ATTACHMENT_MAX_BYTES,
+        accepted=files.EXTENSIONS,
+        refusal=_("Send the file as a PDF, Word, Excel, OpenDocument text, PNG or JPEG."),
+    )
     _editable(application)
     application.attachments.filter(kind=kind, delivered_later=True).delete()
     attachment = Attachment(
         application=application,
         kind=kind,
-        original_name=_safe_name(upload.name or "", content_type),
+        original_name=files.safe_name(upload.name or "", content_type),
         content_type=content_type,
         size=upload.size or 0,
         uploaded_by=actor.user,
@@ -70,15 +64,6 @@ def attachment_add(
     attachment.save()
     _audit(actor, attachment, "add")
     return attachment
-
-
-def _safe_name(name: str, content_type: str) -> str:
-    """The name the file is offered under: the uploader's without folders or control
-    characters, with the extension of its real type."""
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(c for c in base if c.isprintable() and c not in '"<>:|?*').strip(" .")
-    stem = base.rsplit(".", 1)[0] if "." in base else base
-    return f"{(stem or 'liite')[:200]}.{EXTENSIONS[content_type]}"
 
 
 @transaction.atomic

@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from kumppani.accounts.models import CountyRoleKind, User
 from kumppani.core.actor import Actor
+from kumppani.core.files import DOCX, ODT, PDF, XLSX, sniff
 from kumppani.core.models import Municipality
-from kumppani.grants.attachments import DOCX, ODT, PDF, XLSX, sniff
 from kumppani.grants.models import AdvanceNotice, Application, ApplicationStatus, Call, Theme
 from kumppani.grants.services import applications as applications_service
 from kumppani.grants.services.attachments import attachment_add, attachment_later

@@ -77,6 +77,9 @@ class Term(models.Model):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="terms")
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
+    decided_by = models.CharField(_("appointed by"), max_length=200, blank=True)
+    decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
+    section = models.CharField(_("section"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("term")

@@ -108,6 +108,8 @@ class Consultation(Timestamped):
         upload_to="consultations/",
         blank=True,
     )
+    document_name = models.CharField(_("file name"), max_length=210, blank=True)
+    document_type = models.CharField(_("file type"), max_length=100, blank=True)
     questions = models.JSONField(_("questions"), default=list, blank=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("last day"))
@@ -164,6 +166,15 @@ class ConsultationResponse(Timestamped):
     )
     answers = models.JSONField(_("answers"), default=list)
     is_public = models.BooleanField(_("public"), default=True)
+    file = models.FileField(
+        _("attachment"),
+        storage=private_storage,
+        upload_to="consultation-responses/",
+        blank=True,
+        max_length=200,
+    )
+    file_name = models.CharField(_("file name"), max_length=210, blank=True)
+    file_type = models.CharField(_("file type"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("consultation response")

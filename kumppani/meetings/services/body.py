@@ -20,7 +20,21 @@ from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 from kumppani.core.models import County
 
-from ..models import Attendance, Attended, Body, Meeting, Membership, Nomination, Seat, Series, Term
+from ..models import (
+    Attendance,
+    Attended,
+    Audience,
+    Body,
+    Meeting,
+    Membership,
+    Nomination,
+    Seat,
+    SeatCategory,
+    Series,
+    SeriesKind,
+    Term,
+)
+from .series import series_create
 
 
 @transaction.atomic
@@ -32,7 +46,19 @@ def body_create(
     name_sv: str = "",
     series: Series | None = None,
     fee_per_meeting: Decimal = Decimal("0"),
+    make_series: bool = False,
 ) -> Body:
+    """A body of the county; with ``make_series`` and no ``series``, its meetings get a
+    series of their own (kind: influence body) named after it."""
+    if series is None and make_series:
+        series = series_create(
+            actor=actor,
+            county=county,
+            kind=SeriesKind.INFLUENCE_BODY,
+            title_fi=name_fi,
+            title_sv=name_sv,
+            audience=Audience.MEMBERS,
+        )
     body = Body(
         county=county,
         name_fi=name_fi,
@@ -48,11 +74,36 @@ def body_create(
 
 @transaction.atomic
 def term_create(
-    *, actor: Actor, body: Body, starts_on: date, ends_on: date, seats: Mapping[str, int]
+    *,
+    actor: Actor,
+    body: Body,
+    starts_on: date,
+    ends_on: date,
+    seats: Mapping[str, int],
+    decided_by: str = "",
+    decided_on: date | None = None,
+    section: str = "",
 ) -> Term:
-    """A term with its seats numbered in the order of ``seats`` (category: how many)."""
-    term = Term(body=body, starts_on=starts_on, ends_on=ends_on)
+    """A term with its seats numbered in the order of ``seats`` (category: how many) and
+    the decision that appointed the body for it; terms of a body do not overlap."""
+    workflow.lock(body)
+    if sum(seats.values()) < 1 or any(count < 0 for count in seats.values()):
+        raise ValidationError(_("Give the body at least one seat."), code="no_seats")
+    if any(category not in SeatCategory.values for category in seats):
+        raise ValidationError(_("Choose the category of the seat."), code="category")
+    term = Term(
+        body=body,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        decided_by=decided_by,
+        decided_on=decided_on,
+        section=section,
+    )
     term.full_clean()
+    if body.terms.filter(starts_on__lte=ends_on, ends_on__gte=starts_on).exists():
+        raise ValidationError(
+            {"starts_on": _("The term overlaps another term of the body.")}, code="overlap"
+        )
     term.save()
     number = 0
     rows = []
@@ -112,6 +163,17 @@ def membership_end(*, actor: Actor, membership: Membership, ends_on: date) -> Me
         details={"ends_on": ends_on.isoformat()},
     )
     return membership
+
+
+@transaction.atomic
+def seat_vacate(*, actor: Actor, seat: Seat, ends_on: date) -> Membership | None:
+    """The seat's member leaves mid-term (resigned, moved away): the membership ends on the
+    day and the seat is vacant until a new member is appointed. None when it was vacant."""
+    workflow.lock(seat)
+    current = seat.memberships.filter(ends_on__isnull=True).first()
+    if current is None:
+        return None
+    return membership_end(actor=actor, membership=current, ends_on=ends_on)
 
 
 @transaction.atomic

@@ -10,12 +10,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.accounts.models import User
-from kumppani.core import workflow
+from kumppani.core import files, workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 
@@ -33,13 +32,8 @@ from ..models import (
 
 MEMO_FIELDS = ("body", "decisions", "topics_raised", "language")
 
-# The files a memo accepts, told by their first bytes (the name and claimed type are not
-# believed): PDF, PNG and JPEG.
-FILE_TYPES = {
-    b"%PDF-": ("application/pdf", "pdf"),
-    b"\x89PNG\r\n\x1a\n": ("image/png", "png"),
-    b"\xff\xd8\xff": ("image/jpeg", "jpg"),
-}
+# The files a memo accepts: PDF, PNG and JPEG.
+MEMO_FILES = (files.PDF, files.PNG, files.JPEG)
 
 
 def _memo_for_change(meeting: Meeting) -> Memo:
@@ -100,38 +94,18 @@ def memo_publish(*, meeting: Meeting, actor: Actor) -> Memo:
     return memo
 
 
-def _file_type(upload: IO[bytes]) -> tuple[str, str] | None:
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    for magic, found in FILE_TYPES.items():
-        if head.startswith(magic):
-            return found
-    return None
-
-
-def _safe_name(name: str, extension: str) -> str:
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(c for c in base if c.isprintable() and c not in '"<>:|?*').strip(" .")
-    stem = base.rsplit(".", 1)[0] if "." in base else base
-    return f"{(stem or 'liite')[:200]}.{extension}"
-
-
 @transaction.atomic
 def memo_attachment_add(*, meeting: Meeting, upload: UploadedFile, actor: Actor) -> MemoAttachment:
-    limit = settings.GRANT_ATTACHMENT_MAX_BYTES
-    if (upload.size or 0) > limit:
-        message = _("The file is too large: at most %(limit)s.") % {"limit": filesizeformat(limit)}
-        raise ValidationError({"file": ValidationError(message, code="too_large")})
-    found = _file_type(upload)
-    if found is None:
-        message = _("Send the file as a PDF, PNG or JPEG.")
-        raise ValidationError({"file": ValidationError(message, code="file_type")})
-    content_type, extension = found
+    content_type = files.check_upload(
+        upload,
+        limit=settings.UPLOAD_MAX_BYTES,
+        accepted=MEMO_FILES,
+        refusal=_("Send the file as a PDF, PNG or JPEG."),
+    )
     memo = _memo_for_change(meeting)
     attachment = MemoAttachment(
         memo=memo,
-        original_name=_safe_name(upload.name or "", extension),
+        original_name=files.safe_name(upload.name or "", content_type),
         content_type=content_type,
         size=upload.size or 0,
         uploaded_by=actor.user,

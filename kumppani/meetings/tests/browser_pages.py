@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +16,7 @@ from kumppani.meetings.services.liaisons import liaison_create
 from kumppani.meetings.services.memos import memo_publish, memo_save, topic_propose
 from kumppani.meetings.services.registrations import register, registration_token
 from kumppani.meetings.services.series import meetings_generate, series_create
-from kumppani.meetings.services.voice import consultation_respond
+from kumppani.meetings.services.voice import consultation_document_set, consultation_respond
 from kumppani.testing.factories import county, municipality
 from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, detail, page_at
 
@@ -23,6 +24,8 @@ from .body_helpers import body_meeting, make_body, membership
 from .conftest import SYSTEM, link, make_meeting
 from .test_compliance import last_years_calendar
 from .test_voice import make_consultation, make_statements
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 PAGES: list[PageCase] = []
 EXEMPT_URL_NAMES: dict[str, str] = {}
@@ -468,8 +471,79 @@ PAGES += [
         )
     ),
 ]
+
+
+def a_consultation_with_files(f: Fixtures) -> None:
+    """An open consultation of Etelä-Pohjanmaa with its draft as a PDF and bob's public
+    answer for org_x with a file."""
+    f.consultation = make_consultation()
+    consultation_document_set(
+        actor=SYSTEM,
+        consultation=f.consultation,
+        upload=SimpleUploadedFile("Strategialuonnos.pdf", PDF_BYTES),
+    )
+    consultation_respond(
+        actor=Actor(user=f.bob),
+        consultation=f.consultation,
+        organisation=f.org_x,
+        answers=["Hyvä luonnos", ""],
+        is_public=True,
+        upload=SimpleUploadedFile("Lausunto.pdf", PDF_BYTES),
+    )
+
+
+def _body_url(name: str):
+    return lambda f: reverse(name, args=[f.body.public_id])
+
+
+PAGES += [
+    page_at("body-list", "meetings:body_list", persona="alice", setup=a_body),
+    *and_with_errors(
+        page_at("body-new", "meetings:body_new", persona="alice", setup=meetings_organiser)
+    ),
+    *and_with_errors(
+        PageCase("term-new", "meetings:term_new", _body_url("meetings:term_new"), "alice", a_body)
+    ),
+    *and_with_errors(
+        PageCase(
+            "seat-vacate",
+            "meetings:seat_vacate",
+            lambda f: reverse(
+                "meetings:seat_vacate",
+                args=[f.body.public_id, membership(f.body, "Maija Jäsen").seat_id],
+            ),
+            "alice",
+            a_body,
+        )
+    ),
+    *and_with_errors(
+        PageCase(
+            "consultation-document",
+            "meetings:consultation_document",
+            lambda f: reverse("meetings:consultation_document", args=[f.consultation.public_id]),
+            "alice",
+            a_consultation_with_files,
+        )
+    ),
+    PageCase(
+        "consultation-with-files",
+        "meetings:consultation_detail",
+        lambda f: reverse("meetings:consultation_detail", args=[f.consultation.public_id]),
+        None,
+        a_consultation_with_files,
+    ),
+    PageCase(
+        "consultation-answer-with-file",
+        "meetings:consultation_respond",
+        lambda f: reverse("meetings:consultation_respond", args=[f.consultation.public_id]),
+        "bob",
+        a_consultation_with_files,
+    ),
+]
 EXEMPT_URL_NAMES.update(
     {
+        "meetings:consultation_document_file": "a file download (the draft), not a page",
+        "meetings:consultation_response_file": "a file download (an answer's file), not a page",
         "meetings:body_fees": "a CSV or Excel download",
         "meetings:consultation_publish": "a POST that redirects",
     }

@@ -10,24 +10,153 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import FORMATS, Column, ColumnType, export_response
 from kumppani.core.forms import add_service_errors
+from kumppani.core.models import County
+from kumppani.core.submissions import submit_once, token_from
 
 from .. import access
-from ..body_forms import AppointForm, AttendanceForm, NominationForm
-from ..models import Attendance, Body, Meeting, Membership, Seat
+from ..body_forms import (
+    AppointForm,
+    AttendanceForm,
+    BodyForm,
+    NominationForm,
+    TermForm,
+    VacateForm,
+)
+from ..models import Attendance, Body, Meeting, Membership, Seat, Series, SeriesKind
 from ..services import body as services
 
 
 def _body(request: HttpRequest, public_id: UUID) -> Body:
     return get_object_or_404(access.coordinated_bodies(request.user), public_id=public_id)
+
+
+def _county(request: HttpRequest) -> County | None:
+    """The county whose body a coordinator makes: the first they coordinate."""
+    counties = roles_of(request.user).coordinator_county_ids
+    return County.objects.filter(pk__in=counties).order_by("code").first()
+
+
+@signed_in
+@declare(access.COORDINATOR)
+@require_GET
+def body_list(request: HttpRequest) -> HttpResponse:
+    """The influence bodies of the coordinator's counties, with their latest terms."""
+    bodies = list(
+        access.coordinated_bodies(request.user)
+        .prefetch_related("terms")
+        .order_by("county__code", "name", "id")[:100]
+    )
+    return render(
+        request,
+        "meetings/body_list.html",
+        {"bodies": bodies, "may_create": _county(request) is not None},
+    )
+
+
+@signed_in
+@declare(access.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def body_new(request: HttpRequest) -> HttpResponse:
+    """Make an influence body of the coordinator's county; its meetings are those of an
+    influence body series of the county (a new one unless one is chosen)."""
+    county = _county(request)
+    if county is None:
+        raise Http404
+    series = Series.objects.filter(
+        county=county, kind=SeriesKind.INFLUENCE_BODY, body__isnull=True
+    ).order_by("title", "id")
+    form = BodyForm(request.POST or None, series=series)
+    token = token_from(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = submit_once(
+                token=token,
+                user=request.user,
+                create=lambda: services.body_create(
+                    actor=Actor.from_request(request),
+                    county=county,
+                    make_series=True,
+                    **form.cleaned_data,
+                ),
+                result_url=lambda body: reverse("meetings:term_new", args=[body.public_id]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(outcome.url)
+    return render(
+        request,
+        "meetings/body_new.html",
+        {"form": form, "county": county, "submission_token": token},
+    )
+
+
+@signed_in
+@declare(access.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def term_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Start a term of the body: its seats by category and the appointment decision."""
+    body = _body(request, public_id)
+    form = TermForm(request.POST or None)
+    token = token_from(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = submit_once(
+                token=token,
+                user=request.user,
+                create=lambda: services.term_create(
+                    actor=Actor.from_request(request), body=body, **form.service_arguments()
+                ),
+                result_url=lambda _term: reverse("meetings:body_detail", args=[body.public_id]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect(outcome.url)
+    return render(
+        request,
+        "meetings/term_new.html",
+        {"body": body, "form": form, "submission_token": token, "terms": list(body.terms.all())},
+    )
+
+
+@signed_in
+@declare(access.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def seat_vacate(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpResponse:
+    """The member leaves mid-term: the membership ends and the seat stays vacant (with its
+    history) until a new member is appointed."""
+    body = _body(request, public_id)
+    seat = get_object_or_404(Seat.objects.filter(term__body=body), pk=seat_id)
+    current = Membership.objects.filter(seat=seat, ends_on__isnull=True).first()
+    if current is None:
+        return redirect("meetings:body_detail", public_id=body.public_id)
+    form = VacateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_vacate(
+                actor=Actor.from_request(request), seat=seat, ends_on=form.cleaned_data["ends_on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("meetings:body_detail", public_id=body.public_id)
+    return render(
+        request,
+        "meetings/seat_vacate.html",
+        {"body": body, "seat": seat, "current": current, "form": form},
+    )
 
 
 @signed_in
@@ -63,6 +192,7 @@ def body_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "form": form,
             "meetings": meetings,
             "year": timezone.localdate().year,
+            "quorum_needed": len(rows) // 2 + 1,
         },
     )
 

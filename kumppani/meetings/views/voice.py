@@ -169,8 +169,10 @@ def consultation_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "consultation": consultation,
             "responses": [
                 {
+                    "pk": r.pk,
                     "organisation": r.organisation,
                     "answers": list(zip(consultation.questions, r.answers, strict=False)),
+                    "file_name": r.file_name if r.file else "",
                 }
                 for r in responses
             ],
@@ -202,6 +204,7 @@ def consultation_respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
         initial.update({f"q{i}": text for i, text in enumerate(existing.answers)})
     form = ResponseForm(
         request.POST or None,
+        request.FILES or None,
         questions=consultation.questions,
         organisations=organisations,
         initial=initial,
@@ -218,6 +221,7 @@ def consultation_respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
                     organisation=form.cleaned_data["organisation"],
                     answers=form.answers(),
                     is_public=form.cleaned_data["is_public"],
+                    upload=form.cleaned_data.get("file"),
                 ),
                 result_url=lambda _response: request.build_absolute_uri(
                     consultation_url(consultation)
@@ -235,6 +239,7 @@ def consultation_respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "form": form,
             "submission_token": token,
             "open": consultation.accepts_answers(timezone.now()),
+            "existing": existing,
         },
     )
 

@@ -1,0 +1,97 @@
+"""The files of consultations: the draft document the county attaches (public once the
+consultation is published) and the file a representative attaches to an answer (public
+with a public answer, otherwise only for the organisation and the county's coordinators).
+Files are read through these views only, always as downloads."""
+
+from __future__ import annotations
+
+from typing import IO
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kumppani.core.access import declare, public, signed_in
+from kumppani.core.actor import Actor
+from kumppani.core.forms import add_service_errors
+
+from .. import access
+from ..body_forms import DocumentForm
+from ..models import Consultation, ConsultationResponse
+from ..services import voice as services
+
+
+def _download(opened: IO[bytes], name: str, content_type: str) -> FileResponse:
+    response = FileResponse(
+        opened, as_attachment=True, filename=name, content_type=content_type or None
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@signed_in
+@declare(access.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def consultation_document(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """The coordinator attaches the draft as a file (or puts a new one in its place)."""
+    consultation = get_object_or_404(
+        access.coordinated_consultations(request.user), public_id=public_id
+    )
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultation_document_set(
+                actor=Actor.from_request(request),
+                consultation=consultation,
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("meetings:consultation_manage")
+    return render(
+        request,
+        "meetings/consultation_document.html",
+        {"consultation": consultation, "form": form},
+    )
+
+
+@public
+@require_GET
+def consultation_document_file(request: HttpRequest, public_id: UUID) -> FileResponse:
+    consultation = Consultation.objects.select_related("county").filter(public_id=public_id).first()
+    if (
+        consultation is None
+        or not consultation.document_file
+        or not access.may_read_consultation_document(request.user, consultation)
+    ):
+        raise Http404
+    return _download(
+        services.consultation_document_read(
+            actor=Actor.from_request(request), consultation=consultation
+        ),
+        consultation.document_name,
+        consultation.document_type,
+    )
+
+
+@public
+@require_GET
+def response_file(request: HttpRequest, pk: int) -> FileResponse:
+    response = (
+        ConsultationResponse.objects.select_related("consultation__county").filter(pk=pk).first()
+    )
+    if (
+        response is None
+        or not response.file
+        or not access.may_read_response_file(request.user, response)
+    ):
+        raise Http404
+    return _download(
+        services.response_file_read(actor=Actor.from_request(request), response=response),
+        response.file_name,
+        response.file_type,
+    )
