@@ -99,6 +99,9 @@ def _term(body: Body) -> Term:
         starts_on=TERM_STARTS,
         ends_on=TERM_ENDS,
         seats={"parish": 3, "ngo": 12},
+        decided_by=APPOINTED_BY,
+        decided_on=DECIDED_ON,
+        section=SECTION,
     )
 
 

@@ -124,6 +124,7 @@ def check_the_council_has_15_seats_and_one_vacancy(client: Client) -> None:
     assert body.name_sv == "Organisationsdelegationen"
     term = body.terms.get()
     assert (term.starts_on, term.ends_on) == (date(2025, 6, 1), date(2029, 5, 31))
+    assert (term.decided_on, term.section) == (date(2025, 5, 26), "§ 142")
     seats = Seat.objects.filter(term=term)
     assert Counter(seats.values_list("category", flat=True)) == {"parish": 3, "ngo": 12}
     current = Membership.objects.filter(seat__term=term, ends_on__isnull=True)
