@@ -90,7 +90,7 @@ def test_a_term_needs_seats_and_may_not_overlap_another(client, alice):
     url = reverse("meetings:term_new", args=[body.public_id])
     response = client.post(url, {**TERM, "parish_seats": "0", "ngo_seats": "0"})
     assert response.status_code == 200
-    assert "Give the body at least one seat." in response.content.decode()
+    assert "Anna toimielimelle vähintään yksi paikka." in response.content.decode()
     term = body.terms.get()
     with pytest.raises(ValidationError) as refused:
         term_create(
