@@ -84,7 +84,7 @@ def client_list_add(request: HttpRequest) -> HttpResponse:
     else:
         messages.error(
             request,
-            _("The client's list is full (%(count)s activities).")
+            _("The client's list is full (at most %(count)s).")
             % {"count": client_list.MAX_ENTRIES},
         )
     return _back(request, f"#client-list-{public_id}")
