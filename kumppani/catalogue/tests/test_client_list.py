@@ -89,7 +89,7 @@ def test_an_unpublished_activity_is_not_added(client, org_x):
 
 
 def test_entries_move_up_and_down_are_removed_and_cleared(client, three):
-    coffee, walk, choir = three
+    coffee, _walk, choir = three
     for service in three:
         _add(client, service)
 
@@ -114,7 +114,7 @@ def test_entries_move_up_and_down_are_removed_and_cleared(client, three):
 
 
 def test_result_rows_offer_the_button_and_show_free_places_and_how_to_join(client, three):
-    coffee, walk, _choir = three
+    _coffee, walk, _choir = three
     for service in three:
         index_service(service)
     _add(client, walk)
