@@ -21,6 +21,7 @@ class ClientListOptionsForm(forms.Form):
         choices=[(code, _language_name(code)) for code in CLIENT_LANGUAGES],
         widget=forms.RadioSelect,
         initial="fi",
+        error_messages={"required": _("Choose the client's language.")},
     )
     easy_read = forms.BooleanField(
         label=_("Use easy-to-read summaries where the activity has one"), required=False
