@@ -43,8 +43,8 @@ PAGES: list[PageCase] = [
     page_at(
         "services-printable", "catalogue:printable", "?municipality=743", setup=catalogue_entries
     ),
-    page_at("client-list-empty", "catalogue:client_list"),
-    page_at("client-list-print-empty", "catalogue:client_list_print"),
+    page_at("client-list-empty", "catalogue:client_list", setup=catalogue_entries),
+    page_at("client-list-print-empty", "catalogue:client_list_print", setup=catalogue_entries),
     page_at("client-list", "catalogue:client_list", setup=catalogue_entries, then=add_to_list),
     page_at(
         "client-list-professional",

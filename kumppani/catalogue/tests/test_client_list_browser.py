@@ -95,7 +95,7 @@ def test_a_professional_lists_three_activities_from_two_searches_and_prints_them
         pytest.skip(f"{PDFTOTEXT} is missing: install Debian's poppler-utils package")
     names = ("Muistikahvila", "Omaishoitajien kahvila", "Kävelyryhmä ikäihmisille")
     for name in names:  # three activities in Seinäjoki, weekly from tomorrow
-        service = ServiceFactory(organisation=org_x, name_fi=name, municipalities=["743"])
+        service = ServiceFactory.create(organisation=org_x, name_fi=name, municipalities=["743"])
         weekly_from_tomorrow(service, address="Kalevankatu 5", city="Seinäjoki")
         index_service(service)
     page = _professionals_page(browser, request.getfixturevalue("site_url"), paula)
