@@ -30,5 +30,6 @@ register_actions(
         "catalogue.location.create": _("Place added"),
         "catalogue.location.update": _("Place changed"),
         "catalogue.taxonomy.create": _("Classification added"),
+        "catalogue.client_list.send": _("List of activities emailed to a client"),
     }
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import Page
+
 from kumppani.catalogue.tests.factories import ServiceFactory, VolunteerTaskFactory
 from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at, page_of
 
@@ -11,6 +13,15 @@ def catalogue_entries(f: Fixtures) -> None:
     f.service = ServiceFactory(organisation=f.org_x, name_fi="Omaishoitajien vertaistukiryhmä")
     f.task = VolunteerTaskFactory(organisation=f.org_x, title_fi="Kahvinkeittäjä kohtaamispaikkaan")
     f.bob  # noqa: B018 - bob represents org_x and manages its entries
+
+
+def add_to_list(page: Page) -> None:
+    """Add the activity to the client's list from the search results, then open the page
+    the case is about again."""
+    address = page.url
+    page.goto(page.url.split("/services/")[0] + "/services/")
+    page.locator(".client-list-add button").first.click()
+    page.goto(address)
 
 
 PAGES: list[PageCase] = [
@@ -31,6 +42,22 @@ PAGES: list[PageCase] = [
     ),
     page_at(
         "services-printable", "catalogue:printable", "?municipality=743", setup=catalogue_entries
+    ),
+    page_at("client-list-empty", "catalogue:client_list", setup=catalogue_entries),
+    page_at("client-list-print-empty", "catalogue:client_list_print", setup=catalogue_entries),
+    page_at("client-list", "catalogue:client_list", setup=catalogue_entries, then=add_to_list),
+    page_at(
+        "client-list-professional",
+        "catalogue:client_list",
+        persona="paula",
+        setup=catalogue_entries,
+        then=add_to_list,
+    ),
+    page_at(
+        "client-list-print",
+        "catalogue:client_list_print",
+        setup=catalogue_entries,
+        then=add_to_list,
     ),
     page_at("services-stale", "catalogue:stale", persona="alice", setup=catalogue_entries),
     page_at("services-manage", "catalogue:manage", persona="bob", setup=catalogue_entries),
@@ -61,6 +88,10 @@ PAGES: list[PageCase] = [
 EXEMPT_URL_NAMES: dict[str, str] = {
     "catalogue:organisation_restore": "POST-only: publishes a reactivated organisation's entries",
     "catalogue:printable_pdf": "file download (PDF) of the printable list, not an HTML page",
+    "catalogue:client_list_pdf": "file download (PDF) of the client's list, not an HTML page",
+    "catalogue:client_list_add": "POST-only: adds an activity to the client's list, then redirects",
+    "catalogue:client_list_change": "POST-only: reorders, removes or clears, then redirects",
+    "catalogue:client_list_email": "POST-only: emails the client's list, then redirects",
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",

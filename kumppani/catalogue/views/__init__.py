@@ -1,5 +1,13 @@
 """Catalogue pages, by audience: public, representatives and coordinators."""
 
+from .client_list import (
+    client_list_add,
+    client_list_change,
+    client_list_email,
+    client_list_page,
+    client_list_pdf,
+    client_list_print,
+)
 from .coordinators import service_hide, service_unhide, stale, task_hide, task_unhide
 from .public import printable, printable_pdf, service_detail, task_detail, task_list
 from .representatives import (
@@ -18,6 +26,12 @@ from .representatives import (
 )
 
 __all__ = [
+    "client_list_add",
+    "client_list_change",
+    "client_list_email",
+    "client_list_page",
+    "client_list_pdf",
+    "client_list_print",
     "manage",
     "organisation_restore",
     "printable",
