@@ -334,7 +334,6 @@ def service_search(request: HttpRequest) -> HttpResponse:
     else:
         status = 400
     query = _query(request, "page")
-    printable = _url("catalogue:printable")
     context = {
         "form": form,
         "filter_groups": filter_groups(form),
@@ -343,7 +342,6 @@ def service_search(request: HttpRequest) -> HttpResponse:
         "rows": _rows(result, language) if result else [],
         "page": ResultPage(result.page, result.total, result.per_page) if result else None,
         "query": query,
-        "printable_url": f"{printable}?{query}" if printable and query else printable,
         "has_query": bool(request.GET),
         "error_sentences": [] if result else _error_sentences(form),
         "count_updates": count_updates,

@@ -31,3 +31,10 @@ def return_here(context: template.Context) -> str:
         if key.startswith(SHOWN_PREFIX):
             del query[key]
     return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+@register.simple_tag(takes_context=True)
+def client_list_size(context: template.Context) -> int:
+    """How many activities the client's list of this session holds."""
+    session = getattr(context.get("request"), "session", None)
+    return len(client_list.entries(session)) if session is not None else 0

@@ -156,7 +156,7 @@ def test_on_a_phone_the_results_come_first_and_the_filters_open_from_a_button(
     while presses < 20 and not first_result.evaluate("link => link === document.activeElement"):
         page.keyboard.press("Tab")
         presses += 1
-    # The search button, the skip link, the filters' button and the print link come between.
+    # The search button, the skip link, the filters' button and the client's list come between.
     assert presses == 5
 
     # The button opens the filters from the keyboard; each group has its legend.
