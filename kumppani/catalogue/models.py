@@ -132,6 +132,7 @@ class AccessibilityFeature(models.BooleanField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default", None)
         kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
 
