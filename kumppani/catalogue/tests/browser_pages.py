@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from kumppani.catalogue.tests.factories import ServiceFactory, VolunteerTaskFactory
+from decimal import Decimal
+
+from playwright.sync_api import Page
+
+from kumppani.catalogue.tests.factories import (
+    ServiceFactory,
+    VolunteerTaskFactory,
+    weekly_from_tomorrow,
+)
 from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at, page_of
 
 
@@ -11,6 +19,40 @@ def catalogue_entries(f: Fixtures) -> None:
     f.service = ServiceFactory(organisation=f.org_x, name_fi="Omaishoitajien vertaistukiryhmä")
     f.task = VolunteerTaskFactory(organisation=f.org_x, title_fi="Kahvinkeittäjä kohtaamispaikkaan")
     f.bob  # noqa: B018 - bob represents org_x and manages its entries
+
+
+def resident_tools(f: Fixtures) -> None:
+    """An activity with a place on the map, weekly times and some accessibility answers, and
+    a volunteer task that takes "I'm interested" messages."""
+    f.placed = ServiceFactory(
+        organisation=f.org_x,
+        name_fi="Muistikahvila",
+        name_sv="Minneskafé",
+        step_free_access=True,
+        induction_loop=False,
+    )
+    weekly_from_tomorrow(
+        f.placed,
+        name="Järjestötalo",
+        address="Kauppakatu 1",
+        postal_code="60100",
+        city="Seinäjoki",
+        latitude=Decimal("62.790300"),
+        longitude=Decimal("22.840300"),
+    )
+    f.unreported = ServiceFactory(organisation=f.org_x, name_fi="Kävelyryhmä")
+    f.open_task = VolunteerTaskFactory(
+        organisation=f.org_x,
+        title_fi="Ulkoiluystävä",
+        contact_email="vapaaehtoiset@example.fi",
+    )
+
+
+def send_unfilled(page: Page) -> None:
+    """Send the "I'm interested" form as it first shows (empty), to check it with its errors.
+    (The shared helper would try to clear the hidden robots' box, which no one can reach.)"""
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
 
 
 PAGES: list[PageCase] = [
@@ -49,6 +91,28 @@ PAGES: list[PageCase] = [
         persona="alice",
         setup=catalogue_entries,
     ),
+    page_of("service-detail-map", "catalogue:service_detail", "placed", setup=resident_tools),
+    page_of(
+        "service-detail-not-reported",
+        "catalogue:service_detail",
+        "unreported",
+        setup=resident_tools,
+    ),
+    page_of("task-detail-interest", "catalogue:task_detail", "open_task", setup=resident_tools),
+    page_of("task-interest", "catalogue:task_interest", "open_task", setup=resident_tools),
+    page_of(
+        "task-interest-with-errors",
+        "catalogue:task_interest",
+        "open_task",
+        setup=resident_tools,
+        then=send_unfilled,
+    ),
+    page_of(
+        "task-interest-thanks",
+        "catalogue:task_interest_thanks",
+        "open_task",
+        setup=resident_tools,
+    ),
     page_at("task-list", "catalogue:task_list", setup=catalogue_entries),
     page_of("task-detail", "catalogue:task_detail", "task", setup=catalogue_entries),
     page_at("task-manage", "catalogue:task_manage", persona="bob", setup=catalogue_entries),
@@ -61,6 +125,7 @@ PAGES: list[PageCase] = [
 EXEMPT_URL_NAMES: dict[str, str] = {
     "catalogue:organisation_restore": "POST-only: publishes a reactivated organisation's entries",
     "catalogue:printable_pdf": "file download (PDF) of the printable list, not an HTML page",
+    "catalogue:service_calendar": "file download (iCalendar) of an activity's next times",
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",
