@@ -15,13 +15,13 @@ class AccessibilityAnswerField(forms.NullBooleanField):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(required=False, **kwargs)
-        self.widget.choices = [  # type: ignore[attr-defined]
+        self.widget.choices = [
             ("True", _("Yes")),
             ("False", _("No")),
             ("", _("Not reported")),
         ]
 
-    def to_python(self, value: Any) -> bool | None:
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
         # A form written for the old checkbox sends "on" for a ticked feature.
         if value == "on":
             return True

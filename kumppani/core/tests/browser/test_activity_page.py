@@ -16,7 +16,7 @@ browser_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _placed_activity(org_x: Organisation) -> str:
-    service = ServiceFactory(organisation=org_x, name_fi="Muistikahvila")
+    service = ServiceFactory.create(organisation=org_x, name_fi="Muistikahvila")
     weekly_from_tomorrow(
         service,
         address="Kauppakatu 1",
@@ -40,10 +40,10 @@ def test_map_is_drawn_with_leaflet_under_the_content_security_policy(
         ),
     )
 
-    page.goto(_placed_activity(org_x))
+    page.goto(_placed_activity(org_x), wait_until="domcontentloaded", timeout=30_000)
 
     box = page.locator(".activity-map")
-    box.locator(".leaflet-tile-loaded").first.wait_for()
+    box.locator(".leaflet-tile-loaded").first.wait_for(timeout=30_000)
     assert box.is_visible()
     with translation.override("fi"):
         zoom_in, show_on_map = gettext("Zoom in"), gettext("Show on a map")
