@@ -4,11 +4,13 @@ Every variable has a safe default: DEBUG is off unless asked for, production ref
 start without SECRET_KEY, and DATABASE_URL falls back to a SQLite file under var/.
 """
 
+import importlib.util
 import os
 import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -198,6 +200,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # accounts, close sign-in from that address for the hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS", "30"))
+# "I'm interested" messages one volunteer task takes in an hour, from everyone together.
+VOLUNTEER_INTEREST_PER_HOUR = int(os.environ.get("VOLUNTEER_INTEREST_PER_HOUR", "20"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "kumppani.core.actor.client_ip"
@@ -217,6 +221,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Leaflet's script and stylesheet come from the django-leaflet package, never copied into the
+# repository. Only its static files are used (as "leaflet/..."): the app itself would load
+# GeoDjango, and its template tags write inline scripts the CSP refuses.
+_LEAFLET = importlib.util.find_spec("leaflet")
+STATICFILES_DIRS = (
+    [("leaflet", Path(_LEAFLET.origin).parent / "static" / "leaflet")]
+    if _LEAFLET is not None and _LEAFLET.origin
+    else []
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -361,13 +374,33 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Map tiles of activity pages (Leaflet); empty turns the map off, and the page still gives
+# the address and a link to OpenStreetMap. Tests draw every tile from one grey image, as
+# they reach no network.
+MAP_TILE_URL = os.environ.get(
+    "MAP_TILE_URL",
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mO4CwAA"
+    "3wDehPEKOwAAAABJRU5ErkJggg=="
+    if TESTING
+    else "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+)
+MAP_ATTRIBUTION = os.environ.get(
+    "MAP_ATTRIBUTION",
+    '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+MAP_TILE_ORIGIN = (
+    "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL))
+    if MAP_TILE_URL.startswith("https://")
+    else ""
+)
+
 # Pages load only our own scripts and styles; htmx needs no inline code.
 CONTENT_SECURITY_POLICY: dict[str, Any] | None = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

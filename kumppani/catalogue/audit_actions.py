@@ -24,6 +24,7 @@ register_actions(
         "catalogue.volunteer_task.archive": _("Volunteer task archived"),
         "catalogue.volunteer_task.hide": _("Volunteer task hidden by a coordinator"),
         "catalogue.volunteer_task.unhide": _("Volunteer task shown again"),
+        "catalogue.volunteer_task.interest": _("Message of interest in a volunteer task sent"),
         "catalogue.stale_list.export": _("List of unconfirmed activities exported"),
         "catalogue.taxonomy_term.create": _("Classification term added"),
         "catalogue.taxonomy_term.update": _("Classification term changed"),

@@ -124,10 +124,15 @@ class ServiceQuerySet(models.QuerySet["Service"]):
 class AccessibilityFeature(models.BooleanField):
     """One of the structured accessibility features of an activity (professionals filter on
     them). Declaring a field with this class is all it takes: forms, facets, the API and the
-    HSDS export find the features with `accessibility_fields()`."""
+    HSDS export find the features with `accessibility_fields()`.
+
+    Three answers: yes (True), no (False) and not reported (None, the default), which a page
+    shows as such rather than as a "no"."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("default", False)
+        kwargs.setdefault("default", None)
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
 

@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr  # type: ignore[import-untyped, unused-ignor
 from django.utils import timezone
 
 if TYPE_CHECKING:
-    from .models import Schedule
+    from .models import Schedule, Service
 
 
 def finnish_holidays(years: range) -> holidays.HolidayBase:
@@ -36,6 +36,20 @@ def next_occurrences(schedule: Schedule, *, after: datetime, count: int = 5) -> 
         if len(found) == count or when.year > after.year + 2:
             break
     return found
+
+
+def service_occurrences(
+    service: Service, *, count: int = 5, after: datetime | None = None
+) -> list[tuple[datetime, datetime | None, Schedule]]:
+    """The next start and end times over all the service's schedules (holidays left out
+    where a schedule says so), each with the schedule it comes from."""
+    after = after or timezone.now()
+    found = []
+    for schedule in service.schedules.all():
+        duration = schedule.ends_at - schedule.starts_at if schedule.ends_at else None
+        for start in next_occurrences(schedule, after=after, count=count):
+            found.append((start, start + duration if duration else None, schedule))
+    return sorted(found, key=lambda item: item[0])[:count]
 
 
 def validate_rrule(value: str) -> None:

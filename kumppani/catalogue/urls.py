@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .search import views as search_views
+from .views import residents
 
 app_name = "catalogue"
 urlpatterns = [
@@ -18,6 +19,11 @@ urlpatterns = [
     path("manage/", views.manage, name="manage"),
     path("new/", views.service_create, name="service_create"),
     path("<uuid:public_id>/", views.service_detail, name="service_detail"),
+    path(
+        "<uuid:public_id>/calendar.ics",
+        residents.service_calendar_file,
+        name="service_calendar",
+    ),
     path("<uuid:public_id>/edit/", views.service_edit, name="service_edit"),
     path("<uuid:public_id>/publish/", views.service_publish, name="service_publish"),
     path("<uuid:public_id>/archive/", views.service_archive, name="service_archive"),
@@ -33,6 +39,12 @@ urlpatterns = [
     path("tasks/manage/", views.task_manage, name="task_manage"),
     path("tasks/new/", views.task_create, name="task_create"),
     path("tasks/<uuid:public_id>/", views.task_detail, name="task_detail"),
+    path("tasks/<uuid:public_id>/interest/", residents.task_interest, name="task_interest"),
+    path(
+        "tasks/<uuid:public_id>/interest/thanks/",
+        residents.task_interest_thanks,
+        name="task_interest_thanks",
+    ),
     path("tasks/<uuid:public_id>/edit/", views.task_edit, name="task_edit"),
     path("tasks/<uuid:public_id>/publish/", views.task_publish, name="task_publish"),
     path("tasks/<uuid:public_id>/archive/", views.task_archive, name="task_archive"),

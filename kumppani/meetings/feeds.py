@@ -6,27 +6,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from kumppani.core.calendars import ICS_CONTENT_TYPE, calendar_host, ics_response, new_calendar
 from kumppani.core.deadlines import HELSINKI
 from kumppani.core.languages import translated
 from kumppani.core.selectors import municipality_name
 
 from .models import Meeting, MeetingStatus, Mode
 
-ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def _host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "kumppani"
+__all__ = ["ICS_CONTENT_TYPE", "calendar", "event_data", "ics_response", "json_ld"]
 
 
 def _location(meeting: Meeting) -> str:
@@ -38,15 +32,10 @@ def _location(meeting: Meeting) -> str:
 def calendar(meetings: Iterable[Meeting], *, name: str, url_of: Any) -> Calendar:
     """A calendar of the meetings; ``url_of(meeting)`` gives each meeting page's address.
     Cancelled meetings stay in with STATUS:CANCELLED, so subscribed calendars learn of it."""
-    cal = Calendar()
-    cal.add("prodid", "-//Kumppani//meetings//FI")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Helsinki")
+    cal = new_calendar(name=name, product="meetings")
     for meeting in meetings:
         event = Event()
-        event.add("uid", f"{meeting.public_id}@{_host()}")
+        event.add("uid", f"{meeting.public_id}@{calendar_host()}")
         event.add("dtstamp", timezone.now())
         event.add("last-modified", meeting.updated_at)
         event.add("dtstart", meeting.starts_at.astimezone(HELSINKI))
@@ -65,12 +54,6 @@ def calendar(meetings: Iterable[Meeting], *, name: str, url_of: Any) -> Calendar
         cal.add_component(event)
     cal.add_missing_timezones()
     return cal
-
-
-def ics_response(cal: Calendar, filename: str) -> HttpResponse:
-    response = HttpResponse(cal.to_ical(), content_type=ICS_CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return response
 
 
 _ATTENDANCE = {

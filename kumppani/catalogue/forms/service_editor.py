@@ -25,6 +25,7 @@ from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
 from ..schedules import Repeat, build_rrule, repeat_of
 from ..services import LocationData, ScheduleData, ServiceFields
 from ..taxonomy_data import ACTIVITY_TYPES, PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS, THEMES
+from .accessibility import AccessibilityAnswerField
 from .common import (
     ACTIVITY_LANGUAGES,
     FriendlyErrorsMixin,
@@ -139,8 +140,8 @@ class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         _translated_fields(self, "fee_description", str(_("Fee")), max_length=255)
         for name in ACCESSIBILITY_FIELDS:
-            self.fields[name] = forms.BooleanField(
-                label=getattr(Service._meta.get_field(name), "verbose_name", name), required=False
+            self.fields[name] = AccessibilityAnswerField(
+                label=getattr(Service._meta.get_field(name), "verbose_name", name)
             )
 
     def clean_other_languages(self) -> list[str]:

@@ -69,12 +69,12 @@ class ServiceFields(ContactFields, total=False):
     is_free: bool
     how_to_join: str
     free_places: int | None
-    step_free_access: bool
-    accessible_toilet: bool
-    induction_loop: bool
-    sign_language: bool
-    easy_to_read: bool
-    remote_participation: bool
+    step_free_access: bool | None
+    accessible_toilet: bool | None
+    induction_loop: bool | None
+    sign_language: bool | None
+    easy_to_read: bool | None
+    remote_participation: bool | None
     website: str
     languages: Iterable[str]
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from playwright.sync_api import Page
 
-from kumppani.catalogue.tests.factories import ServiceFactory, VolunteerTaskFactory
+from kumppani.catalogue.tests.factories import (
+    ServiceFactory,
+    VolunteerTaskFactory,
+    weekly_from_tomorrow,
+)
 from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at, page_of
 
 
@@ -22,6 +28,40 @@ def add_to_list(page: Page) -> None:
     page.goto(page.url.split("/services/")[0] + "/services/")
     page.locator(".client-list-add button").first.click()
     page.goto(address)
+
+
+def resident_tools(f: Fixtures) -> None:
+    """An activity with a place on the map, weekly times and some accessibility answers, and
+    a volunteer task that takes "I'm interested" messages."""
+    f.placed = ServiceFactory(
+        organisation=f.org_x,
+        name_fi="Muistikahvila",
+        name_sv="Minneskafé",
+        step_free_access=True,
+        induction_loop=False,
+    )
+    weekly_from_tomorrow(
+        f.placed,
+        name="Järjestötalo",
+        address="Kauppakatu 1",
+        postal_code="60100",
+        city="Seinäjoki",
+        latitude=Decimal("62.790300"),
+        longitude=Decimal("22.840300"),
+    )
+    f.unreported = ServiceFactory(organisation=f.org_x, name_fi="Kävelyryhmä")
+    f.open_task = VolunteerTaskFactory(
+        organisation=f.org_x,
+        title_fi="Ulkoiluystävä",
+        contact_email="vapaaehtoiset@example.fi",
+    )
+
+
+def send_unfilled(page: Page) -> None:
+    """Send the "I'm interested" form as it first shows (empty), to check it with its errors.
+    (The shared helper would try to clear the hidden robots' box, which no one can reach.)"""
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
 
 
 PAGES: list[PageCase] = [
@@ -76,6 +116,28 @@ PAGES: list[PageCase] = [
         persona="alice",
         setup=catalogue_entries,
     ),
+    page_of("service-detail-map", "catalogue:service_detail", "placed", setup=resident_tools),
+    page_of(
+        "service-detail-not-reported",
+        "catalogue:service_detail",
+        "unreported",
+        setup=resident_tools,
+    ),
+    page_of("task-detail-interest", "catalogue:task_detail", "open_task", setup=resident_tools),
+    page_of("task-interest", "catalogue:task_interest", "open_task", setup=resident_tools),
+    page_of(
+        "task-interest-with-errors",
+        "catalogue:task_interest",
+        "open_task",
+        setup=resident_tools,
+        then=send_unfilled,
+    ),
+    page_of(
+        "task-interest-thanks",
+        "catalogue:task_interest_thanks",
+        "open_task",
+        setup=resident_tools,
+    ),
     page_at("task-list", "catalogue:task_list", setup=catalogue_entries),
     page_of("task-detail", "catalogue:task_detail", "task", setup=catalogue_entries),
     page_at("task-manage", "catalogue:task_manage", persona="bob", setup=catalogue_entries),
@@ -92,6 +154,7 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "catalogue:client_list_add": "POST-only: adds an activity to the client's list, then redirects",
     "catalogue:client_list_change": "POST-only: reorders, removes or clears, then redirects",
     "catalogue:client_list_email": "POST-only: emails the client's list, then redirects",
+    "catalogue:service_calendar": "file download (iCalendar) of an activity's next times",
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",

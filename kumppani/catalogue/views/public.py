@@ -17,24 +17,20 @@ from kumppani.core.languages import current_language, language_name
 from kumppani.core.parameters import page_number
 
 from .. import access, selectors
+from ..accessibility import accessibility_report
 from ..forms import (
     PrintForm,
     TaskFilterForm,
 )
-from ..models import Service, accessibility_fields
+from ..models import Service
+from ..schedules import service_occurrences
 from ..taxonomy_data import ACTIVITY_TYPES, PTV_TARGET_GROUPS, THEMES
 from .steps import PAGE_SIZE, query_without_page
 
 
 def next_occurrences(service: Service, count: int = 5) -> list[tuple[datetime, datetime | None]]:
     """The next start (and end) times over all the service's schedules, holidays left out."""
-    now = timezone.now()
-    found = []
-    for schedule in service.schedules.all():
-        duration = schedule.ends_at - schedule.starts_at if schedule.ends_at else None
-        for start in schedule.occurrences(after=now, count=count):
-            found.append((start, start + duration if duration else None))
-    return sorted(found, key=lambda pair: pair[0])[:count]
+    return [(start, end) for start, end, _schedule in service_occurrences(service, count=count)]
 
 
 def _service_context(service: Service) -> dict[str, Any]:
@@ -51,9 +47,7 @@ def _service_context(service: Service) -> dict[str, Any]:
         "occurrences": next_occurrences(service),
         "languages": [language_name(lang.code) for lang in service.languages.all()],
         "locations": [link.location for link in service.service_locations.all()],
-        "accessibility": [
-            field.verbose_name for field in accessibility_fields() if getattr(service, field.name)
-        ],
+        "accessibility": accessibility_report(service),
     }
 
 

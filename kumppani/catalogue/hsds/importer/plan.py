@@ -160,7 +160,8 @@ def service_fields(fields: Fields, data: Obj, lang: str) -> dict[str, Any]:
         "is_online": fields.flag(data, "x_is_online", "x_is_online", False),
         "how_to_join": how_to_join if how_to_join in HowToJoin.values else HowToJoin.DROP_IN,
         "free_places": fields.count(data, "x_free_places", "x_free_places"),
-        **{flag: flag in flags for flag in ACCESSIBILITY_FIELDS},
+        # A feature the file does not list is not reported, not a "no".
+        **{flag: True if flag in flags else None for flag in ACCESSIBILITY_FIELDS},
         **fields.texts(data, "name", lang, ""),
         **fields.texts(data, "description", lang, ""),
         **fields.texts(data, "summary", lang, ""),
