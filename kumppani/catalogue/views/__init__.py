@@ -2,6 +2,7 @@
 
 from .coordinators import service_hide, service_unhide, stale, task_hide, task_unhide
 from .public import printable, printable_pdf, service_detail, task_detail, task_list
+from .service_steps import service_start, service_step
 from .representatives import (
     manage,
     organisation_restore,
@@ -29,6 +30,8 @@ __all__ = [
     "service_edit",
     "service_hide",
     "service_publish",
+    "service_start",
+    "service_step",
     "service_unhide",
     "stale",
     "task_archive",
