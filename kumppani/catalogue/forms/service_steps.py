@@ -62,7 +62,6 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
         label=_("What happens"),
         max_length=400,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One or two sentences, e.g. “We walk together and talk over coffee.”"),
         error_messages={"required": _("Tell in a sentence or two what happens.")},
     )
     municipality = MunicipalityChoiceField(
@@ -75,7 +74,6 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
         label=_("Street address"),
         max_length=255,
         required=False,
-        help_text=_("E.g. Kauppakatu 1. Leave empty if the activity is online."),
     )
     start_date = DateField(
         label=_("First date"),
@@ -114,14 +112,17 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
         help_text=_("Without it, the organisation's contact details are shown."),
     )
 
-    # The page's fieldsets: a legend and the fields under it (a group of radio buttons is a
-    # fieldset of its own).
-    GROUPS = (
-        (_("What"), ("name", "summary")),
-        (_("Where"), ("municipality", "address")),
-        (_("When"), ("start_date", "start_time", "end_time", "repeat")),
-        (None, ("how_to_join",)),
-        (_("Whom to contact"), ("contact_name", "contact_phone", "contact_email", "contact_consent")),
+    # The page's fieldsets: a legend and the rows of fields under it (fields in one row stand
+    # side by side where there is room; a group of radio buttons is a fieldset of its own).
+    GROUPS: tuple[tuple[Any, tuple[tuple[str, ...], ...]], ...] = (
+        (_("What"), (("name",), ("summary",))),
+        (_("Where"), (("municipality",), ("address",))),
+        (_("When"), (("start_date", "repeat"), ("start_time", "end_time"))),
+        (None, (("how_to_join",),)),
+        (
+            _("Whom to contact"),
+            (("contact_name",), ("contact_phone", "contact_email"), ("contact_consent",)),
+        ),
     )
 
     def __init__(
@@ -139,8 +140,11 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
             kwargs.setdefault("initial", {"municipality": organisation_home(organisation)})
         super().__init__(*args, **kwargs)
 
-    def groups(self) -> list[tuple[Any, list[forms.BoundField]]]:
-        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+    def groups(self) -> list[tuple[Any, list[list[forms.BoundField]]]]:
+        return [
+            (legend, [[self[name] for name in row] for row in rows])
+            for legend, rows in self.GROUPS
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
