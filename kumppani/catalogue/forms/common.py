@@ -102,8 +102,9 @@ class OrganisationChoiceForm(FriendlyErrorsMixin, forms.Form):
             field.empty_label = None
             field.widget = forms.HiddenInput()
             if self.is_bound and not self.data.get(self.add_prefix("organisation")):
-                self.data = self.data.copy()
-                self.data[self.add_prefix("organisation")] = self.only.pk
+                data: Any = self.data.copy()  # type: ignore[attr-defined]
+                data[self.add_prefix("organisation")] = self.only.pk
+                self.data = data
 
     def chosen(self) -> Organisation | None:
         """The organisation chosen (after is_valid), or the only one there is."""

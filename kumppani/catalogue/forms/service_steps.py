@@ -142,8 +142,7 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
 
     def groups(self) -> list[tuple[Any, list[list[forms.BoundField]]]]:
         return [
-            (legend, [[self[name] for name in row] for row in rows])
-            for legend, rows in self.GROUPS
+            (legend, [[self[name] for name in row] for row in rows]) for legend, rows in self.GROUPS
         ]
 
     def clean(self) -> dict[str, Any]:
@@ -249,11 +248,11 @@ def first_step_initial(service: Service, language: str) -> dict[str, Any]:
 
 def other_language_choices() -> list[tuple[str, str]]:
     """Every language with a two-letter code, by its name in the reader's language."""
-    names = Locale.parse("en").languages
-    codes = [code for code in names if len(code) == 2 and code not in ACTIVITY_LANGUAGES]
+    codes = [str(code) for code in Locale.parse("en").languages]
+    codes = [code for code in codes if len(code) == 2 and code not in ACTIVITY_LANGUAGES]
     choices = [(code, capfirst(language_name(code))) for code in codes]
     choices.sort(key=lambda choice: choice[1].casefold())
-    return [("", _("No other language")), *choices]
+    return [("", str(_("No other language"))), *choices]
 
 
 class LanguagesStepForm(FriendlyErrorsMixin, forms.Form):
@@ -292,7 +291,7 @@ class TermsStepForm(FriendlyErrorsMixin, forms.Form):
     taxonomy = ""
     label: Promise | str = ""
 
-    terms = forms.ModelMultipleChoiceField(
+    terms: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         queryset=TaxonomyTerm.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -304,8 +303,8 @@ class TermsStepForm(FriendlyErrorsMixin, forms.Form):
         field = self.fields["terms"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = self.offered()
-        field.label = self.label
-        field.label_from_instance = _term_label  # type: ignore[method-assign]
+        field.label = self.label  # type: ignore[assignment]
+        field.label_from_instance = _term_label  # type: ignore[method-assign,assignment]
 
     def offered(self) -> Any:
         return TaxonomyTerm.objects.filter(taxonomy__code=self.taxonomy).order_by("code")
@@ -357,7 +356,9 @@ class ServiceClassesStepForm(TermsStepForm):
 
 class AccessibilityStepForm(FriendlyErrorsMixin, forms.Form):
     def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {name: getattr(service, name) for name in ACCESSIBILITY_FIELDS})
+        kwargs.setdefault(
+            "initial", {name: getattr(service, name) for name in ACCESSIBILITY_FIELDS}
+        )
         super().__init__(*args, **kwargs)
         for name in ACCESSIBILITY_FIELDS:
             self.fields[name] = forms.BooleanField(
@@ -428,7 +429,7 @@ class DetailsStepForm(FriendlyErrorsMixin, forms.Form):
 class Step:
     slug: str
     title: Promise
-    form_class: type[forms.Form]
+    form_class: Any  # a form of this module, built with the activity (`service=`)
 
 
 FIRST_STEP = "basics"
@@ -450,4 +451,3 @@ def step_named(slug: str) -> Step | None:
 def step_after(slug: str) -> Step | None:
     index = STEP_SLUGS.index(slug)
     return STEPS[index + 1] if index + 1 < len(STEPS) else None
-

@@ -62,7 +62,9 @@ def test_the_first_step_chooses_the_only_organisation_and_its_municipality(as_bo
 
 
 def test_publishing_from_the_first_step(as_bob, org_x):
-    response = as_bob.post(url_in("fi", "catalogue:service_start"), {**first_step(), "publish": "1"})
+    response = as_bob.post(
+        url_in("fi", "catalogue:service_start"), {**first_step(), "publish": "1"}
+    )
     service = Service.objects.get()
     assert response.status_code == 302
     assert response.url == url_in("fi", "catalogue:service_step", service.public_id, "languages")
@@ -71,6 +73,7 @@ def test_publishing_from_the_first_step(as_bob, org_x):
     assert service.name_fi == "Kävelyryhmä"
     assert [m.code for m in service.municipalities.all()] == ["743"]
     location = service.service_locations.get().location
+    assert location.municipality is not None
     assert (location.address, location.municipality.code, location.latitude) == (
         "Kauppakatu 1",
         "743",
@@ -105,7 +108,7 @@ def test_an_empty_first_step_says_what_is_missing(as_bob):
 
 
 def test_a_draft_that_cannot_be_published_yet_is_kept(as_bob, bob):
-    org = OrganisationFactory(municipalities=["743"], email="", phone="", website="")
+    org = OrganisationFactory.create(municipalities=["743"], email="", phone="", website="")
     representative(bob, org)
     data = first_step(contact_name="", contact_phone="", contact_consent="")
     data.update(organisation=str(org.pk), publish="1")
@@ -116,31 +119,33 @@ def test_a_draft_that_cannot_be_published_yet_is_kept(as_bob, bob):
 
 
 def test_someone_with_two_organisations_chooses_one(as_bob, bob):
-    representative(bob, OrganisationFactory(municipalities=["905"]))
+    representative(bob, OrganisationFactory.create(municipalities=["905"]))
     html = as_bob.get(url_in("fi", "catalogue:service_start")).content.decode()
     assert '<select name="organisation"' in html
 
 
 @pytest.mark.parametrize("step", STEP_SLUGS)
 def test_every_step_shows_for_an_activity(as_bob, org_x, step):
-    service = ServiceFactory(organisation=org_x, name_fi="Kävelyryhmä")
+    service = ServiceFactory.create(organisation=org_x, name_fi="Kävelyryhmä")
     response = as_bob.get(url_in("fi", "catalogue:service_step", service.public_id, step))
     assert response.status_code == 200
 
 
 def test_an_unknown_step_is_not_found(as_bob, org_x):
-    service = ServiceFactory(organisation=org_x)
+    service = ServiceFactory.create(organisation=org_x)
     url = url_in("fi", "catalogue:service_step", service.public_id, "coordinates")
     assert as_bob.get(url).status_code == 404
 
 
 def test_a_step_saves_only_its_own_fields_and_keeps_a_draft(as_bob, org_x):
-    service = ServiceFactory(
+    service = ServiceFactory.create(
         organisation=org_x, status=PublicationStatus.DRAFT, summary_fi="Yhteinen kävely"
     )
     url = url_in("fi", "catalogue:service_step", service.public_id, "languages")
     response = as_bob.post(url, {"languages": ["fi", "sv"], "other_language": "ku"})
-    assert response.url == url_in("fi", "catalogue:service_step", service.public_id, "target-groups")
+    assert response.url == url_in(
+        "fi", "catalogue:service_step", service.public_id, "target-groups"
+    )
     service.refresh_from_db()
     assert sorted(service.languages.values_list("code", flat=True)) == ["fi", "ku", "sv"]
     assert service.status == PublicationStatus.DRAFT
@@ -148,7 +153,7 @@ def test_a_step_saves_only_its_own_fields_and_keeps_a_draft(as_bob, org_x):
 
 
 def test_languages_are_offered_by_name(as_bob, org_x):
-    service = ServiceFactory(organisation=org_x)
+    service = ServiceFactory.create(organisation=org_x)
     html = as_bob.get(
         url_in("fi", "catalogue:service_step", service.public_id, "languages")
     ).content.decode()
@@ -157,15 +162,15 @@ def test_languages_are_offered_by_name(as_bob, org_x):
 
 
 def test_target_groups_are_groups_of_people(org_x):
-    form = TargetGroupsStepForm(service=ServiceFactory(organisation=org_x))
+    form = TargetGroupsStepForm(service=ServiceFactory.create(organisation=org_x))
     codes = [term.code for term in form.fields["terms"].queryset]
     assert "KR1.1" in codes
     assert all(code.startswith("KR1") for code in codes)
 
 
 def test_choosing_target_groups_keeps_the_other_terms(as_bob, org_x):
-    service = ServiceFactory(organisation=org_x)
-    service_class = TaxonomyTerm.objects.filter(taxonomy__code=PTV_SERVICE_CLASSES).first()
+    service = ServiceFactory.create(organisation=org_x)
+    service_class = TaxonomyTerm.objects.filter(taxonomy__code=PTV_SERVICE_CLASSES)[0]
     service.terms.add(service_class)
     seniors = TaxonomyTerm.objects.get(taxonomy__code=PTV_TARGET_GROUPS, code="KR1.1")
     url = url_in("fi", "catalogue:service_step", service.public_id, "target-groups")
@@ -174,7 +179,7 @@ def test_choosing_target_groups_keeps_the_other_terms(as_bob, org_x):
 
 
 def test_service_classes_are_suggested_from_the_text(org_x):
-    service = ServiceFactory(
+    service = ServiceFactory.create(
         organisation=org_x,
         name_fi="Liikuntaryhmä",
         summary_fi="Liikuntaa ja ulkoilua ikäihmisille",
@@ -186,7 +191,7 @@ def test_service_classes_are_suggested_from_the_text(org_x):
 
 
 def test_the_last_step_ends_on_the_activity_page(as_bob, org_x):
-    service = ServiceFactory(organisation=org_x, is_free=True)
+    service = ServiceFactory.create(organisation=org_x, is_free=True)
     url = url_in("fi", "catalogue:service_step", service.public_id, "details")
     response = as_bob.post(url, {"is_free": "on", "description": "Kävelemme rauhassa."})
     assert response.url == url_in("fi", "catalogue:service_detail", service.public_id)
@@ -195,7 +200,7 @@ def test_the_last_step_ends_on_the_activity_page(as_bob, org_x):
 
 
 def test_someone_signed_out_cannot_open_a_step(client, org_x):
-    service = ServiceFactory(organisation=org_x)
+    service = ServiceFactory.create(organisation=org_x)
     url = url_in("fi", "catalogue:service_step", service.public_id, "languages")
     assert client.get(url).status_code in (302, 403, 404)
 

@@ -2,7 +2,6 @@
 
 from .coordinators import service_hide, service_unhide, stale, task_hide, task_unhide
 from .public import printable, printable_pdf, service_detail, task_detail, task_list
-from .service_steps import service_start, service_step
 from .representatives import (
     manage,
     organisation_restore,
@@ -17,6 +16,7 @@ from .representatives import (
     task_manage,
     task_publish,
 )
+from .service_steps import service_start, service_step
 
 __all__ = [
     "manage",

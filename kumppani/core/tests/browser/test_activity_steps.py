@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from kumppani.accounts.models import User
 from kumppani.catalogue.models import PublicationStatus, Service
@@ -19,7 +19,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def _url(name: str, *args: object, language: str = "fi") -> str:
