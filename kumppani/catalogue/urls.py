@@ -17,7 +17,8 @@ urlpatterns = [
     path("client-list/email/", views.client_list_email, name="client_list_email"),
     path("stale/", views.stale, name="stale"),
     path("manage/", views.manage, name="manage"),
-    path("new/", views.service_create, name="service_create"),
+    path("new/", views.service_start, name="service_start"),
+    path("new/all/", views.service_create, name="service_create"),
     path("<uuid:public_id>/", views.service_detail, name="service_detail"),
     path(
         "<uuid:public_id>/calendar.ics",
@@ -25,6 +26,7 @@ urlpatterns = [
         name="service_calendar",
     ),
     path("<uuid:public_id>/edit/", views.service_edit, name="service_edit"),
+    path("<uuid:public_id>/more/<slug:step>/", views.service_step, name="service_step"),
     path("<uuid:public_id>/publish/", views.service_publish, name="service_publish"),
     path("<uuid:public_id>/archive/", views.service_archive, name="service_archive"),
     path("<uuid:public_id>/confirm/", views.service_confirm, name="service_confirm"),

@@ -92,6 +92,25 @@ class OrganisationChoiceForm(FriendlyErrorsMixin, forms.Form):
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choose_from(self, "organisation", organisations)
+        # Someone who represents one organisation is not asked which: it is chosen for them.
+        only = list(organisations[:2])
+        self.only: Organisation | None = only[0] if len(only) == 1 else None
+        if self.only is not None:
+            field = self.fields["organisation"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.initial = self.only.pk
+            field.empty_label = None
+            field.widget = forms.HiddenInput()
+            if self.is_bound and not self.data.get(self.add_prefix("organisation")):
+                data: Any = self.data.copy()  # type: ignore[attr-defined]
+                data[self.add_prefix("organisation")] = self.only.pk
+                self.data = data
+
+    def chosen(self) -> Organisation | None:
+        """The organisation chosen (after is_valid), or the only one there is."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["organisation"]
+        return self.only
 
 
 class HideForm(forms.Form):

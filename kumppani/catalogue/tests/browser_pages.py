@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.urls import reverse
 from playwright.sync_api import Page
 
+from kumppani.catalogue.forms.service_steps import STEP_SLUGS
 from kumppani.catalogue.tests.factories import (
     ServiceFactory,
     VolunteerTaskFactory,
     weekly_from_tomorrow,
 )
 from kumppani.testing.pages import Fixtures, PageCase, and_with_errors, page_at, page_of
+
+
+def step_of_service(step: str) -> PageCase:
+    """A step of the activity editor, for bob's activity."""
+    return PageCase(
+        f"service-step-{step}",
+        "catalogue:service_step",
+        lambda f: reverse("catalogue:service_step", args=[f.service.public_id, step]),
+        persona="bob",
+        setup=catalogue_entries,
+    )
 
 
 def catalogue_entries(f: Fixtures) -> None:
@@ -101,6 +114,10 @@ PAGES: list[PageCase] = [
     ),
     page_at("services-stale", "catalogue:stale", persona="alice", setup=catalogue_entries),
     page_at("services-manage", "catalogue:manage", persona="bob", setup=catalogue_entries),
+    *and_with_errors(
+        page_at("service-start", "catalogue:service_start", persona="bob", setup=catalogue_entries)
+    ),
+    *[step_of_service(step) for step in STEP_SLUGS],
     *and_with_errors(
         page_at(
             "service-create", "catalogue:service_create", persona="bob", setup=catalogue_entries

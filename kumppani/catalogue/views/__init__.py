@@ -24,6 +24,7 @@ from .representatives import (
     task_manage,
     task_publish,
 )
+from .service_steps import service_start, service_step
 
 __all__ = [
     "client_list_add",
@@ -43,6 +44,8 @@ __all__ = [
     "service_edit",
     "service_hide",
     "service_publish",
+    "service_start",
+    "service_step",
     "service_unhide",
     "stale",
     "task_archive",

@@ -18,6 +18,7 @@ from django.utils import translation
 
 import kumppani
 from kumppani.accounts.models import User
+from kumppani.catalogue.models import Service
 from kumppani.core.models import County, Municipality
 from kumppani.grants.models import CountyGoal
 from kumppani.meetings.models import Meeting
@@ -28,6 +29,15 @@ DJANGO_DEFAULT = forms.Field.default_error_messages["required"]
 
 def _every_county() -> object:
     return County.objects.all()
+
+
+def _an_activity() -> Service:
+    organisation = Organisation.objects.create(name="Kerhoyhdistys ry")
+    return Service.objects.create(organisation=organisation, name_fi="Kerho")
+
+
+def _step_of_an_activity(cls: Any) -> forms.BaseForm:
+    return cls(service=_an_activity())
 
 
 # Form classes whose __init__ needs arguments, and how to build one.
@@ -45,6 +55,12 @@ BUILDERS: dict[str, Callable[[Any], forms.BaseForm]] = {
     "kumppani.catalogue.forms.common.OrganisationChoiceForm": lambda cls: cls(
         organisations=Organisation.objects.none()
     ),
+    "kumppani.catalogue.forms.service_steps.LanguagesStepForm": _step_of_an_activity,
+    "kumppani.catalogue.forms.service_steps.TermsStepForm": _step_of_an_activity,
+    "kumppani.catalogue.forms.service_steps.TargetGroupsStepForm": _step_of_an_activity,
+    "kumppani.catalogue.forms.service_steps.ServiceClassesStepForm": _step_of_an_activity,
+    "kumppani.catalogue.forms.service_steps.AccessibilityStepForm": _step_of_an_activity,
+    "kumppani.catalogue.forms.service_steps.DetailsStepForm": _step_of_an_activity,
     "kumppani.catalogue.forms.filters.ManageFilterForm": lambda cls: cls(
         organisations=Organisation.objects.none()
     ),

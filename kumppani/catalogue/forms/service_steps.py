@@ -1,0 +1,453 @@
+"""The activity editor in steps: a short first step that is enough to publish, then optional
+steps (languages, target groups, service classes, accessibility, further details).
+
+Every step writes its own fields only, in the reader's language; the rest of the activity
+stays as it is. Coordinates are never typed: the place is given by its address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from babel import Locale
+from django import forms
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.forms import DateField, MunicipalityChoiceField
+from kumppani.core.languages import current_language, language_name
+from kumppani.core.models import Municipality
+from kumppani.core.widgets import NativeTimeInput
+from kumppani.organisations.models import Organisation
+
+from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
+from ..schedules import Repeat, build_rrule, repeat_of
+from ..services import LocationData, ScheduleData
+from ..suggestions import suggested_service_classes
+from ..taxonomy_data import PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS
+from .common import ACTIVITY_LANGUAGES, FriendlyErrorsMixin, activity_language_choices
+
+# PTV's target groups of people (KR1 "Citizens" and its groups); businesses (KR2) and
+# authorities (KR3) are not who a volunteer activity is for.
+CITIZEN_GROUPS_PREFIX = "KR1"
+
+SIMPLE_REPEATS = [
+    (Repeat.WEEKLY, _("Every week")),
+    (Repeat.FORTNIGHTLY, _("Every other week")),
+    (Repeat.MONTHLY_WEEKDAY, _("Once a month on the same weekday")),
+    (Repeat.NONE, _("Only once")),
+]
+
+
+def organisation_home(organisation: Organisation | None) -> Municipality | None:
+    """The organisation's own municipality: the first of those it operates in."""
+    if organisation is None:
+        return None
+    return organisation.municipalities.order_by("code").first()
+
+
+class FirstStepForm(FriendlyErrorsMixin, forms.Form):
+    """Name, what happens, where, when, how to join and whom to contact: enough to publish."""
+
+    name = forms.CharField(
+        label=_("Name of the activity"),
+        max_length=255,
+        error_messages={"required": _("Give the activity a name.")},
+    )
+    summary = forms.CharField(
+        label=_("What happens"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tell in a sentence or two what happens.")},
+    )
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality"),
+        empty_label=_("Choose the municipality"),
+        to_field_name="code",
+        error_messages={"required": _("Choose the municipality where the activity is.")},
+    )
+    address = forms.CharField(
+        label=_("Street address"),
+        max_length=255,
+        required=False,
+    )
+    start_date = DateField(
+        label=_("First date"),
+        error_messages={"required": _("Give the date of the first time.")},
+    )
+    start_time = forms.TimeField(
+        label=_("Starts at"),
+        widget=NativeTimeInput(),
+        error_messages={"required": _("Give the time the activity starts.")},
+    )
+    end_time = forms.TimeField(label=_("Ends at"), required=False, widget=NativeTimeInput())
+    repeat = forms.ChoiceField(
+        label=_("Repeats"),
+        choices=SIMPLE_REPEATS,
+        initial=Repeat.WEEKLY,
+        error_messages={"required": _("Choose how often the activity repeats.")},
+    )
+    how_to_join = forms.ChoiceField(
+        label=_("How to join"),
+        choices=HowToJoin.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how people join the activity.")},
+    )
+    contact_name = forms.CharField(label=_("Contact person's name"), required=False, max_length=200)
+    contact_phone = forms.CharField(
+        label=_("Contact person's phone"), required=False, max_length=40
+    )
+    contact_email = forms.EmailField(
+        label=_("Contact person's email"),
+        required=False,
+        error_messages={"invalid": _("Write the email address in the form name@example.fi.")},
+    )
+    contact_consent = forms.BooleanField(
+        label=_("The person has agreed that their name and contact details are shown publicly"),
+        required=False,
+        help_text=_("Without it, the organisation's contact details are shown."),
+    )
+
+    # The page's fieldsets: a legend and the rows of fields under it (fields in one row stand
+    # side by side where there is room; a group of radio buttons is a fieldset of its own).
+    GROUPS: tuple[tuple[Any, tuple[tuple[str, ...], ...]], ...] = (
+        (_("What"), (("name",), ("summary",))),
+        (_("Where"), (("municipality",), ("address",))),
+        (_("When"), (("start_date", "repeat"), ("start_time", "end_time"))),
+        (None, (("how_to_join",),)),
+        (
+            _("Whom to contact"),
+            (("contact_name",), ("contact_phone", "contact_email"), ("contact_consent",)),
+        ),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        service: Service | None = None,
+        organisation: Organisation | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.service = service
+        self.language = current_language()
+        if service is not None:
+            kwargs.setdefault("initial", first_step_initial(service, self.language))
+        else:
+            kwargs.setdefault("initial", {"municipality": organisation_home(organisation)})
+        super().__init__(*args, **kwargs)
+
+    def groups(self) -> list[tuple[Any, list[list[forms.BoundField]]]]:
+        return [
+            (legend, [[self[name] for name in row] for row in rows]) for legend, rows in self.GROUPS
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The activity must end after it starts."))
+        return data
+
+    def values(self) -> dict[str, Any]:
+        """The keyword arguments of `service_create` or `service_update`."""
+        data = self.cleaned_data
+        language = self.language
+        fields: dict[str, Any] = {
+            f"name_{language}": data["name"],
+            f"summary_{language}": data["summary"],
+            "how_to_join": data["how_to_join"],
+            "contact_name": data["contact_name"],
+            "contact_phone": data["contact_phone"],
+            "contact_email": data["contact_email"],
+            "contact_consent": data["contact_consent"],
+            "municipalities": self._municipalities(),
+            "location": self._location(),
+            "schedule": self._schedule(),
+        }
+        if self.service is None:
+            fields["is_free"] = True
+        return fields
+
+    def _municipalities(self) -> list[Municipality]:
+        chosen: Municipality = self.cleaned_data["municipality"]
+        if self.service is None:
+            return [chosen]
+        previous = self.initial.get("municipality")
+        kept = [m for m in self.service.municipalities.all() if m != previous]
+        return sorted({*kept, chosen}, key=lambda municipality: municipality.code)
+
+    def _location(self) -> LocationData:
+        data = self.cleaned_data
+        old = _first_location(self.service)
+        return LocationData(
+            name=getattr(old, "name", "") or "",
+            address=data["address"],
+            postal_code=getattr(old, "postal_code", "") or "",
+            city=getattr(old, "city", "") or "",
+            municipality=data["municipality"],
+            latitude=getattr(old, "latitude", None),
+            longitude=getattr(old, "longitude", None),
+        )
+
+    def _schedule(self) -> ScheduleData:
+        data = self.cleaned_data
+        first = data["start_date"]
+        zone = timezone.get_current_timezone()
+        end_time = data.get("end_time")
+        old = self.service.schedules.order_by("id").first() if self.service else None
+        return ScheduleData(
+            starts_at=datetime.combine(first, data["start_time"], tzinfo=zone),
+            ends_at=datetime.combine(first, end_time, tzinfo=zone) if end_time else None,
+            rrule=build_rrule(data["repeat"], first),
+            until=old.until if old else None,
+            skip_public_holidays=old.skip_public_holidays if old else True,
+        )
+
+
+def _first_location(service: Service | None) -> Any:
+    if service is None:
+        return None
+    link = service.service_locations.select_related("location").order_by("id").first()
+    return link.location if link else None
+
+
+def first_step_initial(service: Service, language: str) -> dict[str, Any]:
+    """The first step's values from a saved activity."""
+    initial: dict[str, Any] = {
+        "name": getattr(service, f"name_{language}") or "",
+        "summary": getattr(service, f"summary_{language}") or "",
+        "how_to_join": service.how_to_join,
+        "contact_name": service.contact_name,
+        "contact_phone": service.contact_phone,
+        "contact_email": service.contact_email,
+        "contact_consent": service.contact_consent,
+    }
+    location = _first_location(service)
+    if location is not None:
+        initial.update(address=location.address, municipality=location.municipality)
+    else:
+        initial["municipality"] = organisation_home(service.organisation)
+    schedule = service.schedules.order_by("id").first()
+    if schedule is not None:
+        starts = timezone.localtime(schedule.starts_at)
+        initial.update(
+            start_date=starts.date(),
+            start_time=starts.time().replace(second=0, microsecond=0),
+            end_time=timezone.localtime(schedule.ends_at).time() if schedule.ends_at else None,
+            repeat=repeat_of(schedule.rrule),
+        )
+    return initial
+
+
+# --- the optional steps ------------------------------------------------------------------
+
+
+def other_language_choices() -> list[tuple[str, str]]:
+    """Every language with a two-letter code, by its name in the reader's language."""
+    codes = [str(code) for code in Locale.parse("en").languages]
+    codes = [code for code in codes if len(code) == 2 and code not in ACTIVITY_LANGUAGES]
+    choices = [(code, capfirst(language_name(code))) for code in codes]
+    choices.sort(key=lambda choice: choice[1].casefold())
+    return [("", str(_("No other language"))), *choices]
+
+
+class LanguagesStepForm(FriendlyErrorsMixin, forms.Form):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of the activity"),
+        choices=activity_language_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_language = forms.ChoiceField(
+        label=_("Another language"), choices=other_language_choices, required=False
+    )
+
+    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+        codes = [language.code for language in service.languages.all()]
+        others = [code for code in codes if code not in ACTIVITY_LANGUAGES]
+        kwargs.setdefault(
+            "initial",
+            {
+                "languages": [code for code in codes if code in ACTIVITY_LANGUAGES],
+                "other_language": others[0] if others else "",
+            },
+        )
+        self.kept = others[1:]  # further languages saved earlier stay as they are
+        super().__init__(*args, **kwargs)
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        other = [data["other_language"]] if data.get("other_language") else []
+        return {"languages": [*data["languages"], *other, *self.kept]}
+
+
+class TermsStepForm(FriendlyErrorsMixin, forms.Form):
+    """Terms of one taxonomy; the activity's terms of other taxonomies are kept."""
+
+    taxonomy = ""
+    label: Promise | str = ""
+
+    terms: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        queryset=TaxonomyTerm.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+        self.service = service
+        chosen = [term for term in service.terms.all() if term.taxonomy.code == self.taxonomy]
+        kwargs.setdefault("initial", {"terms": [term.pk for term in chosen]})
+        super().__init__(*args, **kwargs)
+        field = self.fields["terms"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = self.offered()
+        field.label = self.label  # type: ignore[assignment]
+        field.label_from_instance = _term_label  # type: ignore[method-assign,assignment]
+
+    def offered(self) -> Any:
+        return TaxonomyTerm.objects.filter(taxonomy__code=self.taxonomy).order_by("code")
+
+    def values(self) -> dict[str, Any]:
+        others = [term for term in self.service.terms.all() if term.taxonomy.code != self.taxonomy]
+        return {"terms": [*others, *self.cleaned_data["terms"]]}
+
+
+def _term_label(term: TaxonomyTerm) -> str:
+    return str(getattr(term, f"name_{current_language()}", "") or term.name)
+
+
+class TargetGroupsStepForm(TermsStepForm):
+    taxonomy = PTV_TARGET_GROUPS
+    label = _("Who the activity is for")
+
+    def offered(self) -> Any:
+        return super().offered().filter(code__startswith=CITIZEN_GROUPS_PREFIX)
+
+
+class ServiceClassesStepForm(TermsStepForm):
+    """Classes suggested from the activity's texts first; the rest behind a disclosure."""
+
+    taxonomy = PTV_SERVICE_CLASSES
+    label = _("Service classes (Suomi.fi)")
+
+    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+        super().__init__(*args, service=service, **kwargs)
+        self.suggested = suggested_service_classes(service, current_language())
+        self.fields["suggested"] = forms.ModelMultipleChoiceField(
+            label=_("Suggested from your text"),
+            queryset=TaxonomyTerm.objects.filter(pk__in=[term.pk for term in self.suggested]),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["suggested"].label_from_instance = _term_label  # type: ignore[attr-defined]
+        chosen = set(self.initial.get("terms", []))
+        self.initial["suggested"] = [term.pk for term in self.suggested if term.pk in chosen]
+        self.initial["terms"] = [pk for pk in chosen if pk not in self.initial["suggested"]]
+        self.order_fields(["suggested", "terms"])
+        self.fields["terms"].label = _("All service classes")
+
+    def values(self) -> dict[str, Any]:
+        others = [term for term in self.service.terms.all() if term.taxonomy.code != self.taxonomy]
+        chosen = {*self.cleaned_data["suggested"], *self.cleaned_data["terms"]}
+        return {"terms": [*others, *sorted(chosen, key=lambda term: term.code)]}
+
+
+class AccessibilityStepForm(FriendlyErrorsMixin, forms.Form):
+    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial", {name: getattr(service, name) for name in ACCESSIBILITY_FIELDS}
+        )
+        super().__init__(*args, **kwargs)
+        for name in ACCESSIBILITY_FIELDS:
+            self.fields[name] = forms.BooleanField(
+                label=getattr(Service._meta.get_field(name), "verbose_name", name), required=False
+            )
+
+    def values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ACCESSIBILITY_FIELDS}
+
+
+class DetailsStepForm(FriendlyErrorsMixin, forms.Form):
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    is_free = forms.BooleanField(label=_("Free of charge"), required=False)
+    fee_description = forms.CharField(label=_("Fee"), required=False, max_length=255)
+    free_places = forms.IntegerField(
+        label=_("Free places for referrals"),
+        required=False,
+        min_value=0,
+        help_text=_("Leave empty if there is no limit or you do not know."),
+    )
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Write the web address in the form https://example.fi.")},
+    )
+    is_online = forms.BooleanField(label=_("Can also be joined online"), required=False)
+
+    def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
+        self.language = current_language()
+        kwargs.setdefault(
+            "initial",
+            {
+                "description": getattr(service, f"description_{self.language}") or "",
+                "fee_description": getattr(service, f"fee_description_{self.language}") or "",
+                "is_free": service.is_free,
+                "free_places": service.free_places,
+                "website": service.website,
+                "is_online": service.is_online,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("is_free") and not data.get("fee_description"):
+            self.add_error(
+                "fee_description",
+                _("Tell what taking part costs, or mark the activity free of charge."),
+            )
+        return data
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            f"description_{self.language}": data["description"],
+            f"fee_description_{self.language}": data["fee_description"],
+            "is_free": data["is_free"],
+            "free_places": data["free_places"],
+            "website": data["website"],
+            "is_online": data["is_online"],
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: Promise
+    form_class: Any  # a form of this module, built with the activity (`service=`)
+
+
+FIRST_STEP = "basics"
+STEPS = (
+    Step(FIRST_STEP, _("The essentials"), FirstStepForm),
+    Step("languages", _("Languages"), LanguagesStepForm),
+    Step("target-groups", _("Who it is for"), TargetGroupsStepForm),
+    Step("classes", _("Service classes"), ServiceClassesStepForm),
+    Step("accessibility", _("Accessibility"), AccessibilityStepForm),
+    Step("details", _("Further details"), DetailsStepForm),
+)
+STEP_SLUGS = tuple(step.slug for step in STEPS)
+
+
+def step_named(slug: str) -> Step | None:
+    return next((step for step in STEPS if step.slug == slug), None)
+
+
+def step_after(slug: str) -> Step | None:
+    index = STEP_SLUGS.index(slug)
+    return STEPS[index + 1] if index + 1 < len(STEPS) else None

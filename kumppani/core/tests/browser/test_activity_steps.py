@@ -1,0 +1,81 @@
+"""The activity editor on a phone: a volunteer who represents one organisation publishes a
+weekly activity from the short first step, and it can be found at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from kumppani.accounts.models import User
+from kumppani.catalogue.models import PublicationStatus, Service
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+def _url(name: str, *args: object, language: str = "fi") -> str:
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+@pytest.fixture
+def phone(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=site_url, locale="fi-FI", viewport=PHONE)
+    context.set_default_timeout(10_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_a_volunteer_publishes_a_weekly_activity_from_the_first_step_on_a_phone(
+    phone: Page, sign_in: Callable[[BrowserContext, User], None], bob: User
+) -> None:
+    # Given bob, who represents one association (in Seinäjoki), on a 390 px wide phone
+    sign_in(phone.context, bob)
+    phone.goto(_url("catalogue:service_start"))
+
+    # the first step is short, asks no organisation and no coordinates,
+    # and the municipality is the association's own
+    height = phone.evaluate("document.documentElement.scrollHeight")
+    assert height < 2000, f"the first step is {height} px tall"
+    assert phone.locator("select[name=organisation]").count() == 0
+    assert phone.locator("input[name*=latitude], input[name*=longitude]").count() == 0
+    expect(phone.locator("#id_municipality")).to_have_value("743")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    # When bob fills in the first step only and publishes
+    monday = date.today() + timedelta(days=7 - date.today().weekday())
+    phone.locator("#id_name").fill("Maanantain kävelyryhmä")
+    phone.locator("#id_summary").fill("Kävelemme yhdessä Jouppilanvuorella ja juomme kahvit.")
+    phone.locator("#id_address").fill("Jouppilanvuorentie 1")
+    phone.locator("#id_start_date").fill(monday.isoformat())
+    phone.locator("#id_start_time").fill("10:00")
+    phone.locator("#id_end_time").fill("11:30")
+    phone.locator("#id_repeat").select_option("weekly")
+    phone.locator("input[name=how_to_join][value=drop_in]").check()
+    phone.locator("#id_contact_name").fill("Liisa Ohjaaja")
+    phone.locator("#id_contact_phone").fill("040 123 4567")
+    phone.locator("#id_contact_consent").check()
+    # (publishing indexes the activity: the first time loads the word lists, which takes a while)
+    phone.set_default_timeout(90_000)
+    with phone.expect_navigation():
+        phone.locator("button[name=publish]").click()
+    phone.set_default_timeout(10_000)
+
+    # Then it is published, the optional steps follow, and search finds it
+    service = Service.objects.get()
+    assert service.status == PublicationStatus.PUBLISHED
+    assert "/more/languages/" in phone.url
+    assert service.schedules.get().rrule.startswith("FREQ=WEEKLY")
+    phone.goto(_url("catalogue:search") + "?q=kävelyryhmä")
+    expect(phone.locator("main")).to_contain_text("Maanantain kävelyryhmä")
