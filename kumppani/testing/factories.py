@@ -8,8 +8,8 @@ import factory
 from factory.django import DjangoModelFactory
 
 from kumppani.accounts.models import CountyRole, CountyRoleKind, OrganisationRole, User
-from kumppani.core.models import County, Municipality
 from kumppani.core.actor import Actor
+from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation, OrganisationKind, VerificationCheck
 from kumppani.organisations.services import organisation_verify
 
