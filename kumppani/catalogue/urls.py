@@ -9,6 +9,7 @@ urlpatterns = [
     path("print/", views.printable, name="printable"),
     path("print/pdf/", views.printable_pdf, name="printable_pdf"),
     path("stale/", views.stale, name="stale"),
+    path("overview/", views.county_overview, name="overview"),
     path("manage/", views.manage, name="manage"),
     path("new/", views.service_create, name="service_create"),
     path("<uuid:public_id>/", views.service_detail, name="service_detail"),

@@ -33,6 +33,10 @@ PAGES: list[PageCase] = [
         "services-printable", "catalogue:printable", "?municipality=743", setup=catalogue_entries
     ),
     page_at("services-stale", "catalogue:stale", persona="alice", setup=catalogue_entries),
+    page_at("county-overview", "catalogue:overview", persona="alice", setup=catalogue_entries),
+    page_at(
+        "county-overview-liaison", "catalogue:overview", persona="lauri", setup=catalogue_entries
+    ),
     page_at("services-manage", "catalogue:manage", persona="bob", setup=catalogue_entries),
     *and_with_errors(
         page_at(

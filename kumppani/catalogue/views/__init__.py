@@ -1,6 +1,13 @@
 """Catalogue pages, by audience: public, representatives and coordinators."""
 
-from .coordinators import service_hide, service_unhide, stale, task_hide, task_unhide
+from .coordinators import (
+    county_overview,
+    service_hide,
+    service_unhide,
+    stale,
+    task_hide,
+    task_unhide,
+)
 from .public import printable, printable_pdf, service_detail, task_detail, task_list
 from .representatives import (
     manage,
@@ -18,6 +25,7 @@ from .representatives import (
 )
 
 __all__ = [
+    "county_overview",
     "manage",
     "organisation_restore",
     "printable",
