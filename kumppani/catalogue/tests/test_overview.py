@@ -27,13 +27,13 @@ def _figures(codes: list[str]) -> dict[str, overview.MunicipalityFigures]:
 
 def test_figures_count_entries_per_municipality_with_what_needs_attention(alice, org_x):
     # Given: org_x in Seinäjoki (unverified), a verified one in Seinäjoki and Lapua, an old one
-    verified_org = OrganisationFactory(name="Kaksi kuntaa ry", municipalities=["743", "408"])
+    verified_org = OrganisationFactory.create(name="Kaksi kuntaa ry", municipalities=["743", "408"])
     verify(verified_org, alice)
     old = OrganisationFactory(name="Vanha ry", municipalities=["408"])
     Organisation.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
     OrganisationFactory(name="Lakannut ry", municipalities=["743"], status="dissolved")
     ServiceFactory(organisation=org_x)
-    stale(ServiceFactory(organisation=org_x, municipalities=["743", "408"]))
+    stale(ServiceFactory.create(organisation=org_x, municipalities=["743", "408"]))
     ServiceFactory(organisation=org_x, status=PublicationStatus.DRAFT)
     VolunteerTaskFactory(organisation=org_x)
     VolunteerTaskFactory(organisation=org_x, hidden_at=timezone.now())
