@@ -17,10 +17,11 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db.models import QuerySet
 from django.http import Http404
 
-from kumppani.accounts.models import User
+from kumppani.accounts.models import CountyRoleKind, User
 from kumppani.accounts.roles import coordinated_counties as _coordinated_counties
 from kumppani.accounts.roles import roles_of
-from kumppani.core.models import County
+from kumppani.core.languages import translated_ordering
+from kumppani.core.models import County, Municipality
 from kumppani.organisations.models import Organisation
 
 from .models import PublicationStatus, Service, VolunteerTask
@@ -31,6 +32,9 @@ SERVICE_VIEWER = "catalogue-viewer"  # public if visible; else editors and moder
 SERVICE_MODERATOR = "catalogue-moderator"  # coordinators of a county where it is offered, staff
 REPRESENTATIVE = "representative"  # anyone who represents an organisation, staff
 COORDINATOR = "coordinator"  # coordinator of any county, staff
+# The overview of a county: its coordinators (every municipality), its liaison persons (their
+# own municipality), staff.
+OVERVIEW = "catalogue-overview"
 
 AnyUser = User | AnonymousUser
 
@@ -135,3 +139,28 @@ def require_representative(user: AnyUser) -> None:
     """Raise PermissionDenied unless the user represents an organisation (or is staff)."""
     if not is_representative(user):
         raise PermissionDenied
+
+
+def overview_counties(user: AnyUser) -> list[County]:
+    """Counties whose overview the user may open: coordinated ones and those where the
+    user is a liaison person (every county for staff), by code."""
+    roles = roles_of(user)
+    counties = County.objects.order_by("code")
+    if roles.is_staff:
+        return list(counties)
+    ids = roles.county_ids(CountyRoleKind.COORDINATOR, CountyRoleKind.LIAISON)
+    return list(counties.filter(pk__in=ids))
+
+
+def overview_municipalities(user: AnyUser, county: County) -> list[Municipality]:
+    """The municipalities of the county the user's overview shows: all of them to its
+    coordinators and staff, a liaison person's own; PermissionDenied to others."""
+    roles = roles_of(user)
+    municipalities = Municipality.objects.filter(county=county).order_by(
+        translated_ordering("name"), "code"
+    )
+    if not (roles.is_staff or roles.coordinates_any([county.pk])):
+        if county.pk not in roles.county_ids(CountyRoleKind.LIAISON):
+            raise PermissionDenied
+        municipalities = municipalities.filter(pk__in=roles.liaison_municipality_ids)
+    return list(municipalities)

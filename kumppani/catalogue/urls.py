@@ -16,6 +16,7 @@ urlpatterns = [
     path("client-list/pdf/", views.client_list_pdf, name="client_list_pdf"),
     path("client-list/email/", views.client_list_email, name="client_list_email"),
     path("stale/", views.stale, name="stale"),
+    path("overview/", views.county_overview, name="overview"),
     path("manage/", views.manage, name="manage"),
     path("new/", views.service_start, name="service_start"),
     path("new/all/", views.service_create, name="service_create"),

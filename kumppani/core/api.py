@@ -45,6 +45,12 @@ STATUS_MESSAGES = {
     500: gettext_lazy("Something went wrong on our side. Try again later."),
 }
 
+_DATE_MESSAGE = gettext_lazy("'%(name)s' must be a date such as 2026-12-31.")
+_DATETIME_MESSAGE = gettext_lazy(
+    "'%(name)s' must be a date or a date and time such as 2026-12-31 or 2026-12-31T14:30:00+02:00."
+)
+_CHOICE_MESSAGE = gettext_lazy("'%(name)s' must be one of: %(expected)s.")
+
 # Pydantic's error types in the parameters of an operation, in words.
 _VALIDATION_MESSAGES = {
     "uuid_parsing": gettext_lazy(
@@ -56,6 +62,18 @@ _VALIDATION_MESSAGES = {
     "int_parsing": gettext_lazy("'%(name)s' must be a whole number."),
     "int_type": gettext_lazy("'%(name)s' must be a whole number."),
     "bool_parsing": gettext_lazy("'%(name)s' must be true or false."),
+    "bool_type": gettext_lazy("'%(name)s' must be true or false."),
+    "float_parsing": gettext_lazy("'%(name)s' must be a number."),
+    "decimal_parsing": gettext_lazy("'%(name)s' must be a number."),
+    "date_parsing": _DATE_MESSAGE,
+    "date_from_datetime_parsing": _DATE_MESSAGE,
+    "date_from_datetime_inexact": _DATE_MESSAGE,
+    "date_type": _DATE_MESSAGE,
+    "datetime_parsing": _DATETIME_MESSAGE,
+    "datetime_from_date_parsing": _DATETIME_MESSAGE,
+    "datetime_type": _DATETIME_MESSAGE,
+    "enum": _CHOICE_MESSAGE,
+    "literal_error": _CHOICE_MESSAGE,
     "missing": gettext_lazy("'%(name)s' is missing."),
     "string_too_long": gettext_lazy("'%(name)s' is too long."),
     "less_than_equal": gettext_lazy("'%(name)s' must be at most %(le)s."),
@@ -86,6 +104,15 @@ def not_found(request: HttpRequest) -> JsonResponse:
     )
 
 
+def unsupported_language(value: str) -> JsonResponse:
+    """400 for a ``lang`` the platform does not speak, in the request's language."""
+    message = _("'lang' must be one of %(codes)s, not '%(value)s'.") % {
+        "codes": ", ".join(content_languages()),
+        "value": value[:20],
+    }
+    return api_error(400, message, errors={"lang": [message]})
+
+
 def requested_language(request: HttpRequest) -> str:
     """The language a reader asks for: ``?lang=`` (fi, sv or en), else the request's language
     (Accept-Language). An unknown ``lang`` is answered with 400."""
@@ -109,6 +136,8 @@ def validation_errors(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
         name = location[-1] if location else "body"
         message = _VALIDATION_MESSAGES.get(str(error.get("type")), _OTHER_VALIDATION_MESSAGE)
         values = {"ge": "", "le": "", **(error.get("ctx") or {}), "name": name}
+        # Pydantic lists the choices joined by an English "or"; a comma reads in any language.
+        values["expected"] = str(values.get("expected", "")).replace("' or '", "', '")
         by_name.setdefault(name, []).append(str(message) % values)
     return by_name
 
@@ -180,6 +209,9 @@ class ApiMiddleware:
         if language in content_languages():
             translation.activate(language)
             request.LANGUAGE_CODE = language
+        elif language:
+            # Refused before any operation runs, so no API can ignore it silently.
+            return unsupported_language(language)
         response = self.get_response(request)
         content_type = response.get("Content-Type", "")
         if response.status_code >= 400 and not content_type.startswith("application/json"):

@@ -151,8 +151,9 @@ def history(obj: models.Model) -> list[StatusChange]:
 
 
 def state_labels(obj: models.Model, field: str) -> dict[str, Any]:
-    """The labels of a state field's choices, and of the states kept outside fields."""
-    labels: dict[str, Any] = dict(EXTRA_STATE_LABELS)
+    """The labels of a state field's choices, and of the states kept outside fields (the
+    object's model may add its own as ``history_labels``)."""
+    labels: dict[str, Any] = {**EXTRA_STATE_LABELS, **getattr(obj, "history_labels", {})}
     try:
         choices = obj._meta.get_field(field).choices  # type: ignore[union-attr]
     except FieldDoesNotExist:

@@ -151,6 +151,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Mötesplats och kamratgrupper för rehabiliteringsklienter inom mentalvården.",
         umbrella=UMBRELLA_EP,
         verified=True,
+        email="toimisto4@example.fi",
         register_number="190.104",
     ),
     DemoOrganisation(
@@ -185,6 +186,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Verksamhet för hjärthälsa i Alavo och Etseri.",
         umbrella=UMBRELLA_EP,
         verified=True,
+        email="toimisto7@example.fi",
         register_number="190.107",
     ),
     DemoOrganisation(
@@ -273,6 +275,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Matalan kynnyksen tukea päihteitä käyttäville ja heidän läheisilleen.",
         "Lågtröskelstöd för personer som använder rusmedel och deras närstående.",
         verified=True,
+        email="toimisto15@example.fi",
         register_number="190.115",
     ),
     DemoOrganisation(
@@ -285,6 +288,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Stöd för personer med minnessjukdom och deras närstående i hela landskapet.",
         umbrella=UMBRELLA_EP,
         verified=True,
+        email="toimisto16@example.fi",
         register_number="190.116",
     ),
     DemoOrganisation(
@@ -318,6 +322,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Diakoniatyö, ruoka-apu ja ryhmät.",
         "Diakoniarbete, mathjälp och grupper.",
         verified=True,
+        email="toimisto19@example.fi",
     ),
     DemoOrganisation(
         20,
@@ -346,6 +351,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Kaupungin hyvinvoinnin ja terveyden edistäminen.",
         "Stadens främjande av välfärd och hälsa.",
         verified=True,
+        email="toimisto21@example.fi",
         is_non_profit=False,
     ),
     DemoOrganisation(
@@ -367,6 +373,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Hyvinvointialueen järjestöyhteistyön yksikkö.",
         "Välfärdsområdets enhet för organisationssamarbete.",
         verified=True,
+        email="toimisto23@example.fi",
         is_non_profit=False,
     ),
     DemoOrganisation(
@@ -378,6 +385,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Säätiö tukee ikäihmisten ja lapsiperheiden hyvinvointia.",
         "Stiftelsen stöder äldres och barnfamiljers välfärd.",
         verified=True,
+        email="toimisto24@example.fi",
     ),
     # --- Pohjanmaa: Swedish-speaking associations ---
     DemoOrganisation(
@@ -390,6 +398,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Kamratstöd för svenskspråkiga närståendevårdare i Vasa och Korsholm.",
         umbrella=UMBRELLA_OB,
         verified=True,
+        email="toimisto25@example.fi",
         register_number="190.125",
     ),
     DemoOrganisation(
@@ -413,6 +422,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Mötesplats och kamratgrupper i Jakobstadsnejden.",
         umbrella=UMBRELLA_OB,
         verified=True,
+        email="toimisto27@example.fi",
         register_number="190.127",
     ),
     DemoOrganisation(
@@ -491,6 +501,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Stöd för personer med minnessjukdom och närstående i Vasanejden.",
         umbrella=UMBRELLA_OB,
         verified=True,
+        email="toimisto34@example.fi",
         register_number="190.134",
     ),
     DemoOrganisation(
@@ -523,6 +534,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Diakoniatyö ja ryhmät ruotsiksi.",
         "Diakoniarbete och grupper på svenska.",
         verified=True,
+        email="toimisto37@example.fi",
     ),
     DemoOrganisation(
         38,
@@ -543,6 +555,7 @@ ORGANISATIONS: list[DemoOrganisation] = [
         "Hyvinvointialueen järjestöyhteistyön yksikkö.",
         "Välfärdsområdets enhet för organisationssamarbete.",
         verified=True,
+        email="toimisto39@example.fi",
         is_non_profit=False,
     ),
     DemoOrganisation(

@@ -20,7 +20,7 @@ from kumppani.core.languages import content_languages
 from kumppani.core.models import County, Municipality
 from kumppani.core.selectors import municipalities_by_county, municipality_name
 
-from .models import Organisation, OrganisationKind, OrganisationStatus
+from .models import Organisation, OrganisationKind, OrganisationStatus, VerificationCheck
 from .validators import normalise_business_id, validate_business_id
 
 
@@ -264,6 +264,25 @@ class DissolveForm(forms.Form):
         error_messages={
             "required": _("Tell why the organisation is marked as dissolved, e.g. when it ceased.")
         },
+    )
+
+
+class VerifyForm(forms.Form):
+    checks = forms.MultipleChoiceField(
+        label=_("What did you check?"),
+        help_text=_("Verify only when every item is true."),
+        choices=VerificationCheck.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Check every item before verifying.")},
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        help_text=_(
+            "For example: called the chair on 3.12.2026; the register shows a new address."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
     )
 
 

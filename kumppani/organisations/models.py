@@ -26,6 +26,18 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class VerificationCheck(models.TextChoices):
+    """What a coordinator confirms before verifying an organisation; all are required."""
+
+    BUSINESS_ID = "business_id", _("The business ID and name were checked in the trade register.")
+    CONTACT = "contact", _("The contact details were tried and they work.")
+    ACTIVITIES = "activities", _("The activities make sense for this organisation.")
+
+
+# The state `organisation_verify` records in the history: verified with every check above.
+VERIFIED = "verified"
+
+
 class OrganisationStatus(models.TextChoices):
     ACTIVE = "active", _("active")
     DISSOLVED = "dissolved", _("dissolved")
@@ -119,7 +131,18 @@ class Organisation(Timestamped):
         related_name="+",
     )
 
+    # The checks confirmed at the last verification (`VerificationCheck` values).
+    verification_checks = models.JSONField(_("checks at verification"), default=list, blank=True)
+
     objects: ClassVar[OrganisationQuerySet] = OrganisationQuerySet.as_manager()  # type: ignore[assignment]
+
+    # Labels of the states kept outside fields, for `core.workflow.history`.
+    history_labels: ClassVar[dict[str, Any]] = {
+        VERIFIED: _(
+            "verified (business ID checked in the trade register, contact details work, "
+            "activities make sense)"
+        )
+    }
 
     class Meta:
         verbose_name = _("organisation")

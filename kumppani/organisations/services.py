@@ -21,7 +21,7 @@ from kumppani.core.models import County, Municipality
 
 from .access import can_verify
 from .change_requests import split_waiting_changes
-from .models import Organisation, OrganisationStatus
+from .models import VERIFIED, Organisation, OrganisationStatus, VerificationCheck
 from .signals import organisation_changed, organisation_dissolved
 from .validators import normalise_business_id, validate_business_id
 
@@ -169,24 +169,56 @@ def organisation_update(
 
 
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, actor: Actor) -> Organisation:
-    """Record that a coordinator (or staff) has checked the organisation's details."""
+def organisation_verify(
+    *, organisation: Organisation, actor: Actor, checks: Iterable[str], note: str = ""
+) -> Organisation:
+    """Record that a coordinator (or staff) has checked the organisation's details, with
+    every item of the checklist (`VerificationCheck`) confirmed; refuse it with one missing.
+    The checks and the note go into the organisation's history and the audit log."""
     if actor.user is None:
         raise ValidationError(_("Only a signed-in coordinator can verify an organisation."))
+    confirmed = set(checks)
+    missing = [check for check in VerificationCheck if check.value not in confirmed]
+    if missing:
+        raise ValidationError(
+            {
+                "checks": _("Check every item before verifying. Not yet confirmed: %(missing)s")
+                % {"missing": " ".join(str(check.label) for check in missing)}
+            }
+        )
     workflow.lock(organisation)
+    if not (organisation.email or organisation.phone or organisation.website):
+        raise ValidationError(
+            _(
+                "The organisation has no email address, phone number or website. Ask it to "
+                "add contact details before verifying."
+            )
+        )
     organisation.verified_at = timezone.now()
     organisation.verified_by = actor.user
     organisation.changed_since_verification_at = None
+    organisation.verification_checks = [check.value for check in VerificationCheck]
     organisation.full_clean()
     organisation.save(
         update_fields=[
             "verified_at",
             "verified_by",
             "changed_since_verification_at",
+            "verification_checks",
             "updated_at",
         ]
     )
-    _audit(actor, organisation, "verify")
+    workflow.record_change(
+        organisation,
+        field="verification",
+        from_state="",
+        to_state=VERIFIED,
+        actor=actor,
+        action="organisations.organisation.verify",
+        reason=note.strip(),
+        county=audit_county(actor, organisation),
+        details={"checks": organisation.verification_checks},
+    )
     return organisation
 
 

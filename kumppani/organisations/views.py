@@ -29,7 +29,7 @@ from .change_requests import (
     pending_requests_of,
     requests_for_decider,
 )
-from .forms import DissolveForm, OrganisationFilterForm, OrganisationForm, RefuseForm
+from .forms import DissolveForm, OrganisationFilterForm, OrganisationForm, RefuseForm, VerifyForm
 from .models import ChangeRequest, Organisation
 from .signals import page_sections
 
@@ -185,12 +185,47 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @declare(access.ORGANISATION_VERIFIER)
 @signed_in
-@require_POST
+@require_http_methods(["GET", "POST"])
 def organisation_verify(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Verify the organisation after a checklist page: every item must be confirmed."""
     organisation = access.organisation_for_verifier(request.user, public_id)
-    services.organisation_verify(organisation=organisation, actor=Actor.from_request(request))
-    messages.success(request, _("The organisation's details are now marked as verified."))
-    return redirect("organisations:detail", public_id=organisation.public_id)
+    token = token_from(request)
+    form = VerifyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = submit_once(
+                token=token,
+                user=request.user,
+                create=lambda: services.organisation_verify(
+                    organisation=organisation,
+                    actor=Actor.from_request(request),
+                    checks=form.cleaned_data["checks"],
+                    note=form.cleaned_data["note"],
+                ),
+                result_url=lambda verified: reverse(
+                    "organisations:detail", args=[verified.public_id]
+                ),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if not outcome.repeated:
+                messages.success(
+                    request, _("The organisation's details are now marked as verified.")
+                )
+            return redirect(outcome.url)
+    return render(
+        request,
+        "organisations/verify.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "name": translated(organisation, "name"),
+            "municipalities": sorted(organisation.municipalities.all(), key=lambda m: m.name),
+            "sections": page_sections(organisation=organisation, user=request.user),
+            "submission_token": token,
+        },
+    )
 
 
 @declare(access.ORGANISATION_SIGNATORY)

@@ -113,6 +113,10 @@ PAGES: list[PageCase] = [
         then=add_to_list,
     ),
     page_at("services-stale", "catalogue:stale", persona="alice", setup=catalogue_entries),
+    page_at("county-overview", "catalogue:overview", persona="alice", setup=catalogue_entries),
+    page_at(
+        "county-overview-liaison", "catalogue:overview", persona="lauri", setup=catalogue_entries
+    ),
     page_at("services-manage", "catalogue:manage", persona="bob", setup=catalogue_entries),
     *and_with_errors(
         page_at("service-start", "catalogue:service_start", persona="bob", setup=catalogue_entries)

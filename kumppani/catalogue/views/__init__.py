@@ -8,7 +8,14 @@ from .client_list import (
     client_list_pdf,
     client_list_print,
 )
-from .coordinators import service_hide, service_unhide, stale, task_hide, task_unhide
+from .coordinators import (
+    county_overview,
+    service_hide,
+    service_unhide,
+    stale,
+    task_hide,
+    task_unhide,
+)
 from .public import printable, printable_pdf, service_detail, task_detail, task_list
 from .representatives import (
     manage,
@@ -33,6 +40,7 @@ __all__ = [
     "client_list_page",
     "client_list_pdf",
     "client_list_print",
+    "county_overview",
     "manage",
     "organisation_restore",
     "printable",

@@ -1,21 +1,23 @@
-"""Coordinators' pages: hiding and showing entries, and the stale list."""
+"""Coordinators' pages: hiding and showing entries, the stale list, and the overview of a
+county (also for its liaison persons)."""
 
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from kumppani.core import lists
+from kumppani.core import charts, lists
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import FORMATS, export_response
 from kumppani.core.languages import translated_ordering
 
-from .. import access, selectors, services
+from .. import access, overview, selectors, services
 from ..exports import STALE_COLUMNS, stale_counties
 from ..forms import (
     StaleFilterForm,
@@ -89,3 +91,47 @@ def task_unhide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     done = _("The task is shown again.")
     step = services.volunteer_task_unhide
     return entry_step(request, TASK_PAGES, public_id, step, done, moderating=True)
+
+
+@declare(access.OVERVIEW)
+@signed_in
+@require_GET
+def county_overview(request: HttpRequest) -> HttpResponse:
+    """Organisations, activities and volunteer tasks per municipality of a county (``?county=``,
+    else the user's first), with what needs attention and links to each list; a liaison
+    person sees their own municipality."""
+    counties = access.overview_counties(request.user)
+    if not counties:
+        raise PermissionDenied
+    code = request.GET.get("county", "")
+    county = next((c for c in counties if c.code == code), counties[0])
+    municipalities = access.overview_municipalities(request.user, county)
+    rows = overview.figures_by_municipality(municipalities)
+    series = [_("Organisations"), _("Activities"), _("Volunteer tasks")]
+    chart = charts.bar_chart(
+        "overview-by-municipality",
+        caption=_("Organisations, activities and volunteer tasks by municipality"),
+        category_label=_("Municipality"),
+        value_label=_("Number"),
+        rows=[
+            (row.name, label, value)
+            for row in rows
+            for label, value in zip(
+                series, (row.organisations, row.activities, row.tasks), strict=True
+            )
+        ],
+        series_labels=series,
+    )
+    return render(
+        request,
+        "catalogue/overview.html",
+        {
+            "county": county,
+            "counties": counties,
+            "rows": rows,
+            "totals": overview.totals(rows),
+            "chart": chart,
+            "sees_stale_list": access.is_coordinator(request.user),
+            "month_start": overview.month_start(),
+        },
+    )

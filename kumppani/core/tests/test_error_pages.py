@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
+import enum
 import json
-from typing import Any
+from typing import Any, Literal
 from unittest import mock
 
+import pydantic
 import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from kumppani import urls
 from kumppani.accounts.models import User
-from kumppani.core import views
+from kumppani.core import api, views
 
 EXAMPLE_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 
@@ -214,3 +218,102 @@ def test_error_responses_are_in_the_openapi_documents(client: Client) -> None:
     hsds = client.get(reverse("api-hsds:openapi-json")).json()
     assert "400" in hsds["paths"]["/api/hsds/services"]["get"]["responses"]
     assert {"400", "404"} <= set(hsds["paths"]["/api/hsds/services/{id}"]["get"]["responses"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/organisations",
+        f"/api/v1/organisations/{EXAMPLE_ID}",
+        "/api/v1/grants/calls",
+        "/api/v1/meetings",
+        "/api/v1/no-such-operation",
+    ],
+)
+def test_every_api_refuses_an_unknown_lang_in_the_readers_language(
+    client: Client, path: str
+) -> None:
+    """No operation may ignore ``lang=de`` silently, whether it reads ``lang`` or not."""
+    english = client.get(path, {"lang": "de"}, HTTP_ACCEPT_LANGUAGE="en")
+    swedish = client.get(path, {"lang": "de"}, HTTP_ACCEPT_LANGUAGE="sv")
+    finnish = client.get(path, {"lang": "de"}, HTTP_ACCEPT_LANGUAGE="fi")
+    message = "'lang' must be one of fi, sv, en, not 'de'."
+    assert english.status_code == swedish.status_code == finnish.status_code == 400
+    assert english.json() == {"detail": message, "errors": {"lang": [message]}}
+    assert swedish["Content-Type"].startswith("application/json")
+    assert len({english.json()["detail"], swedish.json()["detail"], finnish.json()["detail"]}) == 3
+
+
+@pytest.mark.django_db
+def test_a_supported_lang_is_answered(client: Client) -> None:
+    assert client.get("/api/v1/organisations", {"lang": "sv"}).status_code == 200
+    assert client.get("/api/v1/organisations", {"lang": ""}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_unknown_address_is_translated(client: Client) -> None:
+    english = client.get("/api/v1/no-such-operation", {"lang": "en"}).json()["detail"]
+    swedish = client.get("/api/v1/no-such-operation", {"lang": "sv"}).json()["detail"]
+    by_header = client.get("/api/v1/nothing", HTTP_ACCEPT_LANGUAGE="sv").json()["detail"]
+    assert swedish == by_header != english
+    assert "/api/v1/docs" in swedish
+
+
+@pytest.mark.django_db
+def test_a_malformed_id_is_explained_in_swedish(client: Client) -> None:
+    body = client.get("/api/v1/organisations/not-an-id", {"lang": "sv"}).json()
+    english = client.get("/api/v1/organisations/not-an-id", {"lang": "en"}).json()
+    assert body["detail"] != english["detail"] and "public_id" in body["errors"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/api/v1/organisations", {"kind": "bakery"}),
+        ("/api/v1/organisations", {"verified": "maybe"}),
+        ("/api/v1/grants/decisions", {"kind": "lottery"}),
+        ("/api/v1/services", {"cost": "cheap"}),
+        ("/api/hsds/services", {"modified_after": "yesterday"}),
+    ],
+)
+def test_a_bad_choice_or_date_is_a_translated_json_400(
+    client: Client, path: str, params: dict[str, str]
+) -> None:
+    english = client.get(path, {**params, "lang": "en"})
+    swedish = client.get(path, {**params, "lang": "sv"})
+    assert english.status_code == swedish.status_code == 400
+    assert swedish["Content-Type"].startswith("application/json")
+    assert english.json()["detail"] and swedish.json()["detail"] != english.json()["detail"]
+
+
+class _Kind(enum.Enum):
+    ASSOCIATION = "association"
+    FOUNDATION = "foundation"
+
+
+@pytest.mark.parametrize(
+    ("annotation", "value", "expected"),
+    [
+        (datetime.date, "31.12.2026", "'since' must be a date such as 2026-12-31."),
+        (datetime.date, "2026-02-30", "'since' must be a date such as 2026-12-31."),
+        (
+            datetime.datetime,
+            "tomorrow",
+            "'since' must be a date or a date and time such as 2026-12-31 or "
+            "2026-12-31T14:30:00+02:00.",
+        ),
+        (_Kind, "bakery", "'since' must be one of: 'association', 'foundation'."),
+        (Literal["a", "b", "c"], "d", "'since' must be one of: 'a', 'b', 'c'."),
+        (float, "lots", "'since' must be a number."),
+    ],
+)
+def test_typed_parameters_are_explained_in_words(
+    annotation: Any, value: str, expected: str
+) -> None:
+    with translation.override("en"):
+        with pytest.raises(pydantic.ValidationError) as caught:
+            pydantic.TypeAdapter(annotation).validate_python(value)
+        errors = [{**error, "loc": ("query", "since")} for error in caught.value.errors()]
+        assert api.validation_errors(errors) == {"since": [expected]}

@@ -64,11 +64,13 @@ PAGES: list[PageCase] = [
         "organisation-edit-with-errors",
     ),
     page_of("organisation-edit-coordinator", "organisations:edit", "org_x", persona="alice"),
+    *and_with_errors(
+        page_of("organisation-verify", "organisations:verify", "org_x", persona="alice")
+    ),
 ]
 
 # GET URL names that are not HTML pages, and why.
 EXEMPT_URL_NAMES: dict[str, str] = {
-    "organisations:verify": "POST-only: marks an organisation verified, then redirects",
     "organisations:reactivate": "POST-only: marks a dissolved organisation active, then redirects",
     "organisations:change_request_decide": "POST-only: approves or refuses a change",
     "organisations:export": "file export (CSV/XLSX), not an HTML page",

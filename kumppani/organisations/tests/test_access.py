@@ -5,7 +5,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from kumppani.core.models import AuditEvent
-from kumppani.testing.factories import UserFactory, county, county_role, representative
+from kumppani.testing.factories import (
+    VERIFY_FORM,
+    UserFactory,
+    county,
+    county_role,
+    representative,
+    with_contact,
+)
 
 
 def _url(name: str, organisation) -> str:
@@ -95,7 +102,7 @@ def test_representative_may_not_export_or_create(client, bob):
 def test_coordinator_edits_and_verifies_an_organisation_in_their_county(client, alice, org_x):
     client.force_login(alice)
     assert client.get(_url("edit", org_x)).status_code == 200
-    response = client.post(_url("verify", org_x))
+    response = client.post(_url("verify", with_contact(org_x)), VERIFY_FORM)
     assert response.status_code == 302
     org_x.refresh_from_db()
     assert org_x.verified_by == alice
@@ -121,7 +128,7 @@ def test_coordinator_may_not_change_an_organisation_of_another_county(
 def test_carol_edits_and_verifies_org_y_in_pohjanmaa(client, carol, org_y):
     client.force_login(carol)
     assert client.get(_url("edit", org_y)).status_code == 200
-    assert client.post(_url("verify", org_y)).status_code == 302
+    assert client.post(_url("verify", with_contact(org_y)), VERIFY_FORM).status_code == 302
     org_y.refresh_from_db()
     assert org_y.verified_by == carol
 
@@ -188,7 +195,7 @@ def test_staff_may_edit_and_verify_any_organisation(client, org_y):
     staff = UserFactory.create(is_staff=True)
     client.force_login(staff)
     assert client.get(_url("edit", org_y)).status_code == 200
-    assert client.post(_url("verify", org_y)).status_code == 302
+    assert client.post(_url("verify", with_contact(org_y)), VERIFY_FORM).status_code == 302
 
 
 # --- representatives' personal data ---

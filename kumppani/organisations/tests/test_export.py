@@ -126,3 +126,16 @@ def test_export_neutralises_formulas_in_every_text_cell(client, alice, db, file_
     columns = exports.export_columns(response, file_format)
     exports.assert_neutralised(columns["Name in Finnish"])
     exports.assert_neutralised(columns["Phone"])
+
+
+def test_finnish_csv_export_keeps_each_cell_in_its_own_column(client, alice, org_x):
+    """Finnish Excel splits cells at ``;`` and reads UTF-8 only after a BOM: a name with a
+    semicolon, a comma and ä/ö stays in one cell, and every row has the header's width."""
+    org_x.name_fi = "Kylät; kaupungit, yhdistykset ry"
+    org_x.save(update_fields=["name_fi"])
+    client.force_login(alice)
+    response = client.get(reverse("organisations:export") + "?county=16&format=csv")
+    rows = exports.csv_rows(response)  # checks the BOM and the `;`
+    assert rows[0][0] == "Nimi suomeksi"
+    assert rows[1][0] == "Kylät; kaupungit, yhdistykset ry"
+    assert {len(row) for row in rows} == {len(rows[0])}

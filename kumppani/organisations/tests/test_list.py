@@ -6,8 +6,8 @@ from django.utils import timezone, translation
 
 from kumppani.core.actor import Actor
 from kumppani.organisations.models import OrganisationKind, OrganisationStatus
-from kumppani.organisations.services import organisation_update, organisation_verify
-from kumppani.testing.factories import OrganisationFactory
+from kumppani.organisations.services import organisation_update
+from kumppani.testing.factories import OrganisationFactory, verify
 from kumppani.testing.urls import reverse_en
 
 
@@ -151,7 +151,7 @@ def test_list_page_query_count_does_not_grow_with_organisations(
 
 
 def test_coordinators_find_organisations_changed_since_verification(client, alice, bob, org_x):
-    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    verify(org_x, alice)
     organisation_update(organisation=org_x, actor=Actor(user=bob), business_id="1572860-0")
     page = client.get(reverse_en("organisations:list") + "?verified=changed").content.decode()
     assert "Seinäjoen Omaishoitajat ry" in page and "Changed since verification" in page

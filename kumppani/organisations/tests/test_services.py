@@ -7,7 +7,12 @@ from django.utils import translation
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.models import AuditEvent, Municipality
-from kumppani.organisations.models import Organisation, OrganisationKind, OrganisationStatus
+from kumppani.organisations.models import (
+    Organisation,
+    OrganisationKind,
+    OrganisationStatus,
+    VerificationCheck,
+)
 from kumppani.organisations.services import (
     organisation_create,
     organisation_dissolve,
@@ -15,7 +20,7 @@ from kumppani.organisations.services import (
     organisation_update,
     organisation_verify,
 )
-from kumppani.testing.factories import OrganisationFactory, county
+from kumppani.testing.factories import OrganisationFactory, county, verify, with_contact
 
 
 def test_create_saves_names_municipalities_and_audits_in_the_coordinators_county(alice):
@@ -104,7 +109,7 @@ def test_update_refuses_the_organisation_as_its_own_umbrella(org_x):
 
 
 def test_verify_sets_time_and_verifier_and_audits(alice, org_x):
-    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    verify(org_x, alice)
 
     org_x.refresh_from_db()
     assert org_x.is_verified
@@ -116,9 +121,62 @@ def test_verify_sets_time_and_verifier_and_audits(alice, org_x):
 
 def test_verify_without_a_person_is_refused(org_x):
     with pytest.raises(ValidationError):
-        organisation_verify(organisation=org_x, actor=Actor.system("test"))
+        organisation_verify(
+            organisation=with_contact(org_x),
+            actor=Actor.system("test"),
+            checks=list(VerificationCheck),
+        )
     org_x.refresh_from_db()
     assert not org_x.is_verified
+
+
+def test_verify_with_the_checklist_incomplete_is_refused_and_says_what_is_missing(alice, org_x):
+    with_contact(org_x)
+    with pytest.raises(ValidationError) as refused:
+        organisation_verify(
+            organisation=org_x,
+            actor=Actor(user=alice),
+            checks=[VerificationCheck.BUSINESS_ID, VerificationCheck.ACTIVITIES],
+        )
+    assert refused.value.message_dict["checks"] == [
+        "Check every item before verifying. Not yet confirmed: "
+        "The contact details were tried and they work."
+    ]
+    org_x.refresh_from_db()
+    assert org_x.verified_at is None and org_x.verification_checks == []
+    assert not AuditEvent.objects.filter(action="organisations.organisation.verify").exists()
+    assert workflow.history(org_x) == []
+
+
+def test_verify_without_any_contact_details_is_refused(alice, org_x):
+    with pytest.raises(ValidationError, match="no email address, phone number or website"):
+        organisation_verify(
+            organisation=org_x, actor=Actor(user=alice), checks=list(VerificationCheck)
+        )
+    org_x.refresh_from_db()
+    assert org_x.verified_at is None
+
+
+def test_verify_records_the_checklist_and_the_note_in_the_history_and_audit(alice, org_x):
+    with_contact(org_x)
+    organisation_verify(
+        organisation=org_x,
+        actor=Actor(user=alice),
+        checks=list(VerificationCheck),
+        note="  Soitettu puheenjohtajalle 3.12.2026  ",
+    )
+    org_x.refresh_from_db()
+    assert org_x.verification_checks == ["business_id", "contact", "activities"]
+    (change,) = workflow.history(org_x)
+    assert (change.to_state, change.reason, change.actor) == (
+        "verified",
+        "Soitettu puheenjohtajalle 3.12.2026",
+        alice,
+    )
+    with translation.override("en"):
+        assert "business ID checked in the trade register" in workflow.history(org_x)[0].to_label
+    event = AuditEvent.objects.get(action="organisations.organisation.verify")
+    assert event.details["checks"] == ["business_id", "contact", "activities"]
 
 
 def test_dissolve_marks_dissolved_audits_and_keeps_the_history(carol, org_y):
@@ -156,7 +214,7 @@ def test_reactivate_brings_a_dissolved_organisation_back(carol, org_y):
 
 
 def test_a_representatives_change_of_key_details_takes_the_verified_badge_away(alice, bob, org_x):
-    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    verify(org_x, alice)
     organisation_update(organisation=org_x, actor=Actor(user=bob), phone="06 123 4567")
     org_x.refresh_from_db()
     assert org_x.is_verified  # a phone number is not a key detail
@@ -166,13 +224,13 @@ def test_a_representatives_change_of_key_details_takes_the_verified_badge_away(a
     org_x.refresh_from_db()
     assert not org_x.is_verified and org_x.changed_since_verification
     assert Organisation.objects.filter(pk=org_x.pk).exists()
-    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    verify(org_x, alice)
     org_x.refresh_from_db()
     assert org_x.is_verified and not org_x.changed_since_verification
 
 
 def test_a_coordinators_own_change_keeps_the_verification(alice, org_x):
-    organisation_verify(organisation=org_x, actor=Actor(user=alice))
+    verify(org_x, alice)
     organisation_update(organisation=org_x, actor=Actor(user=alice), kind=OrganisationKind.OTHER)
     org_x.refresh_from_db()
     assert org_x.is_verified

@@ -24,7 +24,7 @@ from kumppani.core.models import County, Municipality
 from kumppani.demo import people as demo_data
 from kumppani.grants.demo_data import seed_grants_demo
 from kumppani.meetings.demo import seed_meetings_demo
-from kumppani.organisations.models import Organisation
+from kumppani.organisations.models import Organisation, VerificationCheck
 from kumppani.organisations.services import (
     OrganisationFields,
     organisation_create,
@@ -60,7 +60,11 @@ def seed_organisations() -> int:
             verifier = User.objects.get(
                 email=demo_data.VERIFIER_FOR_COUNTY[county.code if county else "16"]
             )
-            organisation_verify(organisation=organisation, actor=Actor(user=verifier))
+            organisation_verify(
+                organisation=organisation,
+                actor=Actor(user=verifier),
+                checks=list(VerificationCheck),
+            )
     return created
 
 

@@ -1,0 +1,106 @@
+"""The figures of a coordinator's or liaison person's overview: per municipality, the
+organisations, activities and volunteer tasks, with what needs attention (unverified
+organisations, activities not confirmed for a year) and what is new this month.
+
+A fixed number of queries whatever the number of municipalities: one grouped count per
+kind of entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from kumppani.core.models import Municipality
+from kumppani.core.selectors import municipality_name
+from kumppani.organisations.models import Organisation, OrganisationStatus
+
+from .models import STALE_AFTER, PublicationStatus, Service, VolunteerTask
+
+
+@dataclass
+class MunicipalityFigures:
+    municipality: Municipality
+    name: str
+    organisations: int = 0
+    unverified: int = 0
+    activities: int = 0
+    stale: int = 0
+    tasks: int = 0
+    new_this_month: int = 0
+
+
+def month_start(now: datetime | None = None) -> datetime:
+    """The first moment of the current month in the site's time zone."""
+    local = timezone.localtime(now or timezone.now())
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def figures_by_municipality(
+    municipalities: Sequence[Municipality], now: datetime | None = None
+) -> list[MunicipalityFigures]:
+    """Figures for each of the municipalities, in the order given. Activities and tasks
+    count when published and not hidden; organisations when active."""
+    now = now or timezone.now()
+    since = month_start(now)
+    stale_before = now - STALE_AFTER
+    ids = [municipality.pk for municipality in municipalities]
+    rows = {
+        municipality.pk: MunicipalityFigures(municipality, municipality_name(municipality))
+        for municipality in municipalities
+    }
+    organisations = (
+        Organisation.objects.filter(status=OrganisationStatus.ACTIVE, municipalities__in=ids)
+        .order_by()  # the models' default ordering would split the groups
+        .values("municipalities")
+        .annotate(
+            total=Count("id", distinct=True),
+            unverified=Count("id", filter=Q(verified_at__isnull=True), distinct=True),
+            new=Count("id", filter=Q(created_at__gte=since), distinct=True),
+        )
+    )
+    for row in organisations:
+        figures = rows[row["municipalities"]]
+        figures.organisations = row["total"]
+        figures.unverified = row["unverified"]
+        figures.new_this_month += row["new"]
+    visible = {"status": PublicationStatus.PUBLISHED, "hidden_at__isnull": True}
+    activities = (
+        Service.objects.filter(municipalities__in=ids, **visible)
+        .order_by()
+        .values("municipalities")
+        .annotate(
+            total=Count("id", distinct=True),
+            stale=Count("id", filter=Q(last_verified_at__lt=stale_before), distinct=True),
+            new=Count("id", filter=Q(created_at__gte=since), distinct=True),
+        )
+    )
+    for row in activities:
+        figures = rows[row["municipalities"]]
+        figures.activities = row["total"]
+        figures.stale = row["stale"]
+        figures.new_this_month += row["new"]
+    tasks = (
+        VolunteerTask.objects.filter(municipality__in=ids, **visible)
+        .order_by()
+        .values("municipality")
+        .annotate(
+            total=Count("id"),
+            new=Count("id", filter=Q(created_at__gte=since)),
+        )
+    )
+    for row in tasks:
+        figures = rows[row["municipality"]]
+        figures.tasks = row["total"]
+        figures.new_this_month += row["new"]
+    return list(rows.values())
+
+
+def totals(rows: Sequence[MunicipalityFigures]) -> dict[str, int]:
+    """Column sums (an organisation active in two municipalities counts in each)."""
+    names = ["organisations", "unverified", "activities", "stale", "tasks", "new_this_month"]
+    return {name: sum(getattr(row, name) for row in rows) for name in names}
