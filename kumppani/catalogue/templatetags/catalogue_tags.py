@@ -8,6 +8,8 @@ from django import template
 
 from kumppani.catalogue.contacts import PublicContact
 from kumppani.catalogue.contacts import public_contact as _public_contact
+from kumppani.catalogue.places import Place
+from kumppani.catalogue.places import place as _place
 
 register = template.Library()
 
@@ -25,3 +27,9 @@ def map_url(location: Any) -> str:
 def public_contact(entry: Any) -> PublicContact:
     """``{% public_contact service as contact %}``: what anyone may see of the contact."""
     return _public_contact(entry)
+
+
+@register.simple_tag
+def place(location: Any) -> Place:
+    """``{% place location as where %}``: the address in the reader's language."""
+    return _place(location)
