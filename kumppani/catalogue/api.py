@@ -14,15 +14,19 @@ from uuid import UUID
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from django.utils import translation
+from ninja import Field, Router, Schema, Status
 
 from kumppani.catalogue.contacts import public_contact
 from kumppani.catalogue.models import (
+    Location,
     Service,
     Taxonomy,
     TaxonomyTerm,
+    TimeCommitment,
     VolunteerTask,
 )
+from kumppani.catalogue.places import place
 from kumppani.catalogue.search.forms import SearchForm, TaskSearchForm, TermListForm
 from kumppani.catalogue.search.listing import card_language, page_cards, service_facts
 from kumppani.catalogue.search.presenters import in_language
@@ -165,6 +169,10 @@ class TaskOut(Schema):
     organisation: OrganisationRef
     municipality: MunicipalityOut | None
     is_remote: bool
+    how_often: str | None = Field(
+        None, description="once, occasionally, monthly, weekly or flexible; null when not told"
+    )
+    how_often_text: str = Field("", description="how_often in the requested language")
     time_commitment: str
     starts_on: Any = None
     ends_on: Any = None
@@ -245,21 +253,26 @@ def _service_out(s: Service, language: str, *, detail: bool = False) -> dict[str
             website=s.website,
             free_places=s.free_places,
             contact=_contact_out(s, language),
-            locations=[
-                {
-                    "id": sl.location.public_id,
-                    "name": in_language(sl.location, "name", language).text,
-                    "address": sl.location.address,
-                    "postal_code": sl.location.postal_code,
-                    "city": sl.location.city,
-                    "municipality": sl.location.municipality.code
-                    if sl.location.municipality
-                    else None,
-                }
-                for sl in s.service_locations.all()
-            ],
+            locations=[_location_out(sl.location, language) for sl in s.service_locations.all()],
         )
     return out
+
+
+def _choice_label(label: Any, language: str) -> str:
+    with translation.override(language):
+        return str(label)
+
+
+def _location_out(location: Location, language: str) -> dict[str, Any]:
+    where = place(location, language)
+    return {
+        "id": location.public_id,
+        "name": in_language(location, "name", language).text,
+        "address": where.street,
+        "postal_code": where.postal_code,
+        "city": where.city,
+        "municipality": location.municipality.code if location.municipality else None,
+    }
 
 
 def _bad_request(form: Any) -> Status[dict[str, Any]]:
@@ -427,6 +440,10 @@ def _task_out(t: VolunteerTask, language: str) -> dict[str, Any]:
         if m
         else None,
         "is_remote": t.is_remote,
+        "how_often": t.frequency or None,
+        "how_often_text": (
+            _choice_label(TimeCommitment(t.frequency).label, language) if t.frequency else ""
+        ),
         "time_commitment": in_language(t, "time_commitment", language).text,
         "starts_on": t.starts_on,
         "ends_on": t.ends_on,

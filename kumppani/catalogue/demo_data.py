@@ -32,6 +32,7 @@ from .models import (
     ServiceLanguage,
     ServiceLocation,
     TaxonomyTerm,
+    TimeCommitment,
     VolunteerTask,
 )
 from .schedules import Repeat, build_rrule
@@ -39,6 +40,9 @@ from .schedules import Repeat, build_rrule
 NAMESPACE = uuid.UUID("0c6b7f0e-3d5e-4f53-9a55-3f2f4f1d2c11")
 HELSINKI = ZoneInfo("Europe/Helsinki")
 ANCHOR = date(2026, 1, 5)  # a Monday; schedules repeat from the week after it
+
+# The Swedish street names of bilingual municipalities whose street above is in Finnish.
+STREETS_SV = {"905": "Hovrättsesplanaden 13"}
 
 # code: (post office fi, post office sv, postal code, street, latitude, longitude)
 PLACES: dict[str, tuple[str, str, str, str, str, str]] = {
@@ -379,6 +383,19 @@ MUNICIPALITY_ROTATION = [
     "005",
 ]
 
+# A task's time in Finnish: how often (the choice) and the same words in Swedish.
+COMMITMENTS: dict[str, tuple[str, str]] = {
+    "2–3 h kuussa": (TimeCommitment.MONTHLY, "2–3 h i månaden"),
+    "1–2 h viikossa": (TimeCommitment.WEEKLY, "1–2 h i veckan"),
+    "2 h viikossa": (TimeCommitment.WEEKLY, "2 h i veckan"),
+    "30 min viikossa": (TimeCommitment.WEEKLY, "30 min i veckan"),
+    "3 h kerran viikossa": (TimeCommitment.WEEKLY, "3 h en gång i veckan"),
+    "3 h kahdesti kuussa": (TimeCommitment.MONTHLY, "3 h två gånger i månaden"),
+    "yksi päivä": (TimeCommitment.ONCE, "en dag"),
+    "joustava": (TimeCommitment.FLEXIBLE, ""),
+    "kerran kuussa": (TimeCommitment.MONTHLY, ""),
+}
+
 TASKS: list[tuple[str, str, str, str, str | None, bool, str]] = [
     (
         "kahvila",
@@ -538,6 +555,7 @@ def seed_catalogue_demo(organisations: Iterable[Organisation] = ()) -> dict[str,
             count += 1
     tasks = 0
     for number, (key, fi, sv, description, task_code, remote, commitment) in enumerate(TASKS):
+        frequency, commitment_sv = COMMITMENTS[commitment]
         organisation = by_code[task_code or "743"][0]
         first, last = DEMO_CONTACT_NAMES[(number + 3) % len(DEMO_CONTACT_NAMES)]
         VolunteerTask.objects.update_or_create(
@@ -548,7 +566,9 @@ def seed_catalogue_demo(organisations: Iterable[Organisation] = ()) -> dict[str,
                 "title_fi": fi,
                 "title_sv": sv,
                 "description_fi": description,
+                "frequency": frequency,
                 "time_commitment_fi": commitment,
+                "time_commitment_sv": commitment_sv,
                 "municipality": municipalities.get(task_code) if task_code else None,
                 "is_remote": remote,
                 "status": PublicationStatus.PUBLISHED,
@@ -629,6 +649,7 @@ def _seed_service(
             "organisation": organisation,
             "name": f"{organisation.name} – {city_fi}",
             "address": street,
+            "address_sv": STREETS_SV.get(code, ""),
             "postal_code": postal,
             "city": city_sv
             if swedish and municipality.language.endswith("sv_majority")

@@ -75,6 +75,17 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("archived")
 
 
+class TimeCommitment(models.TextChoices):
+    """How often a volunteer task asks for the volunteer's time (the words beside it may
+    tell more)."""
+
+    ONCE = "once", _("a one-off task")
+    OCCASIONALLY = "occasionally", _("now and then")
+    MONTHLY = "monthly", _("about once a month")
+    WEEKLY = "weekly", _("every week")
+    FLEXIBLE = "flexible", _("when it suits you")
+
+
 class HowToJoin(models.TextChoices):
     DROP_IN = "drop_in", _("drop in")
     SIGN_UP = "sign_up", _("sign up in advance")
@@ -314,6 +325,9 @@ class Location(models.Model):
     name = models.CharField(_("name"), max_length=255, blank=True)
     description = models.TextField(_("description"), blank=True)
     address = models.CharField(_("street address"), max_length=255, blank=True)
+    # The Swedish street name of a bilingual municipality (Hovrättsesplanaden for
+    # Hovioikeudenpuistikko); the address above stays as the organisation wrote it.
+    address_sv = models.CharField(_("street address in Swedish"), max_length=255, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("post office"), max_length=100, blank=True)
     municipality = models.ForeignKey(
@@ -414,6 +428,9 @@ class VolunteerTask(Listed):
         related_name="volunteer_tasks",
     )
     is_remote = models.BooleanField(_("remote"), default=False)
+    frequency = models.CharField(
+        _("how often"), max_length=20, choices=TimeCommitment.choices, blank=True
+    )
     time_commitment = models.CharField(_("time commitment"), max_length=255, blank=True)
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)

@@ -173,6 +173,12 @@ class ServiceContactForm(FriendlyErrorsMixin, ContactPersonForm):
 class LocationForm(FriendlyErrorsMixin, forms.Form):
     location_name = forms.CharField(label=_("Name of the place"), required=False, max_length=255)
     address = forms.CharField(label=_("Street address"), required=False, max_length=255)
+    address_sv = forms.CharField(
+        label=_("Swedish street name"),
+        help_text=_("In a bilingual municipality, the street address as it reads in Swedish."),
+        required=False,
+        max_length=255,
+    )
     postal_code = forms.RegexField(
         label=_("Postal code"),
         regex=r"^\d{5}$",
@@ -199,6 +205,7 @@ class LocationForm(FriendlyErrorsMixin, forms.Form):
         return LocationData(
             name=data.get("location_name", ""),
             address=data.get("address", ""),
+            address_sv=data.get("address_sv", ""),
             postal_code=data.get("postal_code", ""),
             city=data.get("city", ""),
             municipality=data.get("municipality"),
@@ -380,6 +387,7 @@ def initial_for(service: Service) -> dict[str, Any]:
         initial.update(
             location_name=getattr(location, "name_fi", "") or location.name,
             address=location.address,
+            address_sv=location.address_sv,
             postal_code=location.postal_code,
             city=location.city,
             municipality=location.municipality_id,

@@ -13,7 +13,7 @@ from kumppani.core.forms import DateField, MunicipalityChoiceField, add_service_
 from kumppani.core.languages import content_languages
 from kumppani.core.models import Municipality
 
-from ..models import VolunteerTask
+from ..models import TimeCommitment, VolunteerTask
 from ..services import TaskFields
 from ..taxonomy_data import ACTIVITY_TYPES
 from .common import (
@@ -37,16 +37,28 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         required=False,
     )
     is_remote = forms.BooleanField(label=_("Can be done remotely"), required=False)
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        required=False,
+        choices=[("", _("Not told")), *TimeCommitment.choices],
+        widget=forms.RadioSelect,
+    )
     starts_on = DateField(label=_("Starts"), required=False)
     ends_on = DateField(label=_("Ends"), required=False)
     activity_types = terms_field(_("Activity types"))
-    field_order = [f"{f}_{c}" for f in TEXTS for c in content_languages()]
+    field_order = [
+        *[f"{f}_{c}" for f in TEXTS[:2] for c in content_languages()],
+        "frequency",
+        *[f"{f}_{c}" for f in TEXTS[2:] for c in content_languages()],
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _translated_fields(self, "title", str(_("Title")), max_length=255)
         _translated_fields(self, "description", str(_("Description")), widget=forms.Textarea)
-        _translated_fields(self, "time_commitment", str(_("Time commitment")), max_length=255)
+        _translated_fields(
+            self, "time_commitment", str(_("Time commitment in your own words")), max_length=255
+        )
         _translated_fields(self, "skills", str(_("Skills wanted")), widget=forms.Textarea)
         self.order_fields(self.field_order)
         choose_from(self, "activity_types", term_choices(ACTIVITY_TYPES))
@@ -78,7 +90,9 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
         return {
             VERSION_FIELD: version_of(task),
             **stored_values(
-                task, texts=TEXTS, fields=("municipality", "is_remote", "starts_on", "ends_on")
+                task,
+                texts=TEXTS,
+                fields=("municipality", "is_remote", "frequency", "starts_on", "ends_on"),
             ),
             **contact_initial(task),
             "activity_types": [term.pk for term in task.terms.all()],

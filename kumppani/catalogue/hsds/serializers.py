@@ -464,6 +464,7 @@ def volunteer_task(task: VolunteerTask) -> dict[str, Any]:
             "contacts": contacts(task, service_id=None),
             "x_name": translations(task, "title"),
             "x_description": translations(task, "description"),
+            "x_how_often": task.frequency or None,
             "x_time_commitment": translations(task, "time_commitment"),
             "x_skills": translations(task, "skills"),
             "x_starts_on": task.starts_on.isoformat() if task.starts_on else None,

@@ -85,6 +85,7 @@ class LocationData:
 
     name: str = ""
     address: str = ""
+    address_sv: str = ""
     postal_code: str = ""
     city: str = ""
     municipality: Municipality | None = None
@@ -93,9 +94,9 @@ class LocationData:
 
     @property
     def is_blank(self) -> bool:
-        return not (self.name or self.address or self.postal_code or self.city) and (
-            self.municipality is None and self.latitude is None
-        )
+        return not (
+            self.name or self.address or self.address_sv or self.postal_code or self.city
+        ) and (self.municipality is None and self.latitude is None)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def _set_location(service: Service, data: LocationData) -> bool:
         {
             "name": data.name,
             "address": data.address,
+            "address_sv": data.address_sv,
             "postal_code": data.postal_code,
             "city": data.city,
             "municipality": data.municipality,

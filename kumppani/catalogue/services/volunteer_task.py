@@ -34,6 +34,7 @@ class TaskFields(ContactFields, total=False):
     description_fi: str
     description_sv: str
     description_en: str
+    frequency: str
     time_commitment_fi: str
     time_commitment_sv: str
     time_commitment_en: str

@@ -9,6 +9,8 @@ from django.conf import settings
 
 from kumppani.catalogue.contacts import PublicContact
 from kumppani.catalogue.contacts import public_contact as _public_contact
+from kumppani.catalogue.places import Place
+from kumppani.catalogue.places import place as _place
 from kumppani.catalogue.services.interest import takes_interest as _takes_interest
 
 register = template.Library()
@@ -48,3 +50,9 @@ def absolute_url(context: dict[str, Any], path: str) -> str:
 def map_tiles() -> dict[str, str]:
     """Where the location maps take their tiles from (empty: no map, the links only)."""
     return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_ATTRIBUTION}
+
+
+@register.simple_tag
+def place(location: Any) -> Place:
+    """``{% place location as where %}``: the address in the reader's language."""
+    return _place(location)

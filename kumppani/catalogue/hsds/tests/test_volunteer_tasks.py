@@ -128,12 +128,14 @@ def test_a_task_carries_the_profile_fields(
         description_fi="Lähde ulos ikäihmisen kanssa.",
         skills_sv="Tålamod",
         ends_on=date(2099, 12, 31),
+        frequency="weekly",
     )
     body = get(client, f"{URL}/{task.public_id}")
     assert body["name"] == "Ulkoiluystävä"
     assert body["description"] == "Lähde ulos ikäihmisen kanssa."
     assert body["x_name"] == {"fi": "Ulkoiluystävä", "sv": "Friluftsvän"}
     assert body["x_time_commitment"] == {"fi": "2 tuntia viikossa"}
+    assert body["x_how_often"] == "weekly"
     assert body["x_skills"] == {"sv": "Tålamod"}
     assert body["x_is_remote"] is True
     assert body["x_ends_on"] == "2099-12-31"
