@@ -68,12 +68,14 @@ def test_how_often_is_a_translated_choice_and_finnish_words_do_not_stand_in(
     task = VolunteerTaskFactory.create(
         frequency=TimeCommitment.WEEKLY, time_commitment_fi="2 tuntia viikossa"
     )
-    with translation.override("sv"):
-        swedish = client.get(reverse("catalogue:task_detail", args=[task.public_id])).content
-        listed = client.get(reverse("catalogue:task_list")).content.decode()
-    with translation.override("fi"):
-        finnish = client.get(reverse("catalogue:task_detail", args=[task.public_id])).content
-    swedish, finnish = swedish.decode(), finnish.decode()
+
+    def page(language: str, name: str, *args: object) -> str:
+        with translation.override(language):
+            return client.get(reverse(name, args=args)).content.decode()
+
+    swedish = page("sv", "catalogue:task_detail", task.public_id)
+    listed = page("sv", "catalogue:task_list")
+    finnish = page("fi", "catalogue:task_detail", task.public_id)
 
     assert "<dd>Varje vecka</dd>" in swedish
     assert "Varje vecka" in listed
