@@ -29,6 +29,7 @@ from ..schedules import Repeat, build_rrule, repeat_of
 from ..services import LocationData, ScheduleData
 from ..suggestions import suggested_service_classes
 from ..taxonomy_data import PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS
+from .accessibility import AccessibilityAnswerField
 from .common import ACTIVITY_LANGUAGES, FriendlyErrorsMixin, activity_language_choices
 
 # PTV's target groups of people (KR1 "Citizens" and its groups); businesses (KR2) and
@@ -361,8 +362,8 @@ class AccessibilityStepForm(FriendlyErrorsMixin, forms.Form):
         )
         super().__init__(*args, **kwargs)
         for name in ACCESSIBILITY_FIELDS:
-            self.fields[name] = forms.BooleanField(
-                label=getattr(Service._meta.get_field(name), "verbose_name", name), required=False
+            self.fields[name] = AccessibilityAnswerField(
+                label=getattr(Service._meta.get_field(name), "verbose_name", name)
             )
 
     def values(self) -> dict[str, Any]:

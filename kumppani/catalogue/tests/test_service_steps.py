@@ -190,6 +190,16 @@ def test_service_classes_are_suggested_from_the_text(org_x):
     assert any("liikun" in term.name_fi.casefold() for term in suggested)
 
 
+def test_the_accessibility_step_tells_yes_no_and_not_reported_apart(as_bob, org_x):
+    service = ServiceFactory.create(organisation=org_x, step_free_access=None)
+    url = url_in("fi", "catalogue:service_step", service.public_id, "accessibility")
+    as_bob.post(url, {"step_free_access": "True", "induction_loop": "False"})
+    service.refresh_from_db()
+    assert service.step_free_access is True
+    assert service.induction_loop is False
+    assert service.accessible_toilet is None  # left unanswered: not reported, not "no"
+
+
 def test_the_last_step_ends_on_the_activity_page(as_bob, org_x):
     service = ServiceFactory.create(organisation=org_x, is_free=True)
     url = url_in("fi", "catalogue:service_step", service.public_id, "details")
