@@ -585,6 +585,10 @@ def seed_catalogue_demo(organisations: Iterable[Organisation] = ()) -> dict[str,
     return {"services": count, "volunteer_tasks": tasks}
 
 
+def _name_in(organisation: Organisation, language: str) -> str:
+    return getattr(organisation, f"name_{language}", "") or organisation.name
+
+
 def _seed_service(
     activity: tuple[Any, ...],
     code: str,
@@ -612,7 +616,13 @@ def _seed_service(
             "summary_fi": summary_fi,
             "summary_sv": summary_sv if swedish else "",
             "description_fi": f"{summary_fi} Toiminta on maksutonta ja avointa kaikille.",
+            "description_sv": f"{summary_sv} Verksamheten är avgiftsfri och öppen för alla."
+            if swedish
+            else "",
             "easy_read_summary_fi": "Tule mukaan. Voit tulla yksin tai läheisen kanssa.",
+            "easy_read_summary_sv": "Kom med. Du kan komma ensam eller med en närstående."
+            if swedish
+            else "",
             "how_to_join": join,
             "is_free": key != "leiri",
             "fee_description_fi": "Leirimaksu 20–60 € tulojen mukaan." if key == "leiri" else "",
@@ -648,6 +658,10 @@ def _seed_service(
         defaults={
             "organisation": organisation,
             "name": f"{organisation.name} – {city_fi}",
+            "name_fi": f"{organisation.name_fi or organisation.name} – {city_fi}",
+            "name_sv": f"{organisation.name_sv or organisation.name} – {city_sv}"
+            if swedish
+            else "",
             "address": street,
             "address_sv": STREETS_SV.get(code, ""),
             "postal_code": postal,

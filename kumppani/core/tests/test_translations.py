@@ -63,3 +63,12 @@ def test_the_root_answers_200_in_the_browsers_language(client: Client) -> None:
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="sv-FI,sv;q=0.9")
     assert page.status_code == 200
     assert '<html lang="sv">' in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_front_page_searches_activities_in_its_language(client: Client) -> None:
+    html = client.get("/sv/").content.decode()
+
+    assert '<form method="get" action="/sv/services/" class="front-search"' in html
+    assert '<label for="front-q">Hitta en verksamhet</label>' in html
+    assert 'name="q"' in html
