@@ -22,7 +22,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination
 
 from .languages import content_languages, current_language
-from .parameters import MAX_PAGE_NUMBER, MAX_PAGE_SIZE
+from .parameters import MAX_PAGE_NUMBER, MAX_PAGE_SIZE, has_invalid_characters
 
 API_PREFIX = "/api/"
 DOCS = {"/api/hsds/": "/api/hsds/docs"}
@@ -209,8 +209,9 @@ class ApiMiddleware:
         if language in content_languages():
             translation.activate(language)
             request.LANGUAGE_CODE = language
-        elif language:
-            # Refused before any operation runs, so no API can ignore it silently.
+        elif language and not has_invalid_characters(language):
+            # Refused before any operation runs, so no API can ignore it silently. (A NUL or
+            # another control character gets its own answer from InvalidCharactersMiddleware.)
             return unsupported_language(language)
         response = self.get_response(request)
         content_type = response.get("Content-Type", "")

@@ -132,7 +132,7 @@ def test_verify_without_a_person_is_refused(org_x):
 
 def test_verify_with_the_checklist_incomplete_is_refused_and_says_what_is_missing(alice, org_x):
     with_contact(org_x)
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         organisation_verify(
             organisation=org_x,
             actor=Actor(user=alice),
@@ -149,7 +149,10 @@ def test_verify_with_the_checklist_incomplete_is_refused_and_says_what_is_missin
 
 
 def test_verify_without_any_contact_details_is_refused(alice, org_x):
-    with pytest.raises(ValidationError, match="no email address, phone number or website"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match="no email address, phone number or website"),
+    ):
         organisation_verify(
             organisation=org_x, actor=Actor(user=alice), checks=list(VerificationCheck)
         )
