@@ -10,6 +10,7 @@ built by ``pg_statements`` and ``sqlite_statements``.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -379,3 +380,40 @@ def prefix_frequency(kind: Kind, prefix: str) -> int:
     with _stats.lock:
         cache[key] = (now, n)
     return n
+
+
+_PG_LEXEME = re.compile(r"'([^']*)':([0-9A-D,]+)")
+_PG_FIELD = {label.pg_label: i for i, label in enumerate(FIELD_WEIGHTS.values())}
+
+
+def field_terms(kind: Kind, pks: Sequence[int]) -> dict[int, dict[str, int]]:
+    """Return {pk: {term: index in ``FIELDS`` of the first field holding it}} of the given
+    documents (``relevance`` reads which query words a result holds, and where)."""
+    if not pks:
+        return {}
+    out: dict[int, dict[str, int]] = {}
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(
+                f"SELECT {kind.column}, tsv::text FROM {kind.table} WHERE {kind.column} = ANY(%s)",
+                [list(pks)],
+            )
+            for pk, text in cur.fetchall():
+                terms: dict[str, int] = {}
+                for term, positions in _PG_LEXEME.findall(text or ""):
+                    labels = {p[-1] if p[-1] in _PG_FIELD else "D" for p in positions.split(",")}
+                    terms[term] = min(_PG_FIELD[label] for label in labels)
+                out[pk] = terms
+            return out
+        marks = ", ".join(["%s"] * len(pks))
+        cur.execute(
+            f"SELECT {kind.column}, {', '.join(FIELDS)} FROM {kind.table} "
+            f"WHERE {kind.column} IN ({marks})",
+            list(pks),
+        )
+        for pk, *texts in cur.fetchall():
+            terms = {}
+            for i, text in reversed(list(enumerate(texts))):
+                terms.update(dict.fromkeys((text or "").split(), i))
+            out[pk] = terms
+    return out

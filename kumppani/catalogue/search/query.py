@@ -23,9 +23,9 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from kumppani.catalogue.models import Service, ServiceQuerySet, VolunteerTask
-from kumppani.catalogue.search import facets
+from kumppani.catalogue.search import facets, relevance
 from kumppani.catalogue.search.analysis import ParsedQuery, parse_query
-from kumppani.catalogue.search.backend import TASKS, is_postgres
+from kumppani.catalogue.search.backend import SERVICES, TASKS, is_postgres
 from kumppani.catalogue.search.execution import Cards, Limits, rank
 from kumppani.catalogue.search.factors import stale_before
 from kumppani.catalogue.search.filters import (
@@ -71,6 +71,18 @@ class SearchResult:
     # read by the ranked statement, {id: (JSON text or None, is stale)}; for
     # ``listing.page_cards``. None when they were not read with the ranking.
     cards: Cards | None = None
+    # Ranked searches (``relevance``): the related services shown apart from the matches
+    # ("other activities you might be interested in"), on the first page; whether only
+    # related ones were found; the query with corrected words ("did you mean"), or "".
+    related_ids: list[int] = field(default_factory=list)
+    related_items: list[Service] = field(default_factory=list)
+    weak_only: bool = False
+    did_you_mean: str = ""
+
+    @property
+    def match_quality(self) -> str:
+        """ "matches", "related_only" (nothing matched well) or "none" (``relevance``)."""
+        return relevance.match_quality(self.total > 0, bool(self.related_ids))
 
 
 @dataclass
@@ -80,6 +92,7 @@ class _Page:
     exact: bool = True
     level: int | None = None
     cards: Cards | None = None
+    judged: relevance.Judged = field(default_factory=relevance.Judged)
 
 
 def service_page_queryset() -> ServiceQuerySet:
@@ -130,9 +143,7 @@ def search_services(
     if parsed.matches_nothing:
         found = _Page()
     elif parsed.has_text:
-        scope = service_scope(filters, conditions, cards=cards)
-        ranked = rank(parsed, scope, _limits(), limit=per_page, offset=offset)
-        found = _Page(ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards)
+        found = _judged_page(parsed, filters, conditions, cards, per_page, offset)
     else:
         base = visible_services(conditions)
         ids = unranked(base, language).values_list("id", flat=True)[offset : offset + per_page]
@@ -148,7 +159,40 @@ def search_services(
         total_exact=found.exact,
         ids=found.ids,
         cards=found.cards,
+        related_ids=found.judged.related if page == 1 or not found.ids else [],
+        related_items=(
+            _page_items(found.judged.related, visible_again=True)
+            if load_items and (page == 1 or not found.ids)
+            else []
+        ),
+        weak_only=found.judged.weak_only,
+        did_you_mean=found.judged.did_you_mean,
     )
+
+
+def _judged_page(
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    conditions: dict[str, Q],
+    cards: str | None,
+    per_page: int,
+    offset: int,
+) -> _Page:
+    """One page of the matches of a ranked search (``relevance.judge``), with the related."""
+    window = rank(parsed, service_scope(filters, conditions), _limits(), limit=relevance.WINDOW)
+    judged = relevance.judge(parsed, SERVICES, window.ids, window.scores)
+    end = offset + per_page
+    all_matched = bool(window.ids) and len(judged.matches) >= len(window.ids)
+    if all_matched and window.total > len(window.ids) and end > len(window.ids):
+        # Every judged result matched and the page lies past them: the ranking's order.
+        scope = service_scope(filters, conditions, cards=cards)
+        ranked = rank(parsed, scope, _limits(), limit=per_page, offset=offset)
+        return _Page(
+            ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards, judged
+        )
+    total = window.total if all_matched else len(judged.matches)
+    exact = window.total_exact or not all_matched
+    return _Page(judged.matches[offset:end], total, exact, window.level, None, judged)
 
 
 def _page_items(ids: list[int], *, visible_again: bool) -> list[Service]:
@@ -225,6 +269,24 @@ def rank_service_ids(
         lambda: service_scope(None, {}, queryset=queryset.order_by()),
         limit,
     )
+
+
+def judge_service_ids(
+    query: str, *, queryset: QuerySet[Service], language: str | None
+) -> relevance.Judged:
+    """Return the services in ``queryset`` matching ``query`` (best first), the related ones
+    shown apart, and the corrected query (``relevance.judge``). Without search words every
+    service of ``queryset`` matches, in freshness/name order."""
+    parsed = parse_query(query, language=language)
+    if parsed.matches_nothing:
+        return relevance.judge(parsed, SERVICES, [], [])
+    if not parsed.has_text:
+        return relevance.Judged(
+            matches=list(unranked(queryset, language).values_list("id", flat=True))
+        )
+    scope = service_scope(None, {}, queryset=queryset.order_by())
+    ranked = rank(parsed, scope, _limits(), limit=None)
+    return relevance.judge(parsed, SERVICES, ranked.ids, ranked.scores)
 
 
 def _ranked_ids(
@@ -315,6 +377,7 @@ __all__ = [
     "TaskSearchResult",
     "compute_facets",
     "filter_conditions",
+    "judge_service_ids",
     "parse_query",
     "rank_service_ids",
     "rank_task_ids",
