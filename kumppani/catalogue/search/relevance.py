@@ -13,9 +13,10 @@ thesaurus neighbour, the organisation's name) makes a document a result. Here th
 * its coverage is the idf-weighted share of the concepts it holds.
 
 A document is a *match* when its coverage is at least ``MIN_COVERAGE`` and its rank is at least
-``MIN_RELATIVE_SCORE`` of the best such document's. The other judged documents are only
-*related* ("other activities you might be interested in"). When no document matches, the
-search says so and shows the related ones apart. Nothing here knows any word of any query.
+``MIN_RELATIVE_SCORE`` of the best such document's (or, ranked close to that best one, when it
+holds at least ``NEAR_COVERAGE``). The other judged documents are only *related* ("other
+activities you might be interested in"). When no document holds ``MIN_COVERAGE`` of the query,
+nothing matches: the search says so and shows the related ones apart. Nothing here knows any word of any query.
 """
 
 from __future__ import annotations
@@ -31,20 +32,20 @@ from kumppani.catalogue.search.ranking import bm25_idf
 
 # How many of the best ranked documents are judged; past them, the ranking's order stands.
 WINDOW = 200
-MIN_COVERAGE = 0.7
-MIN_RELATIVE_SCORE = 0.2
+MIN_COVERAGE = 0.65
+MIN_RELATIVE_SCORE = 0.15
 # ... or, ranked close to the best, a smaller share of the query.
-NEAR_COVERAGE = 0.4
-NEAR_RELATIVE_SCORE = 0.4
+NEAR_COVERAGE = 0.35
+NEAR_RELATIVE_SCORE = 0.35
 # Related documents shown apart, at most.
 MAX_RELATED = 10
 # How much a concept held in a field counts (name, summary, description, incidental fields).
-FIELD_FACTORS = (1.0, 1.0, 0.95, 0.6)
+FIELD_FACTORS = (1.0, 1.0, 0.95, 0.7)
 # How much a concept held by another term than the word itself counts.
 KIND_FACTORS = {"word": 1.0, "correction": 0.95, "synonym": 0.85}
 # A concept held only by a synonym of one of its compound parts.
 PART_SYNONYM_FACTOR = 0.4
-# Coverage of a concept held only by compound parts: the share of the word's letters, times this.
+# A concept held only by compound parts: the squared share of the word's letters, times this.
 PART_FACTOR = 0.9
 
 
@@ -126,7 +127,8 @@ class _Concept:
                 best = max(best, KIND_FACTORS.get(t.kind, 1.0) * factor)
         if parts and self.surface:
             share = _letters(self.surface, list(parts))
-            best = max(best, PART_FACTOR * share * min(parts.values()))
+            # Squared: half of a compound (often its generic head, "-grupp") says little.
+            best = max(best, PART_FACTOR * share * share * min(parts.values()))
         return best
 
 
@@ -183,8 +185,11 @@ def judge(parsed: ParsedQuery, kind: Kind, ids: Sequence[int], scores: Sequence[
         for pk in judged_ids
     }
     score = dict(zip(judged_ids, scores, strict=False))
+    # Without one document holding most of the query, nothing matches: all are related.
+    best = max(
+        (score.get(pk, 0.0) for pk in judged_ids if coverage[pk] >= MIN_COVERAGE), default=0.0
+    )
     covered = [pk for pk in judged_ids if coverage[pk] >= min(MIN_COVERAGE, NEAR_COVERAGE)]
-    best = max((score.get(pk, 0.0) for pk in covered), default=0.0)
 
     def matches_query(pk: int) -> bool:
         share, relative = coverage[pk], score.get(pk, 0.0) / best if best > 0 else 0.0
