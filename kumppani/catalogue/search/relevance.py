@@ -16,7 +16,8 @@ A document is a *match* when its coverage is at least ``MIN_COVERAGE`` and its r
 ``MIN_RELATIVE_SCORE`` of the best such document's (or, ranked close to that best one, when it
 holds at least ``NEAR_COVERAGE``). The other judged documents are only *related* ("other
 activities you might be interested in"). When no document holds ``MIN_COVERAGE`` of the query,
-nothing matches: the search says so and shows the related ones apart. Nothing here knows any word of any query.
+nothing matches: the search says so and shows the related ones apart. Nothing here knows any
+word of any query.
 """
 
 from __future__ import annotations
