@@ -337,7 +337,7 @@ def list_services(request: HttpRequest) -> Any:
         load_items=False,
         cards=card_language(language),
     )
-    head = {
+    head: dict[str, Any] = {
         "count": result.total,
         "count_exact": result.total_exact,
         "page": result.page,
