@@ -237,6 +237,8 @@ class _Stats:
         self.levels: dict[Any, tuple[float, int, int, tuple[int, ...]]] = {}
         # (kind, query text, language) -> (monotonic time, query.ParsedQuery)
         self.parsed: dict[Any, tuple[float, Any]] = {}
+        # (kind, query levels, filters) -> (monotonic time, judged window: ``query``'s)
+        self.judged: dict[Any, tuple[float, Any]] = {}
 
 
 _stats = _Stats()
@@ -247,6 +249,7 @@ def _forget_searches() -> None:
     with _stats.lock:
         _stats.levels.clear()
         _stats.parsed.clear()
+        _stats.judged.clear()
 
 
 def invalidate_stats(kind: Kind | None = None) -> None:
@@ -300,6 +303,28 @@ def remember_parse(key: Any, parsed: Any) -> None:
         if len(_stats.parsed) > _MAX_CACHED_QUERIES:
             _stats.parsed.clear()
         _stats.parsed[key] = (time.monotonic(), parsed)
+
+
+# What the relevance judging of a search's best documents found (``query._judged_page``),
+# kept as long: a repeated search whose ranked statement gives the same documents does not
+# read their field terms again. Read only after the ranked statement ran (never the page
+# itself), except to know that a page lies past the last match.
+_MAX_CACHED_JUDGEMENTS = 1_000
+
+
+def cached_judgement(key: Any) -> Any | None:
+    """Return the judged window of a search seen moments ago, else None."""
+    hit = _stats.judged.get(key)
+    if hit and time.monotonic() - hit[0] < STATS_TTL_SECONDS:
+        return hit[1]
+    return None
+
+
+def remember_judgement(key: Any, judged: Any) -> None:
+    with _stats.lock:
+        if len(_stats.judged) > _MAX_CACHED_JUDGEMENTS:
+            _stats.judged.clear()
+        _stats.judged[key] = (time.monotonic(), judged)
 
 
 def document_count(kind: Kind) -> int:

@@ -231,7 +231,8 @@ class _PgRanking:
         # Rows in the ranked query's order (score DESC, id), whatever the UNION did.
         rows = sorted((r for r in both if r[0] is not None), key=lambda r: (-r[1], r[0]))
         self.remember(i, count)
-        return count, Ranked([r[0] for r in rows], count, True, i, *plain)
+        scores = [float(r[1] or 0.0) for r in rows]
+        return count, Ranked([r[0] for r in rows], count, True, i, *plain, scores=scores)
 
     # --- Title first ----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from kumppani.catalogue.models import Service, ServiceQuerySet, VolunteerTask
-from kumppani.catalogue.search import facets, relevance
+from kumppani.catalogue.search import backend, facets, relevance
 from kumppani.catalogue.search.analysis import ParsedQuery, parse_query
 from kumppani.catalogue.search.backend import SERVICES, TASKS, is_postgres
 from kumppani.catalogue.search.execution import Cards, Limits, rank
@@ -170,6 +170,20 @@ def search_services(
     )
 
 
+@dataclass(frozen=True)
+class _Window:
+    """The judged best documents of a ranked search, as the ranked statement gave them."""
+
+    ids: tuple[int, ...]
+    scores: tuple[float, ...]
+    judged: relevance.Judged
+    total: int
+    exact: bool
+    level: int
+    # Every match is in ``judged.matches`` (no page is ranked past the window).
+    complete: bool
+
+
 def _judged_page(
     parsed: ParsedQuery,
     filters: SearchFilters,
@@ -178,20 +192,48 @@ def _judged_page(
     per_page: int,
     offset: int,
 ) -> _Page:
-    """One page of the matches of a ranked search (``relevance.judge``), with the related."""
-    window = rank(parsed, service_scope(filters, conditions), _limits(), limit=relevance.WINDOW)
-    judged = relevance.judge(parsed, SERVICES, window.ids, window.scores)
+    """One page of the matches of a ranked search (``relevance.judge``), with the related.
+
+    The best ``relevance.WINDOW`` documents are ranked in one statement and judged; the
+    judgement is kept (``backend.cached_judgement``), so a repeated search runs only its
+    ranked statement, and a page past the last match of a search judged moments ago none.
+    """
+    scope = service_scope(filters, conditions)
+    key = (
+        SERVICES.table,
+        tuple(level.match for level in parsed.levels),
+        parsed.words,
+        parsed.written_in,
+        tuple(parsed.terms),
+        *scope.cache_key(),
+    )
     end = offset + per_page
-    all_matched = bool(window.ids) and len(judged.matches) >= len(window.ids)
-    if all_matched and window.total > len(window.ids) and end > len(window.ids):
+    seen: _Window | None = backend.cached_judgement(key)
+    if seen is not None and seen.complete and offset and offset >= len(seen.judged.matches):
+        # Past the last match: nothing to rank.
+        return _Page([], seen.total, seen.exact, seen.level, None, seen.judged)
+    window = rank(parsed, scope, _limits(), limit=relevance.WINDOW)
+    ids, scores = tuple(window.ids), tuple(window.scores)
+    if seen is not None and (seen.ids, seen.scores) == (ids, scores):
+        judged = seen.judged  # the same documents, judged moments ago
+    else:
+        judged = relevance.judge(parsed, SERVICES, window.ids, window.scores)
+    all_matched = bool(ids) and len(judged.matches) >= len(ids)
+    more = all_matched and (
+        window.total > len(ids) or (not window.total_exact and len(ids) >= relevance.WINDOW)
+    )
+    total = window.total if all_matched else len(judged.matches)
+    exact = window.total_exact or not all_matched
+    backend.remember_judgement(
+        key, _Window(ids, scores, judged, total, exact, window.level, not more)
+    )
+    if more and end > len(ids):
         # Every judged result matched and the page lies past them: the ranking's order.
         scope = service_scope(filters, conditions, cards=cards)
         ranked = rank(parsed, scope, _limits(), limit=per_page, offset=offset)
         return _Page(
             ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards, judged
         )
-    total = window.total if all_matched else len(judged.matches)
-    exact = window.total_exact or not all_matched
     return _Page(judged.matches[offset:end], total, exact, window.level, None, judged)
 
 
