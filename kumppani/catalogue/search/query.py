@@ -198,7 +198,9 @@ def _judged_page(
     judgement is kept (``backend.cached_judgement``), so a repeated search runs only its
     ranked statement, and a page past the last match of a search judged moments ago none.
     """
-    scope = service_scope(filters, conditions)
+    # With ``cards`` the window's stored cards are read by its ranked statement (the page's
+    # are among them): a repeated API request stays one statement.
+    scope = service_scope(filters, conditions, cards=cards)
     key = (
         SERVICES.table,
         tuple(level.match for level in parsed.levels),
@@ -211,7 +213,8 @@ def _judged_page(
     seen: _Window | None = backend.cached_judgement(key)
     if seen is not None and seen.complete and offset and offset >= len(seen.judged.matches):
         # Past the last match: nothing to rank.
-        return _Page([], seen.total, seen.exact, seen.level, None, seen.judged)
+        no_cards: Cards | None = {} if cards else None
+        return _Page([], seen.total, seen.exact, seen.level, no_cards, seen.judged)
     window = rank(parsed, scope, _limits(), limit=relevance.WINDOW)
     ids, scores = tuple(window.ids), tuple(window.scores)
     if seen is not None and (seen.ids, seen.scores) == (ids, scores):
@@ -229,12 +232,17 @@ def _judged_page(
     )
     if more and end > len(ids):
         # Every judged result matched and the page lies past them: the ranking's order.
-        scope = service_scope(filters, conditions, cards=cards)
         ranked = rank(parsed, scope, _limits(), limit=per_page, offset=offset)
         return _Page(
             ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards, judged
         )
-    return _Page(judged.matches[offset:end], total, exact, window.level, None, judged)
+    page_ids = judged.matches[offset:end]
+    page_cards = (
+        {pk: window.cards[pk] for pk in page_ids if pk in window.cards}
+        if window.cards is not None
+        else None
+    )
+    return _Page(page_ids, total, exact, window.level, page_cards, judged)
 
 
 def _page_items(ids: list[int], *, visible_again: bool) -> list[Service]:
