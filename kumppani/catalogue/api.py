@@ -28,7 +28,12 @@ from kumppani.catalogue.models import (
 )
 from kumppani.catalogue.places import place
 from kumppani.catalogue.search.forms import SearchForm, TaskSearchForm, TermListForm
-from kumppani.catalogue.search.listing import card_language, page_cards, service_facts
+from kumppani.catalogue.search.listing import (
+    card_language,
+    card_texts,
+    page_cards,
+    service_facts,
+)
 from kumppani.catalogue.search.presenters import in_language
 from kumppani.catalogue.search.query import (
     MAX_PER_PAGE,
@@ -159,6 +164,12 @@ class ServiceListOut(Schema):
     per_page: int
     items: list[ServiceOut]
     facets: dict[str, list[FacetValueOut]] | None = None
+    # A text search: "matches", "related_only" (nothing matched well: only `related`) or
+    # "none"; the related services shown apart from the matches (on the first page); the
+    # query with corrected words.
+    match_quality: str | None = None
+    related: list[ServiceOut] = []
+    did_you_mean: str | None = None
 
 
 class TaskOut(Schema):
@@ -339,19 +350,26 @@ def list_services(request: HttpRequest) -> Any:
         load_items=False,
         cards=card_language(language),
     )
-    head = {
+    head: dict[str, Any] = {
         "count": result.total,
         "count_exact": result.total_exact,
         "page": result.page,
         "per_page": result.per_page,
         "facets": result.facets or None,
     }
+    related = ""
+    if form.cleaned_data["q"]:
+        head["match_quality"] = result.match_quality
+        head["did_you_mean"] = result.did_you_mean or None
+        related = ",".join(card_texts(result.related_ids, language))
     # The items are ready-made JSON (listing.page_cards builds exactly the ServiceOut shape;
     # test_api checks the response against the OpenAPI schema): decoding and re-validating 20
     # nested items through pydantic cost more than the ranking.
     body = json.dumps(head, cls=DjangoJSONEncoder, separators=(",", ":"))
     items = ",".join(page_cards(result, language))
-    return HttpResponse(f'{body[:-1]},"items":[{items}]}}', content_type="application/json")
+    return HttpResponse(
+        f'{body[:-1]},"related":[{related}],"items":[{items}]}}', content_type="application/json"
+    )
 
 
 @router.get(

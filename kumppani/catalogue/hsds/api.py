@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from kumppani.catalogue.models import Service, ServiceLocation, VolunteerTask
+from kumppani.catalogue.search.relevance import Judged, match_quality
 from kumppani.core.access import public
 from kumppani.core.api import error_responses, install_error_handlers
 
@@ -133,17 +134,46 @@ def services(request: HttpRequest) -> Json:
     queryset = filtered_services(request)
     related = selectors.with_full_relations if full else selectors.with_list_relations
     page: list[Service]
+    judged = None
     if search:
-        ranked = selectors.rank_services(search, services=queryset, language=lang)
-        total = len(ranked)
-        page = _ranked_page(ranked, paging, related(selectors.visible_services()))
+        judged = selectors.judge_services(search, services=queryset, language=lang)
+        total = len(judged.matches)
+        page = _ranked_page(judged.matches, paging, related(selectors.visible_services()))
     else:
         total = queryset.count()
         window = queryset.order_by("pk")[paging.offset : paging.offset + paging.per_page]
         page = list(related(window))
-    if minimal:
-        return _page_of(lang, paging, total, page, minimal_service)
-    return _page_of(lang, paging, total, page, partial(serializers.service, full=full))
+    serialize = minimal_service if minimal else partial(serializers.service, full=full)
+    body = _page_of(lang, paging, total, page, serialize)
+    if judged is not None:
+        for item in body["contents"]:
+            item["x_match"] = "match"
+        body.update(_search_extras(lang, paging, judged, serialize, related))
+    return body
+
+
+def _search_extras(
+    lang: str, paging: params.Paging, judged: Judged, serialize: Any, related: Any
+) -> Json:
+    """What a search adds to the page (docs/hsds-profile.md): each match flagged, the related
+    services apart (on the first page, or when the matches are past), the corrected query."""
+    show_related = paging.page == 1 or paging.offset >= len(judged.matches)
+    others = (
+        _ranked_page(
+            judged.related,
+            params.Paging(1, max(1, len(judged.related))),
+            related(selectors.visible_services()),
+        )
+        if show_related and judged.related
+        else []
+    )
+    with translation.override(lang):
+        other_contents = [{**serialize(s), "x_match": "related"} for s in others]
+    return {
+        "x_match_quality": match_quality(bool(judged.matches), bool(judged.related)),
+        "x_did_you_mean": judged.did_you_mean or None,
+        "x_related_contents": other_contents,
+    }
 
 
 def minimal_service(svc: Service) -> Json:

@@ -15,7 +15,8 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
     VolunteerTask,
 )
-from kumppani.catalogue.search.query import rank_service_ids, rank_task_ids
+from kumppani.catalogue.search.query import judge_service_ids, rank_service_ids, rank_task_ids
+from kumppani.catalogue.search.relevance import Judged
 from kumppani.organisations.models import Organisation
 
 TERM_RELATED = ("taxonomy", "parent")
@@ -112,6 +113,11 @@ def filter_services(
 def rank_services(query: str, *, services: QuerySet[Service], language: str | None) -> list[int]:
     """Return the pks of matching services, best first, from the search engine."""
     return list(rank_service_ids(query, queryset=services, language=language))
+
+
+def judge_services(query: str, *, services: QuerySet[Service], language: str | None) -> Judged:
+    """Return the matching services (best first), the related ones and the corrected query."""
+    return judge_service_ids(query, queryset=services, language=language)
 
 
 # Volunteer tasks (our profile extension) ----------------------------------------------------

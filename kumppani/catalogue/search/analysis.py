@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from kumppani.catalogue.search import backend
-from kumppani.catalogue.search.analyzer import QueryTerm, analyze_query
+from kumppani.catalogue.search.analyzer import QueryTerm, analyze_query, content_words
 from kumppani.catalogue.search.backend import SERVICES, Kind
 from kumppani.catalogue.search.language import detect
 from kumppani.catalogue.search.ranking import (
@@ -59,6 +59,8 @@ class ParsedQuery:
     written_in: str | None
     requested: str | None
     levels: tuple[MatchLevel, ...] = ()
+    # The query's content words as typed, numbered as the terms' ``source``.
+    words: tuple[str, ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -136,7 +138,9 @@ def _parse_query(q: str, *, kind: Kind, language: str | None) -> ParsedQuery:
     else:
         tiers = fts5_rank_tiers(terms)
     levels = tuple(_match_level(level, freq) for level in match_levels(terms, freq.of, freq.n_docs))
-    return ParsedQuery(terms, tiers, lang.written_in, lang.requested, levels)
+    return ParsedQuery(
+        terms, tiers, lang.written_in, lang.requested, levels, content_words(lang.text)
+    )
 
 
 def _match_level(level: Level, freq: _Frequencies) -> MatchLevel:

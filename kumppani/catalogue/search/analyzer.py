@@ -248,6 +248,12 @@ def _query_word_terms(word: str, lang: str | None, source: int) -> list[QueryTer
     return terms
 
 
+def content_words(q: str) -> tuple[str, ...]:
+    """The words of a query that count, numbered as its terms' ``source``."""
+    words = tokenize(q[:MAX_QUERY_CHARS])
+    return tuple([w for w in words if not is_stopword(w)][:MAX_QUERY_WORDS])
+
+
 def analyze_query(q: str, lang: str | None = None) -> list[QueryTerm]:
     """Return the weighted terms of a user query, deduplicated, highest weight first.
 
@@ -255,9 +261,7 @@ def analyze_query(q: str, lang: str | None = None) -> list[QueryTerm]:
     surface form, lemmas and compound parts, and the thesaurus adds lay-word and
     cross-language synonyms at a lower weight. An empty list means "no text condition".
     """
-    words = tokenize(q[:MAX_QUERY_CHARS])
-    content = [w for w in words if not is_stopword(w)]
-    words = content[:MAX_QUERY_WORDS]
+    words = content_words(q)
     best: dict[tuple[str, bool], QueryTerm] = {}
 
     def keep(t: QueryTerm) -> None:
@@ -299,3 +303,8 @@ def warm_up() -> None:
     for code in LANGS:
         _known("vertaistukiryhmä", code)
         _lemma("ryhmässä", code)
+
+
+def synonym_terms(phrase: str, lang: str | None = None) -> tuple[str, ...]:
+    """Return the index terms of a thesaurus entry, as a query expanded with it holds them."""
+    return _synonym_terms(phrase, lang)

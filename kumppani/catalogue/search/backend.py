@@ -10,6 +10,7 @@ built by ``pg_statements`` and ``sqlite_statements``.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -236,6 +237,8 @@ class _Stats:
         self.levels: dict[Any, tuple[float, int, int, tuple[int, ...]]] = {}
         # (kind, query text, language) -> (monotonic time, query.ParsedQuery)
         self.parsed: dict[Any, tuple[float, Any]] = {}
+        # (kind, query levels, filters) -> (monotonic time, judged window: ``query``'s)
+        self.judged: dict[Any, tuple[float, Any]] = {}
 
 
 _stats = _Stats()
@@ -246,6 +249,7 @@ def _forget_searches() -> None:
     with _stats.lock:
         _stats.levels.clear()
         _stats.parsed.clear()
+        _stats.judged.clear()
 
 
 def invalidate_stats(kind: Kind | None = None) -> None:
@@ -299,6 +303,28 @@ def remember_parse(key: Any, parsed: Any) -> None:
         if len(_stats.parsed) > _MAX_CACHED_QUERIES:
             _stats.parsed.clear()
         _stats.parsed[key] = (time.monotonic(), parsed)
+
+
+# What the relevance judging of a search's best documents found (``query._judged_page``),
+# kept as long: a repeated search whose ranked statement gives the same documents does not
+# read their field terms again. Read only after the ranked statement ran (never the page
+# itself), except to know that a page lies past the last match.
+_MAX_CACHED_JUDGEMENTS = 1_000
+
+
+def cached_judgement(key: Any) -> Any | None:
+    """Return the judged window of a search seen moments ago, else None."""
+    hit = _stats.judged.get(key)
+    if hit and time.monotonic() - hit[0] < STATS_TTL_SECONDS:
+        return hit[1]
+    return None
+
+
+def remember_judgement(key: Any, judged: Any) -> None:
+    with _stats.lock:
+        if len(_stats.judged) > _MAX_CACHED_JUDGEMENTS:
+            _stats.judged.clear()
+        _stats.judged[key] = (time.monotonic(), judged)
 
 
 def document_count(kind: Kind) -> int:
@@ -379,3 +405,40 @@ def prefix_frequency(kind: Kind, prefix: str) -> int:
     with _stats.lock:
         cache[key] = (now, n)
     return n
+
+
+_PG_LEXEME = re.compile(r"'([^']*)':([0-9A-D,]+)")
+_PG_FIELD = {label.pg_label: i for i, label in enumerate(FIELD_WEIGHTS.values())}
+
+
+def field_terms(kind: Kind, pks: Sequence[int]) -> dict[int, dict[str, int]]:
+    """Return {pk: {term: index in ``FIELDS`` of the first field holding it}} of the given
+    documents (``relevance`` reads which query words a result holds, and where)."""
+    if not pks:
+        return {}
+    out: dict[int, dict[str, int]] = {}
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(
+                f"SELECT {kind.column}, tsv::text FROM {kind.table} WHERE {kind.column} = ANY(%s)",
+                [list(pks)],
+            )
+            for pk, text in cur.fetchall():
+                terms: dict[str, int] = {}
+                for term, positions in _PG_LEXEME.findall(text or ""):
+                    labels = {p[-1] if p[-1] in _PG_FIELD else "D" for p in positions.split(",")}
+                    terms[term] = min(_PG_FIELD[label] for label in labels)
+                out[pk] = terms
+            return out
+        marks = ", ".join(["%s"] * len(pks))
+        cur.execute(
+            f"SELECT {kind.column}, {', '.join(FIELDS)} FROM {kind.table} "
+            f"WHERE {kind.column} IN ({marks})",
+            list(pks),
+        )
+        for pk, *texts in cur.fetchall():
+            terms = {}
+            for i, text in reversed(list(enumerate(texts))):
+                terms.update(dict.fromkeys((text or "").split(), i))
+            out[pk] = terms
+    return out

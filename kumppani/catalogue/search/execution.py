@@ -43,6 +43,8 @@ class Ranked:
     # PostgreSQL, when the search asked for them (``Scope.cards``), read by the ranked
     # statement itself. None: not read.
     cards: Cards | None = None
+    # The rank of each of ``ids`` (comparable within one statement; ``relevance`` reads it).
+    scores: list[float] = field(default_factory=list)
 
 
 def execute(sql: str, params: list[Any]) -> Rows:
@@ -81,7 +83,8 @@ def _sqlite_rank(
             total = scalar(*sqlite_statements.count_sql(parsed, i, scope)) if offset else 0
         if total < limits.min_matches and i < last:
             continue
-        return Ranked([r[0] for r in rows], total, True, i, sql, params)
+        scores = [float(r[1] or 0.0) for r in rows]
+        return Ranked([r[0] for r in rows], total, True, i, sql, params, scores=scores)
     return Ranked([], 0, True, -1)
 
 
@@ -162,7 +165,8 @@ class _PgRanking:
         self, rows: Rows, total: int, exact: bool, level: int, sql: str, params: list[Any]
     ) -> Ranked:
         cards = self.cards if self.scope.cards is not None and self.cards else None
-        return Ranked([r[0] for r in rows], total, exact, level, sql, params, cards)
+        scores = [float(r[1] or 0.0) for r in rows]
+        return Ranked([r[0] for r in rows], total, exact, level, sql, params, cards, scores)
 
     def remember(self, level: int, count: int, sizes: tuple[int, ...] = ()) -> None:
         if self.limit is not None:
@@ -227,7 +231,8 @@ class _PgRanking:
         # Rows in the ranked query's order (score DESC, id), whatever the UNION did.
         rows = sorted((r for r in both if r[0] is not None), key=lambda r: (-r[1], r[0]))
         self.remember(i, count)
-        return count, Ranked([r[0] for r in rows], count, True, i, *plain)
+        scores = [float(r[1] or 0.0) for r in rows]
+        return count, Ranked([r[0] for r in rows], count, True, i, *plain, scores=scores)
 
     # --- Title first ----------------------------------------------------------------------
 

@@ -23,9 +23,9 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from kumppani.catalogue.models import Service, ServiceQuerySet, VolunteerTask
-from kumppani.catalogue.search import facets
+from kumppani.catalogue.search import backend, facets, relevance
 from kumppani.catalogue.search.analysis import ParsedQuery, parse_query
-from kumppani.catalogue.search.backend import TASKS, is_postgres
+from kumppani.catalogue.search.backend import SERVICES, TASKS, is_postgres
 from kumppani.catalogue.search.execution import Cards, Limits, rank
 from kumppani.catalogue.search.factors import stale_before
 from kumppani.catalogue.search.filters import (
@@ -71,6 +71,18 @@ class SearchResult:
     # read by the ranked statement, {id: (JSON text or None, is stale)}; for
     # ``listing.page_cards``. None when they were not read with the ranking.
     cards: Cards | None = None
+    # Ranked searches (``relevance``): the related services shown apart from the matches
+    # ("other activities you might be interested in"), on the first page; whether only
+    # related ones were found; the query with corrected words ("did you mean"), or "".
+    related_ids: list[int] = field(default_factory=list)
+    related_items: list[Service] = field(default_factory=list)
+    weak_only: bool = False
+    did_you_mean: str = ""
+
+    @property
+    def match_quality(self) -> str:
+        """ "matches", "related_only" (nothing matched well) or "none" (``relevance``)."""
+        return relevance.match_quality(self.total > 0, bool(self.related_ids))
 
 
 @dataclass
@@ -80,6 +92,7 @@ class _Page:
     exact: bool = True
     level: int | None = None
     cards: Cards | None = None
+    judged: relevance.Judged = field(default_factory=relevance.Judged)
 
 
 def service_page_queryset() -> ServiceQuerySet:
@@ -130,9 +143,7 @@ def search_services(
     if parsed.matches_nothing:
         found = _Page()
     elif parsed.has_text:
-        scope = service_scope(filters, conditions, cards=cards)
-        ranked = rank(parsed, scope, _limits(), limit=per_page, offset=offset)
-        found = _Page(ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards)
+        found = _judged_page(parsed, filters, conditions, cards, per_page, offset)
     else:
         base = visible_services(conditions)
         ids = unranked(base, language).values_list("id", flat=True)[offset : offset + per_page]
@@ -148,7 +159,90 @@ def search_services(
         total_exact=found.exact,
         ids=found.ids,
         cards=found.cards,
+        related_ids=found.judged.related if page == 1 or not found.ids else [],
+        related_items=(
+            _page_items(found.judged.related, visible_again=True)
+            if load_items and (page == 1 or not found.ids)
+            else []
+        ),
+        weak_only=found.judged.weak_only,
+        did_you_mean=found.judged.did_you_mean,
     )
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The judged best documents of a ranked search, as the ranked statement gave them."""
+
+    ids: tuple[int, ...]
+    scores: tuple[float, ...]
+    judged: relevance.Judged
+    total: int
+    exact: bool
+    level: int
+    # Every match is in ``judged.matches`` (no page is ranked past the window).
+    complete: bool
+
+
+def _judged_page(
+    parsed: ParsedQuery,
+    filters: SearchFilters,
+    conditions: dict[str, Q],
+    cards: str | None,
+    per_page: int,
+    offset: int,
+) -> _Page:
+    """One page of the matches of a ranked search (``relevance.judge``), with the related.
+
+    The best ``relevance.WINDOW`` documents are ranked in one statement and judged; the
+    judgement is kept (``backend.cached_judgement``), so a repeated search runs only its
+    ranked statement, and a page past the last match of a search judged moments ago none.
+    """
+    # With ``cards`` the window's stored cards are read by its ranked statement (the page's
+    # are among them): a repeated API request stays one statement.
+    scope = service_scope(filters, conditions, cards=cards)
+    key = (
+        SERVICES.table,
+        tuple(level.match for level in parsed.levels),
+        parsed.words,
+        parsed.written_in,
+        tuple(parsed.terms),
+        *scope.cache_key(),
+    )
+    end = offset + per_page
+    seen: _Window | None = backend.cached_judgement(key)
+    if seen is not None and seen.complete and offset and offset >= len(seen.judged.matches):
+        # Past the last match: nothing to rank.
+        no_cards: Cards | None = {} if cards else None
+        return _Page([], seen.total, seen.exact, seen.level, no_cards, seen.judged)
+    window = rank(parsed, scope, _limits(), limit=relevance.WINDOW)
+    ids, scores = tuple(window.ids), tuple(window.scores)
+    if seen is not None and (seen.ids, seen.scores) == (ids, scores):
+        judged = seen.judged  # the same documents, judged moments ago
+    else:
+        judged = relevance.judge(parsed, SERVICES, window.ids, window.scores)
+    all_matched = bool(ids) and len(judged.matches) >= len(ids)
+    more = all_matched and (
+        window.total > len(ids) or (not window.total_exact and len(ids) >= relevance.WINDOW)
+    )
+    total = window.total if all_matched else len(judged.matches)
+    exact = window.total_exact or not all_matched
+    backend.remember_judgement(
+        key, _Window(ids, scores, judged, total, exact, window.level, not more)
+    )
+    if more and end > len(ids):
+        # Every judged result matched and the page lies past them: the ranking's order.
+        ranked = rank(parsed, scope, _limits(), limit=per_page, offset=offset)
+        return _Page(
+            ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards, judged
+        )
+    page_ids = judged.matches[offset:end]
+    page_cards = (
+        {pk: window.cards[pk] for pk in page_ids if pk in window.cards}
+        if window.cards is not None
+        else None
+    )
+    return _Page(page_ids, total, exact, window.level, page_cards, judged)
 
 
 def _page_items(ids: list[int], *, visible_again: bool) -> list[Service]:
@@ -225,6 +319,24 @@ def rank_service_ids(
         lambda: service_scope(None, {}, queryset=queryset.order_by()),
         limit,
     )
+
+
+def judge_service_ids(
+    query: str, *, queryset: QuerySet[Service], language: str | None
+) -> relevance.Judged:
+    """Return the services in ``queryset`` matching ``query`` (best first), the related ones
+    shown apart, and the corrected query (``relevance.judge``). Without search words every
+    service of ``queryset`` matches, in freshness/name order."""
+    parsed = parse_query(query, language=language)
+    if parsed.matches_nothing:
+        return relevance.judge(parsed, SERVICES, [], [])
+    if not parsed.has_text:
+        return relevance.Judged(
+            matches=list(unranked(queryset, language).values_list("id", flat=True))
+        )
+    scope = service_scope(None, {}, queryset=queryset.order_by())
+    ranked = rank(parsed, scope, _limits(), limit=None)
+    return relevance.judge(parsed, SERVICES, ranked.ids, ranked.scores)
 
 
 def _ranked_ids(
@@ -315,6 +427,7 @@ __all__ = [
     "TaskSearchResult",
     "compute_facets",
     "filter_conditions",
+    "judge_service_ids",
     "parse_query",
     "rank_service_ids",
     "rank_task_ids",

@@ -87,9 +87,9 @@ def _url(name: str, *args: Any) -> str:
         return ""
 
 
-def _rows(result: SearchResult, language: str) -> list[ResultRow]:
+def _rows(items: list[Service], language: str) -> list[ResultRow]:
     rows = []
-    for s in result.items:
+    for s in items:
         rows.append(
             ResultRow(
                 service=s,
@@ -303,6 +303,17 @@ def _query(request: HttpRequest, *leave_out: str) -> str:
     return query.urlencode()
 
 
+def _did_you_mean_url(request: HttpRequest, result: SearchResult | None) -> str:
+    """The search again with the corrected words, or "" when nothing was corrected."""
+    if result is None or not result.did_you_mean:
+        return ""
+    query = request.GET.copy()
+    query["q"] = result.did_you_mean
+    for key in ("page", *[SHOWN_PREFIX + name for name in SHOWN_FIELDS]):
+        query.pop(key, None)
+    return f"{escape_uri_path(request.path)}?{query.urlencode()}"
+
+
 @public
 @require_GET
 def service_search(request: HttpRequest) -> HttpResponse:
@@ -339,7 +350,9 @@ def service_search(request: HttpRequest) -> HttpResponse:
         "filter_groups": filter_groups(form),
         "filters_chosen": chosen_filters(form),
         "result": result,
-        "rows": _rows(result, language) if result else [],
+        "rows": _rows(result.items, language) if result else [],
+        "related_rows": _rows(result.related_items, language) if result else [],
+        "did_you_mean_url": _did_you_mean_url(request, result),
         "page": ResultPage(result.page, result.total, result.per_page) if result else None,
         "query": query,
         "has_query": bool(request.GET),

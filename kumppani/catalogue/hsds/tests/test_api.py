@@ -17,6 +17,7 @@ from kumppani.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from kumppani.catalogue.search.relevance import Judged
 from kumppani.organisations.models import Organisation
 
 from .helpers import (
@@ -202,7 +203,9 @@ def test_search_keeps_the_engine_order(
     client: Client, dataset: list[Service], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ranked = list(Service.objects.published().order_by("-pk").values_list("pk", flat=True))
-    monkeypatch.setattr(selectors, "rank_services", lambda query, services, language: ranked)
+    monkeypatch.setattr(
+        selectors, "judge_services", lambda query, services, language: Judged(matches=ranked)
+    )
     body = get(client, "/api/hsds/services?search=omaishoitajat&per_page=2&page=2")
     expected = Service.objects.in_bulk(ranked[2:4])
     assert [item["id"] for item in body["contents"]] == [
