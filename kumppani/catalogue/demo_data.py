@@ -658,10 +658,8 @@ def _seed_service(
         defaults={
             "organisation": organisation,
             "name": f"{organisation.name} – {city_fi}",
-            "name_fi": f"{organisation.name_fi or organisation.name} – {city_fi}",
-            "name_sv": f"{organisation.name_sv or organisation.name} – {city_sv}"
-            if swedish
-            else "",
+            "name_fi": f"{_name_in(organisation, 'fi')} – {city_fi}",
+            "name_sv": f"{_name_in(organisation, 'sv')} – {city_sv}" if swedish else "",
             "address": street,
             "address_sv": STREETS_SV.get(code, ""),
             "postal_code": postal,
