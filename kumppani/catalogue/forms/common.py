@@ -121,3 +121,23 @@ class HideForm(forms.Form):
         help_text=_("The organisation's representatives receive this text by email."),
         error_messages={"required": _("Tell the organisation why the entry is hidden.")},
     )
+
+
+def free_places_field() -> forms.IntegerField:
+    """How many places are free for referred clients (the editor and its details step)."""
+    return forms.IntegerField(
+        label=_("Free places for referrals"),
+        required=False,
+        min_value=0,
+        help_text=_("Leave empty if there is no limit or you do not know."),
+    )
+
+
+def website_field() -> forms.URLField:
+    """An activity's web page (the editor and its details step)."""
+    return forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Write the web address in the form https://example.fi.")},
+    )

@@ -32,9 +32,11 @@ from .common import (
     _translated_fields,
     activity_language_choices,
     choose_from,
+    free_places_field,
     stored_values,
     term_choices,
     terms_field,
+    website_field,
 )
 from .contact import ContactPersonForm, contact_initial
 
@@ -123,18 +125,8 @@ class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose how people join the activity.")},
     )
-    free_places = forms.IntegerField(
-        label=_("Free places for referrals"),
-        required=False,
-        min_value=0,
-        help_text=_("Leave empty if there is no limit or you do not know."),
-    )
-    website = forms.URLField(
-        label=_("Website"),
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": _("Write the web address in the form https://example.fi.")},
-    )
+    free_places = free_places_field()
+    website = website_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -30,7 +30,13 @@ from ..services import LocationData, ScheduleData
 from ..suggestions import suggested_service_classes
 from ..taxonomy_data import PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS
 from .accessibility import AccessibilityAnswerField
-from .common import ACTIVITY_LANGUAGES, FriendlyErrorsMixin, activity_language_choices
+from .common import (
+    ACTIVITY_LANGUAGES,
+    FriendlyErrorsMixin,
+    activity_language_choices,
+    free_places_field,
+    website_field,
+)
 
 # PTV's target groups of people (KR1 "Citizens" and its groups); businesses (KR2) and
 # authorities (KR3) are not who a volunteer activity is for.
@@ -376,18 +382,8 @@ class DetailsStepForm(FriendlyErrorsMixin, forms.Form):
     )
     is_free = forms.BooleanField(label=_("Free of charge"), required=False)
     fee_description = forms.CharField(label=_("Fee"), required=False, max_length=255)
-    free_places = forms.IntegerField(
-        label=_("Free places for referrals"),
-        required=False,
-        min_value=0,
-        help_text=_("Leave empty if there is no limit or you do not know."),
-    )
-    website = forms.URLField(
-        label=_("Website"),
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": _("Write the web address in the form https://example.fi.")},
-    )
+    free_places = free_places_field()
+    website = website_field()
     is_online = forms.BooleanField(label=_("Can also be joined online"), required=False)
 
     def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
