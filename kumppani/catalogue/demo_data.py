@@ -619,8 +619,8 @@ def _seed_service(
             "description_sv": f"{summary_sv} Verksamheten är avgiftsfri och öppen för alla."
             if swedish
             else "",
-            "easy_read_summary_fi": "Tule mukaan. Voit tulla yksin tai läheisen kanssa.",
-            "easy_read_summary_sv": "Kom med. Du kan komma ensam eller med en närstående."
+            "easy_read_summary_fi": "Tule mukaan. Voit tulla yksin tai yhdessä jonkun kanssa.",
+            "easy_read_summary_sv": "Kom med. Du kan komma ensam eller tillsammans med någon."
             if swedish
             else "",
             "how_to_join": join,

@@ -32,7 +32,7 @@ def test_support_group_for_relatives_in_vasa_does_not_list_the_gym(client: Clien
         q="stödgrupp för anhöriga", filters=SearchFilters(municipality="905"), language="sv"
     )
     names = [s.name_sv for s in result.items]
-    assert "Gymgrupp för äldre" not in names
+    assert not any(name.startswith("Gymgrupp för äldre") for name in names)
     assert result.total == len(names) < 5
 
 
