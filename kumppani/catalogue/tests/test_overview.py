@@ -90,7 +90,7 @@ def test_a_coordinator_chooses_among_their_counties_only(client, alice, carol):
 
 
 @pytest.mark.parametrize("persona", ["bob", "dave", "rita"])
-def test_others_may_not_open_the_overview(client, request, persona):
+def test_others_may_not_open_the_overview(client, db, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse_en(URL)).status_code == 403
 
