@@ -12,9 +12,10 @@ from datetime import datetime
 from uuid import UUID
 
 from django.contrib.sessions.backends.base import SessionBase
-from django.utils import timezone
 
 from .models import Location, Service
+from .places import place
+from .schedules import service_occurrences
 from .search.presenters import Text, in_language
 
 SESSION_KEY = "catalogue_client_list"
@@ -87,19 +88,15 @@ class Entry:
 
 
 def _occurrences(service: Service, count: int) -> list[tuple[datetime, datetime | None]]:
-    now = timezone.now()
-    found = []
-    for schedule in service.schedules.all():
-        duration = schedule.ends_at - schedule.starts_at if schedule.ends_at else None
-        for start in schedule.occurrences(after=now, count=count):
-            found.append((start, start + duration if duration else None))
-    return sorted(found, key=lambda pair: pair[0])[:count]
+    return [(start, end) for start, end, _schedule in service_occurrences(service, count=count)]
 
 
 def _place(location: Location, language: str) -> str:
+    """The place on one line: its name, and street and post office in the client's language."""
+    where = place(location, language)
+    town = " ".join(part for part in (where.postal_code, where.city) if part)
     name = in_language(location, "name", language).text
-    town = " ".join(part for part in (location.postal_code, location.city) if part)
-    return ", ".join(part for part in (name, location.address, town) if part)
+    return ", ".join(part for part in (name, where.street, town) if part)
 
 
 def list_entries(services: list[Service], language: str, *, easy_read: bool) -> list[Entry]:

@@ -11,9 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kumppani.catalogue.client_list import list_entries
 from kumppani.catalogue.search.index import index_service
 from kumppani.core.models import AuditEvent, OutgoingEmail, Submission
 from kumppani.core.tests.pdf import document_language, pdf_text, read_pdf
+from kumppani.testing.factories import municipality
 
 from .factories import ServiceFactory, weekly_from_tomorrow
 
@@ -229,3 +231,23 @@ def test_a_bad_address_gives_the_form_back(client, paula, three):
     response = _send(client, email="not an address")
     assert response.status_code == 400
     assert not OutgoingEmail.objects.exists()
+
+
+def test_a_swedish_list_gives_the_swedish_street_and_post_office(org_x):
+    service = ServiceFactory.create(organisation=org_x, name_sv="Minneskafé")
+    weekly_from_tomorrow(
+        service,
+        address="Hovioikeudenpuistikko 13",
+        address_sv="Hovrättsesplanaden 13",
+        postal_code="65100",
+        city="Vaasa",
+        municipality=municipality("905"),
+    )
+
+    swedish, finnish = (
+        list_entries([service], language, easy_read=False)[0] for language in ("sv", "fi")
+    )
+
+    assert swedish.places == ["Hovrättsesplanaden 13, 65100 Vasa"]
+    assert finnish.places == ["Hovioikeudenpuistikko 13, 65100 Vaasa"]
+    assert len(swedish.occurrences) == 3
