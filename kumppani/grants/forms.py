@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -480,6 +481,24 @@ class AttachmentForm(forms.Form):
         self.fields["file"].help_text = _(
             "PDF, Word, Excel, OpenDocument text, PNG or JPEG, at most %(limit)s."
         ) % {"limit": filesizeformat(settings.GRANT_ATTACHMENT_MAX_BYTES)}
+
+
+class ReviewState(models.TextChoices):
+    """Where a review stands for its reviewer (the reviewer's queue filters by it)."""
+
+    TO_DO = "to_do", _("to do")
+    DONE = "done", _("done")
+
+
+class MyReviewsFilterForm(FilterForm):
+    state = forms.ChoiceField(
+        label=_("Reviews"),
+        required=False,
+        choices=[("", _("All")), *ReviewState.choices],
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a choice here. Choose one from the list.")
+        },
+    )
 
 
 class MyApplicationsFilterForm(FilterForm):

@@ -3,21 +3,32 @@ disqualification that comes first, and the scoring."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kumppani.core import lists
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors
 
 from .. import access
-from ..forms import DeclarationForm, ScoresForm
-from ..models import Assignment, Score
+from ..forms import DeclarationForm, MyReviewsFilterForm, ReviewState, ScoresForm
+from ..models import ApplicationStatus, Assignment, Score
 from ..services.review import disqualification_declare, may_see_scores, scores_save
+
+# Application states in which a reviewer still has something to do.
+OPEN_FOR_REVIEW = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.INFO_REQUESTED,
+    ApplicationStatus.IN_REVIEW,
+)
 
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
@@ -35,12 +46,36 @@ def _assignment(request: HttpRequest, pk: int) -> Assignment:
 @signed_in
 @require_GET
 def my_reviews(request: HttpRequest) -> HttpResponse:
-    assignments = (
-        Assignment.objects.filter(reviewer_id=request.user.pk)
-        .select_related("application__organisation", "application__call")
-        .order_by("-assigned_at")[:200]
+    """The applications given to the reviewer, paged: what is still to do first (a
+    declaration to make or scores to give while the application is open), then the rest."""
+
+    def rows(cleaned: Any) -> Any:
+        open_application = Q(application__status__in=OPEN_FOR_REVIEW)
+        to_do = open_application & (
+            Q(disqualified__isnull=True) | (Q(disqualified=False) & Q(scored=False))
+        )
+        assignments = (
+            Assignment.objects.filter(reviewer_id=request.user.pk)
+            .select_related("application__organisation", "application__call")
+            .annotate(
+                scored=Exists(Score.objects.filter(assignment=OuterRef("pk"))),
+                to_do=ExpressionWrapper(to_do, output_field=BooleanField()),
+            )
+        )
+        if cleaned.get("state") == ReviewState.TO_DO:
+            assignments = assignments.filter(to_do)
+        elif cleaned.get("state") == ReviewState.DONE:
+            assignments = assignments.exclude(to_do)
+        return assignments.order_by("-to_do", "-assigned_at", "-id")
+
+    listing = lists.list_page(request, MyReviewsFilterForm(request.GET), rows)
+    return lists.render_list(
+        request,
+        listing,
+        "grants/my_reviews.html",
+        "grants/_my_review_results.html",
+        {"open_states": OPEN_FOR_REVIEW},
     )
-    return render(request, "grants/my_reviews.html", {"assignments": list(assignments)})
 
 
 @declare(access.REVIEWER)
