@@ -80,7 +80,7 @@ CALL_TEXT_FI = (
     "yhdistykset yksin tai yhdessä."
 )
 CALL_TEXT_SV = (
-    "Understöd kan sökas av registrerade allmännyttiga föreningar som verkar i "
+    "Bidrag kan sökas av registrerade allmännyttiga föreningar som verkar i "
     "välfärdsområdet, ensamma eller tillsammans."
 )
 
@@ -137,23 +137,23 @@ PROGRAMMES = [
         OB,
         GrantKind.OPERATING,
         "Järjestöjen toiminta-avustukset",
-        "Verksamhetsunderstöd för organisationer",
+        "Verksamhetsbidrag för organisationer",
         250_000,
         "Toiminta-avustuksissa korostetaan nuorten elämänhallintaa tukevaa, ennaltaehkäisevää "
         "ja vertaistukea vahvistavaa toimintaa.",
-        "Verksamhetsunderstöden betonar förebyggande verksamhet som stöder ungas "
+        "Verksamhetsbidragen betonar förebyggande verksamhet som stöder ungas "
         "livskompetens och stärker kamratstödet.",
     ),
     DemoProgramme(
         OB,
         GrantKind.PARTNERSHIP,
         "Kumppanuusavustukset",
-        "Partnerskapsunderstöd",
+        "Partnerskapsbidrag",
         180_000,
         "Kumppanuusavustuksilla tuetaan toimintaa, joka saa rahoitusta myös esimerkiksi "
         "STEA:lta, Pohjanmaan ELY-keskukselta tai muilta vastaavilta rahoittajilta. "
         "Ennakkoilmoitukset otetaan vastaan 4.6.–30.9.",
-        "Partnerskapsunderstöden stöder verksamhet som också finansieras av till exempel "
+        "Partnerskapsbidragen stöder verksamhet som också finansieras av till exempel "
         "STEA, NTM-centralen i Österbotten eller andra motsvarande finansiärer. "
         "Förhandsanmälningar tas emot 4.6–30.9.",
         notices=True,
@@ -162,22 +162,22 @@ PROGRAMMES = [
         OB,
         GrantKind.ONE_OFF,
         "Kerta-avustukset",
-        "Engångsunderstöd",
+        "Engångsbidrag",
         30_000,
         "Kerta-avustusta myönnetään äkillisiin muutoksiin vastaamiseen toimintaympäristössä "
         "tai kohderyhmän tarpeissa.",
-        "Engångsunderstöd beviljas för att möta plötsliga förändringar i "
+        "Engångsbidrag beviljas för att möta plötsliga förändringar i "
         "verksamhetsmiljön eller i målgruppens behov.",
     ),
     DemoProgramme(
         EP,
         GrantKind.OPERATING,
         "Yhdistysten toiminta-avustukset",
-        "Verksamhetsunderstöd för föreningar",
+        "Verksamhetsbidrag för föreningar",
         300_000,
         "Vuosittainen yleisavustus yhdistyksen toimintasuunnitelman mukaiseen toimintaan. "
         "Hakemukseen liitetään toimintasuunnitelma.",
-        "Årligt allmänt understöd för verksamhet enligt föreningens verksamhetsplan. "
+        "Årligt allmänt bidrag för verksamhet enligt föreningens verksamhetsplan. "
         "Verksamhetsplanen bifogas ansökan.",
         attachments=(AttachmentKind.ACTION_PLAN,),
     ),
@@ -200,7 +200,7 @@ PROGRAMMES = [
         "Självfinansieringsandelar för projekt",
         60_000,
         "Avustus ESR-hankkeen omarahoitusosuuteen. Haku on auki koko vuoden.",
-        "Understöd för självfinansieringsandelen i ett ESF-projekt. Ansökan är öppen hela året.",
+        "Bidrag för självfinansieringsandelen i ett ESF-projekt. Ansökan är öppen hela året.",
         continuous=True,
         attachments=(AttachmentKind.BUDGET, AttachmentKind.ACTION_PLAN),
     ),
@@ -975,7 +975,7 @@ def _decide(
         conditions=(
             "Avustus käytetään hakemuksen mukaiseen toimintaan."
             if application.language == "fi"
-            else "Understödet används för verksamheten enligt ansökan."
+            else "Bidraget används för verksamheten enligt ansökan."
         ),
     )
     payments = list(decision.payments.all())

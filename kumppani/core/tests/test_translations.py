@@ -70,5 +70,5 @@ def test_the_front_page_searches_activities_in_its_language(client: Client) -> N
     html = client.get("/sv/").content.decode()
 
     assert '<form method="get" action="/sv/services/" class="front-search"' in html
-    assert '<label for="front-q">Hitta en verksamhet</label>' in html
+    assert '<label for="front-q">Hitta verksamhet</label>' in html
     assert 'name="q"' in html

@@ -53,7 +53,7 @@ def make_call(
         year=(closes_on or today).year + 1,
         kind=programme.pop("kind", GrantKind.OPERATING),
         title_fi="Toiminta-avustukset",
-        title_sv="Verksamhetsunderstöd",
+        title_sv="Verksamhetsbidrag",
         appropriation=programme.pop("appropriation", Decimal("100000")),
         criteria=[{"goal": goal, "title_fi": "Vaikuttavuus", "weight": 2}],
         questions=[
@@ -65,7 +65,7 @@ def make_call(
         actor=SYSTEM,
         programme=created,
         title_fi="Toiminta-avustusten haku",
-        title_sv="Ansökan om verksamhetsunderstöd",
+        title_sv="Ansökan om verksamhetsbidrag",
         opens_on=opens_on or today - timedelta(days=10),
         closes_on=closes_on or today + timedelta(days=20),
     )

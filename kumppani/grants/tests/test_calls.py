@@ -52,7 +52,7 @@ def test_the_call_page_tells_why_the_deadline_moved_in_swedish(client) -> None:
     call = make_call(opens_on=date(2026, 11, 1), closes_on=date(2026, 12, 6))
     page = client.get(reverse("grants:call_detail", args=[call.public_id]).replace("/fi/", "/sv/"))
     text = page.content.decode()
-    assert "Ansökan om verksamhetsunderstöd" in text
+    assert "Ansökan om verksamhetsbidrag" in text
     assert "självständighetsdagen" in text.lower()
     assert "7 december 2026 kl. 23.59" in text
 

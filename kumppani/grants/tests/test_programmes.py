@@ -154,7 +154,7 @@ def _programme_post(programme: Programme | None, goal: CountyGoal, **changes: st
         "year": "2027",
         "kind": "project",
         "title_fi": "Hankeavustukset",
-        "title_sv": "Projektunderstöd",
+        "title_sv": "Projektbidrag",
         "description_fi": "",
         "description_sv": "",
         "appropriation": "50000",

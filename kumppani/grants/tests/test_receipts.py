@@ -53,7 +53,7 @@ def receipt_url(application: Application, number: int = 1, language: str = "fi")
         (
             "sv",
             [
-                "Kvitto på ansökan om understöd",
+                "Kvitto på ansökan om bidrag",
                 "Vasa",
                 "Verksamhetsplan: suunnitelma-2027.pdf",
                 "lämnas in senare",

@@ -82,11 +82,11 @@ SV = {
     K.NGO_FORUM: MemoText(
         "## Organisationsforum\n\n"
         "Ett sextiotal företrädare för föreningar, församlingar, kommuner och "
-        "välfärdsområdet deltog. Samordnaren berättade om **understöden** och om "
+        "välfärdsområdet deltog. Samordnaren berättade om **bidragen** och om "
         "partnerskapsborden.\n\n"
         "I grupparbetena diskuterades hur föreningarnas verksamhet syns i servicehandledningen "
         "vid social- och hälsocentralerna.",
-        "- Anvisningen för understöd förtydligas före nästa ansökningsomgång.\n"
+        "- Anvisningen för bidrag förtydligas före nästa ansökningsomgång.\n"
         "- Föreningarnas verksamhet tas med i servicehandledningens material.",
         "- Tjänster på svenska i hela området\n- Frivilligas ork\n- Avgiftsfria lokaler",
     ),

@@ -202,7 +202,7 @@ CLOSED = [
         EP,
         "grant_principles",
         "Järjestöavustusten myöntämisperiaatteet",
-        "Principerna för understöd till organisationer",
+        "Principerna för bidrag till organisationer",
         "Luonnos avustusten myöntämisperiaatteiksi.",
         ["Ovatko periaatteet selkeät?", "Mitä muuttaisitte?"],
         summary="Lausuntoja saatiin 23. Järjestöt toivoivat monivuotisia avustuksia ja "
