@@ -12,7 +12,7 @@ register_actions(
         "organisations.organisation.dissolve": _("Organisation marked dissolved"),
         "organisations.organisation.reactivate": _("Organisation marked active again"),
         "organisations.organisation.import": _("Organisation imported"),
-        "organisations.organisation.read_representatives": _("Representatives viewed"),
+        "organisations.organisation.read_representatives": _("List of representatives viewed"),
         "organisations.organisation.export": _("Organisation list exported"),
         "organisations.change_request.create": _("Change sent for approval"),
         "organisations.change_request.approve": _("Change approved"),

@@ -182,7 +182,7 @@ def organisation_verify(
     if missing:
         raise ValidationError(
             {
-                "checks": _("Check every item before verifying. Not yet confirmed: %(missing)s")
+                "checks": _("Check every item before verifying. Not yet checked: %(missing)s")
                 % {"missing": " ".join(str(check.label) for check in missing)}
             }
         )

@@ -36,7 +36,7 @@ class ContactPersonForm(forms.Form):
         super().__init__(*args, **kwargs)
         _translated_fields(self, "contact_title", str(_("Contact person's role")), max_length=200)
         self.fields[f"contact_title_{content_languages()[0]}"].help_text = _(
-            "Shown publicly, e.g. activity coordinator (toiminnanohjaaja)."
+            "Shown publicly, e.g. activity coordinator."
         )
         self.fields["contact_consent"].help_text = consent_note(self.initial)
         # The role first, then the person, then the consent.

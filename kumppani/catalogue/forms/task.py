@@ -40,7 +40,7 @@ class TaskForm(FriendlyErrorsMixin, ContactPersonForm, VersionedForm):
     frequency = forms.ChoiceField(
         label=_("How often"),
         required=False,
-        choices=[("", _("Not told")), *TimeCommitment.choices],
+        choices=[("", _("Not given")), *TimeCommitment.choices],
         widget=forms.RadioSelect,
     )
     starts_on = DateField(label=_("Starts"), required=False)

@@ -105,7 +105,10 @@ class TermsField(forms.Field):
         values = [str(v).strip() for v in (value if isinstance(value, list | tuple) else [value])]
         values = [v for v in values if v]
         if any("\x00" in v for v in values):
-            raise ValidationError(_("Null characters are not allowed."), code="null_characters")
+            raise ValidationError(
+                _("The text contains a character that cannot be used. Remove it and try again."),
+                code="null_characters",
+            )
         if len(values) > MAX_VALUES:
             raise ValidationError(_("Choose at most %(max)d values."), params={"max": MAX_VALUES})
         codes = [v for v in values if len(v) <= 80]

@@ -139,7 +139,7 @@ def test_verify_with_the_checklist_incomplete_is_refused_and_says_what_is_missin
             checks=[VerificationCheck.BUSINESS_ID, VerificationCheck.ACTIVITIES],
         )
     assert refused.value.message_dict["checks"] == [
-        "Check every item before verifying. Not yet confirmed: "
+        "Check every item before verifying. Not yet checked: "
         "The contact details were tried and they work."
     ]
     org_x.refresh_from_db()

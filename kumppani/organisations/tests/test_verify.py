@@ -42,7 +42,7 @@ def test_verifying_with_an_item_unchecked_is_refused_with_a_message(client, alic
     )
     assert response.status_code == 200
     assert "Check every item before verifying." in response.text
-    assert "Not yet confirmed: The contact details were tried and they work." in response.text
+    assert "Not yet checked: The contact details were tried and they work." in response.text
     org_x.refresh_from_db()
     assert org_x.verified_at is None
 
