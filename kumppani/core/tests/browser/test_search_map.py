@@ -5,13 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 from kumppani.catalogue.tests.factories import ServiceFactory, weekly_from_tomorrow
 from kumppani.organisations.models import Organisation
 
 browser_test = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-PHONE = {"width": 390, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 800}
 MAP_VIEW = "/fi/services/?municipality=743&view=map"
 
 
