@@ -58,6 +58,7 @@ class SearchParams(Schema):
     q: str = ""
     lang: str = ""
     municipality: str = ""
+    nearby: str = ""
     county: str = ""
     online: str = ""
     activity_type: list[str] = []
@@ -170,6 +171,9 @@ class ServiceListOut(Schema):
     match_quality: str | None = None
     related: list[ServiceOut] = []
     did_you_mean: str | None = None
+    # `nearby=true` with a municipality: the items from a nearby municipality (they come
+    # after the municipality's own), each id with the code of the municipality it is in.
+    nearby: dict[str, str] | None = None
 
 
 class TaskOut(Schema):
@@ -331,7 +335,9 @@ def list_services(request: HttpRequest) -> Any:
     """Published services matching the text `q` and the filters, best first.
 
     Without `q`: fresh services first, then by name. Filters: `municipality` (3-digit code;
-    includes county-wide and nationwide services), `county`, `online`, `activity_type`,
+    includes county-wide and nationwide services), `nearby=true` (with `municipality`: the
+    services of the nearby municipalities too, after its own; `nearby` in the response says
+    where each of them is; ignored without `municipality`), `county`, `online`, `activity_type`,
     `theme`, `target_group` (codes or ids; repeat for several), `language`, `cost`
     (free/fee), `how_to_join`, `accessibility` (repeatable). `facets=true` adds counts.
     An invalid value is answered with 400 and a message naming it.
@@ -340,9 +346,10 @@ def list_services(request: HttpRequest) -> Any:
     if not form.is_valid():
         return _bad_request(form)
     language = _language(request)
+    filters = form.filters()
     result = search_services(
         q=form.cleaned_data["q"] or "",
-        filters=form.filters(),
+        filters=filters,
         language=language,
         page=form.cleaned_data["page"] or 1,
         per_page=form.cleaned_data["per_page"] or 20,
@@ -357,6 +364,8 @@ def list_services(request: HttpRequest) -> Any:
         "per_page": result.per_page,
         "facets": result.facets or None,
     }
+    if filters.nearby:
+        head["nearby"] = {str(n.public_id): n.municipality for n in result.nearby.values()}
     related = ""
     if form.cleaned_data["q"]:
         head["match_quality"] = result.match_quality

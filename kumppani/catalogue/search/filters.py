@@ -59,6 +59,12 @@ class SearchFilters:
     cost: str | None = None  # "free" or "fee"
     how_to_join: str | None = None
     accessibility: tuple[str, ...] = ()
+    # Municipalities near ``municipality`` (``core.neighbours``), nearest first: the search
+    # goes on to their services after the municipality's own (``query.search_services``).
+    nearby: tuple[str, ...] = ()
+    # The nearby part of such a search (set with ``municipality`` None): the services named
+    # in a municipality of ``nearby`` that are not in this municipality's area.
+    nearby_of: str | None = None
 
 
 # --- ORM conditions -------------------------------------------------------------------------
@@ -85,6 +91,15 @@ def _area_condition(municipality: str | None, county: str | None) -> Q:
     )
 
 
+def _nearby_condition(nearby: tuple[str, ...]) -> Q:
+    return Q(
+        id__in=_through("municipalities")
+        .filter(municipality__code__in=nearby)
+        .order_by()
+        .values("service_id")
+    )
+
+
 def filter_conditions(filters: SearchFilters, *, areas: bool = True) -> dict[str, Q]:
     """Return one Q per active filter dimension (facets leave their own dimension out).
 
@@ -96,6 +111,13 @@ def filter_conditions(filters: SearchFilters, *, areas: bool = True) -> dict[str
         filters = replace(filters, municipality=None, county=None)
     if filters.municipality:
         out["municipality"] = _area_condition(filters.municipality, None)
+    if filters.municipality and filters.nearby:
+        # Both parts of a search with the nearby municipalities (its facets count them all).
+        out["municipality"] |= _nearby_condition(filters.nearby)
+    if filters.nearby_of and filters.nearby:
+        out["nearby"] = _nearby_condition(filters.nearby) & ~_area_condition(
+            filters.nearby_of, None
+        )
     if filters.county:
         out["county"] = _area_condition(None, filters.county)
     if filters.online is not None:

@@ -24,6 +24,7 @@ from kumppani.catalogue.search.query import (
     SearchFilters,
 )
 from kumppani.core.models import County, Municipality
+from kumppani.core.neighbours import neighbours
 from kumppani.core.selectors import municipalities_by_county, municipality_name
 
 MAX_QUERY_LENGTH = 200
@@ -224,6 +225,11 @@ class SearchForm(forms.Form):
         },
     )
     municipality = _municipality_field()
+    nearby = LenientBooleanField(
+        label=_("Also nearby municipalities"),
+        required=False,
+        help_text=_("With a municipality chosen, also its neighbours' activities, after its own."),
+    )
     county = CodeChoiceField(
         label=_("Wellbeing services county"),
         required=False,
@@ -274,8 +280,9 @@ class SearchForm(forms.Form):
 
     def filters(self) -> SearchFilters:
         data = self.cleaned_data
+        municipality = data.get("municipality") or None
         return SearchFilters(
-            municipality=data.get("municipality") or None,
+            municipality=municipality,
             county=data.get("county") or None,
             online=data.get("online"),
             activity_type=data.get("activity_type") or (),
@@ -285,6 +292,8 @@ class SearchForm(forms.Form):
             cost=data.get("cost") or None,
             how_to_join=data.get("how_to_join") or None,
             accessibility=tuple(data.get("accessibility") or ()),
+            # Without a municipality there is nothing to be near: the option is ignored.
+            nearby=neighbours(municipality) if municipality and data.get("nearby") else (),
         )
 
     def error_message(self) -> str:
@@ -299,7 +308,7 @@ class SearchForm(forms.Form):
 
 # The search page's filters in groups, each drawn as a fieldset with its legend.
 FILTER_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
-    (_("Where"), ("municipality", "county", "online")),
+    (_("Where"), ("municipality", "nearby", "county", "online")),
     (_("Kind of activity"), ("activity_type", "theme", "target_group")),
     (_("Language, cost and joining"), ("language", "cost", "how_to_join")),
     (_("Accessibility"), ("accessibility",)),

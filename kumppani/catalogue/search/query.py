@@ -16,8 +16,9 @@ Without search words the services come in freshness/name order (``unranked``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -78,11 +79,22 @@ class SearchResult:
     related_items: list[Service] = field(default_factory=list)
     weak_only: bool = False
     did_you_mean: str = ""
+    # A search with the nearby municipalities (``SearchFilters.nearby``): the page's results
+    # from a nearby municipality (after those of the chosen one), each with where it is.
+    nearby: dict[int, NearbyIn] = field(default_factory=dict)
 
     @property
     def match_quality(self) -> str:
         """ "matches", "related_only" (nothing matched well) or "none" (``relevance``)."""
         return relevance.match_quality(self.total > 0, bool(self.related_ids))
+
+
+@dataclass(frozen=True)
+class NearbyIn:
+    """A result from a nearby municipality: the service's public id and the municipality."""
+
+    public_id: UUID
+    municipality: str  # its code; of several, the nearest to the chosen municipality
 
 
 @dataclass
@@ -133,6 +145,17 @@ def search_services(
     """
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     page = max(1, page)
+    if filters.municipality and filters.nearby:
+        return _with_nearby(
+            q=q,
+            filters=filters,
+            language=language,
+            page=page,
+            per_page=per_page,
+            with_facets=with_facets,
+            load_items=load_items,
+            cards=cards,
+        )
     offset = (page - 1) * per_page
     parsed = parse_query(q, language=language)
     # A ranked PostgreSQL page needs no ORM conditions for the areas (facets and the
@@ -168,6 +191,84 @@ def search_services(
         weak_only=found.judged.weak_only,
         did_you_mean=found.judged.did_you_mean,
     )
+
+
+def _with_nearby(
+    *,
+    q: str,
+    filters: SearchFilters,
+    language: str | None,
+    page: int,
+    per_page: int,
+    with_facets: bool,
+    load_items: bool,
+    cards: str | None,
+) -> SearchResult:
+    """A search in a municipality that goes on to the nearby ones (``SearchFilters.nearby``).
+
+    Two searches in a row, each ranked (or ordered) as any search: the municipality's own
+    (with its county-wide and nationwide services), then those of the nearby municipalities
+    that are not among them. The page takes its rows from the first and, past its end, from
+    the second (at most two of its pages). The facets count both.
+    """
+    assert filters.municipality
+    offset = (page - 1) * per_page
+    common: dict[str, Any] = {
+        "q": q,
+        "language": language,
+        "per_page": per_page,
+        "with_facets": False,
+        "load_items": load_items,
+        "cards": cards,
+    }
+    own = search_services(filters=replace(filters, nearby=()), page=page, **common)
+    near_filters = replace(filters, municipality=None, nearby_of=filters.municipality)
+    # Where the page's nearby rows start in the nearby search, and how many it takes.
+    start = max(0, offset - own.total) if own.total_exact else 0
+    wanted = per_page - len(own.ids) if own.total_exact else 0
+    first = start // per_page
+    near = search_services(filters=near_filters, page=first + 1, **common)
+    ids, items = list(near.ids), list(near.items)
+    cards_read = near.cards
+    if wanted and (start + wanted - 1) // per_page > first:
+        after = search_services(filters=near_filters, page=first + 2, **common)
+        ids, items = ids + after.ids, items + after.items
+        cards_read = None if cards_read is None or after.cards is None else cards_read | after.cards
+    skip = start - first * per_page
+    near_ids = ids[skip : skip + wanted]
+    near_items = items[skip : skip + wanted] if load_items else []
+    result = replace(
+        own,
+        items=own.items + near_items,
+        ids=own.ids + near_ids,
+        total=own.total + near.total,
+        total_exact=own.total_exact and near.total_exact,
+        cards=(None if own.cards is None or cards_read is None else own.cards | cards_read),
+        nearby=_nearby_in(near_ids, filters.nearby),
+    )
+    if with_facets:
+        parsed = parse_query(q, language=language)
+        result.facets = compute_facets(parsed, filter_conditions(filters))
+    return result
+
+
+def _nearby_in(ids: list[int], nearby: tuple[str, ...]) -> dict[int, NearbyIn]:
+    """For each of ``ids``, its public id and its municipality nearest in ``nearby``."""
+    if not ids:
+        return {}
+    order = {code: i for i, code in enumerate(nearby)}
+    rows = (
+        Service.municipalities.through.objects.filter(
+            service_id__in=ids, municipality__code__in=nearby
+        )
+        .values_list("service_id", "service__public_id", "municipality__code")
+        .order_by()
+    )
+    out: dict[int, NearbyIn] = {}
+    for pk, public_id, code in rows:
+        if pk not in out or order[code] < order[out[pk].municipality]:
+            out[pk] = NearbyIn(public_id, code)
+    return {pk: out[pk] for pk in ids if pk in out}
 
 
 @dataclass(frozen=True)
@@ -421,6 +522,7 @@ __all__ = [
     "ACCESSIBILITY_FIELDS",
     "MAX_PER_PAGE",
     "TERM_FACETS",
+    "NearbyIn",
     "ParsedQuery",
     "SearchFilters",
     "SearchResult",

@@ -26,6 +26,7 @@ from kumppani.catalogue.search.forms import (
 )
 from kumppani.catalogue.search.presenters import Text, in_language
 from kumppani.catalogue.search.query import SearchResult, search_services
+from kumppani.catalogue.search.result_map import MapResult, result_markers
 from kumppani.core.access import public
 from kumppani.core.htmx import render_fragment_or_page, wants_fragment
 
@@ -77,6 +78,8 @@ class ResultRow:
     municipalities: list[str]
     activity_types: list[str]
     detail_url: str
+    # A result from a nearby municipality (the search's "also nearby"): that municipality.
+    nearby_in: str = ""
 
 
 def _url(name: str, *args: Any) -> str:
@@ -87,7 +90,12 @@ def _url(name: str, *args: Any) -> str:
         return ""
 
 
-def _rows(items: list[Service], language: str) -> list[ResultRow]:
+def _rows(
+    items: list[Service], language: str, nearby: dict[int, str] | None = None
+) -> list[ResultRow]:
+    """The result rows; ``nearby``: the municipality code of each nearby result."""
+    nearby = nearby or {}
+    names = _municipality_names() if nearby else {}
     rows = []
     for s in items:
         rows.append(
@@ -105,6 +113,7 @@ def _rows(items: list[Service], language: str) -> list[ResultRow]:
                     if t.taxonomy.code == "activity-types"
                 ],
                 detail_url=_url("catalogue:service_detail", s.public_id),
+                nearby_in=names.get(nearby.get(s.pk, ""), ""),
             )
         )
     return rows
@@ -285,6 +294,31 @@ def _count_updates(
     return updates, {**shown, "municipality": sorted(c for c in municipalities if c in names)}
 
 
+def _is_ticked(value: Any) -> bool:
+    return str(value).lower() in ("true", "1", "on", "yes")
+
+
+def _map_context(request: HttpRequest, rows: list[ResultRow], language: str) -> dict[str, Any]:
+    """The map view's markers (``?view=map``) and the links between the two views."""
+    map_view = request.GET.get("view") == "map"
+    markers = (
+        result_markers([MapResult(r.service.pk, r.name.text, r.detail_url) for r in rows], language)
+        if map_view
+        else []
+    )
+    as_list, on_map = _query(request, "view"), request.GET.copy()
+    on_map["view"] = "map"
+    for key in [SHOWN_PREFIX + name for name in SHOWN_FIELDS]:
+        on_map.pop(key, None)
+    return {
+        "map_view": map_view,
+        "map_markers": [m.data() for m in markers],
+        "mapped_ids": {m.service_id for m in markers},
+        "list_view_query": as_list,
+        "map_view_query": on_map.urlencode(),
+    }
+
+
 def _error_sentences(form: SearchForm) -> list[str]:
     return [
         f"{form.fields[name].label}: {error}"
@@ -320,9 +354,8 @@ def service_search(request: HttpRequest) -> HttpResponse:
     """Search published services; invalid filters give the form back with status 400."""
     language = (get_language() or "fi").split("-")[0]
     form = SearchForm(request.GET)
-    form.fields["online"].widget = forms.CheckboxInput(
-        check_test=lambda v: str(v).lower() in ("true", "1", "on", "yes")
-    )
+    form.fields["online"].widget = forms.CheckboxInput(check_test=_is_ticked)
+    form.fields["nearby"].widget = forms.CheckboxInput(check_test=_is_ticked)
     form.fields["online"].label = _("Online only")
     result: SearchResult | None = None
     status = 200
@@ -345,12 +378,14 @@ def service_search(request: HttpRequest) -> HttpResponse:
     else:
         status = 400
     query = _query(request, "page")
+    nearby = {pk: n.municipality for pk, n in result.nearby.items()} if result else {}
+    rows = _rows(result.items, language, nearby) if result else []
     context = {
         "form": form,
         "filter_groups": filter_groups(form),
         "filters_chosen": chosen_filters(form),
         "result": result,
-        "rows": _rows(result.items, language) if result else [],
+        "rows": rows,
         "related_rows": _rows(result.related_items, language) if result else [],
         "did_you_mean_url": _did_you_mean_url(request, result),
         "page": ResultPage(result.page, result.total, result.per_page) if result else None,
@@ -359,6 +394,7 @@ def service_search(request: HttpRequest) -> HttpResponse:
         "error_sentences": [] if result else _error_sentences(form),
         "count_updates": count_updates,
         "shown_counts": [(SHOWN_PREFIX + name, " ".join(shown[name])) for name in SHOWN_FIELDS],
+        **_map_context(request, rows, language),
     }
     if fragment:
         status = 200  # htmx swaps only successful responses; the fragment carries the message

@@ -85,6 +85,12 @@ PAGES: list[PageCase] = [
         "?q=vertaistuki&municipality=743",
         setup=catalogue_entries,
     ),
+    page_at(
+        "service-search-map",
+        "catalogue:search",
+        "?municipality=743&nearby=on&view=map",
+        setup=resident_tools,
+    ),
     page_of("service-detail", "catalogue:service_detail", "service", setup=catalogue_entries),
     page_of(
         "service-detail-representative",
