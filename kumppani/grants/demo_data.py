@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from stdnum import iban, luhn
@@ -32,11 +33,12 @@ from stdnum import iban, luhn
 from kumppani.accounts.models import CountyRole, CountyRoleKind, User
 from kumppani.core import deadlines
 from kumppani.core.actor import Actor
-from kumppani.core.models import County, Municipality
+from kumppani.core.models import County, Municipality, StatusChange
 from kumppani.organisations.models import Organisation
 
 from .models import (
     Application,
+    ApplicationStatus,
     AttachmentKind,
     Call,
     CountyGoal,
@@ -1072,7 +1074,26 @@ def _application(
     if spec.stage == DECIDED:
         application.refresh_from_db()
         _decide(round_, application, spec, people, code)
+    if sent is not None:
+        _date_history(application, round_, sent)
     return 1
+
+
+def _date_history(application: Application, round_: Round, sent: datetime) -> None:
+    """Date a past round's application history as the round went (sent, taken into review
+    five days later, decided on the decision day) instead of the moment the demo ran."""
+    moments = {
+        ApplicationStatus.SUBMITTED: sent,
+        ApplicationStatus.IN_REVIEW: sent + timedelta(days=5),
+        ApplicationStatus.DECIDED: datetime.combine(
+            round_.decided_on, time(12), tzinfo=deadlines.HELSINKI
+        ),
+    }
+    changes = StatusChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application), object_id=str(application.pk)
+    )
+    for state, moment in moments.items():
+        changes.filter(to_state=state).update(changed_at=moment)
 
 
 def _notice(

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from stdnum import iban
 
 from kumppani.accounts.models import User
+from kumppani.core import workflow
 from kumppani.core.models import AuditEvent
 from kumppani.grants.holds import payment_holds
 from kumppani.grants.models import (
@@ -200,6 +201,22 @@ def check_partnership_agreement_and_appeal_instructions(year: int) -> None:
     assert all(i.text_fi and i.text_sv for i in instructions)
 
 
+def check_last_years_history_is_dated_as_the_round_went(year: int) -> None:
+    """A decided application of last year's round was sent, reviewed and decided in that
+    round, not on the day the demo was made."""
+    decided = Application.objects.filter(
+        call__programme__year=year, status=ApplicationStatus.DECIDED
+    )
+    assert decided.exists()
+    for application in decided:
+        moments = {change.to_state: change.changed_at for change in workflow.history(application)}
+        sent = timezone.localtime(moments[ApplicationStatus.SUBMITTED])
+        assert sent.year == year - 1
+        assert sent < moments[ApplicationStatus.IN_REVIEW] < moments[ApplicationStatus.DECIDED]
+        decided_on = timezone.localtime(moments[ApplicationStatus.DECIDED]).date()
+        assert decided_on == date(year - 1, 12, 1)
+
+
 MODELS = (Programme, Application, Payment, UsageReport, AdvanceNotice, Attachment, AuditEvent)
 
 
@@ -218,6 +235,7 @@ def test_the_demo_tells_both_rounds_and_seeding_again_adds_nothing(settings, tmp
     check_notices_are_within_their_window_and_spread_over_themes_and_places(year)
     check_representative_has_a_draft_a_joint_application_and_a_report_to_send()
     check_partnership_agreement_and_appeal_instructions(year)
+    check_last_years_history_is_dated_as_the_round_went(year)
     counts = [model.objects.count() for model in MODELS]
 
     call_command("seed_demo")
