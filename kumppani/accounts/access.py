@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.access import first_or_404
 from kumppani.core.models import County
 
 from .models import Invitation, InvitationStatus, User
@@ -46,9 +47,7 @@ def can_invite(user: User | AnonymousUser, county: County) -> bool:
 
 def county_for_inviter(user: User | AnonymousUser, code: str) -> County:
     """Return the county with this code if the user may invite into it, or raise."""
-    county = County.objects.filter(code=code).first()
-    if county is None:
-        raise Http404
+    county = first_or_404(County.objects.all(), code=code)
     if not can_invite(user, county):
         raise PermissionDenied
     return county

@@ -55,6 +55,25 @@ def add_service_errors(
             owner.add_error(name, errors)
 
 
+def model_initial(form_class: type[forms.Form], obj: Any) -> dict[str, Any]:
+    """The initial values of an editing form that is not a ModelForm: for each of its fields
+    that is a concrete field of ``obj``'s model, the value ``obj`` has."""
+    names = {field.name for field in obj._meta.concrete_fields}
+    return {name: getattr(obj, name) for name in form_class.base_fields if name in names}
+
+
+def service_done(form: FormOrForms, service: Callable[..., object], /, **arguments: Any) -> bool:
+    """Call ``service`` with ``arguments`` (a valid form's values); return whether it went
+    through. A ValidationError goes on the form (`add_service_errors`), for the page to show
+    it again."""
+    try:
+        service(**arguments)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True
+
+
 def save_versioned(
     form: VersionedForm,
     obj: Any,

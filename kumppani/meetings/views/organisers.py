@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,11 +21,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import FilterForm, add_service_errors, save_versioned
+from kumppani.core.forms import FilterForm, add_service_errors, save_versioned, service_done
 from kumppani.core.models import County, Municipality
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
 from ..models import Meeting, MeetingStatus, Series
@@ -52,17 +52,13 @@ def require_organiser(request: HttpRequest) -> None:
 
 def organised_series_of(request: HttpRequest, public_id: UUID) -> Series:
     require_organiser(request)
-    series = access.organised_series(request.user).filter(public_id=public_id).first()
-    if series is None:
-        raise Http404
+    series = first_or_404(access.organised_series(request.user), public_id=public_id)
     return series
 
 
 def organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
     require_organiser(request)
-    meeting = access.organised_meetings(request.user).filter(public_id=public_id).first()
-    if meeting is None:
-        raise Http404
+    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
     return meeting
 
 
@@ -178,23 +174,17 @@ def series_new(request: HttpRequest) -> HttpResponse:
                 _("Choose the municipality whose liaison person you are."),
             )
         else:
-            try:
-                outcome = submit_once(
-                    token=token_from(request),
-                    user=request.user,
-                    create=lambda: series_services.series_create(
-                        actor=Actor.from_request(request),
-                        county=county,
-                        co_hosts=co_hosts,
-                        **values,
-                    ),
-                    result_url=lambda made: reverse("meetings:series_edit", args=[made.public_id]),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The series was saved."))
-                return redirect(outcome.url)
+            sent = create_from_form(
+                request,
+                form,
+                create=lambda: series_services.series_create(
+                    actor=Actor.from_request(request), county=county, co_hosts=co_hosts, **values
+                ),
+                result_url=lambda made: reverse("meetings:series_edit", args=[made.public_id]),
+                success=_("The series was saved."),
+            )
+            if sent:
+                return sent
     return _render_series(request, None, form, GenerateForm())
 
 
@@ -294,24 +284,19 @@ def _create_meeting(
 ) -> HttpResponse | None:
     values = dict(form.cleaned_data)
     values.pop("county", None)
-    try:
-        outcome = submit_once(
-            token=token_from(request),
-            user=request.user,
-            create=lambda: meeting_services.meeting_create(
-                actor=Actor.from_request(request),
-                county=county,
-                series=series,
-                questions=questions.rows(),
-                **values,
-            ),
-            result_url=lambda made: reverse("meetings:meeting_edit", args=[made.public_id]),
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
-    messages.success(request, _("The meeting was saved."))
-    return redirect(outcome.url)
+    return create_from_form(
+        request,
+        form,
+        create=lambda: meeting_services.meeting_create(
+            actor=Actor.from_request(request),
+            county=county,
+            series=series,
+            questions=questions.rows(),
+            **values,
+        ),
+        result_url=lambda made: reverse("meetings:meeting_edit", args=[made.public_id]),
+        success=_("The meeting was saved."),
+    )
 
 
 @declare(access.ORGANISER)
@@ -409,18 +394,19 @@ def meeting_cancel(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Cancel the meeting (the series' other meetings go on), with a reason."""
     meeting = organised_meeting(request, public_id)
     form = CancelForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting_services.meeting_cancel(
-                actor=Actor.from_request(request),
-                meeting=meeting,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was cancelled."))
-            return redirect("meetings:meeting_edit", public_id=meeting.public_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            meeting_services.meeting_cancel,
+            actor=Actor.from_request(request),
+            meeting=meeting,
+            reason=form.cleaned_data["reason"],
+        )
+    ):
+        messages.success(request, _("The meeting was cancelled."))
+        return redirect("meetings:meeting_edit", public_id=meeting.public_id)
     return render(
         request,
         "meetings/manage/meeting_cancel.html",

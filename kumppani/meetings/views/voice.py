@@ -18,9 +18,9 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import service_done
 from kumppani.core.models import County
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import create_from_form, token_from
 from kumppani.organisations.models import Organisation
 
 from .. import access
@@ -89,15 +89,17 @@ def statement_manage(request: HttpRequest) -> HttpResponse:
     form = StatementForm(request.POST or None)
     token = token_from(request)
     if request.method == "POST" and county is not None and form.is_valid():
-        outcome = submit_once(
+        sent = create_from_form(
+            request,
+            form,
             token=token,
-            user=request.user,
             create=lambda: services.statement_register(
                 actor=Actor.from_request(request), county=county, **form.cleaned_data
             ),
             result_url=lambda _statement: request.path,
         )
-        return redirect(outcome.url)
+        if sent:
+            return sent
     listing = lists.list_page(
         request,
         StatementFilterForm(request.GET),
@@ -126,15 +128,18 @@ def statement_manage(request: HttpRequest) -> HttpResponse:
 def statement_answer(request: HttpRequest, public_id: UUID) -> HttpResponse:
     statement = get_object_or_404(access.coordinated_statements(request.user), public_id=public_id)
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.statement_answer(
-                actor=Actor.from_request(request), statement=statement, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("meetings:statement_manage")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.statement_answer,
+            actor=Actor.from_request(request),
+            statement=statement,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect("meetings:statement_manage")
     return render(request, "meetings/statement_answer.html", {"statement": statement, "form": form})
 
 
@@ -211,26 +216,22 @@ def consultation_respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
     )
     token = token_from(request)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.consultation_respond(
-                    actor=Actor.from_request(request),
-                    consultation=consultation,
-                    organisation=form.cleaned_data["organisation"],
-                    answers=form.answers(),
-                    is_public=form.cleaned_data["is_public"],
-                    upload=form.cleaned_data.get("file"),
-                ),
-                result_url=lambda _response: request.build_absolute_uri(
-                    consultation_url(consultation)
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: services.consultation_respond(
+                actor=Actor.from_request(request),
+                consultation=consultation,
+                organisation=form.cleaned_data["organisation"],
+                answers=form.answers(),
+                is_public=form.cleaned_data["is_public"],
+                upload=form.cleaned_data.get("file"),
+            ),
+            result_url=lambda _response: request.build_absolute_uri(consultation_url(consultation)),
+        )
+        if sent:
+            return sent
     return render(
         request,
         "meetings/consultation_respond.html",
@@ -258,19 +259,17 @@ def consultation_manage(request: HttpRequest) -> HttpResponse:
     form = ConsultationForm(request.POST or None)
     token = token_from(request)
     if request.method == "POST" and county is not None and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.consultation_create(
-                    actor=Actor.from_request(request), county=county, **form.cleaned_data
-                ),
-                result_url=lambda _consultation: request.path,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: services.consultation_create(
+                actor=Actor.from_request(request), county=county, **form.cleaned_data
+            ),
+            result_url=lambda _consultation: request.path,
+        )
+        if sent:
+            return sent
     consultations = list(
         access.coordinated_consultations(request.user).order_by("-opens_on", "-id")[:100]
     )
@@ -301,15 +300,18 @@ def consultation_close(request: HttpRequest, public_id: UUID) -> HttpResponse:
         access.coordinated_consultations(request.user), public_id=public_id
     )
     form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consultation_close(
-                actor=Actor.from_request(request), consultation=consultation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("meetings:consultation_manage")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.consultation_close,
+            actor=Actor.from_request(request),
+            consultation=consultation,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect("meetings:consultation_manage")
     return render(
         request,
         "meetings/consultation_close.html",
