@@ -362,18 +362,13 @@ def user_create(
         is_superuser=is_superuser,
     )
     user.set_password(password)
-    user.full_clean()
-    user.save()
-    audit_record(actor=actor, action="accounts.user.create", obj=user)
-    return user
+    return workflow.create(user, actor=actor, action="accounts.user.create")
 
 
 @transaction.atomic
 def user_update(*, user: User, actor: Actor, **fields: Any) -> User:
     """Change a user's details (any of USER_FIELDS); the audit event names what changed."""
-    unknown = set(fields) - set(USER_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a user field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, USER_FIELDS, "user")
     workflow.lock(user)
     changed = apply_changes(user, fields)
     if not changed:
