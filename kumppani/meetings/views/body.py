@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, first_or_404, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import FORMATS, Column, ColumnType, export_response
@@ -51,8 +50,7 @@ def _seat(
 
 def _county(request: HttpRequest) -> County | None:
     """The county whose body a coordinator makes: the first they coordinate."""
-    counties = roles_of(request.user).coordinator_county_ids
-    return County.objects.filter(pk__in=counties).order_by("code").first()
+    return access.coordinator_county(request.user)
 
 
 @signed_in

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,13 +73,11 @@ def liaison_roster(request: HttpRequest, code: str) -> HttpResponse:
 @signed_in
 @require_http_methods(["GET", "POST"])
 def liaison_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = (
-        LiaisonPerson.objects.select_related("municipality__county")
-        .filter(pk=pk, municipality__in=access.roster_municipalities(request.user))
-        .first()
+    person = first_or_404(
+        LiaisonPerson.objects.select_related("municipality__county"),
+        pk=pk,
+        municipality__in=access.roster_municipalities(request.user),
     )
-    if person is None:
-        raise Http404
     municipality = person.municipality
     form = LiaisonForm(
         request.POST or None,

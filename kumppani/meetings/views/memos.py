@@ -108,13 +108,11 @@ def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @signed_in
 @require_POST
 def memo_attachment_remove(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    attachment = (
-        MemoAttachment.objects.select_related("memo__meeting")
-        .filter(public_id=public_id, memo__meeting__in=access.organised_meetings(request.user))
-        .first()
+    attachment = first_or_404(
+        MemoAttachment.objects.select_related("memo__meeting"),
+        public_id=public_id,
+        memo__meeting__in=access.organised_meetings(request.user),
     )
-    if attachment is None:
-        raise Http404
     meeting = attachment.memo.meeting
     services.memo_attachment_remove(attachment=attachment, actor=Actor.from_request(request))
     messages.success(request, _("The file was removed."))
@@ -254,13 +252,11 @@ def series_topics(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @signed_in
 @require_POST
 def topic_support(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    topic = (
-        Topic.objects.select_related("series__county")
-        .filter(public_id=public_id, series__in=access.topic_series())
-        .first()
+    topic = first_or_404(
+        Topic.objects.select_related("series__county"),
+        public_id=public_id,
+        series__in=access.topic_series(),
     )
-    if topic is None:
-        raise Http404
     if services.topic_support(topic=topic, actor=Actor.from_request(request)):
         messages.success(request, _("You support the topic."))
     return redirect("meetings:series_topics", public_id=topic.series.public_id)
@@ -270,13 +266,11 @@ def topic_support(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @signed_in
 @require_POST
 def topic_take_up(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    topic = (
-        Topic.objects.select_related("series__county")
-        .filter(public_id=public_id, series__in=access.organised_series(request.user))
-        .first()
+    topic = first_or_404(
+        Topic.objects.select_related("series__county"),
+        public_id=public_id,
+        series__in=access.organised_series(request.user),
     )
-    if topic is None:
-        raise Http404
     form = TakeUpForm(request.POST, meetings=topic.series.meetings.all())
     if not form.is_valid():
         messages.error(request, _("Choose a meeting of the series from the list."))

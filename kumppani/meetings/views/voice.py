@@ -4,9 +4,12 @@ their public answers; the representative's answer form; the coordinator's pages.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,6 +39,39 @@ from ..body_forms import (
 )
 from ..models import Consultation, ConsultationResponse, Statement
 from ..services import voice as services
+
+
+@dataclass(frozen=True)
+class _CountyFormPage:
+    county: County | None
+    form: forms.Form
+    token: str
+    sent: HttpResponse | None
+
+    def context(self) -> dict[str, Any]:
+        return {"form": self.form, "county": self.county, "submission_token": self.token}
+
+
+def _county_form(
+    request: HttpRequest, form_class: type[forms.Form], register: Callable[..., object]
+) -> _CountyFormPage:
+    """A coordinator's page with a form to register a row of their county (`register`
+    gets the actor, the county and the form's values), sent once; it returns to the page."""
+    county = access.coordinator_county(request.user)
+    form = form_class(request.POST or None)
+    token = token_from(request)
+    sent = None
+    if request.method == "POST" and county is not None and form.is_valid():
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: register(
+                actor=Actor.from_request(request), county=county, **form.cleaned_data
+            ),
+            result_url=lambda _made: request.path,
+        )
+    return _CountyFormPage(county, form, token, sent)
 
 
 def statements_matching(county: County | None, kind: str = "", year: int | None = None) -> Any:
@@ -84,22 +120,9 @@ def you_said_we_did(request: HttpRequest, county_code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def statement_manage(request: HttpRequest) -> HttpResponse:
     """The coordinator's statements, newest first, and the form to register one."""
-    counties = roles_of(request.user).coordinator_county_ids
-    county = County.objects.filter(pk__in=counties).order_by("code").first()
-    form = StatementForm(request.POST or None)
-    token = token_from(request)
-    if request.method == "POST" and county is not None and form.is_valid():
-        sent = create_from_form(
-            request,
-            form,
-            token=token,
-            create=lambda: services.statement_register(
-                actor=Actor.from_request(request), county=county, **form.cleaned_data
-            ),
-            result_url=lambda _statement: request.path,
-        )
-        if sent:
-            return sent
+    page = _county_form(request, StatementForm, services.statement_register)
+    if page.sent:
+        return page.sent
     listing = lists.list_page(
         request,
         StatementFilterForm(request.GET),
@@ -112,13 +135,7 @@ def statement_manage(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/statement_manage.html",
-        {
-            "form": form,
-            "county": county,
-            "page": listing.page,
-            "query": listing.query,
-            "submission_token": token,
-        },
+        {**page.context(), "page": listing.page, "query": listing.query},
     )
 
 
@@ -254,29 +271,16 @@ def consultation_url(consultation: Consultation) -> str:
 @require_http_methods(["GET", "POST"])
 def consultation_manage(request: HttpRequest) -> HttpResponse:
     """The coordinator's consultations and the form to make a draft."""
-    counties = roles_of(request.user).coordinator_county_ids
-    county = County.objects.filter(pk__in=counties).order_by("code").first()
-    form = ConsultationForm(request.POST or None)
-    token = token_from(request)
-    if request.method == "POST" and county is not None and form.is_valid():
-        sent = create_from_form(
-            request,
-            form,
-            token=token,
-            create=lambda: services.consultation_create(
-                actor=Actor.from_request(request), county=county, **form.cleaned_data
-            ),
-            result_url=lambda _consultation: request.path,
-        )
-        if sent:
-            return sent
+    page = _county_form(request, ConsultationForm, services.consultation_create)
+    if page.sent:
+        return page.sent
     consultations = list(
         access.coordinated_consultations(request.user).order_by("-opens_on", "-id")[:100]
     )
     return render(
         request,
         "meetings/consultation_manage.html",
-        {"form": form, "county": county, "consultations": consultations, "submission_token": token},
+        {**page.context(), "consultations": consultations},
     )
 
 
