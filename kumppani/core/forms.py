@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .concurrency import VERSION_FIELD, ChangedMeanwhile, VersionedForm
@@ -71,6 +73,21 @@ def service_done(form: FormOrForms, service: Callable[..., object], /, **argumen
     except ValidationError as error:
         add_service_errors(form, error)
         return False
+    return True
+
+
+def service_told(
+    request: HttpRequest, service: Callable[..., object], /, *, success: str, **arguments: Any
+) -> bool:
+    """For a button with no form to show errors on: call ``service`` with ``arguments`` and
+    tell the person how it went, ``success`` or the service's refusal; return whether it
+    went through."""
+    try:
+        service(**arguments)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
     return True
 
 

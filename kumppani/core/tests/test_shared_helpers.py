@@ -20,7 +20,7 @@ from django.test import RequestFactory
 from kumppani.core import workflow
 from kumppani.core.access import first_or_404
 from kumppani.core.actor import Actor
-from kumppani.core.forms import model_initial, service_done
+from kumppani.core.forms import model_initial, service_done, service_told
 from kumppani.core.models import AuditEvent, County, Submission
 from kumppani.core.submissions import TOKEN_FIELD, create_from_form
 
@@ -49,6 +49,18 @@ def test_service_done_puts_a_refusal_on_the_form() -> None:
     assert form.is_valid()
     assert not service_done(form, _refuse, name="x")
     assert form.errors == {"name": ["Taken."]}
+
+
+def test_service_told_tells_the_outcome() -> None:
+    request = _post("")
+    calls: list[dict[str, Any]] = []
+    assert service_told(request, lambda **values: calls.append(values), success="Done.", x=1)
+    assert not service_told(request, _refuse, success="Done.")
+    assert calls == [{"x": 1}]
+    assert [(m.level_tag, str(m)) for m in get_messages(request)] == [
+        ("success", "Done."),
+        ("error", "Taken."),
+    ]
 
 
 @pytest.mark.django_db

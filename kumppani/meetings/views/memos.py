@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.core import lists
 from kumppani.core.access import declare, first_or_404, public, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors, service_done
+from kumppani.core.forms import add_service_errors, service_done, service_told
 from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
@@ -275,12 +275,12 @@ def topic_take_up(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose a meeting of the series from the list."))
     else:
-        try:
-            services.topic_take_up(
-                topic=topic, meeting=form.cleaned_data["meeting"], actor=Actor.from_request(request)
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The topic was marked taken up."))
+        service_told(
+            request,
+            services.topic_take_up,
+            success=_("The topic was marked taken up."),
+            topic=topic,
+            meeting=form.cleaned_data["meeting"],
+            actor=Actor.from_request(request),
+        )
     return redirect("meetings:series_topics", public_id=topic.series.public_id)

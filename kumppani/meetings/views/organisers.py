@@ -274,29 +274,32 @@ def _render_meeting(
     )
 
 
-def _create_meeting(
-    request: HttpRequest,
-    *,
-    county: County,
-    series: Series | None,
-    form: NewMeetingForm,
-    questions: Any,
-) -> HttpResponse | None:
-    values = dict(form.cleaned_data)
-    values.pop("county", None)
-    return create_from_form(
-        request,
-        form,
-        create=lambda: meeting_services.meeting_create(
-            actor=Actor.from_request(request),
-            county=county,
-            series=series,
-            questions=questions.rows(),
-            **values,
-        ),
-        result_url=lambda made: reverse("meetings:meeting_edit", args=[made.public_id]),
-        success=_("The meeting was saved."),
-    )
+def _new_meeting_page(
+    request: HttpRequest, form: NewMeetingForm, series: Series | None
+) -> HttpResponse:
+    """Make a meeting (once, however many times the form is sent) of the series' county or
+    the county chosen, with its questions; or show the form again."""
+    questions = _questions(request, None)
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        values = dict(form.cleaned_data)
+        county = series.county if series else values.pop("county")
+        values.pop("county", None)
+        sent = create_from_form(
+            request,
+            form,
+            create=lambda: meeting_services.meeting_create(
+                actor=Actor.from_request(request),
+                county=county,
+                series=series,
+                questions=questions.rows(),
+                **values,
+            ),
+            result_url=lambda made: reverse("meetings:meeting_edit", args=[made.public_id]),
+            success=_("The meeting was saved."),
+        )
+        if sent:
+            return sent
+    return _render_meeting(request, meeting=None, series=series, form=form, questions=questions)
 
 
 @declare(access.ORGANISER)
@@ -314,18 +317,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     require(counties.exists())
     data = request.POST if request.method == "POST" else None
     form = NewMeetingForm(data, counties=counties, initial={"is_public": True})
-    questions = _questions(request, None)
-    if request.method == "POST" and form.is_valid() and questions.is_valid():
-        response = _create_meeting(
-            request,
-            county=form.cleaned_data["county"],
-            series=None,
-            form=form,
-            questions=questions,
-        )
-        if response is not None:
-            return response
-    return _render_meeting(request, meeting=None, series=None, form=form, questions=questions)
+    return _new_meeting_page(request, form, None)
 
 
 @declare(access.ORGANISER)
@@ -347,14 +339,7 @@ def series_meeting_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "is_public": series.audience == "open",
         },
     )
-    questions = _questions(request, None)
-    if request.method == "POST" and form.is_valid() and questions.is_valid():
-        response = _create_meeting(
-            request, county=series.county, series=series, form=form, questions=questions
-        )
-        if response is not None:
-            return response
-    return _render_meeting(request, meeting=None, series=series, form=form, questions=questions)
+    return _new_meeting_page(request, form, series)
 
 
 @declare(access.ORGANISER)
