@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.access import first_or_404
 from kumppani.core.models import County
 
 from .models import Invitation, InvitationStatus, User
@@ -46,9 +46,7 @@ def can_invite(user: User | AnonymousUser, county: County) -> bool:
 
 def county_for_inviter(user: User | AnonymousUser, code: str) -> County:
     """Return the county with this code if the user may invite into it, or raise."""
-    county = County.objects.filter(code=code).first()
-    if county is None:
-        raise Http404
+    county = first_or_404(County.objects.all(), code=code)
     if not can_invite(user, county):
         raise PermissionDenied
     return county
@@ -56,14 +54,11 @@ def county_for_inviter(user: User | AnonymousUser, code: str) -> County:
 
 def invitation_for_coordinator(user: User | AnonymousUser, pk: int) -> Invitation:
     """Return an invitation of a county the user coordinates, or raise 404."""
-    invitation = (
-        Invitation.objects.filter(pk=pk, county__in=counties_user_coordinates(user))
-        .select_related("county")
-        .first()
+    return first_or_404(
+        Invitation.objects.select_related("county"),
+        pk=pk,
+        county__in=counties_user_coordinates(user),
     )
-    if invitation is None:
-        raise Http404
-    return invitation
 
 
 def invitation_for_token(token: str, *, for_update: bool = False) -> Invitation:

@@ -362,18 +362,13 @@ def user_create(
         is_superuser=is_superuser,
     )
     user.set_password(password)
-    user.full_clean()
-    user.save()
-    audit_record(actor=actor, action="accounts.user.create", obj=user)
-    return user
+    return workflow.create(user, actor=actor, action="accounts.user.create")
 
 
 @transaction.atomic
 def user_update(*, user: User, actor: Actor, **fields: Any) -> User:
     """Change a user's details (any of USER_FIELDS); the audit event names what changed."""
-    unknown = set(fields) - set(USER_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a user field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, USER_FIELDS, "user")
     workflow.lock(user)
     changed = apply_changes(user, fields)
     if not changed:
@@ -480,25 +475,22 @@ def organisation_role_grant(
     )
     if has_signing_right is None:
         has_signing_right = role.has_signing_right
-    details = {"organisation": organisation.pk, "title": title, "signs": has_signing_right}
-    if created:
-        audit_record(
-            actor=actor,
-            action="accounts.organisation_role.grant",
-            obj=user,
-            county=_organisation_county(actor, organisation),
-            details=details,
-        )
-    elif (role.title, role.has_signing_right) != (title, has_signing_right):
+    changed = (role.title, role.has_signing_right) != (title, has_signing_right)
+    if not created and changed:
         role.title, role.has_signing_right = title, has_signing_right
         role.full_clean(validate_constraints=False)
         role.save(update_fields=["title", "has_signing_right"])
+    if created or changed:
         audit_record(
             actor=actor,
-            action="accounts.organisation_role.update",
+            action=(
+                "accounts.organisation_role.grant"
+                if created
+                else "accounts.organisation_role.update"
+            ),
             obj=user,
             county=_organisation_county(actor, organisation),
-            details=details,
+            details={"organisation": organisation.pk, "title": title, "signs": has_signing_right},
         )
     forget_roles(user)
     return role

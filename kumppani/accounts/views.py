@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.core import lists
 from kumppani.core.access import PUBLIC, SIGNED_IN, TOKEN, declare, require, signed_in
 from kumppani.core.actor import Actor, client_ip
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_told
 
 from .access import (
     COUNTY_COORDINATOR,
@@ -205,15 +205,13 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def invitation_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = invitation_for_coordinator(request.user, pk)
-    try:
-        invitation_revoke(invitation=invitation, actor=Actor.from_request(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
-        )
+    service_told(
+        request,
+        invitation_revoke,
+        success=_("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+        invitation=invitation,
+        actor=Actor.from_request(request),
+    )
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 
 F = TypeVar("F", bound=Callable[..., Any])
+M = TypeVar("M", bound=Model)
 
 PUBLIC = "public"
 SIGNED_IN = "signed-in"
@@ -66,6 +68,15 @@ def require(condition: bool) -> None:
     """Raise 403 unless the condition holds."""
     if not condition:
         raise PermissionDenied
+
+
+def first_or_404(rows: QuerySet[M], **lookups: Any) -> M:
+    """The first of ``rows`` (those the person may see) that matches ``lookups``, or 404.
+    Unlike `get_object_or_404` it takes the first of rows a join may repeat."""
+    found = rows.filter(**lookups).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def declared_rule(callback: Any) -> str | None:

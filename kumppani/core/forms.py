@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .concurrency import VERSION_FIELD, ChangedMeanwhile, VersionedForm
@@ -53,6 +55,40 @@ def add_service_errors(
             targets[0].add_error(None, errors)
         else:
             owner.add_error(name, errors)
+
+
+def model_initial(form_class: type[forms.Form], obj: Any) -> dict[str, Any]:
+    """The initial values of an editing form that is not a ModelForm: for each of its fields
+    that is a concrete field of ``obj``'s model, the value ``obj`` has."""
+    names = {field.name for field in obj._meta.concrete_fields}
+    return {name: getattr(obj, name) for name in form_class.base_fields if name in names}
+
+
+def service_done(form: FormOrForms, service: Callable[..., object], /, **arguments: Any) -> bool:
+    """Call ``service`` with ``arguments`` (a valid form's values); return whether it went
+    through. A ValidationError goes on the form (`add_service_errors`), for the page to show
+    it again."""
+    try:
+        service(**arguments)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True
+
+
+def service_told(
+    request: HttpRequest, service: Callable[..., object], /, *, success: str, **arguments: Any
+) -> bool:
+    """For a button with no form to show errors on: call ``service`` with ``arguments`` and
+    tell the person how it went, ``success`` or the service's refusal; return whether it
+    went through."""
+    try:
+        service(**arguments)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    messages.success(request, success)
+    return True
 
 
 def save_versioned(

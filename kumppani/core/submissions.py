@@ -7,18 +7,25 @@ answer) either waits for the first and then finds its token, or finds it at once
 nothing; it is sent to the first one's result. A failed attempt (a validation error) rolls
 its token back with everything else, so the corrected form can be sent with the same token.
 A form sent without a token is simply run.
+
+`create_from_form` is the view's side of it: run the create service of a valid form once,
+put the service's refusal on the form, or send the person on to the result.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import redirect
 
+from .forms import FormOrForms, add_service_errors
 from .models import Submission
 
 T = TypeVar("T")
@@ -81,3 +88,32 @@ def submit_once(
         submission.result_url = result_url(result)
         submission.save(update_fields=["result_url"])
     return Outcome(submission.result_url, result)
+
+
+def create_from_form(
+    request: HttpRequest,
+    form: FormOrForms,
+    *,
+    create: Callable[[], T],
+    result_url: Callable[[T], str],
+    token: str | None = None,
+    success: str | None = None,
+    field_names: Mapping[str, str] | None = None,
+) -> HttpResponseRedirect | None:
+    """Run ``create`` for a valid form with `submit_once` (the request's token unless
+    ``token`` is given) and redirect to the result, telling ``success`` when this request
+    made it; or put the service's ValidationError on ``form`` (`add_service_errors` with
+    ``field_names``) and return None, for the view to show the form again."""
+    try:
+        outcome = submit_once(
+            token=token_from(request) if token is None else token,
+            user=request.user,
+            create=create,
+            result_url=result_url,
+        )
+    except ValidationError as error:
+        add_service_errors(form, error, field_names=field_names)
+        return None
+    if success and not outcome.repeated:
+        messages.success(request, success)
+    return redirect(outcome.url)

@@ -45,6 +45,30 @@ def lock(obj: M) -> M:
     return obj
 
 
+def refuse_unknown(fields: Mapping[str, Any], allowed: Collection[str], what: str) -> None:
+    """A service that takes its fields as keywords names the ones it changes: any other is
+    a mistake of the caller (ValueError)."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValueError(f"Not a {what} field: {sorted(unknown)}")
+
+
+def create(
+    obj: M,
+    *,
+    actor: Actor,
+    action: str,
+    county: County | None = None,
+    details: dict[str, Any] | None = None,
+) -> M:
+    """Validate and save a new object and audit its making (inside the caller's
+    transaction)."""
+    obj.full_clean()
+    obj.save()
+    audit_record(actor=actor, action=action, obj=obj, county=county, details=details)
+    return obj
+
+
 def _save(obj: models.Model, names: list[str]) -> None:
     obj.full_clean()
     if any(field.name == "updated_at" for field in obj._meta.concrete_fields):

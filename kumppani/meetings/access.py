@@ -158,6 +158,12 @@ def roster_municipalities(user: AnyUser | None) -> QuerySet[Municipality]:
     )
 
 
+def coordinator_county(user: AnyUser | None) -> County | None:
+    """The county a coordinator registers things in: the first one they coordinate."""
+    counties = roles_of(user).coordinator_county_ids
+    return County.objects.filter(pk__in=counties).order_by("code").first()
+
+
 def roster_counties(user: AnyUser | None) -> QuerySet[County]:
     roles = roles_of(user)
     if roles.is_staff:

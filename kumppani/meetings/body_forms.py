@@ -49,6 +49,17 @@ class BodyForm(forms.Form):
             self.fields["series"].queryset = series  # type: ignore[attr-defined]
 
 
+def _seat_count(label: Any, initial: int, required: Any) -> forms.IntegerField:
+    """How many seats of one category a term has."""
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=99,
+        initial=initial,
+        error_messages={"required": required},
+    )
+
+
 class TermForm(forms.Form):
     starts_on = DateField(
         label=_("Starts on"), error_messages={"required": _("Give the day the term starts.")}
@@ -56,27 +67,13 @@ class TermForm(forms.Form):
     ends_on = DateField(
         label=_("Ends on"), error_messages={"required": _("Give the last day of the term.")}
     )
-    parish_seats = forms.IntegerField(
-        label=_("Seats for parishes"),
-        min_value=0,
-        max_value=99,
-        initial=3,
-        error_messages={"required": _("Give the number of seats for parishes (0 if none).")},
+    parish_seats = _seat_count(
+        _("Seats for parishes"), 3, _("Give the number of seats for parishes (0 if none).")
     )
-    ngo_seats = forms.IntegerField(
-        label=_("Seats for NGOs"),
-        min_value=0,
-        max_value=99,
-        initial=12,
-        error_messages={"required": _("Give the number of seats for NGOs (0 if none).")},
+    ngo_seats = _seat_count(
+        _("Seats for NGOs"), 12, _("Give the number of seats for NGOs (0 if none).")
     )
-    other_seats = forms.IntegerField(
-        label=_("Other seats"),
-        min_value=0,
-        max_value=99,
-        initial=0,
-        error_messages={"required": _("Give the number of other seats (0 if none).")},
-    )
+    other_seats = _seat_count(_("Other seats"), 0, _("Give the number of other seats (0 if none)."))
     decided_by = forms.CharField(
         label=_("Appointed by"),
         max_length=200,

@@ -14,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.fi import ytunnus
 
 from kumppani.core.concurrency import VersionedForm, version_of
-from kumppani.core.forms import CountyChoiceField, DateField, FilterForm, MunicipalityChoiceField
+from kumppani.core.forms import (
+    CountyChoiceField,
+    DateField,
+    FilterForm,
+    MunicipalityChoiceField,
+    model_initial,
+)
 from kumppani.core.models import County, Municipality
 from kumppani.core.widgets import NativeTimeInput
 from kumppani.organisations.models import Organisation
@@ -260,25 +266,8 @@ class SeriesForm(VersionedForm):
 
     @classmethod
     def initial_for(cls, series: Series) -> dict[str, Any]:
-        names = (
-            "organiser_municipality",
-            "kind",
-            "title_fi",
-            "title_sv",
-            "description_fi",
-            "description_sv",
-            "audience",
-            "target_per_year",
-            "default_start_time",
-            "default_duration_minutes",
-            "default_mode",
-            "default_place",
-            "default_online_link",
-            "default_capacity",
-            "is_active",
-        )
         return {
-            **{name: getattr(series, name) for name in names},
+            **model_initial(cls, series),
             **choice_of(series.recurrence),
             "county": series.county.code,
             "co_hosts": co_host_lines(series),
@@ -385,25 +374,8 @@ class MeetingForm(VersionedForm):
 
     @classmethod
     def initial_for(cls, meeting: Meeting) -> dict[str, Any]:
-        names = (
-            "title_fi",
-            "title_sv",
-            "agenda_fi",
-            "agenda_sv",
-            "mode",
-            "place",
-            "place_accessibility",
-            "online_link",
-            "starts_at",
-            "ends_at",
-            "languages",
-            "capacity",
-            "enrolment_opens_at",
-            "enrolment_closes_at",
-            "is_public",
-        )
         return {
-            **{name: getattr(meeting, name) for name in names},
+            **model_initial(cls, meeting),
             "base_version": version_of(meeting),
         }
 

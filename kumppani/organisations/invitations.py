@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -23,9 +21,8 @@ from kumppani.accounts.forms import CountyChoiceForm, InviteForm
 from kumppani.accounts.services import invitation_create
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated_ordering
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import create_from_form, token_from
 
 from .models import Organisation
 
@@ -53,33 +50,27 @@ def invite(request: HttpRequest) -> HttpResponse:
         form = InviteForm(request.POST, county=county, organisations=organisations)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                outcome = submit_once(
-                    token=token,
-                    user=request.user,
-                    create=lambda: invitation_create(
-                        actor=Actor.from_request(request),
-                        email=data["email"],
-                        county=county,
-                        county_role=data["county_role"],
-                        municipality=data["municipality"],
-                        organisation=data["organisation"],
-                        title=data["title"],
-                        language=data["language"],
-                    ),
-                    result_url=lambda invitation: (
-                        reverse("accounts:invitations") + "?" + urlencode({"county": county.code})
-                    ),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                if not outcome.repeated:
-                    messages.success(
-                        request,
-                        _("The invitation has been sent to %(email)s.") % {"email": data["email"]},
-                    )
-                return redirect(outcome.url)
+            sent = create_from_form(
+                request,
+                form,
+                token=token,
+                create=lambda: invitation_create(
+                    actor=Actor.from_request(request),
+                    email=data["email"],
+                    county=county,
+                    county_role=data["county_role"],
+                    municipality=data["municipality"],
+                    organisation=data["organisation"],
+                    title=data["title"],
+                    language=data["language"],
+                ),
+                result_url=lambda invitation: (
+                    reverse("accounts:invitations") + "?" + urlencode({"county": county.code})
+                ),
+                success=_("The invitation has been sent to %(email)s.") % {"email": data["email"]},
+            )
+            if sent:
+                return sent
     else:
         form = InviteForm(county=county, organisations=organisations)
     return render(

@@ -18,9 +18,9 @@ from kumppani.core import lists, workflow
 from kumppani.core.access import declare, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_done
 from kumppani.core.languages import texts_by_language, translated, translated_ordering
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import create_from_form, token_from
 
 from . import access, exports, selectors, services
 from .change_requests import (
@@ -157,23 +157,21 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = OrganisationForm(request.POST, required_counties=required)
         if form.is_valid():
-            try:
-                outcome = submit_once(
-                    token=token,
-                    user=request.user,
-                    create=lambda: services.organisation_create(
-                        actor=Actor.from_request(request), **form.service_fields()
-                    ),
-                    result_url=lambda organisation: reverse(
-                        "organisations:detail", args=[organisation.public_id]
-                    ),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error, field_names=OrganisationForm.SERVICE_FIELD_NAMES)
-            else:
-                if not outcome.repeated:
-                    messages.success(request, _("The organisation was added to the registry."))
-                return redirect(outcome.url)
+            sent = create_from_form(
+                request,
+                form,
+                token=token,
+                create=lambda: services.organisation_create(
+                    actor=Actor.from_request(request), **form.service_fields()
+                ),
+                result_url=lambda organisation: reverse(
+                    "organisations:detail", args=[organisation.public_id]
+                ),
+                success=_("The organisation was added to the registry."),
+                field_names=OrganisationForm.SERVICE_FIELD_NAMES,
+            )
+            if sent:
+                return sent
     else:
         form = OrganisationForm(initial={"is_non_profit": True}, required_counties=required)
     return render(
@@ -192,28 +190,21 @@ def organisation_verify(request: HttpRequest, public_id: UUID) -> HttpResponse:
     token = token_from(request)
     form = VerifyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.organisation_verify(
-                    organisation=organisation,
-                    actor=Actor.from_request(request),
-                    checks=form.cleaned_data["checks"],
-                    note=form.cleaned_data["note"],
-                ),
-                result_url=lambda verified: reverse(
-                    "organisations:detail", args=[verified.public_id]
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if not outcome.repeated:
-                messages.success(
-                    request, _("The organisation's details are now marked as verified.")
-                )
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: services.organisation_verify(
+                organisation=organisation,
+                actor=Actor.from_request(request),
+                checks=form.cleaned_data["checks"],
+                note=form.cleaned_data["note"],
+            ),
+            result_url=lambda verified: reverse("organisations:detail", args=[verified.public_id]),
+            success=_("The organisation's details are now marked as verified."),
+        )
+        if sent:
+            return sent
     return render(
         request,
         "organisations/verify.html",
@@ -235,24 +226,25 @@ def organisation_dissolve(request: HttpRequest, public_id: UUID) -> HttpResponse
     """Mark the organisation dissolved, after a page that says what follows and asks why."""
     organisation = access.organisation_for_signatory(request.user, public_id)
     form = DissolveForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.organisation_dissolve(
-                organisation=organisation,
-                actor=Actor.from_request(request),
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The organisation is now marked as dissolved, and its activities and "
-                    "volunteer tasks are no longer shown to the public."
-                ),
-            )
-            return redirect("organisations:detail", public_id=organisation.public_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.organisation_dissolve,
+            organisation=organisation,
+            actor=Actor.from_request(request),
+            reason=form.cleaned_data["reason"],
+        )
+    ):
+        messages.success(
+            request,
+            _(
+                "The organisation is now marked as dissolved, and its activities and "
+                "volunteer tasks are no longer shown to the public."
+            ),
+        )
+        return redirect("organisations:detail", public_id=organisation.public_id)
     return render(
         request, "organisations/dissolve.html", {"form": form, "organisation": organisation}
     )

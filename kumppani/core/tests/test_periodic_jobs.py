@@ -42,6 +42,20 @@ def dummy_backend() -> Iterator[None]:
         yield
 
 
+# Every job, in the order they are declared (and run when all are due).
+EVERY_JOB = [
+    "outbox-retry",
+    "tasks-sweep",
+    "hsds-dumps",
+    "freshness-reminders",
+    "grant-report-reminders",
+    "idempotency-keys-purge",
+    "meeting-reminders",
+    "meeting-registrations-anonymise",
+    "memo-reminders",
+]
+
+
 def enqueued_tasks() -> list[str]:
     names = [result.task.name for result in default_task_backend.results]
     default_task_backend.clear()
@@ -50,17 +64,7 @@ def enqueued_tasks() -> list[str]:
 
 def test_every_declared_job_is_a_task_taking_no_arguments() -> None:
     jobs = periodic_jobs()
-    assert {job.name for job in jobs} == {
-        "outbox-retry",
-        "tasks-sweep",
-        "hsds-dumps",
-        "freshness-reminders",
-        "grant-report-reminders",
-        "idempotency-keys-purge",
-        "meeting-reminders",
-        "meeting-registrations-anonymise",
-        "memo-reminders",
-    }
+    assert [job.name for job in jobs] == EVERY_JOB
     for job in jobs:
         assert isinstance(job.task, Task)
         job.task.get_backend().validate_task(job.task)
@@ -73,17 +77,7 @@ def test_slots_are_whole_intervals_from_the_epoch() -> None:
 
 @pytest.mark.django_db
 def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
-    assert periodic_jobs_run(now=T0) == [
-        "outbox-retry",
-        "tasks-sweep",
-        "hsds-dumps",
-        "freshness-reminders",
-        "grant-report-reminders",
-        "idempotency-keys-purge",
-        "meeting-reminders",
-        "meeting-registrations-anonymise",
-        "memo-reminders",
-    ]
+    assert periodic_jobs_run(now=T0) == EVERY_JOB
     assert enqueued_tasks() == [
         "freshness_reminders",
         "hsds_dumps_refresh",
@@ -111,17 +105,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "idempotency-keys-purge",
         "meeting-reminders",
     ]
-    assert periodic_jobs_run(now=T0 + timedelta(days=1)) == [
-        "outbox-retry",
-        "tasks-sweep",
-        "hsds-dumps",
-        "freshness-reminders",
-        "grant-report-reminders",
-        "idempotency-keys-purge",
-        "meeting-reminders",
-        "meeting-registrations-anonymise",
-        "memo-reminders",
-    ]
+    assert periodic_jobs_run(now=T0 + timedelta(days=1)) == EVERY_JOB
     assert enqueued_tasks().count("freshness_reminders") == 1
 
 

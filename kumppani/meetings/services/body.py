@@ -66,10 +66,7 @@ def body_create(
         series=series,
         fee_per_meeting=fee_per_meeting,
     )
-    body.full_clean()
-    body.save()
-    audit_record(actor=actor, action="meetings.body.create", obj=body, county=county)
-    return body
+    return workflow.create(body, actor=actor, action="meetings.body.create", county=county)
 
 
 @transaction.atomic
@@ -133,16 +130,13 @@ def membership_appoint(*, actor: Actor, seat: Seat, **fields: Any) -> Membership
     if seat.memberships.filter(ends_on__isnull=True).exists():
         raise ValidationError(_("The seat is not vacant."), code="seat_taken")
     membership = Membership(seat=seat, **fields)
-    membership.full_clean()
-    membership.save()
-    audit_record(
+    return workflow.create(
+        membership,
         actor=actor,
         action="meetings.membership.appoint",
-        obj=membership,
         county=seat.term.body.county,
         details={"seat": seat.number},
     )
-    return membership
 
 
 @transaction.atomic
@@ -188,15 +182,12 @@ def membership_replace(*, actor: Actor, membership: Membership, **fields: Any) -
 @transaction.atomic
 def nomination_add(*, actor: Actor, term: Term, **fields: Any) -> Nomination:
     nomination = Nomination(term=term, **fields)
-    nomination.full_clean()
-    nomination.save()
-    audit_record(
+    return workflow.create(
+        nomination,
         actor=actor,
         action="meetings.nomination.create",
-        obj=nomination,
         county=term.body.county,
     )
-    return nomination
 
 
 def body_of(meeting: Meeting) -> Body | None:

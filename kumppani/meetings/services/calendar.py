@@ -129,12 +129,10 @@ def requirements_default(*, county: County, year: int, actor: Actor) -> list[Req
             legal_basis=default.legal_basis,
             position=position,
         )
-        requirement.full_clean()
-        requirement.save()
-        audit_record(
+        workflow.create(
+            requirement,
             actor=actor,
             action="meetings.requirement.create",
-            obj=requirement,
             county=county,
             details={"year": year, "code": default.code},
         )

@@ -27,29 +27,20 @@ LIAISON_FIELDS = (
 )
 
 
-def _unknown(fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(LIAISON_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a liaison field: {sorted(unknown)}")
-
-
 @transaction.atomic
 def liaison_create(*, municipality: Municipality, actor: Actor, **fields: Any) -> LiaisonPerson:
-    _unknown(fields)
+    workflow.refuse_unknown(fields, LIAISON_FIELDS, "liaison")
     person = LiaisonPerson(municipality=municipality, **fields)
-    person.full_clean()
-    person.save()
-    audit_record(
-        actor=actor, action="meetings.liaison.create", obj=person, county=municipality.county
+    return workflow.create(
+        person, actor=actor, action="meetings.liaison.create", county=municipality.county
     )
-    return person
 
 
 @transaction.atomic
 def liaison_update(*, person: LiaisonPerson, actor: Actor, **fields: Any) -> list[str]:
     """Change the person's details; returns the fields that changed (only they are
     written). A change of consent is audited like any other change."""
-    _unknown(fields)
+    workflow.refuse_unknown(fields, LIAISON_FIELDS, "liaison")
     workflow.lock(person)
     changed = [name for name, value in fields.items() if getattr(person, name) != value]
     if not changed:

@@ -39,24 +39,15 @@ MEETING_FIELDS = (
 )
 
 
-def _unknown(fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(MEETING_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a meeting field: {sorted(unknown)}")
-
-
 @transaction.atomic
 def meeting_create(
     *, actor: Actor, county: County, series: Series | None = None, **fields: Any
 ) -> Meeting:
     """Make a meeting by hand: a one-off (no series), or an extra meeting of a series."""
-    _unknown(fields)
+    workflow.refuse_unknown(fields, MEETING_FIELDS, "meeting")
     meeting = Meeting(county=county, series=series)
     apply_changes(meeting, fields)
-    meeting.full_clean()
-    meeting.save()
-    audit_record(actor=actor, action="meetings.meeting.create", obj=meeting, county=county)
-    return meeting
+    return workflow.create(meeting, actor=actor, action="meetings.meeting.create", county=county)
 
 
 @transaction.atomic
@@ -65,7 +56,7 @@ def meeting_update(
 ) -> Meeting:
     """Save the meeting: only what changed is written. Seats added give the first ones
     waiting a seat at once (and tell them)."""
-    _unknown(fields)
+    workflow.refuse_unknown(fields, MEETING_FIELDS, "meeting")
     workflow.lock(meeting)
     check_version(meeting, base_version, fields)
     changed = apply_changes(meeting, fields)

@@ -48,9 +48,7 @@ def _memo_for_change(meeting: Meeting) -> Memo:
 @transaction.atomic
 def memo_save(*, meeting: Meeting, actor: Actor, **fields: str) -> Memo:
     """Save the memo's texts; only the fields that changed are written and audited."""
-    unknown = set(fields) - set(MEMO_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a memo field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, MEMO_FIELDS, "memo")
     memo = _memo_for_change(meeting)
     changed = [name for name, value in fields.items() if getattr(memo, name) != value]
     if not changed:

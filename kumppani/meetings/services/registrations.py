@@ -23,7 +23,6 @@ from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
 from kumppani.organisations.models import Organisation
 
 from ..models import LIVE, Meeting, MeetingStatus, Registration, RegistrationStatus
@@ -140,12 +139,10 @@ def register(
     else:
         registration.email_confirmed_at = timezone.now()
         registration.status, registration.queue_position = _place(meeting)
-    registration.full_clean()
-    registration.save()
-    audit_record(
+    workflow.create(
+        registration,
         actor=actor,
         action="meetings.registration.create",
-        obj=registration,
         county=meeting.county,
         details={"status": registration.status, "queue_position": registration.queue_position},
     )

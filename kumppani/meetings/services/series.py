@@ -47,12 +47,6 @@ SERIES_FIELDS = (
 MAX_YEARS_AHEAD = 3
 
 
-def _unknown(fields: dict[str, Any]) -> None:
-    unknown = set(fields) - set(SERIES_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a series field: {sorted(unknown)}")
-
-
 @transaction.atomic
 def series_create(
     *,
@@ -62,7 +56,7 @@ def series_create(
     **fields: Any,
 ) -> Series:
     """Make a meeting series of the county (or of ``organiser_municipality`` in it)."""
-    _unknown(fields)
+    workflow.refuse_unknown(fields, SERIES_FIELDS, "series")
     series = Series(county=county)
     apply_changes(series, fields)
     series.full_clean()
@@ -89,7 +83,7 @@ def series_update(
 ) -> Series:
     """Save the series: only what changed is written. Meetings already made keep their
     own title, time and place."""
-    _unknown(fields)
+    workflow.refuse_unknown(fields, SERIES_FIELDS, "series")
     workflow.lock(series)
     check_version(series, base_version, fields)
     changed = apply_changes(series, fields)

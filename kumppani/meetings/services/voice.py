@@ -34,10 +34,9 @@ from ..models import (
 @transaction.atomic
 def statement_register(*, actor: Actor, county: County, **fields: Any) -> Statement:
     statement = Statement(county=county, **fields)
-    statement.full_clean()
-    statement.save()
-    audit_record(actor=actor, action="meetings.statement.create", obj=statement, county=county)
-    return statement
+    return workflow.create(
+        statement, actor=actor, action="meetings.statement.create", county=county
+    )
 
 
 @transaction.atomic
@@ -66,12 +65,9 @@ def statement_answer(
 @transaction.atomic
 def consultation_create(*, actor: Actor, county: County, **fields: Any) -> Consultation:
     consultation = Consultation(county=county, **fields)
-    consultation.full_clean()
-    consultation.save()
-    audit_record(
-        actor=actor, action="meetings.consultation.create", obj=consultation, county=county
+    return workflow.create(
+        consultation, actor=actor, action="meetings.consultation.create", county=county
     )
-    return consultation
 
 
 @transaction.atomic

@@ -7,22 +7,15 @@ from datetime import time
 from kumppani.meetings import access
 from kumppani.meetings.models import SeriesKind
 from kumppani.meetings.services.series import series_create
-from kumppani.testing.factories import county, municipality
+from kumppani.testing.factories import county
 
-from .conftest import SYSTEM, make_meeting
+from .conftest import SYSTEM, make_meeting, make_series
 
 
 def test_organisers_are_coordinators_and_the_municipalitys_liaisons(
     db, alice, carol, lauri, dave
 ) -> None:
-    seinajoki = series_create(
-        actor=SYSTEM,
-        county=county("16"),
-        organiser_municipality=municipality("743"),
-        kind=SeriesKind.MUNICIPAL_TABLE,
-        title_fi="Seinäjoen kumppanuuspöytä",
-        default_start_time=time(14),
-    )
+    seinajoki = make_series(default_start_time=time(14))
     county_wide = series_create(
         actor=SYSTEM, county=county("16"), kind=SeriesKind.NGO_FORUM, title_fi="Foorumi"
     )

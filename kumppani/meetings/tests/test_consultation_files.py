@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kumppani.core.actor import Actor
@@ -24,7 +22,7 @@ from kumppani.meetings.services.voice import (
 )
 from kumppani.testing.factories import OrganisationFactory, representative
 
-from .conftest import SYSTEM
+from .conftest import SYSTEM, assert_queries_stay_flat
 from .test_voice import make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -200,17 +198,7 @@ def test_the_consultation_page_takes_constant_queries_with_files(client, bob):
             upload=SimpleUploadedFile(f"liite{number}.pdf", PDF_BYTES),
         )
 
-    add(1)
-    client.get(url)
-    with CaptureQueriesContext(connection) as one:
-        response = client.get(url)
-    assert "liite1.pdf" in response.content.decode()
-    for number in range(2, 6):
-        add(number)
-    with CaptureQueriesContext(connection) as five:
-        response = client.get(url)
-    assert "liite5.pdf" in response.content.decode()
-    assert len(five.captured_queries) == len(one.captured_queries)
+    assert_queries_stay_flat(client, url, add, lambda number: f"liite{number}.pdf")
 
 
 def test_an_answers_file_of_another_type_is_refused_on_the_form(client, bob, org_x):

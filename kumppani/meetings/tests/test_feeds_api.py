@@ -13,10 +13,9 @@ from kumppani.core.actor import Actor
 from kumppani.meetings.models import Meeting, RegistrationStatus, SeriesKind
 from kumppani.meetings.services.meetings import meeting_cancel
 from kumppani.meetings.services.registrations import register
-from kumppani.meetings.services.series import meetings_generate, series_create
-from kumppani.testing.factories import county, municipality
+from kumppani.meetings.services.series import meetings_generate
 
-from .conftest import SYSTEM, make_meeting
+from .conftest import SYSTEM, make_meeting, make_series
 
 FEED = "/api/v1/meetings/calendar.ics"
 
@@ -27,10 +26,7 @@ def _events(content: bytes) -> tuple[Calendar, list]:
 
 
 def test_county_feed_of_a_monthly_series_skips_holidays_and_has_the_timezone(client, db) -> None:
-    series = series_create(
-        actor=SYSTEM,
-        county=county("16"),
-        organiser_municipality=municipality("743"),
+    series = make_series(
         kind=SeriesKind.MORNING_COFFEE,
         title_fi="Aamukahvit",
         recurrence="FREQ=MONTHLY;BYDAY=1WE",

@@ -14,12 +14,10 @@ from django.utils import timezone
 
 from kumppani.core.actor import Actor
 from kumppani.core.models import OutgoingEmail
-from kumppani.meetings.models import Meeting, Mode, RegistrationStatus, SeriesKind
+from kumppani.meetings.models import Meeting, Mode, RegistrationStatus
 from kumppani.meetings.services.registrations import register, registration_token
-from kumppani.meetings.services.series import series_create
-from kumppani.testing.factories import county, municipality
 
-from .conftest import SYSTEM, make_meeting
+from .conftest import make_meeting, make_series
 
 CONFIRMED = RegistrationStatus.CONFIRMED
 WAITING = RegistrationStatus.WAITING
@@ -36,13 +34,7 @@ def _token(response) -> str:
 
 
 def test_calendar_filters_by_kind_municipality_language_and_online(client, db) -> None:
-    series = series_create(
-        actor=SYSTEM,
-        county=county("16"),
-        organiser_municipality=municipality("743"),
-        kind=SeriesKind.MUNICIPAL_TABLE,
-        title_fi="Seinäjoen kumppanuuspöytä",
-    )
+    series = make_series()
     table = make_meeting(series=series, title_fi="Kumppanuuspöytä", languages=["fi"])
     coffee = make_meeting(title_fi="Aamukahvit", mode=Mode.ONLINE, languages=["sv"])
     make_meeting(title_fi="Suljettu", is_public=False)

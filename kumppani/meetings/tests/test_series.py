@@ -8,21 +8,16 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kumppani.core.models import AuditEvent
-from kumppani.meetings.models import Meeting, MeetingStatus, SeriesKind
+from kumppani.meetings.models import Meeting, MeetingStatus
 from kumppani.meetings.services.meetings import meeting_cancel, meeting_update
-from kumppani.meetings.services.series import meetings_generate, series_create, series_update
-from kumppani.testing.factories import county, municipality
+from kumppani.meetings.services.series import meetings_generate, series_update
+from kumppani.testing.factories import municipality
 
-from .conftest import SYSTEM
+from .conftest import SYSTEM, make_series
 
 
 def _series(recurrence: str, **fields):
-    return series_create(
-        actor=SYSTEM,
-        county=county("16"),
-        organiser_municipality=municipality("743"),
-        kind=SeriesKind.MUNICIPAL_TABLE,
-        title_fi="Seinäjoen kumppanuuspöytä",
+    return make_series(
         recurrence=recurrence,
         default_start_time=time(14, 0),
         default_duration_minutes=90,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,13 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumppani.accounts.roles import roles_of
-from kumppani.core.access import declare, signed_in
+from kumppani.core.access import declare, first_or_404, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import FORMATS, Column, ColumnType, export_response
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import service_done
 from kumppani.core.models import County
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import create_from_form, token_from
 
 from .. import access
 from ..body_forms import (
@@ -41,10 +39,18 @@ def _body(request: HttpRequest, public_id: UUID) -> Body:
     return get_object_or_404(access.coordinated_bodies(request.user), public_id=public_id)
 
 
+def _seat(
+    request: HttpRequest, public_id: UUID, seat_id: int
+) -> tuple[Body, Seat, Membership | None]:
+    """The coordinated body, its seat and the seat's current membership (None: vacant)."""
+    body = _body(request, public_id)
+    seat = get_object_or_404(Seat.objects.filter(term__body=body), pk=seat_id)
+    return body, seat, Membership.objects.filter(seat=seat, ends_on__isnull=True).first()
+
+
 def _county(request: HttpRequest) -> County | None:
     """The county whose body a coordinator makes: the first they coordinate."""
-    counties = roles_of(request.user).coordinator_county_ids
-    return County.objects.filter(pk__in=counties).order_by("code").first()
+    return access.coordinator_county(request.user)
 
 
 @signed_in
@@ -79,22 +85,20 @@ def body_new(request: HttpRequest) -> HttpResponse:
     form = BodyForm(request.POST or None, series=series)
     token = token_from(request)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.body_create(
-                    actor=Actor.from_request(request),
-                    county=county,
-                    make_series=True,
-                    **form.cleaned_data,
-                ),
-                result_url=lambda body: reverse("meetings:term_new", args=[body.public_id]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: services.body_create(
+                actor=Actor.from_request(request),
+                county=county,
+                make_series=True,
+                **form.cleaned_data,
+            ),
+            result_url=lambda body: reverse("meetings:term_new", args=[body.public_id]),
+        )
+        if sent:
+            return sent
     return render(
         request,
         "meetings/body_new.html",
@@ -111,19 +115,17 @@ def term_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
     form = TermForm(request.POST or None)
     token = token_from(request)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.term_create(
-                    actor=Actor.from_request(request), body=body, **form.service_arguments()
-                ),
-                result_url=lambda _term: reverse("meetings:body_detail", args=[body.public_id]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: services.term_create(
+                actor=Actor.from_request(request), body=body, **form.service_arguments()
+            ),
+            result_url=lambda _term: reverse("meetings:body_detail", args=[body.public_id]),
+        )
+        if sent:
+            return sent
     return render(
         request,
         "meetings/term_new.html",
@@ -137,21 +139,22 @@ def term_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def seat_vacate(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpResponse:
     """The member leaves mid-term: the membership ends and the seat stays vacant (with its
     history) until a new member is appointed."""
-    body = _body(request, public_id)
-    seat = get_object_or_404(Seat.objects.filter(term__body=body), pk=seat_id)
-    current = Membership.objects.filter(seat=seat, ends_on__isnull=True).first()
+    body, seat, current = _seat(request, public_id, seat_id)
     if current is None:
         return redirect("meetings:body_detail", public_id=body.public_id)
     form = VacateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_vacate(
-                actor=Actor.from_request(request), seat=seat, ends_on=form.cleaned_data["ends_on"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("meetings:body_detail", public_id=body.public_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.seat_vacate,
+            actor=Actor.from_request(request),
+            seat=seat,
+            ends_on=form.cleaned_data["ends_on"],
+        )
+    ):
+        return redirect("meetings:body_detail", public_id=body.public_id)
     return render(
         request,
         "meetings/seat_vacate.html",
@@ -203,21 +206,17 @@ def body_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def seat_appoint(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpResponse:
     """Appoint a member to the seat; when it is held, the holder is replaced (their
     membership ends the day before)."""
-    body = _body(request, public_id)
-    seat = get_object_or_404(Seat.objects.filter(term__body=body), pk=seat_id)
-    current = Membership.objects.filter(seat=seat, ends_on__isnull=True).first()
+    body, seat, current = _seat(request, public_id, seat_id)
     form = AppointForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def appoint() -> object:
         actor = Actor.from_request(request)
-        try:
-            if current is None:
-                services.membership_appoint(actor=actor, seat=seat, **form.cleaned_data)
-            else:
-                services.membership_replace(actor=actor, membership=current, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("meetings:body_detail", public_id=body.public_id)
+        if current is None:
+            return services.membership_appoint(actor=actor, seat=seat, **form.cleaned_data)
+        return services.membership_replace(actor=actor, membership=current, **form.cleaned_data)
+
+    if request.method == "POST" and form.is_valid() and service_done(form, appoint):
+        return redirect("meetings:body_detail", public_id=body.public_id)
     return render(
         request,
         "meetings/seat_appoint.html",
@@ -234,9 +233,7 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
     body = _body(request, public_id)
     if body.series_id is None:
         raise Http404
-    meeting = Meeting.objects.filter(series_id=body.series_id, public_id=meeting_id).first()
-    if meeting is None:
-        raise Http404
+    meeting = first_or_404(Meeting.objects.all(), series_id=body.series_id, public_id=meeting_id)
     memberships = list(services.serving(body, timezone.localdate(meeting.starts_at)))
     marks = {row.membership_id: row.attended for row in Attendance.objects.filter(meeting=meeting)}
     form = AttendanceForm(
@@ -244,17 +241,21 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
         memberships=memberships,
         initial={f"m{pk}": attended for pk, attended in marks.items()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.attendance_mark(
-                actor=Actor.from_request(request), meeting=meeting, body=body, marks=form.marks()
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(
-                "meetings:body_attendance", public_id=body.public_id, meeting_id=meeting.public_id
-            )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.attendance_mark,
+            actor=Actor.from_request(request),
+            meeting=meeting,
+            body=body,
+            marks=form.marks(),
+        )
+    ):
+        return redirect(
+            "meetings:body_attendance", public_id=body.public_id, meeting_id=meeting.public_id
+        )
     present = [
         {
             "membership": membership,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kumppani.core import charts
-from kumppani.core.access import declare, public, require, signed_in
+from kumppani.core.access import declare, first_or_404, public, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import CONTENT_TYPES, Column, ColumnType, export_response
 from kumppani.core.models import County
@@ -123,9 +123,7 @@ def requirements_add(request: HttpRequest) -> HttpResponse:
 @signed_in
 @require_POST
 def requirement_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    requirement = Requirement.objects.select_related("county").filter(pk=pk).first()
-    if requirement is None:
-        raise Http404
+    requirement = first_or_404(Requirement.objects.select_related("county"), pk=pk)
     require(access.may_keep_calendar(request.user, requirement.county_id))
     requirement_evidence_save(
         requirement=requirement,

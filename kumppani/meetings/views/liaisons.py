@@ -6,18 +6,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kumppani.core.access import declare, public, signed_in
+from kumppani.core.access import declare, first_or_404, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import Municipality
 from kumppani.core.selectors import municipality_name
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
 from ..memo_forms import LiaisonContactForm, LiaisonForm
@@ -26,9 +26,7 @@ from ..services import liaisons as services
 
 
 def _roster_municipality(request: HttpRequest, code: str) -> Municipality:
-    municipality = access.roster_municipalities(request.user).filter(code=code).first()
-    if municipality is None:
-        raise Http404
+    municipality = first_or_404(access.roster_municipalities(request.user), code=code)
     return municipality
 
 
@@ -41,21 +39,17 @@ def liaison_roster(request: HttpRequest, code: str) -> HttpResponse:
     form = LiaisonForm(request.POST or None, municipality=municipality)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.fields}
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.liaison_create(
-                    municipality=municipality, actor=Actor.from_request(request), **fields
-                ),
-                result_url=lambda _person: request.path,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if not outcome.repeated:
-                messages.success(request, _("The liaison person was added."))
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            create=lambda: services.liaison_create(
+                municipality=municipality, actor=Actor.from_request(request), **fields
+            ),
+            result_url=lambda _person: request.path,
+            success=_("The liaison person was added."),
+        )
+        if sent:
+            return sent
     persons = list(
         LiaisonPerson.objects.filter(municipality=municipality)
         .select_related("paired_with")
@@ -79,13 +73,11 @@ def liaison_roster(request: HttpRequest, code: str) -> HttpResponse:
 @signed_in
 @require_http_methods(["GET", "POST"])
 def liaison_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = (
-        LiaisonPerson.objects.select_related("municipality__county")
-        .filter(pk=pk, municipality__in=access.roster_municipalities(request.user))
-        .first()
+    person = first_or_404(
+        LiaisonPerson.objects.select_related("municipality__county"),
+        pk=pk,
+        municipality__in=access.roster_municipalities(request.user),
     )
-    if person is None:
-        raise Http404
     municipality = person.municipality
     form = LiaisonForm(
         request.POST or None,
@@ -133,9 +125,7 @@ def liaison_confirm(request: HttpRequest, code: str) -> HttpResponse:
 def liaison_coverage(request: HttpRequest, code: str) -> HttpResponse:
     """The county's municipalities: how many NGO and health promotion liaisons each has,
     and whether its roster is confirmed for this year (in a fixed number of queries)."""
-    county = access.roster_counties(request.user).filter(code=code).first()
-    if county is None:
-        raise Http404
+    county = first_or_404(access.roster_counties(request.user), code=code)
     year = timezone.localdate().year
     active = Q(liaison_persons__is_active=True)
     rows = list(

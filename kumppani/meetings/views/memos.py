@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core import lists
-from kumppani.core.access import declare, public, require, signed_in
+from kumppani.core.access import declare, first_or_404, public, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.forms import add_service_errors, service_done, service_told
+from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
 from ..memo_forms import MemoAttachmentForm, MemoForm, MemoSearchForm, TakeUpForm, TopicForm
@@ -27,10 +27,15 @@ from ..services import memos as services
 
 
 def _organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
-    meeting = access.organised_meetings(request.user).filter(public_id=public_id).first()
-    if meeting is None:
-        raise Http404
+    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
     return meeting
+
+
+def _memo_initial(request: HttpRequest, memo: Memo | None) -> dict[str, object]:
+    """The memo editor's values: the memo's, or for a new one the page's language."""
+    if memo is None:
+        return {"language": request.LANGUAGE_CODE}
+    return {name: getattr(memo, name) for name in services.MEMO_FIELDS}
 
 
 @declare(access.ORGANISER)
@@ -40,12 +45,9 @@ def memo_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Write the meeting's memo, add files and publish it."""
     meeting = _organised_meeting(request, public_id)
     memo = Memo.objects.filter(meeting=meeting).first()
-    initial = (
-        {name: getattr(memo, name) for name in services.MEMO_FIELDS}
-        if memo
-        else {"language": request.LANGUAGE_CODE}
+    form = MemoForm(
+        request.POST if request.method == "POST" else None, initial=_memo_initial(request, memo)
     )
-    form = MemoForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         actor = Actor.from_request(request)
         try:
@@ -78,16 +80,15 @@ def memo_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
     meeting = _organised_meeting(request, public_id)
     form = MemoAttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.memo_attachment_add(
-                meeting=meeting, upload=form.cleaned_data["file"], actor=Actor.from_request(request)
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The file was added."))
-            return redirect("meetings:memo_edit", public_id=meeting.public_id)
+    if form.is_valid() and service_done(
+        form,
+        services.memo_attachment_add,
+        meeting=meeting,
+        upload=form.cleaned_data["file"],
+        actor=Actor.from_request(request),
+    ):
+        messages.success(request, _("The file was added."))
+        return redirect("meetings:memo_edit", public_id=meeting.public_id)
     memo = Memo.objects.filter(meeting=meeting).first()
     return render(
         request,
@@ -95,9 +96,7 @@ def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
         {
             "meeting": meeting,
             "memo": memo,
-            "form": MemoForm(
-                initial={name: getattr(memo, name) for name in services.MEMO_FIELDS} if memo else {}
-            ),
+            "form": MemoForm(initial=_memo_initial(request, memo)),
             "attachment_form": form,
             "attachments": list(memo.attachments.all()) if memo else [],
         },
@@ -109,13 +108,11 @@ def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @signed_in
 @require_POST
 def memo_attachment_remove(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    attachment = (
-        MemoAttachment.objects.select_related("memo__meeting")
-        .filter(public_id=public_id, memo__meeting__in=access.organised_meetings(request.user))
-        .first()
+    attachment = first_or_404(
+        MemoAttachment.objects.select_related("memo__meeting"),
+        public_id=public_id,
+        memo__meeting__in=access.organised_meetings(request.user),
     )
-    if attachment is None:
-        raise Http404
     meeting = attachment.memo.meeting
     services.memo_attachment_remove(attachment=attachment, actor=Actor.from_request(request))
     messages.success(request, _("The file was removed."))
@@ -193,9 +190,7 @@ def memo_list(request: HttpRequest) -> HttpResponse:
 
 
 def _topic_series(public_id: UUID) -> Series:
-    series = access.topic_series().filter(public_id=public_id).first()
-    if series is None:
-        raise Http404
+    series = first_or_404(access.topic_series(), public_id=public_id)
     return series
 
 
@@ -210,21 +205,17 @@ def series_topics(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if request.method == "POST":
         require(request.user.is_authenticated)
         if form.is_valid():
-            try:
-                outcome = submit_once(
-                    token=token_from(request),
-                    user=request.user,
-                    create=lambda: services.topic_propose(
-                        series=series, actor=Actor.from_request(request), **form.cleaned_data
-                    ),
-                    result_url=lambda _topic: url,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                if not outcome.repeated:
-                    messages.success(request, _("Thank you: the topic was proposed."))
-                return redirect(outcome.url)
+            sent = create_from_form(
+                request,
+                form,
+                create=lambda: services.topic_propose(
+                    series=series, actor=Actor.from_request(request), **form.cleaned_data
+                ),
+                result_url=lambda _topic: url,
+                success=_("Thank you: the topic was proposed."),
+            )
+            if sent:
+                return sent
     topics = list(
         Topic.objects.filter(series=series)
         .select_related("meeting")
@@ -261,13 +252,11 @@ def series_topics(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @signed_in
 @require_POST
 def topic_support(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    topic = (
-        Topic.objects.select_related("series__county")
-        .filter(public_id=public_id, series__in=access.topic_series())
-        .first()
+    topic = first_or_404(
+        Topic.objects.select_related("series__county"),
+        public_id=public_id,
+        series__in=access.topic_series(),
     )
-    if topic is None:
-        raise Http404
     if services.topic_support(topic=topic, actor=Actor.from_request(request)):
         messages.success(request, _("You support the topic."))
     return redirect("meetings:series_topics", public_id=topic.series.public_id)
@@ -277,23 +266,21 @@ def topic_support(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @signed_in
 @require_POST
 def topic_take_up(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    topic = (
-        Topic.objects.select_related("series__county")
-        .filter(public_id=public_id, series__in=access.organised_series(request.user))
-        .first()
+    topic = first_or_404(
+        Topic.objects.select_related("series__county"),
+        public_id=public_id,
+        series__in=access.organised_series(request.user),
     )
-    if topic is None:
-        raise Http404
     form = TakeUpForm(request.POST, meetings=topic.series.meetings.all())
     if not form.is_valid():
         messages.error(request, _("Choose a meeting of the series from the list."))
     else:
-        try:
-            services.topic_take_up(
-                topic=topic, meeting=form.cleaned_data["meeting"], actor=Actor.from_request(request)
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The topic was marked taken up."))
+        service_told(
+            request,
+            services.topic_take_up,
+            success=_("The topic was marked taken up."),
+            topic=topic,
+            meeting=form.cleaned_data["meeting"],
+            actor=Actor.from_request(request),
+        )
     return redirect("meetings:series_topics", public_id=topic.series.public_id)

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,11 +21,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.accounts.models import CountyRoleKind
 from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import FilterForm, add_service_errors, save_versioned
+from kumppani.core.forms import FilterForm, add_service_errors, save_versioned, service_done
 from kumppani.core.models import County, Municipality
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
 from ..models import Meeting, MeetingStatus, Series
@@ -52,17 +52,13 @@ def require_organiser(request: HttpRequest) -> None:
 
 def organised_series_of(request: HttpRequest, public_id: UUID) -> Series:
     require_organiser(request)
-    series = access.organised_series(request.user).filter(public_id=public_id).first()
-    if series is None:
-        raise Http404
+    series = first_or_404(access.organised_series(request.user), public_id=public_id)
     return series
 
 
 def organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
     require_organiser(request)
-    meeting = access.organised_meetings(request.user).filter(public_id=public_id).first()
-    if meeting is None:
-        raise Http404
+    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
     return meeting
 
 
@@ -178,23 +174,17 @@ def series_new(request: HttpRequest) -> HttpResponse:
                 _("Choose the municipality whose liaison person you are."),
             )
         else:
-            try:
-                outcome = submit_once(
-                    token=token_from(request),
-                    user=request.user,
-                    create=lambda: series_services.series_create(
-                        actor=Actor.from_request(request),
-                        county=county,
-                        co_hosts=co_hosts,
-                        **values,
-                    ),
-                    result_url=lambda made: reverse("meetings:series_edit", args=[made.public_id]),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The series was saved."))
-                return redirect(outcome.url)
+            sent = create_from_form(
+                request,
+                form,
+                create=lambda: series_services.series_create(
+                    actor=Actor.from_request(request), county=county, co_hosts=co_hosts, **values
+                ),
+                result_url=lambda made: reverse("meetings:series_edit", args=[made.public_id]),
+                success=_("The series was saved."),
+            )
+            if sent:
+                return sent
     return _render_series(request, None, form, GenerateForm())
 
 
@@ -284,20 +274,19 @@ def _render_meeting(
     )
 
 
-def _create_meeting(
-    request: HttpRequest,
-    *,
-    county: County,
-    series: Series | None,
-    form: NewMeetingForm,
-    questions: Any,
-) -> HttpResponse | None:
-    values = dict(form.cleaned_data)
-    values.pop("county", None)
-    try:
-        outcome = submit_once(
-            token=token_from(request),
-            user=request.user,
+def _new_meeting_page(
+    request: HttpRequest, form: NewMeetingForm, series: Series | None
+) -> HttpResponse:
+    """Make a meeting (once, however many times the form is sent) of the series' county or
+    the county chosen, with its questions; or show the form again."""
+    questions = _questions(request, None)
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        values = dict(form.cleaned_data)
+        county = series.county if series else values.pop("county")
+        values.pop("county", None)
+        sent = create_from_form(
+            request,
+            form,
             create=lambda: meeting_services.meeting_create(
                 actor=Actor.from_request(request),
                 county=county,
@@ -306,12 +295,11 @@ def _create_meeting(
                 **values,
             ),
             result_url=lambda made: reverse("meetings:meeting_edit", args=[made.public_id]),
+            success=_("The meeting was saved."),
         )
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
-    messages.success(request, _("The meeting was saved."))
-    return redirect(outcome.url)
+        if sent:
+            return sent
+    return _render_meeting(request, meeting=None, series=series, form=form, questions=questions)
 
 
 @declare(access.ORGANISER)
@@ -329,18 +317,7 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     require(counties.exists())
     data = request.POST if request.method == "POST" else None
     form = NewMeetingForm(data, counties=counties, initial={"is_public": True})
-    questions = _questions(request, None)
-    if request.method == "POST" and form.is_valid() and questions.is_valid():
-        response = _create_meeting(
-            request,
-            county=form.cleaned_data["county"],
-            series=None,
-            form=form,
-            questions=questions,
-        )
-        if response is not None:
-            return response
-    return _render_meeting(request, meeting=None, series=None, form=form, questions=questions)
+    return _new_meeting_page(request, form, None)
 
 
 @declare(access.ORGANISER)
@@ -362,14 +339,7 @@ def series_meeting_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
             "is_public": series.audience == "open",
         },
     )
-    questions = _questions(request, None)
-    if request.method == "POST" and form.is_valid() and questions.is_valid():
-        response = _create_meeting(
-            request, county=series.county, series=series, form=form, questions=questions
-        )
-        if response is not None:
-            return response
-    return _render_meeting(request, meeting=None, series=series, form=form, questions=questions)
+    return _new_meeting_page(request, form, series)
 
 
 @declare(access.ORGANISER)
@@ -409,18 +379,19 @@ def meeting_cancel(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Cancel the meeting (the series' other meetings go on), with a reason."""
     meeting = organised_meeting(request, public_id)
     form = CancelForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting_services.meeting_cancel(
-                actor=Actor.from_request(request),
-                meeting=meeting,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was cancelled."))
-            return redirect("meetings:meeting_edit", public_id=meeting.public_id)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            meeting_services.meeting_cancel,
+            actor=Actor.from_request(request),
+            meeting=meeting,
+            reason=form.cleaned_data["reason"],
+        )
+    ):
+        messages.success(request, _("The meeting was cancelled."))
+        return redirect("meetings:meeting_edit", public_id=meeting.public_id)
     return render(
         request,
         "meetings/manage/meeting_cancel.html",

@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
@@ -22,6 +20,7 @@ from kumppani.core import lists
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import Column, ColumnType, export_response
+from kumppani.core.forms import service_told
 from kumppani.core.models import Municipality
 from kumppani.core.selectors import municipality_name
 from kumppani.organisations.models import OrganisationKind
@@ -146,12 +145,14 @@ def attendance(request: HttpRequest, public_id: UUID) -> HttpResponse:
             marks[UUID(name.removeprefix("attended-"))] = ATTENDED[value]
         except ValueError:
             continue
-    try:
-        attendance_mark(actor=Actor.from_request(request), meeting=meeting, marks=marks)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The attendance was saved."))
+    service_told(
+        request,
+        attendance_mark,
+        success=_("The attendance was saved."),
+        actor=Actor.from_request(request),
+        meeting=meeting,
+        marks=marks,
+    )
     # Back to the same page of the list: the query string is parsed and written anew.
     back = QueryDict(request.POST.get("back", "")).urlencode()
     url = reverse("meetings:participants", args=[meeting.public_id])

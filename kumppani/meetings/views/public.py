@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kumppani.accounts.models import User
 from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
-from kumppani.core.access import TOKEN, declare, public, signed_in
+from kumppani.core.access import TOKEN, declare, first_or_404, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import FilterForm
 from kumppani.core.languages import current_language, translated
@@ -325,9 +325,7 @@ def meeting_ics(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @public
 @require_GET
 def series_ics(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    series = access.public_series().filter(public_id=public_id).first()
-    if series is None:
-        raise Http404
+    series = first_or_404(access.public_series(), public_id=public_id)
     meetings = access.public_meetings().filter(series=series).order_by("starts_at", "id")
     cal = feeds.calendar(
         meetings, name=translated(series, "title").text, url_of=lambda m: _meeting_url(request, m)

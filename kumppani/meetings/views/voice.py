@@ -4,9 +4,12 @@ their public answers; the representative's answer form; the coordinator's pages.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,9 +21,9 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import service_done
 from kumppani.core.models import County
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import create_from_form, token_from
 from kumppani.organisations.models import Organisation
 
 from .. import access
@@ -36,6 +39,39 @@ from ..body_forms import (
 )
 from ..models import Consultation, ConsultationResponse, Statement
 from ..services import voice as services
+
+
+@dataclass(frozen=True)
+class _CountyFormPage:
+    county: County | None
+    form: forms.Form
+    token: str
+    sent: HttpResponse | None
+
+    def context(self) -> dict[str, Any]:
+        return {"form": self.form, "county": self.county, "submission_token": self.token}
+
+
+def _county_form(
+    request: HttpRequest, form_class: type[forms.Form], register: Callable[..., object]
+) -> _CountyFormPage:
+    """A coordinator's page with a form to register a row of their county (`register`
+    gets the actor, the county and the form's values), sent once; it returns to the page."""
+    county = access.coordinator_county(request.user)
+    form = form_class(request.POST or None)
+    token = token_from(request)
+    sent = None
+    if request.method == "POST" and county is not None and form.is_valid():
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: register(
+                actor=Actor.from_request(request), county=county, **form.cleaned_data
+            ),
+            result_url=lambda _made: request.path,
+        )
+    return _CountyFormPage(county, form, token, sent)
 
 
 def statements_matching(county: County | None, kind: str = "", year: int | None = None) -> Any:
@@ -84,20 +120,9 @@ def you_said_we_did(request: HttpRequest, county_code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def statement_manage(request: HttpRequest) -> HttpResponse:
     """The coordinator's statements, newest first, and the form to register one."""
-    counties = roles_of(request.user).coordinator_county_ids
-    county = County.objects.filter(pk__in=counties).order_by("code").first()
-    form = StatementForm(request.POST or None)
-    token = token_from(request)
-    if request.method == "POST" and county is not None and form.is_valid():
-        outcome = submit_once(
-            token=token,
-            user=request.user,
-            create=lambda: services.statement_register(
-                actor=Actor.from_request(request), county=county, **form.cleaned_data
-            ),
-            result_url=lambda _statement: request.path,
-        )
-        return redirect(outcome.url)
+    page = _county_form(request, StatementForm, services.statement_register)
+    if page.sent:
+        return page.sent
     listing = lists.list_page(
         request,
         StatementFilterForm(request.GET),
@@ -110,13 +135,7 @@ def statement_manage(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/statement_manage.html",
-        {
-            "form": form,
-            "county": county,
-            "page": listing.page,
-            "query": listing.query,
-            "submission_token": token,
-        },
+        {**page.context(), "page": listing.page, "query": listing.query},
     )
 
 
@@ -126,15 +145,18 @@ def statement_manage(request: HttpRequest) -> HttpResponse:
 def statement_answer(request: HttpRequest, public_id: UUID) -> HttpResponse:
     statement = get_object_or_404(access.coordinated_statements(request.user), public_id=public_id)
     form = AnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.statement_answer(
-                actor=Actor.from_request(request), statement=statement, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("meetings:statement_manage")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.statement_answer,
+            actor=Actor.from_request(request),
+            statement=statement,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect("meetings:statement_manage")
     return render(request, "meetings/statement_answer.html", {"statement": statement, "form": form})
 
 
@@ -211,26 +233,22 @@ def consultation_respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
     )
     token = token_from(request)
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.consultation_respond(
-                    actor=Actor.from_request(request),
-                    consultation=consultation,
-                    organisation=form.cleaned_data["organisation"],
-                    answers=form.answers(),
-                    is_public=form.cleaned_data["is_public"],
-                    upload=form.cleaned_data.get("file"),
-                ),
-                result_url=lambda _response: request.build_absolute_uri(
-                    consultation_url(consultation)
-                ),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            token=token,
+            create=lambda: services.consultation_respond(
+                actor=Actor.from_request(request),
+                consultation=consultation,
+                organisation=form.cleaned_data["organisation"],
+                answers=form.answers(),
+                is_public=form.cleaned_data["is_public"],
+                upload=form.cleaned_data.get("file"),
+            ),
+            result_url=lambda _response: request.build_absolute_uri(consultation_url(consultation)),
+        )
+        if sent:
+            return sent
     return render(
         request,
         "meetings/consultation_respond.html",
@@ -253,31 +271,16 @@ def consultation_url(consultation: Consultation) -> str:
 @require_http_methods(["GET", "POST"])
 def consultation_manage(request: HttpRequest) -> HttpResponse:
     """The coordinator's consultations and the form to make a draft."""
-    counties = roles_of(request.user).coordinator_county_ids
-    county = County.objects.filter(pk__in=counties).order_by("code").first()
-    form = ConsultationForm(request.POST or None)
-    token = token_from(request)
-    if request.method == "POST" and county is not None and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token,
-                user=request.user,
-                create=lambda: services.consultation_create(
-                    actor=Actor.from_request(request), county=county, **form.cleaned_data
-                ),
-                result_url=lambda _consultation: request.path,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect(outcome.url)
+    page = _county_form(request, ConsultationForm, services.consultation_create)
+    if page.sent:
+        return page.sent
     consultations = list(
         access.coordinated_consultations(request.user).order_by("-opens_on", "-id")[:100]
     )
     return render(
         request,
         "meetings/consultation_manage.html",
-        {"form": form, "county": county, "consultations": consultations, "submission_token": token},
+        {**page.context(), "consultations": consultations},
     )
 
 
@@ -301,15 +304,18 @@ def consultation_close(request: HttpRequest, public_id: UUID) -> HttpResponse:
         access.coordinated_consultations(request.user), public_id=public_id
     )
     form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consultation_close(
-                actor=Actor.from_request(request), consultation=consultation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            return redirect("meetings:consultation_manage")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and service_done(
+            form,
+            services.consultation_close,
+            actor=Actor.from_request(request),
+            consultation=consultation,
+            **form.cleaned_data,
+        )
+    ):
+        return redirect("meetings:consultation_manage")
     return render(
         request,
         "meetings/consultation_close.html",
