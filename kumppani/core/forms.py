@@ -282,6 +282,32 @@ class SearchField(forms.CharField):
         super().__init__(**kwargs)
 
 
+class FilterChoiceField(forms.ChoiceField):
+    """A list filter: everything (the empty first option, named ``everything``) or one of
+    ``choices`` (a list, or a callable giving one when the form is made); a value not
+    offered is refused with ``invalid``, which says what to choose."""
+
+    def __init__(
+        self,
+        *,
+        choices: Any,
+        invalid: Any,
+        everything: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        everything = _("All") if everything is None else everything
+        offered = (
+            (lambda: [("", everything), *choices()])
+            if callable(choices)
+            else [("", everything), *choices]
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(choices=offered, error_messages={"invalid_choice": invalid}, **kwargs)
+
+
+YES_NO_INVALID = _("Choose yes or no.")
+
+
 class FilterForm(forms.Form):
     """The filters of a list (its page, export and API), with errors as sentences that
     name the filter. Labels stand without a colon after them."""

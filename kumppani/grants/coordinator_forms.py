@@ -14,7 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.accounts.models import User
-from kumppani.core.forms import DateField, FilterForm, MunicipalityChoiceField, SearchField
+from kumppani.core.forms import (
+    YES_NO_INVALID,
+    DateField,
+    FilterChoiceField,
+    FilterForm,
+    MunicipalityChoiceField,
+    SearchField,
+)
 from kumppani.core.models import County, Municipality
 
 from .forms import euros
@@ -29,22 +36,18 @@ class ApplicationFilterForm(FilterForm):
     """The filters of a call's applications (page and export)."""
 
     q = SearchField(label=_("Organisation or activity"), max_length=200)
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *SENT_STATES],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a status of an application. Choose one.")
-        },
+        choices=SENT_STATES,
+        invalid=_("“%(value)s” is not a status of an application. Choose one."),
     )
     municipality = MunicipalityChoiceField(
         label=_("Municipality"), required=False, empty_label=_("All municipalities")
     )
-    override = forms.ChoiceField(
+    override = FilterChoiceField(
         label=_("Accepted despite checks"),
-        required=False,
-        choices=[("", _("All")), (YES, _("Yes")), (NO, _("No"))],
-        error_messages={"invalid_choice": _("Choose yes or no.")},
+        choices=[(YES, _("Yes")), (NO, _("No"))],
+        invalid=YES_NO_INVALID,
     )
 
     def __init__(self, *args: Any, county: County | None = None, **kwargs: Any) -> None:

@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
 from kumppani.core.forms import (
+    YES_NO_INVALID,
     CountyCodeField,
+    FilterChoiceField,
     FilterForm,
     MunicipalityMultipleChoiceField,
 )
@@ -83,13 +85,11 @@ class CallFilterForm(FilterForm):
     """The filters of the call list and the calls API."""
 
     county = CountyCodeField()
-    kind = forms.ChoiceField(
+    kind = FilterChoiceField(
         label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *GrantKind.choices],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a kind of grant. Choose a kind from the list.")
-        },
+        choices=GrantKind.choices,
+        invalid=_("“%(value)s” is not a kind of grant. Choose a kind from the list."),
+        everything=_("All kinds"),
     )
     year = YearField()
 
@@ -115,19 +115,15 @@ class DecisionFilterForm(CallFilterForm):
 
 class PaymentFilterForm(FilterForm):
     county = CountyCodeField()
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *PaymentStatus.choices],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a payment status. Choose one from the list.")
-        },
+        choices=PaymentStatus.choices,
+        invalid=_("“%(value)s” is not a payment status. Choose one from the list."),
     )
-    on_hold = forms.ChoiceField(
+    on_hold = FilterChoiceField(
         label=_("On hold"),
-        required=False,
-        choices=[("", _("All")), ("yes", _("On hold")), ("no", _("Not on hold"))],
-        error_messages={"invalid_choice": _("Choose yes or no.")},
+        choices=[("yes", _("On hold")), ("no", _("Not on hold"))],
+        invalid=YES_NO_INVALID,
     )
 
 
@@ -137,15 +133,10 @@ class ApplicationFilterForm(FilterForm):
         required=False,
         error_messages={"invalid": _("Give the call's id as it appears in the calls list.")},
     )
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *ApplicationStatus.choices],
-        error_messages={
-            "invalid_choice": _(
-                "“%(value)s” is not a status of an application. Choose one from the list."
-            )
-        },
+        choices=ApplicationStatus.choices,
+        invalid=_("“%(value)s” is not a status of an application. Choose one from the list."),
     )
 
 
@@ -491,24 +482,16 @@ class ReviewState(models.TextChoices):
 
 
 class MyReviewsFilterForm(FilterForm):
-    state = forms.ChoiceField(
+    state = FilterChoiceField(
         label=_("Reviews"),
-        required=False,
-        choices=[("", _("All")), *ReviewState.choices],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a choice here. Choose one from the list.")
-        },
+        choices=ReviewState.choices,
+        invalid=_("“%(value)s” is not a choice here. Choose one from the list."),
     )
 
 
 class MyApplicationsFilterForm(FilterForm):
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *ApplicationStatus.choices],
-        error_messages={
-            "invalid_choice": _(
-                "“%(value)s” is not a status of an application. Choose one from the list."
-            )
-        },
+        choices=ApplicationStatus.choices,
+        invalid=_("“%(value)s” is not a status of an application. Choose one from the list."),
     )

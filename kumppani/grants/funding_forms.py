@@ -10,12 +10,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.forms import CountyCodeField, DateField, FilterForm
+from kumppani.core.forms import (
+    YES_NO_INVALID,
+    CountyCodeField,
+    DateField,
+    FilterChoiceField,
+    FilterForm,
+)
 
 from .forms import PaymentFilterForm, YearField, euros
 from .models import ReportStatus
-
-YES_NO_FILTER = {"invalid_choice": _("Choose yes or no.")}
 
 
 class PaymentListForm(PaymentFilterForm):
@@ -31,19 +35,15 @@ class PaymentListForm(PaymentFilterForm):
 
 class ReportFilterForm(FilterForm):
     county = CountyCodeField()
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("All")), *ReportStatus.choices],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a report status. Choose one from the list.")
-        },
+        choices=ReportStatus.choices,
+        invalid=_("“%(value)s” is not a report status. Choose one from the list."),
     )
-    overdue = forms.ChoiceField(
+    overdue = FilterChoiceField(
         label=_("Late"),
-        required=False,
-        choices=[("", _("All")), ("yes", _("Late")), ("no", _("Not late"))],
-        error_messages=YES_NO_FILTER,
+        choices=[("yes", _("Late")), ("no", _("Not late"))],
+        invalid=YES_NO_INVALID,
     )
     year = YearField()
 
@@ -53,11 +53,10 @@ class ReportFilterForm(FilterForm):
 
 class RecoveryFilterForm(FilterForm):
     county = CountyCodeField()
-    repaid = forms.ChoiceField(
+    repaid = FilterChoiceField(
         label=_("Repaid"),
-        required=False,
-        choices=[("", _("All")), ("no", _("Open")), ("yes", _("Repaid"))],
-        error_messages=YES_NO_FILTER,
+        choices=[("no", _("Open")), ("yes", _("Repaid"))],
+        invalid=YES_NO_INVALID,
     )
 
     def filters(self) -> dict[str, Any]:

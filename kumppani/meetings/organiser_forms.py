@@ -17,6 +17,7 @@ from kumppani.core.concurrency import VersionedForm, version_of
 from kumppani.core.forms import (
     CountyChoiceField,
     DateField,
+    FilterChoiceField,
     FilterForm,
     MunicipalityChoiceField,
     model_initial,
@@ -453,9 +454,9 @@ class CancelForm(forms.Form):
 
 
 class ParticipantFilterForm(FilterForm):
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("All but cancelled")), *RegistrationStatus.choices],
-        error_messages={"invalid_choice": _("Choose a status from the list.")},
+        choices=RegistrationStatus.choices,
+        invalid=_("Choose a status from the list."),
+        everything=_("All but cancelled"),
     )

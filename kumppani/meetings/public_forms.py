@@ -8,7 +8,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.forms import CountyCodeField, FilterForm, MunicipalityChoiceField
+from kumppani.core.forms import (
+    YES_NO_INVALID,
+    CountyCodeField,
+    FilterChoiceField,
+    FilterForm,
+    MunicipalityChoiceField,
+)
 from kumppani.core.languages import current_language, language_name
 from kumppani.core.submissions import TOKEN_FIELD
 from kumppani.organisations.models import Organisation
@@ -30,11 +36,11 @@ class CalendarFilterForm(FilterForm):
         to_field_name="code",
         empty_label=_("All municipalities"),
     )
-    kind = forms.ChoiceField(
+    kind = FilterChoiceField(
         label=_("Kind of meeting"),
-        required=False,
-        choices=[("", _("All kinds")), *SeriesKind.choices],
-        error_messages={"invalid_choice": _("Choose a kind of meeting from the list.")},
+        choices=SeriesKind.choices,
+        invalid=_("Choose a kind of meeting from the list."),
+        everything=_("All kinds"),
     )
     language = forms.ChoiceField(
         label=_("Language"),
@@ -44,15 +50,11 @@ class CalendarFilterForm(FilterForm):
         ),
         error_messages={"invalid_choice": _("Choose a language from the list.")},
     )
-    online = forms.ChoiceField(
+    online = FilterChoiceField(
         label=_("Online"),
-        required=False,
-        choices=[
-            ("", _("Online or in person")),
-            (YES, _("Can take part online")),
-            (NO, _("Can take part in person")),
-        ],
-        error_messages={"invalid_choice": _("Choose yes or no.")},
+        choices=[(YES, _("Can take part online")), (NO, _("Can take part in person"))],
+        invalid=YES_NO_INVALID,
+        everything=_("Online or in person"),
     )
 
     def filters(self) -> dict[str, Any]:

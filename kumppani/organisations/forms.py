@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.forms import (
     CountyCodeField,
+    FilterChoiceField,
     FilterForm,
     MunicipalityMultipleChoiceField,
     SearchField,
@@ -45,36 +46,27 @@ class OrganisationFilterForm(FilterForm):
             )
         },
     )
-    kind = forms.ChoiceField(
+    kind = FilterChoiceField(
         label=_("Kind"),
-        required=False,
-        choices=[("", _("All kinds")), *OrganisationKind.choices],
-        error_messages={
-            "invalid_choice": _(
-                "“%(value)s” is not a kind of organisation. Choose a kind from the list."
-            )
-        },
+        choices=OrganisationKind.choices,
+        invalid=_("“%(value)s” is not a kind of organisation. Choose a kind from the list."),
+        everything=_("All kinds"),
     )
-    status = forms.ChoiceField(
+    status = FilterChoiceField(
         label=_("Status"),
-        required=False,
-        choices=[("", _("Active and dissolved")), *OrganisationStatus.choices],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a status. Choose active or dissolved.")
-        },
+        choices=OrganisationStatus.choices,
+        invalid=_("“%(value)s” is not a status. Choose active or dissolved."),
+        everything=_("Active and dissolved"),
     )
-    verified = forms.ChoiceField(
+    verified = FilterChoiceField(
         label=_("Verification"),
-        required=False,
         choices=[
-            ("", _("Verified or not")),
             ("yes", _("Verified")),
             ("changed", _("Changed since verification")),
             ("no", _("Not verified")),
         ],
-        error_messages={
-            "invalid_choice": _("“%(value)s” is not a choice here. Choose verified or not.")
-        },
+        invalid=_("“%(value)s” is not a choice here. Choose verified or not."),
+        everything=_("Verified or not"),
     )
     umbrella = forms.CharField(required=False, widget=forms.HiddenInput)
 
