@@ -179,6 +179,7 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",
+    "catalogue:service_step_autosave": "POST-only: a draft's step saved as the person types",
     "catalogue:service_archive": "POST-only: archives an activity, then redirects",
     "catalogue:service_confirm": "POST-only: confirms an activity is up to date, then redirects",
     "catalogue:service_unhide": "POST-only: shows a hidden activity again, then redirects",
