@@ -144,7 +144,7 @@ class FirstStepForm(StepForm):
     MAP_GROUP = 1
     GROUPS: tuple[tuple[Any, tuple[tuple[str, ...], ...]], ...] = (
         (_("What"), (("name",), ("summary",))),
-        (_("Where"), (("municipality",), ("address",))),
+        (_("Where"), (("municipality", "address"),)),
         (_("When"), (("start_date", "repeat"), ("start_time", "end_time"))),
         (None, (("how_to_join",),)),
         (

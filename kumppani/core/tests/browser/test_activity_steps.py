@@ -50,6 +50,7 @@ def test_a_volunteer_publishes_a_weekly_activity_from_the_first_step_on_a_phone(
     assert height < 2000, f"the first step is {height} px tall"
     assert phone.locator("select[name=organisation]").count() == 0
     assert phone.locator("input[name*=latitude], input[name*=longitude]").count() == 0
+    assert phone.locator("input[name^=pin_]:not([type=hidden])").count() == 0
     expect(phone.locator("#id_municipality")).to_have_value("743")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -66,6 +67,22 @@ def test_a_volunteer_publishes_a_weekly_activity_from_the_first_step_on_a_phone(
     phone.locator("#id_contact_name").fill("Liisa Ohjaaja")
     phone.locator("#id_contact_phone").fill("040 123 4567")
     phone.locator("#id_contact_consent").check()
+    # and drops the pin by tapping the map (it starts at the whole of Finland, and the
+    # place goes into the hidden fields, shown as a sentence, never as numbers)
+    map_box = phone.locator("details.pin-map-box")
+    map_box.locator("summary").click()
+    expect(phone.locator(".pin-map .leaflet-tile-loaded").first).to_be_attached()
+    phone.locator(".pin-map").click(position={"x": 200, "y": 140})
+    expect(phone.locator(".pin-map .leaflet-marker-icon")).to_have_count(1)
+    expect(phone.locator(".pin-map-state")).not_to_be_empty()
+    expect(phone.locator("[data-pin-remove]")).to_be_visible()
+    assert phone.locator("#id_pin_lat").input_value()
+    # the marker moves with the arrow keys too
+    before = phone.locator("#id_pin_lon").input_value()
+    phone.locator(".pin-map .leaflet-marker-icon").focus()
+    phone.keyboard.press("ArrowRight")
+    phone_pin_lon = phone.locator("#id_pin_lon").input_value()
+    assert float(phone_pin_lon) > float(before)
     # (publishing indexes the activity: the first time loads the word lists, which takes a while)
     phone.set_default_timeout(90_000)
     with phone.expect_navigation():
@@ -77,5 +94,9 @@ def test_a_volunteer_publishes_a_weekly_activity_from_the_first_step_on_a_phone(
     assert service.status == PublicationStatus.PUBLISHED
     assert "/more/languages/" in phone.url
     assert service.schedules.get().rrule.startswith("FREQ=WEEKLY")
+    location = service.service_locations.get().location
+    assert location.latitude is not None and location.longitude is not None
+    assert 59.4 < float(location.latitude) < 70.1 and 19 < float(location.longitude) < 31.6
+    assert f"{location.longitude:.6f}" == phone_pin_lon
     phone.goto(_url("catalogue:search") + "?q=kävelyryhmä")
     expect(phone.locator("main")).to_contain_text("Maanantain kävelyryhmä")
