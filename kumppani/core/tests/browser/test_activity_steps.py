@@ -13,6 +13,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, exp
 
 from kumppani.accounts.models import User
 from kumppani.catalogue.models import PublicationStatus, Service
+from kumppani.catalogue.tests.factories import ServiceFactory
+from kumppani.organisations.models import Organisation
 
 pytestmark = [
     pytest.mark.browser,
@@ -100,3 +102,27 @@ def test_a_volunteer_publishes_a_weekly_activity_from_the_first_step_on_a_phone(
     assert f"{location.longitude:.6f}" == phone_pin_lon
     phone.goto(_url("catalogue:search") + "?q=kävelyryhmä")
     expect(phone.locator("main")).to_contain_text("Maanantain kävelyryhmä")
+
+
+def test_a_drafts_step_is_saved_a_moment_after_typing_stops(
+    phone: Page, sign_in: Callable[[BrowserContext, User], None], bob: User, org_x: Organisation
+) -> None:
+    # Given a draft of bob's association, on its details step
+    service = ServiceFactory.create(
+        organisation=org_x,
+        status=PublicationStatus.DRAFT,
+        published_at=None,
+        is_free=True,
+    )
+    sign_in(phone.context, bob)
+    phone.goto(_url("catalogue:service_step", service.public_id, "details"))
+
+    # When bob types a description and stops
+    phone.locator("#id_description").fill("Kävelemme rauhallisesti noin tunnin.")
+
+    # Then the draft is saved without pressing a button, and still a draft
+    expect(phone.locator("#autosave-status")).not_to_be_empty(timeout=15_000)
+    service.refresh_from_db()
+    assert service.description_fi == "Kävelemme rauhallisesti noin tunnin."
+    assert service.status == PublicationStatus.DRAFT
+    assert "/more/details/" in phone.url
