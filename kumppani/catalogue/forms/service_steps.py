@@ -60,6 +60,22 @@ def organisation_home(organisation: Organisation | None) -> Municipality | None:
     return organisation.municipalities.order_by("code").first()
 
 
+@dataclass(frozen=True)
+class StepGroup:
+    """A fieldset of the first step: its legend, its rows of fields (side by side where
+    there is room), whether the map follows them, and the Swedish texts that may."""
+
+    legend: Any
+    rows: list[list[forms.BoundField]]
+    with_map: bool
+    swedish: list[forms.BoundField]
+
+    @property
+    def swedish_open(self) -> bool:
+        """Show the Swedish texts at once when there are some, or errors in them."""
+        return any(field.value() or field.errors for field in self.swedish)
+
+
 class StepForm(FriendlyErrorsMixin, VersionedForm):
     """A step's form: it carries the version of the activity it was filled in from."""
 
@@ -140,8 +156,10 @@ class FirstStepForm(StepForm):
 
     # The page's fieldsets: a legend and the rows of fields under it (fields in one row stand
     # side by side where there is room; a group of radio buttons is a fieldset of its own).
-    # The map for the pin follows the fields of the group named by MAP_GROUP.
+    # The map for the pin follows the fields of the group numbered MAP_GROUP; the Swedish
+    # texts of an activity in a bilingual municipality follow the group SWEDISH_GROUP.
     MAP_GROUP = 1
+    SWEDISH_GROUP = 0
     GROUPS: tuple[tuple[Any, tuple[tuple[str, ...], ...]], ...] = (
         (_("What"), (("name",), ("summary",))),
         (_("Where"), (("municipality", "address"),)),
@@ -167,11 +185,34 @@ class FirstStepForm(StepForm):
         else:
             kwargs.setdefault("initial", {"municipality": organisation_home(organisation)})
         super().__init__(*args, **kwargs)
+        home = self.initial.get("municipality")
+        self.swedish_too = (
+            self.language != "sv" and isinstance(home, Municipality) and home.is_bilingual
+        )
+        if self.swedish_too:
+            self.fields["name_sv"] = forms.CharField(
+                label=_("Name in Swedish"),
+                required=False,
+                max_length=255,
+                widget=forms.TextInput(attrs={"lang": "sv"}),
+            )
+            self.fields["summary_sv"] = forms.CharField(
+                label=_("What happens, in Swedish"),
+                required=False,
+                max_length=400,
+                widget=forms.Textarea(attrs={"rows": 3, "lang": "sv"}),
+            )
 
-    def groups(self) -> list[tuple[Any, list[list[forms.BoundField]], bool]]:
-        """Each fieldset's legend, its rows of fields, and whether the map follows them."""
+    def groups(self) -> list[StepGroup]:
+        """The page's fieldsets, with the map and the Swedish texts where they go."""
+        swedish = [self["name_sv"], self["summary_sv"]] if self.swedish_too else []
         return [
-            (legend, [[self[name] for name in row] for row in rows], index == self.MAP_GROUP)
+            StepGroup(
+                legend=legend,
+                rows=[[self[name] for name in row] for row in rows],
+                with_map=index == self.MAP_GROUP,
+                swedish=swedish if index == self.SWEDISH_GROUP else [],
+            )
             for index, (legend, rows) in enumerate(self.GROUPS)
         ]
 
@@ -198,6 +239,8 @@ class FirstStepForm(StepForm):
             "location": self._location(),
             "schedule": self._schedule(),
         }
+        if self.swedish_too:
+            fields.update(name_sv=data["name_sv"], summary_sv=data["summary_sv"])
         if self.service is None:
             fields["is_free"] = True
         return fields
@@ -254,6 +297,8 @@ def first_step_initial(service: Service, language: str) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "name": getattr(service, f"name_{language}") or "",
         "summary": getattr(service, f"summary_{language}") or "",
+        "name_sv": service.name_sv or "",
+        "summary_sv": service.summary_sv or "",
         "how_to_join": service.how_to_join,
         "contact_name": service.contact_name,
         "contact_phone": service.contact_phone,

@@ -14,7 +14,7 @@ from kumppani.catalogue.pin_map import municipality_centres
 from kumppani.catalogue.services import LocationData, service_update
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import version_of
-from kumppani.testing.factories import municipality
+from kumppani.testing.factories import UserFactory, municipality, representative
 
 from .factories import ServiceFactory
 from .test_service_steps import first_step
@@ -260,3 +260,53 @@ def test_saving_a_step_of_an_older_version_shows_the_form_again(client, bob, dra
     assert again.status_code == 302
     draft.refresh_from_db()
     assert draft.website == "https://example.fi/vanha"
+
+
+# --- in Swedish too, in a bilingual municipality --------------------------------------------
+
+
+@pytest.fixture
+def vaasa_client(client, org_y):
+    user = UserFactory(email="ville@vaasa.example.fi")
+    representative(user, org_y)
+    client.force_login(user)
+    return client
+
+
+def test_a_bilingual_municipalitys_activity_can_be_written_in_swedish_too(vaasa_client):
+    url = url_in("fi", "catalogue:service_start")
+    html = vaasa_client.get(url).content.decode()
+    assert 'name="name_sv"' in html and 'lang="sv"' in html
+    assert '<details class="swedish-too">' in html  # closed until there is something in it
+
+    vaasa_client.post(
+        url,
+        first_step(
+            municipality="905", name_sv="Promenadgrupp", summary_sv="Vi promenerar tillsammans."
+        ),
+    )
+    service = Service.objects.get()
+    assert (service.name_fi, service.name_sv, service.summary_sv) == (
+        "Kävelyryhmä",
+        "Promenadgrupp",
+        "Vi promenerar tillsammans.",
+    )
+    step = url_in("fi", "catalogue:service_step", service.public_id, "basics")
+    html = vaasa_client.get(step).content.decode()
+    assert '<details class="swedish-too" open>' in html
+    assert "Promenadgrupp" in html
+
+
+def test_no_swedish_texts_are_asked_in_a_finnish_speaking_municipality_or_in_swedish(
+    client, bob, org_y
+):
+    client.force_login(bob)
+    html = client.get(url_in("fi", "catalogue:service_start")).content.decode()
+    assert 'name="name_sv"' not in html  # Seinäjoki is Finnish-speaking
+    client.post(url_in("fi", "catalogue:service_start"), first_step(name_sv="Promenadgrupp"))
+    assert Service.objects.get().name_sv in ("", None)
+    user = UserFactory(email="ville@vaasa.example.fi")
+    representative(user, org_y)
+    client.force_login(user)
+    html = client.get(url_in("sv", "catalogue:service_start")).content.decode()
+    assert 'name="name_sv"' not in html  # written in Swedish already
