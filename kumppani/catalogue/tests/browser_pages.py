@@ -27,6 +27,13 @@ def step_of_service(step: str) -> PageCase:
     )
 
 
+def drop_a_pin(page: Page) -> None:
+    """Open the first step's map and tap it, to check the map with its pin and buttons."""
+    page.locator("details.pin-map-box > summary").click()
+    page.locator(".pin-map").click()
+    page.locator(".pin-map .leaflet-marker-icon").wait_for()
+
+
 def catalogue_entries(f: Fixtures) -> None:
     """A published activity and volunteer task of org_x (bob's association) in Seinäjoki."""
     f.service = ServiceFactory(organisation=f.org_x, name_fi="Omaishoitajien vertaistukiryhmä")
@@ -120,6 +127,13 @@ PAGES: list[PageCase] = [
     page_at("services-manage", "catalogue:manage", persona="bob", setup=catalogue_entries),
     *and_with_errors(
         page_at("service-start", "catalogue:service_start", persona="bob", setup=catalogue_entries)
+    ),
+    page_at(
+        "service-start-map",
+        "catalogue:service_start",
+        persona="bob",
+        setup=catalogue_entries,
+        then=drop_a_pin,
     ),
     *[step_of_service(step) for step in STEP_SLUGS],
     *and_with_errors(
