@@ -297,8 +297,8 @@ def first_step_initial(service: Service, language: str) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "name": getattr(service, f"name_{language}") or "",
         "summary": getattr(service, f"summary_{language}") or "",
-        "name_sv": service.name_sv or "",
-        "summary_sv": service.summary_sv or "",
+        "name_sv": getattr(service, "name_sv", "") or "",
+        "summary_sv": getattr(service, "summary_sv", "") or "",
         "how_to_join": service.how_to_join,
         "contact_name": service.contact_name,
         "contact_phone": service.contact_phone,

@@ -267,7 +267,7 @@ def test_saving_a_step_of_an_older_version_shows_the_form_again(client, bob, dra
 
 @pytest.fixture
 def vaasa_client(client, org_y):
-    user = UserFactory(email="ville@vaasa.example.fi")
+    user = UserFactory.create(email="ville@vaasa.example.fi")
     representative(user, org_y)
     client.force_login(user)
     return client
@@ -305,7 +305,7 @@ def test_no_swedish_texts_are_asked_in_a_finnish_speaking_municipality_or_in_swe
     assert 'name="name_sv"' not in html  # Seinäjoki is Finnish-speaking
     client.post(url_in("fi", "catalogue:service_start"), first_step(name_sv="Promenadgrupp"))
     assert Service.objects.get().name_sv in ("", None)
-    user = UserFactory(email="ville@vaasa.example.fi")
+    user = UserFactory.create(email="ville@vaasa.example.fi")
     representative(user, org_y)
     client.force_login(user)
     html = client.get(url_in("sv", "catalogue:service_start")).content.decode()
