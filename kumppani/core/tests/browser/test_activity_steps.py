@@ -4,16 +4,20 @@ weekly activity from the short first step, and it can be found at once."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from kumppani.accounts.models import User
 from kumppani.catalogue.models import PublicationStatus, Service
+from kumppani.catalogue.services import LocationData, ScheduleData, service_update
 from kumppani.catalogue.tests.factories import ServiceFactory
+from kumppani.core.actor import Actor
+from kumppani.core.models import Municipality
 from kumppani.organisations.models import Organisation
 
 pytestmark = [
@@ -126,3 +130,42 @@ def test_a_drafts_step_is_saved_a_moment_after_typing_stops(
     assert service.description_fi == "Kävelemme rauhallisesti noin tunnin."
     assert service.status == PublicationStatus.DRAFT
     assert "/more/details/" in phone.url
+
+
+def test_a_drafts_pin_starts_the_map_and_removing_it_is_saved_automatically(
+    phone: Page, sign_in: Callable[[BrowserContext, User], None], bob: User, org_x: Organisation
+) -> None:
+    # Given a draft of bob's association with a pin in Seinäjoki
+    service = ServiceFactory.create(organisation=org_x, status=PublicationStatus.DRAFT)
+    service_update(
+        service=service,
+        actor=Actor(user=bob),
+        location=LocationData(
+            address="Kauppakatu 1",
+            municipality=Municipality.objects.get(code="743"),
+            latitude=Decimal("62.790300"),
+            longitude=Decimal("22.840300"),
+        ),
+        schedule=ScheduleData(
+            starts_at=timezone.make_aware(datetime.combine(date.today(), time(10))),
+            rrule="FREQ=WEEKLY",
+        ),
+    )
+    sign_in(phone.context, bob)
+    phone.goto(_url("catalogue:service_step", service.public_id, "basics"))
+
+    # the map opens at the pin
+    phone.locator("details.pin-map-box > summary").click()
+    expect(phone.locator(".pin-map .leaflet-marker-icon")).to_have_count(1)
+
+    # When bob removes the pin
+    phone.locator("[data-pin-remove]").click()
+
+    # Then the pin is gone from the map and, a moment later, from the draft; the address stays
+    expect(phone.locator(".pin-map .leaflet-marker-icon")).to_have_count(0)
+    expect(phone.locator("#autosave-status")).not_to_be_empty(timeout=15_000)
+    location = service.service_locations.get().location
+    assert (location.latitude, location.longitude) == (None, None)
+    assert location.address == "Kauppakatu 1"
+    service.refresh_from_db()
+    assert service.status == PublicationStatus.DRAFT
