@@ -28,6 +28,11 @@ urlpatterns = [
     ),
     path("<uuid:public_id>/edit/", views.service_edit, name="service_edit"),
     path("<uuid:public_id>/more/<slug:step>/", views.service_step, name="service_step"),
+    path(
+        "<uuid:public_id>/more/<slug:step>/autosave/",
+        views.service_step_autosave,
+        name="service_step_autosave",
+    ),
     path("<uuid:public_id>/publish/", views.service_publish, name="service_publish"),
     path("<uuid:public_id>/archive/", views.service_archive, name="service_archive"),
     path("<uuid:public_id>/confirm/", views.service_confirm, name="service_confirm"),

@@ -2,7 +2,9 @@
 steps (languages, target groups, service classes, accessibility, further details).
 
 Every step writes its own fields only, in the reader's language; the rest of the activity
-stays as it is. Coordinates are never typed: the place is given by its address.
+stays as it is. Coordinates are never typed: the place is given by its address, and a pin
+may be placed on a map (hidden fields the map fills in; without the map they keep the pin as
+it was). Each form carries the version of the activity it was filled in from.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.concurrency import VERSION_FIELD, VersionedForm, version_of
 from kumppani.core.forms import DateField, MunicipalityChoiceField
 from kumppani.core.languages import current_language, language_name
 from kumppani.core.models import Municipality
@@ -57,7 +60,37 @@ def organisation_home(organisation: Organisation | None) -> Municipality | None:
     return organisation.municipalities.order_by("code").first()
 
 
-class FirstStepForm(FriendlyErrorsMixin, forms.Form):
+@dataclass(frozen=True)
+class StepGroup:
+    """A fieldset of the first step: its legend, its rows of fields (side by side where
+    there is room), whether the map follows them, and the Swedish texts that may."""
+
+    legend: Any
+    rows: list[list[forms.BoundField]]
+    with_map: bool
+    swedish: list[forms.BoundField]
+
+    @property
+    def swedish_open(self) -> bool:
+        """Show the Swedish texts at once when there are some, or errors in them."""
+        return any(field.value() or field.errors for field in self.swedish)
+
+
+class StepForm(FriendlyErrorsMixin, VersionedForm):
+    """A step's form: it carries the version of the activity it was filled in from."""
+
+    def edited_version(self) -> str | None:
+        return self.cleaned_data.get(VERSION_FIELD) or None
+
+
+def pin_field() -> forms.DecimalField:
+    """A coordinate of the pin: filled in by the map, never typed, never shown."""
+    return forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, widget=forms.HiddenInput
+    )
+
+
+class FirstStepForm(StepForm):
     """Name, what happens, where, when, how to join and whom to contact: enough to publish."""
 
     name = forms.CharField(
@@ -118,12 +151,18 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
         required=False,
         help_text=_("Without it, the organisation's contact details are shown."),
     )
+    pin_lat = pin_field()
+    pin_lon = pin_field()
 
     # The page's fieldsets: a legend and the rows of fields under it (fields in one row stand
     # side by side where there is room; a group of radio buttons is a fieldset of its own).
+    # The map for the pin follows the fields of the group numbered MAP_GROUP; the Swedish
+    # texts of an activity in a bilingual municipality follow the group SWEDISH_GROUP.
+    MAP_GROUP = 1
+    SWEDISH_GROUP = 0
     GROUPS: tuple[tuple[Any, tuple[tuple[str, ...], ...]], ...] = (
         (_("What"), (("name",), ("summary",))),
-        (_("Where"), (("municipality",), ("address",))),
+        (_("Where"), (("municipality", "address"),)),
         (_("When"), (("start_date", "repeat"), ("start_time", "end_time"))),
         (None, (("how_to_join",),)),
         (
@@ -146,10 +185,35 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
         else:
             kwargs.setdefault("initial", {"municipality": organisation_home(organisation)})
         super().__init__(*args, **kwargs)
+        home = self.initial.get("municipality")
+        self.swedish_too = (
+            self.language != "sv" and isinstance(home, Municipality) and home.is_bilingual
+        )
+        if self.swedish_too:
+            self.fields["name_sv"] = forms.CharField(
+                label=_("Name in Swedish"),
+                required=False,
+                max_length=255,
+                widget=forms.TextInput(attrs={"lang": "sv"}),
+            )
+            self.fields["summary_sv"] = forms.CharField(
+                label=_("What happens, in Swedish"),
+                required=False,
+                max_length=400,
+                widget=forms.Textarea(attrs={"rows": 3, "lang": "sv"}),
+            )
 
-    def groups(self) -> list[tuple[Any, list[list[forms.BoundField]]]]:
+    def groups(self) -> list[StepGroup]:
+        """The page's fieldsets, with the map and the Swedish texts where they go."""
+        swedish = [self["name_sv"], self["summary_sv"]] if self.swedish_too else []
         return [
-            (legend, [[self[name] for name in row] for row in rows]) for legend, rows in self.GROUPS
+            StepGroup(
+                legend=legend,
+                rows=[[self[name] for name in row] for row in rows],
+                with_map=index == self.MAP_GROUP,
+                swedish=swedish if index == self.SWEDISH_GROUP else [],
+            )
+            for index, (legend, rows) in enumerate(self.GROUPS)
         ]
 
     def clean(self) -> dict[str, Any]:
@@ -175,6 +239,8 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
             "location": self._location(),
             "schedule": self._schedule(),
         }
+        if self.swedish_too:
+            fields.update(name_sv=data["name_sv"], summary_sv=data["summary_sv"])
         if self.service is None:
             fields["is_free"] = True
         return fields
@@ -190,14 +256,18 @@ class FirstStepForm(FriendlyErrorsMixin, forms.Form):
     def _location(self) -> LocationData:
         data = self.cleaned_data
         old = _first_location(self.service)
+        if "pin_lat" in self.data:  # the page's pin (empty: removed)
+            latitude, longitude = data.get("pin_lat"), data.get("pin_lon")
+        else:  # sent without the page's fields: the pin stays as it was
+            latitude, longitude = getattr(old, "latitude", None), getattr(old, "longitude", None)
         return LocationData(
             name=getattr(old, "name", "") or "",
             address=data["address"],
             postal_code=getattr(old, "postal_code", "") or "",
             city=getattr(old, "city", "") or "",
             municipality=data["municipality"],
-            latitude=getattr(old, "latitude", None),
-            longitude=getattr(old, "longitude", None),
+            latitude=latitude,
+            longitude=longitude,
         )
 
     def _schedule(self) -> ScheduleData:
@@ -227,6 +297,8 @@ def first_step_initial(service: Service, language: str) -> dict[str, Any]:
     initial: dict[str, Any] = {
         "name": getattr(service, f"name_{language}") or "",
         "summary": getattr(service, f"summary_{language}") or "",
+        "name_sv": getattr(service, "name_sv", "") or "",
+        "summary_sv": getattr(service, "summary_sv", "") or "",
         "how_to_join": service.how_to_join,
         "contact_name": service.contact_name,
         "contact_phone": service.contact_phone,
@@ -235,7 +307,12 @@ def first_step_initial(service: Service, language: str) -> dict[str, Any]:
     }
     location = _first_location(service)
     if location is not None:
-        initial.update(address=location.address, municipality=location.municipality)
+        initial.update(
+            address=location.address,
+            municipality=location.municipality,
+            pin_lat=location.latitude,
+            pin_lon=location.longitude,
+        )
     else:
         initial["municipality"] = organisation_home(service.organisation)
     schedule = service.schedules.order_by("id").first()
@@ -262,7 +339,7 @@ def other_language_choices() -> list[tuple[str, str]]:
     return [("", str(_("No other language"))), *choices]
 
 
-class LanguagesStepForm(FriendlyErrorsMixin, forms.Form):
+class LanguagesStepForm(StepForm):
     languages = forms.MultipleChoiceField(
         label=_("Languages of the activity"),
         choices=activity_language_choices,
@@ -292,7 +369,7 @@ class LanguagesStepForm(FriendlyErrorsMixin, forms.Form):
         return {"languages": [*data["languages"], *other, *self.kept]}
 
 
-class TermsStepForm(FriendlyErrorsMixin, forms.Form):
+class TermsStepForm(StepForm):
     """Terms of one taxonomy; the activity's terms of other taxonomies are kept."""
 
     taxonomy = ""
@@ -361,7 +438,7 @@ class ServiceClassesStepForm(TermsStepForm):
         return {"terms": [*others, *sorted(chosen, key=lambda term: term.code)]}
 
 
-class AccessibilityStepForm(FriendlyErrorsMixin, forms.Form):
+class AccessibilityStepForm(StepForm):
     def __init__(self, *args: Any, service: Service, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial", {name: getattr(service, name) for name in ACCESSIBILITY_FIELDS}
@@ -376,7 +453,7 @@ class AccessibilityStepForm(FriendlyErrorsMixin, forms.Form):
         return {name: self.cleaned_data[name] for name in ACCESSIBILITY_FIELDS}
 
 
-class DetailsStepForm(FriendlyErrorsMixin, forms.Form):
+class DetailsStepForm(StepForm):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -439,6 +516,13 @@ STEPS = (
     Step("details", _("Further details"), DetailsStepForm),
 )
 STEP_SLUGS = tuple(step.slug for step in STEPS)
+
+
+def step_form(step: Step, data: Any, service: Service) -> Any:
+    """The step's form for a saved activity, carrying the activity's current version."""
+    form = step.form_class(data, service=service)
+    form.initial[VERSION_FIELD] = version_of(service)
+    return form
 
 
 def step_named(slug: str) -> Step | None:

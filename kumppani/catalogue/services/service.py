@@ -146,7 +146,29 @@ def _set_languages(service: Service, codes: Iterable[str]) -> bool:
     return True
 
 
+# Finland's bounding box (the mainland, Åland and the outer islands), in degrees.
+FINLAND_LATITUDES = (Decimal("59.45"), Decimal("70.10"))
+FINLAND_LONGITUDES = (Decimal("19.08"), Decimal("31.59"))
+
+
+def _check_coordinates(data: LocationData) -> None:
+    """A place on the map has both coordinates, and they are in Finland."""
+    latitude, longitude = data.latitude, data.longitude
+    if latitude is None and longitude is None:
+        return
+    if (
+        latitude is None
+        or longitude is None
+        or not FINLAND_LATITUDES[0] <= latitude <= FINLAND_LATITUDES[1]
+        or not FINLAND_LONGITUDES[0] <= longitude <= FINLAND_LONGITUDES[1]
+    ):
+        raise ValidationError(
+            {"latitude": _("The place on the map must be in Finland. Move the pin or remove it.")}
+        )
+
+
 def _set_location(service: Service, data: LocationData) -> bool:
+    _check_coordinates(data)
     link = service.service_locations.select_related("location").order_by("id").first()
     if data.is_blank:
         if link is None:

@@ -27,6 +27,13 @@ def step_of_service(step: str) -> PageCase:
     )
 
 
+def drop_a_pin(page: Page) -> None:
+    """Open the first step's map and tap it, to check the map with its pin and buttons."""
+    page.locator("details.pin-map-box > summary").click()
+    page.locator(".pin-map").click()
+    page.locator(".pin-map .leaflet-marker-icon").wait_for()
+
+
 def catalogue_entries(f: Fixtures) -> None:
     """A published activity and volunteer task of org_x (bob's association) in Seinäjoki."""
     f.service = ServiceFactory(organisation=f.org_x, name_fi="Omaishoitajien vertaistukiryhmä")
@@ -127,6 +134,13 @@ PAGES: list[PageCase] = [
     *and_with_errors(
         page_at("service-start", "catalogue:service_start", persona="bob", setup=catalogue_entries)
     ),
+    page_at(
+        "service-start-map",
+        "catalogue:service_start",
+        persona="bob",
+        setup=catalogue_entries,
+        then=drop_a_pin,
+    ),
     *[step_of_service(step) for step in STEP_SLUGS],
     *and_with_errors(
         page_at(
@@ -185,6 +199,7 @@ EXEMPT_URL_NAMES: dict[str, str] = {
     "hsds_export_json": "file export: the HSDS catalogue as JSON",
     "hsds_export_tabular": "file export: the HSDS catalogue as tabular data (CSV in a zip)",
     "catalogue:service_publish": "POST-only: publishes an activity, then redirects",
+    "catalogue:service_step_autosave": "POST-only: a draft's step saved as the person types",
     "catalogue:service_archive": "POST-only: archives an activity, then redirects",
     "catalogue:service_confirm": "POST-only: confirms an activity is up to date, then redirects",
     "catalogue:service_unhide": "POST-only: shows a hidden activity again, then redirects",

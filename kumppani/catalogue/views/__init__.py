@@ -31,7 +31,7 @@ from .representatives import (
     task_manage,
     task_publish,
 )
-from .service_steps import service_start, service_step
+from .service_steps import service_start, service_step, service_step_autosave
 
 __all__ = [
     "client_list_add",
@@ -54,6 +54,7 @@ __all__ = [
     "service_publish",
     "service_start",
     "service_step",
+    "service_step_autosave",
     "service_unhide",
     "stale",
     "task_archive",

@@ -1,5 +1,7 @@
 """The activity editor in steps: a short first step that can publish the activity at once,
 then optional steps, each saved as it is sent (the activity stays a draft until published).
+With JavaScript a draft's step is also saved a moment after typing stops (autosave), which
+never publishes.
 """
 
 from __future__ import annotations
@@ -13,17 +15,28 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kumppani.core.access import declare, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.autosave import autosave_answer, autosave_status
+from kumppani.core.concurrency import ChangedMeanwhile, version_of
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import current_language
 from kumppani.core.submissions import submit_once, token_from
 
 from .. import access, services
 from ..forms import OrganisationChoiceForm
-from ..forms.service_steps import FIRST_STEP, STEPS, FirstStepForm, step_after, step_named
+from ..forms.service_steps import (
+    FIRST_STEP,
+    STEPS,
+    FirstStepForm,
+    step_after,
+    step_form,
+    step_named,
+)
 from ..models import PublicationStatus, Service
+from ..pin_map import pin_map_data
 from .steps import posted, represented
 
 PUBLISH = "publish"  # the name of the button that publishes as well as saves
@@ -49,6 +62,8 @@ def _field_names() -> dict[str, str]:
         rrule="repeat",
         until="start_date",
         municipalities="municipality",
+        latitude="address",  # the pin on the map belongs to the address
+        longitude="address",
     )
     return names
 
@@ -112,6 +127,7 @@ def service_start(request: HttpRequest) -> HttpResponse:
             "steps": STEPS,
             "submission_token": token,
             "full_form_url": reverse("catalogue:service_create"),
+            "pin_map": pin_map_data(),
         },
     )
 
@@ -123,14 +139,14 @@ def service_step(request: HttpRequest, public_id: UUID, step: str) -> HttpRespon
     current = step_named(step)
     if current is None:
         raise Http404
-    form: Any = current.form_class(posted(request), service=service)
+    form: Any = step_form(current, posted(request), service)
     if request.method == "POST" and form.is_valid():
         try:
-            services.service_update(
-                service=service, actor=Actor.from_request(request), **form.values()
-            )
+            _save_step(request, service, form)
         except ValidationError as error:
             add_service_errors(form, error, field_names=_field_names())
+            if isinstance(error, ChangedMeanwhile):
+                form.renew_version(service)
         else:
             if PUBLISH in request.POST and service.status != PublicationStatus.PUBLISHED:
                 if not _publish(request, service):
@@ -142,6 +158,7 @@ def service_step(request: HttpRequest, public_id: UUID, step: str) -> HttpRespon
                 return redirect("catalogue:service_detail", service.public_id)
             return redirect(step_url(service, following.slug))
     following = step_after(current.slug)
+    is_draft = service.status == PublicationStatus.DRAFT
     return render(
         request,
         "catalogue/service_step.html",
@@ -153,6 +170,52 @@ def service_step(request: HttpRequest, public_id: UUID, step: str) -> HttpRespon
             "steps": STEPS,
             "next_url": step_url(service, following.slug) if following else None,
             "is_draft": service.status != PublicationStatus.PUBLISHED,
+            "autosave_url": (
+                reverse("catalogue:service_step_autosave", args=[service.public_id, current.slug])
+                if is_draft
+                else None
+            ),
             "full_form_url": reverse("catalogue:service_edit", args=[service.public_id]),
+            "pin_map": pin_map_data() if current.slug == FIRST_STEP else None,
         },
+    )
+
+
+def _save_step(request: HttpRequest, service: Service, form: Any) -> str:
+    """Save a step's valid form (raises the service's errors); return the new version."""
+    services.service_update(
+        service=service,
+        actor=Actor.from_request(request),
+        base_version=form.edited_version(),
+        **form.values(),
+    )
+    return version_of(service)
+
+
+@declare(access.SERVICE_EDITOR)
+@require_POST
+def service_step_autosave(request: HttpRequest, public_id: UUID, step: str) -> HttpResponse:
+    """Save a draft's step as the person types: the step's form posts itself here (htmx) a
+    moment after typing stops (`kumppani.core.autosave`). Never publishes; a published
+    activity changes only with the step's buttons."""
+    service = access.service_for_user(request.user, public_id, for_edit=True)
+    current = step_named(step)
+    if current is None:
+        raise Http404
+    if service.status != PublicationStatus.DRAFT:
+        return autosave_status(
+            request,
+            _("Changes to a published activity are saved with the buttons below."),
+            status=422,
+        )
+    form = step_form(current, request.POST, service)
+    return autosave_answer(
+        request,
+        valid=form.is_valid(),
+        save=lambda: _save_step(request, service, form),
+        changed_elsewhere=_(
+            "Not saved: the activity was changed on another device or in another tab "
+            "meanwhile. What you typed is still here. Press Save to see the differences "
+            "and save again."
+        ),
     )

@@ -18,9 +18,9 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import deadlines, lists, workflow
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.autosave import autosave_answer
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile, version_of
 from kumppani.core.forms import add_service_errors
-from kumppani.core.languages import format_time
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation
 
@@ -314,26 +314,18 @@ def application_autosave(request: HttpRequest, public_id: UUID) -> HttpResponse:
     application = _application(request, public_id)
     require(access.can_edit(request.user, application))
     form, budget, income, answers = _forms(request, application)
-    status, version = 422, None
-    message = _("Not saved automatically: some details need correcting. Press Save to see them.")
-    if all(f.is_valid() for f in (form, budget, income, answers)):
-        try:
-            _save(request, application, form, budget, income, answers)
-        except ChangedMeanwhile:
-            status = 409
-            message = _(
-                "Not saved: the application was changed on another device or in another tab "
-                "meanwhile. What you typed is still here. Press Save to see the differences "
-                "and save again."
-            )
-        except ValidationError:
-            pass
-        else:
-            status, version = 200, version_of(application)
-            message = _("Saved at %(time)s.") % {"time": format_time(timezone.now())}
-    return render(
+
+    def save() -> str:
+        _save(request, application, form, budget, income, answers)
+        return version_of(application)
+
+    return autosave_answer(
         request,
-        "grants/_autosave_status.html",
-        {"message": message, "version": version, "version_field": VERSION_FIELD},
-        status=status,
+        valid=all(f.is_valid() for f in (form, budget, income, answers)),
+        save=save,
+        changed_elsewhere=_(
+            "Not saved: the application was changed on another device or in another tab "
+            "meanwhile. What you typed is still here. Press Save to see the differences "
+            "and save again."
+        ),
     )
