@@ -10,6 +10,7 @@ from kumppani.catalogue.search.analyzer import QueryTerm
 from kumppani.catalogue.search.filters import SearchFilters
 from kumppani.catalogue.search.query import search_services
 from kumppani.catalogue.search.relevance import _Concept, _letters, match_quality
+from kumppani.catalogue.search.spelling import rewrite
 
 
 @pytest.fixture
@@ -43,6 +44,43 @@ def test_a_typo_offers_the_corrected_query(client: Client) -> None:
     html = client.get("/fi/services/", {"q": "vertasituki"}).content.decode()
     assert 'class="did-you-mean"' in html
     assert "q=vertaistuki" in html
+
+
+@pytest.mark.usefixtures("demo")
+def test_no_correction_is_offered_when_every_word_is_known(client: Client) -> None:
+    # "stödgrupp" is not in the demo catalogue, but it is a Swedish word, and its parts
+    # ("stöd", "grupp") are; "för" is a function word and "anhöriga" is indexed.
+    for municipality in ("905", ""):
+        result = search_services(
+            q="stödgrupp för anhöriga",
+            filters=SearchFilters(municipality=municipality or None),
+            language="sv",
+        )
+        assert result.did_you_mean == ""
+    html = client.get("/sv/services/", {"q": "stödgrupp för anhöriga"}).content.decode()
+    assert 'class="did-you-mean"' not in html
+    body = client.get("/api/hsds/services", {"search": "stödgrupp för anhöriga"}).json()
+    assert body["x_did_you_mean"] is None
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_correction_replaces_only_the_unknown_word_in_its_written_spelling() -> None:
+    # The other words stay as typed (ä/ö, capitals); the correction is spelt as the indexed
+    # texts write it ("stödperson"), not in the folded form of the index ("stodperson").
+    result = search_services(q="Stödpersn för unga", filters=SearchFilters(), language="sv")
+    assert result.did_you_mean == "stödperson för unga"
+    result = search_services(q="vertasituki yhdessä", filters=SearchFilters(), language="fi")
+    assert result.did_you_mean == "vertaistuki yhdessä"
+
+
+def test_rewrite_keeps_everything_but_the_replaced_words() -> None:
+    words = ("vertasituki", "läheisille")
+    assert rewrite("Vertasituki  läheisille!", words, {0: "vertaistuki"}) == (
+        "vertaistuki läheisille!"
+    )
+    assert rewrite("stödgrupp för Anhöriga", ("stödgrupp", "anhöriga"), {1: "anhörig"}) == (
+        "stödgrupp för anhörig"
+    )
 
 
 @pytest.mark.usefixtures("demo")
