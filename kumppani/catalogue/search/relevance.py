@@ -8,15 +8,19 @@ thesaurus neighbour, the organisation's name) makes a document a result. Here th
 * each query word is a concept, weighed by its rarity (idf) in the index;
 * a document holds a concept by the word itself (its lemma), a spelling correction, a
   thesaurus synonym (slightly less), or its compound parts (by the share of the word's letters
-  they cover), counted fully in the name, summary and description and less in the incidental
-  fields (organisation, classification, areas);
+  they cover, as typed or in its base form), counted fully in the name, summary and
+  description and less in the incidental fields (organisation, classification, areas);
 * its coverage is the idf-weighted share of the concepts it holds.
 
 A document is a *match* when its coverage is at least ``MIN_COVERAGE`` and its rank is at least
 ``MIN_RELATIVE_SCORE`` of the best such document's (or, ranked close to that best one, when it
 holds at least ``NEAR_COVERAGE``). The other judged documents are only *related* ("other
-activities you might be interested in"). When no document holds ``MIN_COVERAGE`` of the query,
-nothing matches: the search says so and shows the related ones apart. Nothing here knows any
+activities you might be interested in"), best first by their share of the query and, less, by
+their rank (``RELATED_RANK_FACTOR``): by rank alone, one that repeats a frequent word of the
+query comes before one holding more of it. A thesaurus synonym much more common than the
+word it stands for counts less (``SYNONYM_SPECIFICITY_POWER``). When no document holds
+``MIN_COVERAGE`` of the query, nothing matches: the search says so and shows the related ones
+apart. The corrected query ("did you mean") comes from ``spelling``. Nothing here knows any
 word of any query.
 """
 

@@ -9,7 +9,7 @@ from kumppani.catalogue.demo_data import seed_catalogue_demo
 from kumppani.catalogue.search.analyzer import QueryTerm
 from kumppani.catalogue.search.filters import SearchFilters
 from kumppani.catalogue.search.query import search_services
-from kumppani.catalogue.search.relevance import _Concept, _letters, match_quality
+from kumppani.catalogue.search.relevance import _Concept, _letters, _related, match_quality
 from kumppani.catalogue.search.spelling import rewrite
 
 
@@ -140,3 +140,34 @@ def test_match_quality_words() -> None:
     assert match_quality(True, True) == "matches"
     assert match_quality(False, True) == "related_only"
     assert match_quality(False, False) == "none"
+
+
+def test_a_synonym_much_commoner_than_the_word_counts_less() -> None:
+    terms = [
+        QueryTerm("kela", 1.0, "word", 0),
+        QueryTerm("tuki", 0.5, "synonym", 0),
+        QueryTerm("blankett", 0.5, "synonym", 0),
+    ]
+    whole = {"tuki", "blankett"}
+    concept = _Concept("kela", terms, 3.0, whole, specificity={"tuki": 0.3, "blankett": 1.0})
+    assert concept.held({"blankett": 0}) == pytest.approx(0.85)
+    assert concept.held({"tuki": 0}) < 0.5 * concept.held({"blankett": 0})
+
+
+def test_an_inflected_compound_is_held_whole_by_its_parts() -> None:
+    terms = [
+        QueryTerm("vauvaperhe", 1.0, "word", 0),
+        QueryTerm("vauvaperheille", 1.0, "word", 0),
+        QueryTerm("vauva", 0.6, "part", 0),
+        QueryTerm("perhe", 0.6, "part", 0),
+    ]
+    concept = _Concept("vauvaperheille", terms, 1.0, whole=set())
+    assert concept.held({"vauva": 0, "perhe": 0}) == pytest.approx(0.9)
+    assert concept.held({"perhe": 0}) < 0.3
+
+
+def test_related_results_come_by_their_share_of_the_query_and_less_by_rank() -> None:
+    # Ranked 1, 2, 3: the first repeats one word of the query, the second holds most of it.
+    evidence = {1: (0.1, 0.9), 2: (0.6, 0.2), 3: (0.3, 0.3)}
+    assert _related([1, 2, 3], evidence) == [2, 1, 3]
+    assert _related([1, 2], {1: (0.4, 0.5), 2: (0.4, 0.5)}) == [1, 2]
