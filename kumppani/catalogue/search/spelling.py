@@ -87,7 +87,8 @@ def _pattern(term: str) -> re.Pattern[str]:
 
 def surface_form(kind: Kind, term: str) -> str:
     """``term`` (folded) as the indexed texts write it: the commonest word of a few documents
-    holding it that folds to it, else the commonest such start of a word, else ``term``."""
+    holding it that folds to it, else the commonest such start of a word (a lemma or a
+    compound's first part), else such a part inside a word, else ``term``."""
     if kind != backend.SERVICES:
         return term
     pks = backend.holding(kind, term, SPELLING_SAMPLE)
@@ -103,13 +104,14 @@ def surface_form(kind: Kind, term: str) -> str:
     pattern = _pattern(term)
     whole: Counter[str] = Counter()
     starts: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
     for text in texts:
         for word in normalise.tokenize(text):
             if normalise.fold(word) == term:
                 whole[word] += 1
-            elif (match := pattern.match(word)) is not None:
-                starts[match.group(0)] += 1
-    for seen in (whole, starts):
+            elif (match := pattern.search(word)) is not None:
+                (inside if match.start() else starts)[match.group(0)] += 1
+    for seen in (whole, starts, inside):
         if seen:
             return seen.most_common(1)[0][0]
     return term
