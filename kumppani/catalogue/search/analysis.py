@@ -61,6 +61,8 @@ class ParsedQuery:
     levels: tuple[MatchLevel, ...] = ()
     # The query's content words as typed, numbered as the terms' ``source``.
     words: tuple[str, ...] = ()
+    # The query text as the user typed it.
+    text: str = ""
 
     @property
     def has_text(self) -> bool:
@@ -139,7 +141,7 @@ def _parse_query(q: str, *, kind: Kind, language: str | None) -> ParsedQuery:
         tiers = fts5_rank_tiers(terms)
     levels = tuple(_match_level(level, freq) for level in match_levels(terms, freq.of, freq.n_docs))
     return ParsedQuery(
-        terms, tiers, lang.written_in, lang.requested, levels, content_words(lang.text)
+        terms, tiers, lang.written_in, lang.requested, levels, content_words(lang.text), q
     )
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "analyze",
     "analyze_query",
     "fold",
+    "is_known_word",
     "is_stopword",
     "tokenize",
     "warm_up",
@@ -71,6 +72,12 @@ def _known(word: str, lang: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
     return simplemma.lemmatize(word, lang=lang).lower()
+
+
+def is_known_word(word: str, lang: str) -> bool:
+    """True when ``word`` (lowercase, as typed) is a word of ``lang`` ("fi" or "sv") the
+    lemmatizer's dictionary knows, in any inflected form."""
+    return _known(word, lang)
 
 
 def _is_modifier(part: str, lang: str) -> bool:

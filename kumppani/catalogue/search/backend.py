@@ -407,6 +407,25 @@ def prefix_frequency(kind: Kind, prefix: str) -> int:
     return n
 
 
+def holding(kind: Kind, term: str, limit: int) -> list[int]:
+    """Return the pks of at most ``limit`` documents holding the index term ``term``."""
+    if not (term.isascii() and term.isalnum()):
+        return []
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(
+                f"SELECT {kind.column} FROM {kind.table} "
+                "WHERE tsv @@ to_tsquery('simple', %s) LIMIT %s",
+                [term, limit],
+            )
+        else:
+            cur.execute(
+                f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH %s LIMIT %s",
+                [f'"{term}"', limit],
+            )
+        return [int(row[0]) for row in cur.fetchall()]
+
+
 _PG_LEXEME = re.compile(r"'([^']*)':([0-9A-D,]+)")
 _PG_FIELD = {label.pg_label: i for i, label in enumerate(FIELD_WEIGHTS.values())}
 

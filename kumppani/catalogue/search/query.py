@@ -306,6 +306,7 @@ def _judged_page(
         SERVICES.table,
         tuple(level.match for level in parsed.levels),
         parsed.words,
+        parsed.text,  # the corrected query ("did you mean") keeps the words as typed
         parsed.written_in,
         tuple(parsed.terms),
         *scope.cache_key(),

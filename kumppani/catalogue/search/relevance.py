@@ -8,15 +8,19 @@ thesaurus neighbour, the organisation's name) makes a document a result. Here th
 * each query word is a concept, weighed by its rarity (idf) in the index;
 * a document holds a concept by the word itself (its lemma), a spelling correction, a
   thesaurus synonym (slightly less), or its compound parts (by the share of the word's letters
-  they cover), counted fully in the name, summary and description and less in the incidental
-  fields (organisation, classification, areas);
+  they cover, as typed or in its base form), counted fully in the name, summary and
+  description and less in the incidental fields (organisation, classification, areas);
 * its coverage is the idf-weighted share of the concepts it holds.
 
 A document is a *match* when its coverage is at least ``MIN_COVERAGE`` and its rank is at least
 ``MIN_RELATIVE_SCORE`` of the best such document's (or, ranked close to that best one, when it
 holds at least ``NEAR_COVERAGE``). The other judged documents are only *related* ("other
-activities you might be interested in"). When no document holds ``MIN_COVERAGE`` of the query,
-nothing matches: the search says so and shows the related ones apart. Nothing here knows any
+activities you might be interested in"), best first by their share of the query and, less, by
+their rank (``RELATED_RANK_FACTOR``): by rank alone, one that repeats a frequent word of the
+query comes before one holding more of it. A thesaurus synonym much more common than the
+word it stands for counts less (``SYNONYM_SPECIFICITY_POWER``). When no document holds
+``MIN_COVERAGE`` of the query, nothing matches: the search says so and shows the related ones
+apart. The corrected query ("did you mean") comes from ``spelling``. Nothing here knows any
 word of any query.
 """
 
@@ -25,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kumppani.catalogue.search import backend, normalise, thesaurus
+from kumppani.catalogue.search import backend, normalise, spelling, thesaurus
 from kumppani.catalogue.search.analysis import ParsedQuery
 from kumppani.catalogue.search.analyzer import QueryTerm, synonym_terms
 from kumppani.catalogue.search.backend import Kind
@@ -38,8 +42,10 @@ MIN_RELATIVE_SCORE = 0.15
 # ... or, ranked close to the best, a smaller share of the query.
 NEAR_COVERAGE = 0.35
 NEAR_RELATIVE_SCORE = 0.35
-# Related documents shown apart, at most.
+# Related documents shown apart, at most; ordered by their share of the query plus this
+# factor times their rank relative to the best match.
 MAX_RELATED = 10
+RELATED_RANK_FACTOR = 0.5
 # How much a concept held in a field counts (name, summary, description, incidental fields).
 FIELD_FACTORS = (1.0, 1.0, 0.95, 0.7)
 # How much a concept held by another term than the word itself counts.
@@ -48,6 +54,9 @@ KIND_FACTORS = {"word": 1.0, "correction": 0.95, "synonym": 0.85}
 PART_SYNONYM_FACTOR = 0.4
 # A concept held only by compound parts: the squared share of the word's letters, times this.
 PART_FACTOR = 0.9
+# A synonym much more common than the word it stands for ("tuki" for "kela") says less about
+# it: its credit is scaled by (its idf / the word's idf) to this power, at most 1.
+SYNONYM_SPECIFICITY_POWER = 0.5
 
 
 @dataclass
@@ -103,14 +112,25 @@ class _Concept:
     """
 
     def __init__(
-        self, surface: str, terms: list[QueryTerm], weight: float, whole: set[str]
+        self,
+        surface: str,
+        terms: list[QueryTerm],
+        weight: float,
+        whole: set[str],
+        specificity: dict[str, float] | None = None,
     ) -> None:
         self.surface = surface
+        # The word's own forms (its lemmas), as index terms.
+        self.forms = sorted(
+            {t.term for t in terms if t.kind == "word" and not t.prefix} - {surface}
+        )
         self.terms = [
             t if t.kind != "synonym" or t.term in whole else replace(t, kind="part_synonym")
             for t in terms
         ]
         self.weight = weight
+        # {synonym term: how specific it is, 0..1} (see ``SYNONYM_FULL_IDF``).
+        self.specificity = specificity or {}
 
     def held(self, doc: dict[str, int]) -> float:
         best = 0.0
@@ -124,10 +144,15 @@ class _Concept:
                 parts[t.term] = max(parts.get(t.term, 0.0), factor)
             elif t.kind == "part_synonym":
                 best = max(best, PART_SYNONYM_FACTOR * factor)
+            elif t.kind == "synonym":
+                specific = self.specificity.get(t.term, 1.0)
+                best = max(best, KIND_FACTORS["synonym"] * factor * specific)
             else:
                 best = max(best, KIND_FACTORS.get(t.kind, 1.0) * factor)
         if parts and self.surface:
-            share = _letters(self.surface, list(parts))
+            # Over the word as typed or its base form, whichever the parts cover better: an
+            # inflected compound ("vauvaperheille") is not penalised for its case ending.
+            share = max(_letters(form, list(parts)) for form in (self.surface, *self.forms))
             # Squared: half of a compound (often its generic head, "-grupp") says little.
             best = max(best, PART_FACTOR * share * share * min(parts.values()))
         return best
@@ -154,25 +179,32 @@ def _concepts(parsed: ParsedQuery, words: list[str], kind: Kind) -> list[_Concep
         surface = normalise.fold(words[source]) if source < len(words) else ""
         entries = thesaurus.expansions_for(own_forms[source], own_forms.get(source + 1, ()))
         whole = {term for entry in entries for term in synonym_terms(entry, parsed.written_in)}
-        concepts.append(_Concept(surface, terms, weight, whole))
+        specificity = {
+            t.term: min(1.0, bm25_idf(df[t.term], n_docs) / weight) ** SYNONYM_SPECIFICITY_POWER
+            for t in known
+            if t.kind == "synonym" and not t.prefix
+        }
+        concepts.append(_Concept(surface, terms, weight, whole, specificity))
     return concepts
 
 
-def did_you_mean(parsed: ParsedQuery, words: list[str]) -> str:
-    """The query with each corrected word replaced by its best correction, or ""."""
-    corrected: dict[int, str] = {}
-    for t in parsed.terms:
-        if t.kind == "correction" and t.source not in corrected and t.source < len(words):
-            corrected[t.source] = t.term
-    if not corrected:
-        return ""
-    return " ".join(corrected.get(i, w) for i, w in enumerate(words))
+def _related(ids: list[int], evidence: dict[int, tuple[float, float]]) -> list[int]:
+    """The best ``MAX_RELATED`` of the documents that did not match, by how much of the query
+    each holds and, less, by its rank: the rank alone favours a document that repeats one
+    frequent word of the query over one holding more of it."""
+    order = {pk: i for i, pk in enumerate(ids)}
+
+    def worth(pk: int) -> tuple[float, int]:
+        share, relative = evidence[pk]
+        return (share + RELATED_RANK_FACTOR * min(1.0, relative), -order[pk])
+
+    return sorted(ids, key=worth, reverse=True)[:MAX_RELATED]
 
 
 def judge(parsed: ParsedQuery, kind: Kind, ids: Sequence[int], scores: Sequence[float]) -> Judged:
     """Split ranked ``ids`` (best first, with their ``scores``) into matches and related."""
     words = list(parsed.words)
-    suggestion = did_you_mean(parsed, words)
+    suggestion = spelling.suggestion(parsed, kind)
     if not ids:
         return Judged(did_you_mean=suggestion)
     judged_ids = list(ids[:WINDOW])
@@ -200,9 +232,9 @@ def judge(parsed: ParsedQuery, kind: Kind, ids: Sequence[int], scores: Sequence[
 
     matches = [pk for pk in covered if matches_query(pk)]
     chosen = set(matches)
-    related = [pk for pk in judged_ids if pk not in chosen][:MAX_RELATED]
-    if len(ids) > WINDOW and judged_ids[-1] in chosen:
-        matches += list(ids[WINDOW:])  # every judged one matched: the rest follow the ranking
     top = best or max(score.values(), default=0.0) or 1.0
     evidence = {pk: (coverage[pk], score.get(pk, 0.0) / top) for pk in judged_ids}
+    related = _related([pk for pk in judged_ids if pk not in chosen], evidence)
+    if len(ids) > WINDOW and judged_ids[-1] in chosen:
+        matches += list(ids[WINDOW:])  # every judged one matched: the rest follow the ranking
     return Judged(matches, related, not matches and bool(related), suggestion, evidence)

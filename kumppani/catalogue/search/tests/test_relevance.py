@@ -9,7 +9,8 @@ from kumppani.catalogue.demo_data import seed_catalogue_demo
 from kumppani.catalogue.search.analyzer import QueryTerm
 from kumppani.catalogue.search.filters import SearchFilters
 from kumppani.catalogue.search.query import search_services
-from kumppani.catalogue.search.relevance import _Concept, _letters, match_quality
+from kumppani.catalogue.search.relevance import _Concept, _letters, _related, match_quality
+from kumppani.catalogue.search.spelling import rewrite
 
 
 @pytest.fixture
@@ -43,6 +44,43 @@ def test_a_typo_offers_the_corrected_query(client: Client) -> None:
     html = client.get("/fi/services/", {"q": "vertasituki"}).content.decode()
     assert 'class="did-you-mean"' in html
     assert "q=vertaistuki" in html
+
+
+@pytest.mark.usefixtures("demo")
+def test_no_correction_is_offered_when_every_word_is_known(client: Client) -> None:
+    # "stödgrupp" is not in the demo catalogue, but it is a Swedish word, and its parts
+    # ("stöd", "grupp") are; "för" is a function word and "anhöriga" is indexed.
+    for municipality in ("905", ""):
+        result = search_services(
+            q="stödgrupp för anhöriga",
+            filters=SearchFilters(municipality=municipality or None),
+            language="sv",
+        )
+        assert result.did_you_mean == ""
+    html = client.get("/sv/services/", {"q": "stödgrupp för anhöriga"}).content.decode()
+    assert 'class="did-you-mean"' not in html
+    body = client.get("/api/hsds/services", {"search": "stödgrupp för anhöriga"}).json()
+    assert body["x_did_you_mean"] is None
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_correction_replaces_only_the_unknown_word_in_its_written_spelling() -> None:
+    # The other words stay as typed (ä/ö, capitals); the correction is spelt as the indexed
+    # texts write it ("stödperson"), not in the folded form of the index ("stodperson").
+    result = search_services(q="Stödpersn för unga", filters=SearchFilters(), language="sv")
+    assert result.did_you_mean == "stödperson för unga"
+    result = search_services(q="vertasituki yhdessä", filters=SearchFilters(), language="fi")
+    assert result.did_you_mean == "vertaistuki yhdessä"
+
+
+def test_rewrite_keeps_everything_but_the_replaced_words() -> None:
+    words = ("vertasituki", "läheisille")
+    assert rewrite("Vertasituki  läheisille!", words, {0: "vertaistuki"}) == (
+        "vertaistuki läheisille!"
+    )
+    assert rewrite("stödgrupp för Anhöriga", ("stödgrupp", "anhöriga"), {1: "anhörig"}) == (
+        "stödgrupp för anhörig"
+    )
 
 
 @pytest.mark.usefixtures("demo")
@@ -102,3 +140,34 @@ def test_match_quality_words() -> None:
     assert match_quality(True, True) == "matches"
     assert match_quality(False, True) == "related_only"
     assert match_quality(False, False) == "none"
+
+
+def test_a_synonym_much_commoner_than_the_word_counts_less() -> None:
+    terms = [
+        QueryTerm("kela", 1.0, "word", 0),
+        QueryTerm("tuki", 0.5, "synonym", 0),
+        QueryTerm("blankett", 0.5, "synonym", 0),
+    ]
+    whole = {"tuki", "blankett"}
+    concept = _Concept("kela", terms, 3.0, whole, specificity={"tuki": 0.3, "blankett": 1.0})
+    assert concept.held({"blankett": 0}) == pytest.approx(0.85)
+    assert concept.held({"tuki": 0}) < 0.5 * concept.held({"blankett": 0})
+
+
+def test_an_inflected_compound_is_held_whole_by_its_parts() -> None:
+    terms = [
+        QueryTerm("vauvaperhe", 1.0, "word", 0),
+        QueryTerm("vauvaperheille", 1.0, "word", 0),
+        QueryTerm("vauva", 0.6, "part", 0),
+        QueryTerm("perhe", 0.6, "part", 0),
+    ]
+    concept = _Concept("vauvaperheille", terms, 1.0, whole=set())
+    assert concept.held({"vauva": 0, "perhe": 0}) == pytest.approx(0.9)
+    assert concept.held({"perhe": 0}) < 0.3
+
+
+def test_related_results_come_by_their_share_of_the_query_and_less_by_rank() -> None:
+    # Ranked 1, 2, 3: the first repeats one word of the query, the second holds most of it.
+    evidence = {1: (0.1, 0.9), 2: (0.6, 0.2), 3: (0.3, 0.3)}
+    assert _related([1, 2, 3], evidence) == [2, 1, 3]
+    assert _related([1, 2], {1: (0.4, 0.5), 2: (0.4, 0.5)}) == [1, 2]
