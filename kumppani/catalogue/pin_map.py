@@ -1,8 +1,6 @@
 """What the editor's map needs to place an activity's pin: where the tiles come from, and
-where to start when there is no pin yet.
-
-No geocoding service is at hand, so a municipality's starting point is the middle of the
-places already pinned in it; a municipality without any starts from the whole of Finland.
+where to start when there is no pin yet: the centre of the chosen municipality
+(`core.neighbours.centres`, every municipality of the reference data).
 """
 
 from __future__ import annotations
@@ -10,9 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Avg
 
-from .models import Location
+from kumppani.core.neighbours import centres
 
 # The middle of Finland, and a zoom that shows the whole country on a phone.
 FINLAND_CENTRE = (64.5, 26.0)
@@ -23,22 +20,8 @@ PIN_ZOOM = 16
 
 
 def municipality_centres() -> dict[str, list[float]]:
-    """The middle of the places pinned in each municipality, by municipality code."""
-    rows = (
-        Location.objects.filter(
-            latitude__isnull=False, longitude__isnull=False, municipality__isnull=False
-        )
-        .values("municipality__code")
-        .annotate(latitude=Avg("latitude"), longitude=Avg("longitude"))
-        .order_by("municipality__code")
-    )
-    return {
-        row["municipality__code"]: [
-            round(float(row["latitude"]), 5),
-            round(float(row["longitude"]), 5),
-        ]
-        for row in rows
-    }
+    """Each municipality's centre by its code, for the map's starting point."""
+    return {code: [round(lat, 5), round(lon, 5)] for code, (lat, lon) in centres().items()}
 
 
 def pin_map_data() -> dict[str, Any] | None:

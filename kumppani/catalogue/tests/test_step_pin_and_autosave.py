@@ -129,9 +129,12 @@ def test_the_first_step_removes_the_pin_or_keeps_it_without_the_map(client, bob,
     assert location.address == "Kauppakatu 1"
 
 
-def test_the_map_starts_at_the_places_already_pinned_in_the_municipality(draft, bob):
-    service_update(service=draft, actor=Actor(user=bob), location=pinned(*SEINAJOKI))
-    assert municipality_centres() == {"743": [62.7903, 22.8403]}
+def test_the_map_starts_at_the_centre_of_any_municipality():
+    starts = municipality_centres()
+    # every municipality, whether any place is pinned in it or not
+    assert len(starts) == 308
+    assert starts["743"] == [62.79446, 22.82822]  # Seinäjoki
+    assert starts["287"] == [62.27429, 21.37596]  # Kristinestad, nothing pinned there
 
 
 def test_the_first_step_has_the_map_data_and_no_inline_script(client, bob, org_x):
