@@ -264,6 +264,11 @@ def search_part(
         with connection.cursor() as cur:
             cur.execute("VACUUM ANALYZE")
         write_meta({"index_key": index_key, "index_seconds": f"{index_seconds:.1f}"})
+    from kumppani.catalogue.occurrences import occurrences_roll
+
+    start = time.perf_counter()
+    added = occurrences_roll()  # the activities' times for the time filters, up to today
+    log(f"  {added:,} activity times added in {time.perf_counter() - start:.0f} s")
     log(f"Data ready after {time.perf_counter() - t0:.0f} s")
     if args.prepare_only:
         return

@@ -68,6 +68,10 @@ class SearchParams(Schema):
     cost: str = ""
     how_to_join: str = ""
     accessibility: list[str] = []
+    when: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    weekday: list[str] = []
     page: str = ""
     per_page: str = ""
     facets: str = ""
@@ -339,7 +343,10 @@ def list_services(request: HttpRequest) -> Any:
     services of the nearby municipalities too, after its own; `nearby` in the response says
     where each of them is; ignored without `municipality`), `county`, `online`, `activity_type`,
     `theme`, `target_group` (codes or ids; repeat for several), `language`, `cost`
-    (free/fee), `how_to_join`, `accessibility` (repeatable). `facets=true` adds counts.
+    (free/fee), `how_to_join`, `accessibility` (repeatable), `when` (today, this_week or
+    dates), `date_from` and `date_to` (YYYY-MM-DD, at most a year apart), `weekday` (mon..sun,
+    repeatable): the activity happens then (public holidays left out where its schedule
+    says so). `facets=true` adds counts.
     An invalid value is answered with 400 and a message naming it.
     """
     form = _form(request)

@@ -35,6 +35,7 @@ from .models import (
     TimeCommitment,
     VolunteerTask,
 )
+from .occurrences import occurrences_refresh
 from .schedules import Repeat, build_rrule
 
 NAMESPACE = uuid.UUID("0c6b7f0e-3d5e-4f53-9a55-3f2f4f1d2c11")
@@ -688,7 +689,10 @@ def _seed_service(
 
 
 def _reindex() -> None:
-
+    # The demo writes its schedules directly: their times for the search's time filters too.
+    occurrences_refresh(
+        Service.objects.filter(schedules__isnull=False).values_list("pk", flat=True)
+    )
     for service in Service.objects.visible():
         index_service(service)
     for task in VolunteerTask.objects.filter(status=PublicationStatus.PUBLISHED):

@@ -402,6 +402,41 @@ class Schedule(models.Model):
         return next_occurrences(self, after=after, count=count)
 
 
+class Occurrence(models.Model):
+    """One time an activity happens within the next days (settings.CATALOGUE_OCCURRENCE_DAYS).
+
+    Derived from the schedules (``occurrences.py`` keeps it up to date) so that the search can
+    filter by date and weekday in SQL; public holidays are already left out.
+    """
+
+    # The (service, date) index and the unique (schedule, starts_at) serve the foreign keys.
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="occurrences", db_index=False
+    )
+    schedule = models.ForeignKey(
+        Schedule, on_delete=models.CASCADE, related_name="occurrences", db_index=False
+    )
+    date = models.DateField(_("date"))  # local (Europe/Helsinki) date of the start
+    starts_at = models.DateTimeField(_("starts"))
+    weekday = models.PositiveSmallIntegerField(_("weekday"))  # 0 = Monday
+
+    class Meta:
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+        indexes = [
+            models.Index(fields=["date"], name="catalogue_occurrence_date"),
+            models.Index(fields=["service", "date"], name="catalogue_occurrence_svc_date"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "starts_at"], name="catalogue_occurrence_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id}: {self.starts_at.isoformat()}"
+
+
 class VolunteerTaskQuerySet(models.QuerySet["VolunteerTask"]):
     def visible(self) -> VolunteerTaskQuerySet:
         """Published and not hidden by a coordinator: what residents may see."""

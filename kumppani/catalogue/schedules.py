@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 import holidays
@@ -36,6 +36,29 @@ def next_occurrences(schedule: Schedule, *, after: datetime, count: int = 5) -> 
         if len(found) == count or when.year > after.year + 2:
             break
     return found
+
+
+def occurrences_between(schedule: Schedule, first: date, last: date) -> list[datetime]:
+    """Every start time (local) whose local date falls on ``first``..``last`` inclusive,
+    holidays left out where the schedule says so."""
+    start = timezone.localtime(schedule.starts_at)
+    if last < first:
+        return []
+    if not schedule.rrule:
+        return [start] if first <= start.date() <= last else []
+    if schedule.until:
+        last = min(last, schedule.until)
+    zone = start.tzinfo
+    rule = rrulestr(schedule.rrule, dtstart=start)
+    found = rule.between(
+        datetime.combine(first, time.min, tzinfo=zone),
+        datetime.combine(last, time.max, tzinfo=zone),
+        inc=True,
+    )
+    if not schedule.skip_public_holidays:
+        return list(found)
+    off = finnish_holidays(range(first.year, last.year + 1))
+    return [when for when in found if when.date() not in off]
 
 
 def service_occurrences(

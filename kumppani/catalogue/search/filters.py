@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from kumppani.catalogue.models import (
     VISIBLE_SQL,
     VISIBLE_SQL_PARAMS,
+    Occurrence,
     Service,
     ServiceLanguage,
     VolunteerTask,
@@ -65,6 +67,10 @@ class SearchFilters:
     # The nearby part of such a search (set with ``municipality`` None): the services named
     # in a municipality of ``nearby`` that are not in this municipality's area.
     nearby_of: str | None = None
+    # When (forms.when.time_filter): an occurrence on these dates (inclusive) and weekdays.
+    date_from: date | None = None
+    date_to: date | None = None
+    weekdays: tuple[int, ...] = ()  # 0 = Monday
 
 
 # --- ORM conditions -------------------------------------------------------------------------
@@ -98,6 +104,19 @@ def _nearby_condition(nearby: tuple[str, ...]) -> Q:
         .order_by()
         .values("service_id")
     )
+
+
+def _time_condition(filters: SearchFilters) -> Q:
+    """The service has an occurrence (a schedule's time, holidays left out) on the dates
+    and weekdays: an EXISTS on the (service, date) index."""
+    times = Occurrence.objects.filter(service_id=OuterRef("pk"))
+    if filters.date_from:
+        times = times.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        times = times.filter(date__lte=filters.date_to)
+    if filters.weekdays:
+        times = times.filter(weekday__in=filters.weekdays)
+    return Q(Exists(times))
 
 
 def filter_conditions(filters: SearchFilters, *, areas: bool = True) -> dict[str, Q]:
@@ -138,6 +157,8 @@ def filter_conditions(filters: SearchFilters, *, areas: bool = True) -> dict[str
         out["how_to_join"] = Q(how_to_join=filters.how_to_join)
     if filters.accessibility:
         out["accessibility"] = Q(**dict.fromkeys(filters.accessibility, True))
+    if filters.date_from or filters.date_to or filters.weekdays:
+        out["when"] = _time_condition(filters)
     return out
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.catalogue.models import HowToJoin, Service, Taxonomy, TaxonomyTerm
+from kumppani.catalogue.search import when as times
 from kumppani.catalogue.search.query import (
     ACCESSIBILITY_FIELDS,
     MAX_PER_PAGE,
@@ -267,8 +268,17 @@ class SearchForm(forms.Form):
         choices=accessibility_choices,
         error_messages={"invalid_choice": _("There is no accessibility feature called %(value)s.")},
     )
+    when = times.when_field()
+    date_from = times.date_field(_("From date"))
+    date_to = times.date_field(_("To date"))
+    weekday = times.weekday_field()
     page = _page_field(widget=forms.HiddenInput)
     per_page = _per_page_field(widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        times.check_dates(self)
+        return cleaned
 
     def clean_language(self) -> str | None:
         value = (self.cleaned_data.get("language") or "").strip().lower()
@@ -281,6 +291,7 @@ class SearchForm(forms.Form):
     def filters(self) -> SearchFilters:
         data = self.cleaned_data
         municipality = data.get("municipality") or None
+        date_from, date_to, weekdays = times.time_filter(data)
         return SearchFilters(
             municipality=municipality,
             county=data.get("county") or None,
@@ -294,6 +305,9 @@ class SearchForm(forms.Form):
             accessibility=tuple(data.get("accessibility") or ()),
             # Without a municipality there is nothing to be near: the option is ignored.
             nearby=neighbours(municipality) if municipality and data.get("nearby") else (),
+            date_from=date_from,
+            date_to=date_to,
+            weekdays=weekdays,
         )
 
     def error_message(self) -> str:
@@ -309,6 +323,7 @@ class SearchForm(forms.Form):
 # The search page's filters in groups, each drawn as a fieldset with its legend.
 FILTER_GROUPS: tuple[tuple[Any, tuple[str, ...]], ...] = (
     (_("Where"), ("municipality", "nearby", "county", "online")),
+    (_("When"), ("when", "date_from", "date_to", "weekday")),
     (_("Kind of activity"), ("activity_type", "theme", "target_group")),
     (_("Language, cost and joining"), ("language", "cost", "how_to_join")),
     (_("Accessibility"), ("accessibility",)),
@@ -329,14 +344,15 @@ def filter_groups(form: SearchForm) -> list[FilterGroup]:
 def chosen_filters(form: SearchForm) -> int:
     """How many filters the request sets (shown beside the button that opens them)."""
     data = form.data
-    count = 0
+    chosen: set[str] = set()
     for _legend, names in FILTER_GROUPS:
         for name in names:
             values: list[Any] = (
                 data.getlist(name) if isinstance(data, QueryDict) else [data.get(name)]
             )
-            count += any(str(value or "").strip() for value in values)
-    return count
+            if any(str(value or "").strip() for value in values):
+                chosen.add(times.COUNTED_AS.get(name, name))
+    return len(chosen)
 
 
 class _PagingForm(forms.Form):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from kumppani.catalogue.models import Service, TaxonomyTerm, VolunteerTask
+from kumppani.catalogue.occurrences import occurrences_rebuild
 from kumppani.catalogue.search import backend
 from kumppani.catalogue.search.backend import SERVICES, TASKS, Kind
 from kumppani.catalogue.search.documents import Document, service_document, task_document
@@ -184,6 +185,8 @@ def rebuild_index() -> tuple[int, int]:
         backend.clear(TASKS)
         n_services = index_services(Service.objects.visible().order_by("pk"))
         n_tasks = index_volunteer_tasks(_task_queryset().order_by("pk"))
+        # The activities' times for the time filters, computed afresh too.
+        occurrences_rebuild()
         backend.refresh_vocabulary(SERVICES)
         backend.refresh_vocabulary(TASKS)
     return n_services, n_tasks

@@ -27,6 +27,7 @@ from kumppani.core.workflow import lock
 from kumppani.organisations.models import Organisation
 
 from ..models import Location, PublicationStatus, Schedule, Service, ServiceLocation
+from ..occurrences import occurrences_refresh
 from . import workflow
 from .service import SERVICE, ServiceFields
 
@@ -113,6 +114,7 @@ def service_import(
         changed.append("locations")
     if times is not None and _set_times(service, times):
         changed.append("schedules")
+        occurrences_refresh([service.pk])
     if created:
         workflow.record(SERVICE, service, action="catalogue.service.create", actor=actor)
     elif changed:

@@ -37,6 +37,7 @@ from ..models import (
     ServiceLocation,
     TaxonomyTerm,
 )
+from ..occurrences import occurrences_refresh
 from ..schedules import validate_rrule
 from ..selectors import service_counties
 from . import workflow
@@ -256,6 +257,7 @@ def _save_related(service: Service, related: dict[str, Any]) -> list[str]:
         changed.append("location")
     if related.get("schedule") is not None and _set_schedule(service, related["schedule"]):
         changed.append("schedule")
+        occurrences_refresh([service.pk])
     return changed
 
 
