@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import cast
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -71,6 +71,11 @@ def test_a_weekly_tuesday_schedule_leaves_out_a_tuesday_public_holiday() -> None
     assert timezone.localtime(row.starts_at).hour == 18
 
 
+@pytest.fixture
+def settings_days(settings: Any) -> None:
+    settings.CATALOGUE_OCCURRENCE_DAYS = 10
+
+
 def test_only_the_window_of_days_is_kept(settings_days: None) -> None:
     service = cast(Service, ServiceFactory())
     today = date(2030, 3, 4)  # a Monday
@@ -85,17 +90,12 @@ def test_only_the_window_of_days_is_kept(settings_days: None) -> None:
     assert len(dates(service)) == 10 + 1
 
 
-@pytest.fixture
-def settings_days(settings: object) -> None:
-    settings.CATALOGUE_OCCURRENCE_DAYS = 10  # type: ignore[attr-defined]
-
-
-def test_the_write_services_keep_the_occurrences(bob: object, org_x: object) -> None:
+def test_the_write_services_keep_the_occurrences(bob: Any, org_x: Any) -> None:
     today = timezone.localdate()
     start = datetime.combine(today + timedelta(days=1), datetime.min.time(), tzinfo=HELSINKI)
-    actor = Actor(user=bob)  # type: ignore[arg-type]
+    actor = Actor(user=bob)
     service = service_create(
-        organisation=org_x,  # type: ignore[arg-type]
+        organisation=org_x,
         actor=actor,
         name_fi="Kuoro",
         schedule=ScheduleData(starts_at=start.replace(hour=18), skip_public_holidays=False),
