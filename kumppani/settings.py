@@ -305,12 +305,12 @@ HSDS_IMPORT_MAX_DEPTH = int(os.environ.get("HSDS_IMPORT_MAX_DEPTH", "20"))
 # Characters in one text field (a description); short fields have their own column limits.
 HSDS_IMPORT_MAX_TEXT_LENGTH = int(os.environ.get("HSDS_IMPORT_MAX_TEXT_LENGTH", "20000"))
 
-# Periodic jobs, all of them: `manage.py run_periodic_jobs` (cron or a systemd timer, every
-# minute, on any number of hosts) enqueues each task once per interval.
 # How many days ahead (today included) the activities' times are kept for the search's
 # time filters (catalogue.occurrences).
 CATALOGUE_OCCURRENCE_DAYS = int(os.environ.get("CATALOGUE_OCCURRENCE_DAYS", "180"))
 
+# Periodic jobs, all of them: `manage.py run_periodic_jobs` (cron or a systemd timer, every
+# minute, on any number of hosts) enqueues each task once per interval.
 PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     "outbox-retry": {
         "task": "kumppani.core.outbox.outbox_retry",
@@ -323,10 +323,6 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     "hsds-dumps": {
         "task": "kumppani.catalogue.hsds.tasks.hsds_dumps_refresh",
         "every": timedelta(minutes=1),
-    },
-    "occurrences-roll": {
-        "task": "kumppani.catalogue.occurrences.occurrences_roll_forward",
-        "every": timedelta(days=1),
     },
     "freshness-reminders": {
         "task": "kumppani.catalogue.tasks.freshness_reminders",
@@ -350,6 +346,10 @@ PERIODIC_JOBS: dict[str, dict[str, Any]] = {
     },
     "memo-reminders": {
         "task": "kumppani.meetings.memo_tasks.memo_reminders",
+        "every": timedelta(days=1),
+    },
+    "occurrences-roll": {  # the search's time filters
+        "task": "kumppani.catalogue.occurrences.occurrences_roll_forward",
         "every": timedelta(days=1),
     },
 }

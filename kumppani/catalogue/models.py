@@ -410,11 +410,12 @@ class Occurrence(models.Model):
     """
 
     # The (service, date) index and the unique (schedule, starts_at) serve the foreign keys.
+    # No reverse accessors: Service.occurrences and Schedule.occurrences compute times.
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="occurrences", db_index=False
+        Service, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     schedule = models.ForeignKey(
-        Schedule, on_delete=models.CASCADE, related_name="occurrences", db_index=False
+        Schedule, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     date = models.DateField(_("date"))  # local (Europe/Helsinki) date of the start
     starts_at = models.DateTimeField(_("starts"))

@@ -53,6 +53,7 @@ EVERY_JOB = [
     "meeting-reminders",
     "meeting-registrations-anonymise",
     "memo-reminders",
+    "occurrences-roll",
 ]
 
 
@@ -83,6 +84,7 @@ def test_each_job_is_enqueued_once_per_interval(dummy_backend: None) -> None:
         "hsds_dumps_refresh",
         "idempotency_keys_purge",
         "memo_reminders",
+        "occurrences_roll_forward",
         "outbox_retry",
         "registration_reminders",
         "registrations_anonymise",
@@ -118,7 +120,7 @@ def test_the_command_says_what_it_enqueued(dummy_backend: None) -> None:
         out.getvalue().count(
             "Enqueued: outbox-retry, tasks-sweep, hsds-dumps, freshness-reminders, "
             "grant-report-reminders, idempotency-keys-purge, meeting-reminders, "
-            "meeting-registrations-anonymise, memo-reminders."
+            "meeting-registrations-anonymise, memo-reminders, occurrences-roll."
         )
         == 1
     )
@@ -158,8 +160,9 @@ def test_two_hosts_running_in_the_same_minute_enqueue_each_job_once() -> None:
         "kumppani.meetings.tasks.registration_reminders": 1,
         "kumppani.meetings.tasks.registrations_anonymise": 1,
         "kumppani.meetings.memo_tasks.memo_reminders": 1,
+        "kumppani.catalogue.occurrences.occurrences_roll_forward": 1,
     }
-    assert PeriodicJobRun.objects.count() == 9
+    assert PeriodicJobRun.objects.count() == 10
 
 
 @pytest.mark.django_db
