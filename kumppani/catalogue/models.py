@@ -410,7 +410,7 @@ class Occurrence(models.Model):
     """
 
     # The (service, date) index and the unique (schedule, starts_at) serve the foreign keys.
-    # No reverse accessors: Service.occurrences and Schedule.occurrences compute times.
+    # No reverse accessors: Schedule.occurrences() computes the next times from the rule.
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+", db_index=False)
     schedule = models.ForeignKey(
         Schedule, on_delete=models.CASCADE, related_name="+", db_index=False
