@@ -121,6 +121,7 @@ def filtered_services(request: HttpRequest) -> QuerySet[Service]:
         organization_id=params.uuid_param(request, "organization_id"),
         municipality=params.municipality_param(request),
         modified_after=params.datetime_param(request, "modified_after"),
+        times=params.time_params(request),
     )
 
 

@@ -6,7 +6,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
+from kumppani.catalogue.search.when import TimeFilterForm, time_filter
 from kumppani.core.api import requested_language
 from kumppani.core.models import Municipality
 from kumppani.core.parameters import MAX_PAGE_NUMBER, MAX_PAGE_SIZE
@@ -171,6 +172,15 @@ def municipality_param(request: HttpRequest) -> str | None:
             % {"value": _shown(raw)}
         )
     return raw
+
+
+def time_params(request: HttpRequest) -> tuple[date | None, date | None, tuple[int, ...]]:
+    """The search's time filters (when, date_from, date_to, weekday): the first and last date
+    and the weekdays a service must happen on (None, None, () for none)."""
+    form = TimeFilterForm(request.GET)
+    if not form.is_valid():
+        raise BadRequest(form.error_message())
+    return time_filter(form.cleaned_data)
 
 
 def format_param(request: HttpRequest) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -15,6 +15,7 @@ from kumppani.catalogue.models import (
     TaxonomyTerm,
     VolunteerTask,
 )
+from kumppani.catalogue.search.filters import SearchFilters, filter_conditions
 from kumppani.catalogue.search.query import judge_service_ids, rank_service_ids, rank_task_ids
 from kumppani.catalogue.search.relevance import Judged
 from kumppani.organisations.models import Organisation
@@ -86,6 +87,7 @@ def filter_services(
     organization_id: str | None = None,
     municipality: str | None = None,
     modified_after: object | None = None,
+    times: tuple[date | None, date | None, tuple[int, ...]] = (None, None, ()),
 ) -> QuerySet[Service]:
     if taxonomy_term_id:
         services = services.filter(
@@ -107,6 +109,9 @@ def filter_services(
         )
     if modified_after is not None:
         services = services.filter(updated_at__gte=modified_after)
+    when = filter_conditions(SearchFilters(date_from=times[0], date_to=times[1], weekdays=times[2]))
+    if "when" in when:
+        services = services.filter(when["when"])
     return services
 
 

@@ -112,3 +112,22 @@ def time_filter(
     if first is None and last is None and not weekdays:
         return None, None, ()
     return max(first or today, today), last, weekdays
+
+
+class TimeFilterForm(forms.Form):
+    """The time filters alone (the HSDS API's ``/services``), checked as on the search."""
+
+    when = when_field()
+    date_from = date_field(_("From date"))
+    date_to = date_field(_("To date"))
+    weekday = weekday_field()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        check_dates(self)
+        return cleaned
+
+    def error_message(self) -> str:
+        return " ".join(
+            f"'{name}': {error}" for name, errors in self.errors.items() for error in errors
+        )
