@@ -47,8 +47,9 @@ class WeekdayField(forms.MultipleChoiceField):
 
 
 def when_field() -> forms.ChoiceField:
+    # Not "When": that is the legend of the group around it (forms.FILTER_GROUPS).
     return forms.ChoiceField(
-        label=_("When"),
+        label=_("Time period"),
         required=False,
         widget=forms.RadioSelect,
         choices=WHEN_CHOICES,
