@@ -18,6 +18,7 @@ from kumppani.catalogue.models import Schedule, Service
 from kumppani.catalogue.occurrences import occurrences_refresh
 from kumppani.catalogue.search.forms import SearchForm, chosen_filters
 from kumppani.catalogue.search.query import SearchFilters, search_services
+from kumppani.catalogue.tests.test_occurrences import tuesday_holiday
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("kumppani.catalogue.search.tests.urls")]
 
@@ -190,3 +191,24 @@ def test_the_page_has_a_when_fieldset_and_works_without_javascript(
     assert "(1 chosen)" in html
     bad = client.get("/en/search-page/", {"date_from": "2030-05-02", "date_to": "2030-05-01"})
     assert "The last date cannot be before the first date." in bad.content.decode()
+
+
+def test_a_public_holiday_left_out_by_the_schedule_is_not_found(make_service: MakeService) -> None:
+    holiday = tuesday_holiday()
+    service = make_service(name_fi="Tiistaikerho")
+    Schedule.objects.create(
+        service=service,
+        starts_at=datetime.combine(holiday - timedelta(days=14), datetime.min.time(), HELSINKI),
+        rrule="FREQ=WEEKLY;BYDAY=TU",
+        skip_public_holidays=True,
+    )
+    occurrences_refresh([service.pk], today=holiday - timedelta(days=20))
+
+    def names(first: date, last: date) -> list[str]:
+        filters = SearchFilters(date_from=first, date_to=last, weekdays=(1,))
+        found = search_services(q="tiistaikerho", filters=filters, language="fi")
+        return [s.name_fi for s in found.items]
+
+    assert names(holiday, holiday) == []
+    assert names(holiday - timedelta(days=7), holiday) == ["Tiistaikerho"]
+    assert names(holiday, holiday + timedelta(days=7)) == ["Tiistaikerho"]
