@@ -15,6 +15,10 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.languages import format_date
+
+from ..occurrences import occurrence_window
+
 TODAY = "today"
 THIS_WEEK = "this_week"
 DATES = "dates"
@@ -92,6 +96,12 @@ def check_dates(form: forms.Form, today: date | None = None) -> None:
         form.add_error("date_to", _("The last date cannot be before the first date."))
     elif last and (last - (first or today or timezone.localdate())).days > MAX_RANGE_DAYS:
         form.add_error("date_to", _("Choose dates at most one year apart."))
+    elif first and first > (known := occurrence_window(today)[1]):
+        form.add_error(
+            "date_from",
+            _("Activities' times are known until %(date)s. Choose a first date no later than that.")
+            % {"date": format_date(known)},
+        )
 
 
 def time_filter(

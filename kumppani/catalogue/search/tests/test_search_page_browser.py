@@ -148,7 +148,7 @@ def test_on_a_phone_the_results_come_first_and_the_filters_open_from_a_button(
     municipality = page.locator("#id_municipality")
     first_result = page.locator(".service-results h3 a").first
 
-    # The first result is near the top (it was 2,270 px down), five Tab presses from the search box.
+    # The first result is near the top (it was 2,270 px down), six Tab presses from the search box.
     expect(municipality).to_be_hidden()
     assert first_result.bounding_box()["y"] < 1000  # type: ignore[index]
     page.locator("#id_q").focus()
@@ -156,8 +156,9 @@ def test_on_a_phone_the_results_come_first_and_the_filters_open_from_a_button(
     while presses < 20 and not first_result.evaluate("link => link === document.activeElement"):
         page.keyboard.press("Tab")
         presses += 1
-    # The search button, the skip link, the filters' button and the client's list come between.
-    assert presses == 5
+    # The search button, the skip link, the filters' button, the map view and the client's
+    # list come between.
+    assert presses == 6
 
     # The button opens the filters from the keyboard; each group has its legend.
     page.locator("details.search-filters > summary").focus()

@@ -162,7 +162,15 @@ def test_the_form_explains_a_bad_range() -> None:
         assert too_long.errors == {"date_to": ["Choose dates at most one year apart."]}
         assert no_dates.errors == {"date_from": ["Choose the first date, the last date or both."]}
     # A year is fine; dates left behind from "choose dates" do not matter for "today".
-    assert SearchForm({"date_from": "2030-01-01", "date_to": "2031-01-01"}).is_valid()
+    soon = timezone.localdate() + timedelta(days=10)
+    a_year_on = soon + timedelta(days=365)
+    assert SearchForm({"date_from": soon.isoformat(), "date_to": a_year_on.isoformat()}).is_valid()
+    # Times are kept for the days ahead (CATALOGUE_OCCURRENCE_DAYS): a first date past them
+    # would silently match nothing, so it is refused in words.
+    with translation.override("en"):
+        too_far = SearchForm({"date_from": "2030-01-01", "date_to": "2030-01-31"})
+        assert list(too_far.errors) == ["date_from"]
+        assert "times are known until" in too_far.errors["date_from"][0]
     today = SearchForm({"when": "today", "date_from": "2.5.2030", "date_to": "1.5.2030"})
     assert today.is_valid()
     assert today.filters().date_from == today.filters().date_to == timezone.localdate()
