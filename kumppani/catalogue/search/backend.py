@@ -13,7 +13,7 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -430,12 +430,40 @@ _PG_LEXEME = re.compile(r"'([^']*)':([0-9A-D,]+)")
 _PG_FIELD = {label.pg_label: i for i, label in enumerate(FIELD_WEIGHTS.values())}
 
 
-def field_terms(kind: Kind, pks: Sequence[int]) -> dict[int, dict[str, int]]:
+class _TsvTerms(Mapping[str, int]):
+    """A document's terms from its tsvector text, each mapped to the first field holding it.
+
+    The field is worked out only for the terms looked up (a result holds a hundred or more
+    terms; relevance asks about a few), and remembered.
+    """
+
+    __slots__ = ("_fields", "_positions")
+
+    def __init__(self, text: str) -> None:
+        self._positions = dict(_PG_LEXEME.findall(text))
+        self._fields: dict[str, int] = {}
+
+    def __getitem__(self, term: str) -> int:
+        found = self._fields.get(term)
+        if found is None:
+            positions = self._positions[term]
+            labels = {p[-1] if p[-1] in _PG_FIELD else "D" for p in positions.split(",")}
+            found = self._fields[term] = min(_PG_FIELD[label] for label in labels)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+
+def field_terms(kind: Kind, pks: Sequence[int]) -> dict[int, Mapping[str, int]]:
     """Return {pk: {term: index in ``FIELDS`` of the first field holding it}} of the given
     documents (``relevance`` reads which query words a result holds, and where)."""
     if not pks:
         return {}
-    out: dict[int, dict[str, int]] = {}
+    out: dict[int, Mapping[str, int]] = {}
     with connection.cursor() as cur:
         if is_postgres():
             cur.execute(
@@ -443,11 +471,7 @@ def field_terms(kind: Kind, pks: Sequence[int]) -> dict[int, dict[str, int]]:
                 [list(pks)],
             )
             for pk, text in cur.fetchall():
-                terms: dict[str, int] = {}
-                for term, positions in _PG_LEXEME.findall(text or ""):
-                    labels = {p[-1] if p[-1] in _PG_FIELD else "D" for p in positions.split(",")}
-                    terms[term] = min(_PG_FIELD[label] for label in labels)
-                out[pk] = terms
+                out[pk] = _TsvTerms(text or "")
             return out
         marks = ", ".join(["%s"] * len(pks))
         cur.execute(

@@ -26,7 +26,7 @@ word of any query.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kumppani.catalogue.search import backend, normalise, spelling, thesaurus
@@ -36,7 +36,7 @@ from kumppani.catalogue.search.backend import Kind
 from kumppani.catalogue.search.ranking import bm25_idf
 
 # How many of the best ranked documents are judged; past them, the ranking's order stands.
-WINDOW = 200
+WINDOW = 100
 MIN_COVERAGE = 0.65
 MIN_RELATIVE_SCORE = 0.15
 # ... or, ranked close to the best, a smaller share of the query.
@@ -80,11 +80,11 @@ def match_quality(has_matches: bool, has_related: bool) -> str:
     return "related_only" if has_related else "none"
 
 
-def _holds(doc: dict[str, int], t: QueryTerm) -> int | None:
+def _holds(doc: Mapping[str, int], t: QueryTerm) -> int | None:
     """The first field of ``doc`` holding ``t`` (an index into ``FIELD_FACTORS``), or None."""
     if not t.prefix:
         return doc.get(t.term)
-    found = [i for term, i in doc.items() if term.startswith(t.term)]
+    found = [doc[term] for term in doc if term.startswith(t.term)]
     return min(found) if found else None
 
 
@@ -132,7 +132,7 @@ class _Concept:
         # {synonym term: how specific it is, 0..1} (see ``SYNONYM_FULL_IDF``).
         self.specificity = specificity or {}
 
-    def held(self, doc: dict[str, int]) -> float:
+    def held(self, doc: Mapping[str, int]) -> float:
         best = 0.0
         parts: dict[str, float] = {}
         for t in self.terms:
