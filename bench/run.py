@@ -385,12 +385,14 @@ def search_part(
         "(ORed), first 20 ids by name. No result cache exists anywhere: each process caches "
         "only word analyses, vocabulary statistics (document frequencies, 60 s), query "
         "analyses (60 s) and, per query, filters and page, the match level chosen and its "
-        "capped count (60 s; all emptied by any index write), so a repeated request runs one "
-        "statement: the ranked query, joined to the page's stored result cards (the first "
-        "request of a query also looks up its words in the vocabulary and chooses the level: "
-        "fewer than 20 matches fall back to the next level, a capped count, folded into the "
-        "ranked statement when a filter is set). `search_sql` returns the ranked "
-        'query the API ran for its page (without the cards); "Building" is `search_sql` '
+        "capped count (60 s; all emptied by any index write), and the judgement of a query's "
+        "best 100 results, so a repeated request runs two statements: the ranked query of "
+        "the judged window (the best 100, or the page if further), then the stored result "
+        "cards of the page's 20 rows read by primary key (the first request of a query also "
+        "looks up its words in the vocabulary and chooses the level: fewer than 20 matches "
+        "fall back to the next level, a capped count, folded into the ranked statement when "
+        "a filter is set). `search_sql` returns that ranked query, the one the API ran for "
+        'its window (the floor leaves out the card read); "Building" is `search_sql` '
         "itself: the analysis and one run of the search that finds that query.",
         "",
         "| in-process latency (ms) | p50 no filter | p95 no filter | p50 municipality "

@@ -298,9 +298,9 @@ def _judged_page(
     The best ``relevance.WINDOW`` documents are ranked in one statement and judged; the
     judgement is kept (``backend.cached_judgement``), so a repeated search runs only its
     ranked statement, and a page past the last match of a search judged moments ago none.
+    The window's statement reads no cards: those of the page, a fifth of the window, are
+    read by primary key (``listing.page_cards``), which costs less than reading them all.
     """
-    # With ``cards`` the window's stored cards are read by its ranked statement (the page's
-    # are among them): a repeated API request stays one statement.
     scope = service_scope(filters, conditions, cards=cards)
     key = (
         SERVICES.table,
@@ -317,7 +317,7 @@ def _judged_page(
         # Past the last match: nothing to rank.
         no_cards: Cards | None = {} if cards else None
         return _Page([], seen.total, seen.exact, seen.level, no_cards, seen.judged)
-    window = rank(parsed, scope, _limits(), limit=relevance.WINDOW)
+    window = rank(parsed, replace(scope, cards=None), _limits(), limit=relevance.WINDOW)
     ids, scores = tuple(window.ids), tuple(window.scores)
     if seen is not None and (seen.ids, seen.scores) == (ids, scores):
         judged = seen.judged  # the same documents, judged moments ago
@@ -339,12 +339,8 @@ def _judged_page(
             ranked.ids, ranked.total, ranked.total_exact, ranked.level, ranked.cards, judged
         )
     page_ids = judged.matches[offset:end]
-    page_cards = (
-        {pk: window.cards[pk] for pk in page_ids if pk in window.cards}
-        if window.cards is not None
-        else None
-    )
-    return _Page(page_ids, total, exact, window.level, page_cards, judged)
+    # The page's cards are read by primary key (``listing.page_cards``).
+    return _Page(page_ids, total, exact, window.level, None, judged)
 
 
 def _page_items(ids: list[int], *, visible_again: bool) -> list[Service]:
@@ -378,12 +374,14 @@ def compute_facets(
 def search_sql(
     *, q: str, filters: SearchFilters, language: str | None, limit: int
 ) -> tuple[str, list[Any]]:
-    """Return the SQL and params that fetch the ``limit`` best service ids for a query.
+    """Return the SQL and params that fetch the best service ids for a page of ``limit``.
 
     The "raw SQL floor" of the benchmark: exactly the ranked query ``search_services`` runs
-    for its page when the search is repeated (the first run may choose the match level with a
-    capped count, or count title-first tiers, first). Without text the ids come in
-    freshness/name order.
+    for its first page when the search is repeated (the first run may choose the match level
+    with a capped count, or count title-first tiers, first), without the stored cards it also
+    reads. A ranked search ranks the best ``relevance.WINDOW`` documents (or ``limit``, if
+    more) to judge them, so that is what this returns. Without text the ids of the page come
+    in freshness/name order.
     """
     parsed = parse_query(q, language=language)
     conditions = filter_conditions(filters)
@@ -394,10 +392,11 @@ def search_sql(
         sql, params = qs.query.sql_with_params()
         return sql, list(params)
     scope = service_scope(filters, conditions)
-    rank(parsed, scope, _limits(), limit=limit)
+    window = max(limit, relevance.WINDOW)  # as ``_judged_page`` ranks it
+    rank(parsed, scope, _limits(), limit=window)
     # Again, as a repeated search runs it (the first run may have chosen the level or
     # counted title-first tiers in statements of their own).
-    ranked = rank(parsed, scope, _limits(), limit=limit)
+    ranked = rank(parsed, scope, _limits(), limit=window)
     if not ranked.sql:
         return _NOTHING_SQL, []
     return ranked.sql, ranked.params

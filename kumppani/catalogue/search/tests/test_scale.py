@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from kumppani.catalogue.api import ServiceListOut
 from kumppani.catalogue.models import Service
@@ -203,6 +205,31 @@ def test_a_repeated_search_past_the_count_cap_keeps_its_title_first_page() -> No
         again = _ids_and_queries("tuolijumppa", filters=SearchFilters(), page=page, per_page=1)
         assert again[:3] == first[:3] and first[1:3] == (3, False)
         assert again[3] == 1
+
+
+@postgres_only
+def test_the_benchmark_floor_is_the_statement_a_repeated_search_runs(
+    make_service: MakeService,
+) -> None:
+    # Names hold the word (the title tier), a description only (the next tier): the judged
+    # window of a repeated search ranks both tiers, and so does the floor.
+    for i in range(3):
+        make_service(name_fi=f"Kuoro {i}")
+    make_service(name_fi="Kerho", description_fi="Kuoro laulaa.")
+    _ids_and_queries("kuoro", filters=SearchFilters())
+    with CaptureQueriesContext(connection) as ctx:
+        again = search_services(
+            q="kuoro", filters=SearchFilters(), language="fi", with_facets=False, load_items=False
+        )
+    sql, params = query.search_sql(q="kuoro", filters=SearchFilters(), language="fi", limit=20)
+    with connection.cursor() as cur:
+        floor = cur.mogrify(sql, params)
+        cur.execute(sql, params)
+        floor_ids = [r[0] for r in cur.fetchall()]
+    # The same statement but for the moment "stale" is measured from.
+    moment = re.compile(r"'[0-9-]+ [0-9:.+]+'::timestamptz")
+    assert [moment.sub("T", q["sql"]) for q in ctx.captured_queries] == [moment.sub("T", floor)]
+    assert floor_ids == again.ids and len(floor_ids) == 4
 
 
 @postgres_only
