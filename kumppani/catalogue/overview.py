@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from kumppani.core.models import Municipality
@@ -53,51 +54,44 @@ def figures_by_municipality(
         municipality.pk: MunicipalityFigures(municipality, municipality_name(municipality))
         for municipality in municipalities
     }
-    organisations = (
-        Organisation.objects.filter(status=OrganisationStatus.ACTIVE, municipalities__in=ids)
-        .order_by()  # the models' default ordering would split the groups
-        .values("municipalities")
-        .annotate(
-            total=Count("id", distinct=True),
-            unverified=Count("id", filter=Q(verified_at__isnull=True), distinct=True),
-            new=Count("id", filter=Q(created_at__gte=since), distinct=True),
-        )
+    new = Q(created_at__gte=since)
+    _add_counts(
+        rows,
+        Organisation.objects.filter(status=OrganisationStatus.ACTIVE, municipalities__in=ids),
+        "municipalities",
+        organisations=Count("id", distinct=True),
+        unverified=Count("id", filter=Q(verified_at__isnull=True), distinct=True),
+        new_this_month=Count("id", filter=new, distinct=True),
     )
-    for row in organisations:
-        figures = rows[row["municipalities"]]
-        figures.organisations = row["total"]
-        figures.unverified = row["unverified"]
-        figures.new_this_month += row["new"]
     visible = {"status": PublicationStatus.PUBLISHED, "hidden_at__isnull": True}
-    activities = (
-        Service.objects.filter(municipalities__in=ids, **visible)
-        .order_by()
-        .values("municipalities")
-        .annotate(
-            total=Count("id", distinct=True),
-            stale=Count("id", filter=Q(last_verified_at__lt=stale_before), distinct=True),
-            new=Count("id", filter=Q(created_at__gte=since), distinct=True),
-        )
+    _add_counts(
+        rows,
+        Service.objects.filter(municipalities__in=ids, **visible),
+        "municipalities",
+        activities=Count("id", distinct=True),
+        stale=Count("id", filter=Q(last_verified_at__lt=stale_before), distinct=True),
+        new_this_month=Count("id", filter=new, distinct=True),
     )
-    for row in activities:
-        figures = rows[row["municipalities"]]
-        figures.activities = row["total"]
-        figures.stale = row["stale"]
-        figures.new_this_month += row["new"]
-    tasks = (
-        VolunteerTask.objects.filter(municipality__in=ids, **visible)
-        .order_by()
-        .values("municipality")
-        .annotate(
-            total=Count("id"),
-            new=Count("id", filter=Q(created_at__gte=since)),
-        )
+    _add_counts(
+        rows,
+        VolunteerTask.objects.filter(municipality__in=ids, **visible),
+        "municipality",
+        tasks=Count("id"),
+        new_this_month=Count("id", filter=new),
     )
-    for row in tasks:
-        figures = rows[row["municipality"]]
-        figures.tasks = row["total"]
-        figures.new_this_month += row["new"]
     return list(rows.values())
+
+
+def _add_counts(
+    rows: dict[int, MunicipalityFigures], entries: QuerySet[Any], by: str, **counts: Count
+) -> None:
+    """Add one grouped count of the entries to the rows: per municipality (``by`` names the
+    entries' link to it), each count to the figure of its name."""
+    # The models' default ordering would split the groups.
+    for group in entries.order_by().values(by).annotate(**counts):
+        figures = rows[group[by]]
+        for name in counts:
+            setattr(figures, name, getattr(figures, name) + group[name])
 
 
 def totals(rows: Sequence[MunicipalityFigures]) -> dict[str, int]:

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML, URLFetcher
@@ -98,3 +99,10 @@ def render_pdf(template_name: str, context: Mapping[str, Any], *, language: str)
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
+    """The PDF as a file to save, named ``filename`` (with its ``.pdf``)."""
+    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

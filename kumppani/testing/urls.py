@@ -1,4 +1,4 @@
-"""URL helpers for tests that compare a page with its English source text."""
+"""URL helpers for tests: a page's address in a given language."""
 
 from typing import Any
 
@@ -10,3 +10,9 @@ def reverse_en(viewname: str, *args: Any, **kwargs: Any) -> str:
     """Reverse a language-prefixed URL under /en/, whatever language is active."""
     with translation.override("en"):
         return reverse(viewname, *args, **kwargs)
+
+
+def url_in(language: str, name: str, *args: Any) -> str:
+    """Reverse a URL name, with its positional ``args``, under the language's prefix."""
+    with translation.override(language):
+        return reverse(name, args=args)

@@ -7,12 +7,14 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.languages import content_languages, in_language, language_choices
 from kumppani.organisations.models import Organisation
 
-from ..models import TaxonomyTerm
+from ..models import Schedule, TaxonomyTerm
+from ..schedules import repeat_of
 
 # Languages activities are most often held in; others go in the free-text field.
 ACTIVITY_LANGUAGES = ("fi", "sv", "en", "se", "ru", "uk", "et", "ar", "so", "fa", "fse")
@@ -20,6 +22,18 @@ ACTIVITY_LANGUAGES = ("fi", "sv", "en", "se", "ru", "uk", "et", "ar", "so", "fa"
 
 def activity_language_choices() -> list[tuple[str, str]]:
     return language_choices(ACTIVITY_LANGUAGES)
+
+
+def schedule_initial(schedule: Schedule) -> dict[str, Any]:
+    """The first time of a schedule and how it repeats, as the initial values of a form's
+    time fields (the editor and the first step)."""
+    starts = timezone.localtime(schedule.starts_at)
+    return {
+        "start_date": starts.date(),
+        "start_time": starts.time().replace(second=0, microsecond=0),
+        "end_time": timezone.localtime(schedule.ends_at).time() if schedule.ends_at else None,
+        "repeat": repeat_of(schedule.rrule),
+    }
 
 
 def term_choices(taxonomy_code: str) -> QuerySet[TaxonomyTerm]:
@@ -120,6 +134,17 @@ class HideForm(forms.Form):
         max_length=2000,
         help_text=_("The organisation's representatives receive this text by email."),
         error_messages={"required": _("Tell the organisation why the entry is hidden.")},
+    )
+
+
+def activity_languages_field() -> forms.MultipleChoiceField:
+    """The languages an activity is held in, ticked from the usual ones (the editor and its
+    languages step)."""
+    return forms.MultipleChoiceField(
+        label=_("Languages of the activity"),
+        choices=activity_language_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
 

@@ -22,7 +22,7 @@ from kumppani.core.models import County
 from kumppani.core.widgets import MunicipalityPicker, NativeTimeInput
 
 from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
-from ..schedules import Repeat, build_rrule, repeat_of
+from ..schedules import Repeat, build_rrule
 from ..services import LocationData, ScheduleData, ServiceFields
 from ..taxonomy_data import ACTIVITY_TYPES, PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS, THEMES
 from .accessibility import AccessibilityAnswerField
@@ -30,9 +30,10 @@ from .common import (
     ACTIVITY_LANGUAGES,
     FriendlyErrorsMixin,
     _translated_fields,
-    activity_language_choices,
+    activity_languages_field,
     choose_from,
     free_places_field,
+    schedule_initial,
     stored_values,
     term_choices,
     terms_field,
@@ -106,12 +107,7 @@ class ServiceAreasForm(FriendlyErrorsMixin, forms.Form):
 
 
 class ServicePracticalForm(FriendlyErrorsMixin, forms.Form):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages of the activity"),
-        choices=activity_language_choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    languages = activity_languages_field()
     other_languages = forms.CharField(
         label=_("Other languages"),
         required=False,
@@ -389,12 +385,8 @@ def initial_for(service: Service) -> dict[str, Any]:
     schedules = list(service.schedules.all())
     if schedules:
         schedule = schedules[0]
-        starts = timezone.localtime(schedule.starts_at)
         initial.update(
-            start_date=starts.date(),
-            start_time=starts.time().replace(second=0, microsecond=0),
-            end_time=timezone.localtime(schedule.ends_at).time() if schedule.ends_at else None,
-            repeat=repeat_of(schedule.rrule),
+            schedule_initial(schedule),
             until=schedule.until,
             skip_public_holidays=schedule.skip_public_holidays,
         )

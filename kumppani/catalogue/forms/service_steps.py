@@ -28,7 +28,7 @@ from kumppani.core.widgets import NativeTimeInput
 from kumppani.organisations.models import Organisation
 
 from ..models import ACCESSIBILITY_FIELDS, HowToJoin, Service, TaxonomyTerm
-from ..schedules import Repeat, build_rrule, repeat_of
+from ..schedules import Repeat, build_rrule
 from ..services import LocationData, ScheduleData
 from ..suggestions import suggested_service_classes
 from ..taxonomy_data import PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS
@@ -36,8 +36,9 @@ from .accessibility import AccessibilityAnswerField
 from .common import (
     ACTIVITY_LANGUAGES,
     FriendlyErrorsMixin,
-    activity_language_choices,
+    activity_languages_field,
     free_places_field,
+    schedule_initial,
     website_field,
 )
 
@@ -317,13 +318,7 @@ def first_step_initial(service: Service, language: str) -> dict[str, Any]:
         initial["municipality"] = organisation_home(service.organisation)
     schedule = service.schedules.order_by("id").first()
     if schedule is not None:
-        starts = timezone.localtime(schedule.starts_at)
-        initial.update(
-            start_date=starts.date(),
-            start_time=starts.time().replace(second=0, microsecond=0),
-            end_time=timezone.localtime(schedule.ends_at).time() if schedule.ends_at else None,
-            repeat=repeat_of(schedule.rrule),
-        )
+        initial.update(schedule_initial(schedule))
     return initial
 
 
@@ -340,12 +335,7 @@ def other_language_choices() -> list[tuple[str, str]]:
 
 
 class LanguagesStepForm(StepForm):
-    languages = forms.MultipleChoiceField(
-        label=_("Languages of the activity"),
-        choices=activity_language_choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    languages = activity_languages_field()
     other_language = forms.ChoiceField(
         label=_("Another language"), choices=other_language_choices, required=False
     )

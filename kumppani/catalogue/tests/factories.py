@@ -73,6 +73,21 @@ def weekly_from_tomorrow(service: Service, **place: Any) -> Location:
     return location
 
 
+def caregivers_cafe(organisation: Any, **fields: Any) -> Service:
+    """The caregivers' café the client-list and printing tests choose: named and summarised
+    in Finnish and Swedish, weekly from tomorrow at Kalevankatu 5, Seinäjoki."""
+    cafe = ServiceFactory.create(
+        organisation=organisation,
+        name_fi="Omaishoitajien kahvila",
+        name_sv="Närståendevårdarnas kafé",
+        summary_fi="Kahvia ja vertaistukea.",
+        summary_sv="Kaffe och kamratstöd.",
+        **fields,
+    )
+    weekly_from_tomorrow(cafe, address="Kalevankatu 5", postal_code="60100", city="Seinäjoki")
+    return cafe
+
+
 def stale(service: Service, days: int = 400) -> Service:
     Service.objects.filter(pk=service.pk).update(
         last_verified_at=timezone.now() - timedelta(days=days)

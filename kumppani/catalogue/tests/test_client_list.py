@@ -17,7 +17,7 @@ from kumppani.core.models import AuditEvent, OutgoingEmail, Submission
 from kumppani.core.tests.pdf import document_language, pdf_text, read_pdf
 from kumppani.testing.factories import municipality
 
-from .factories import ServiceFactory, weekly_from_tomorrow
+from .factories import ServiceFactory, caregivers_cafe, weekly_from_tomorrow
 
 
 def _url(name: str, language: str = "fi") -> str:
@@ -27,16 +27,9 @@ def _url(name: str, language: str = "fi") -> str:
 
 @pytest.fixture
 def three(org_x):
-    coffee = ServiceFactory.create(
-        organisation=org_x,
-        name_fi="Omaishoitajien kahvila",
-        name_sv="Närståendevårdarnas kafé",
-        summary_fi="Kahvia ja vertaistukea.",
-        easy_read_summary_fi="Juomme kahvia ja juttelemme.",
-        summary_sv="Kaffe och kamratstöd.",
-        free_places=4,
+    coffee = caregivers_cafe(
+        org_x, easy_read_summary_fi="Juomme kahvia ja juttelemme.", free_places=4
     )
-    weekly_from_tomorrow(coffee, address="Kalevankatu 5", postal_code="60100", city="Seinäjoki")
     walk = ServiceFactory.create(organisation=org_x, name_fi="Muistikävely", how_to_join="sign_up")
     choir = ServiceFactory.create(
         organisation=org_x,

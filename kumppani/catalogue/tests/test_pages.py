@@ -14,7 +14,7 @@ from kumppani.catalogue.models import (
 )
 from kumppani.core.models import AuditEvent
 from kumppani.testing.factories import OrganisationFactory, municipality
-from kumppani.testing.urls import reverse_en
+from kumppani.testing.urls import reverse_en, url_in
 
 from .factories import ServiceFactory, VolunteerTaskFactory, stale, weekly_from_tomorrow
 
@@ -33,11 +33,6 @@ def _swedish_kafe(organisation, **fields) -> Service:
         summary_sv="Vi träffas varje vecka.",
         **fields,
     )
-
-
-def url_in(language: str, name: str, *args) -> str:
-    with translation.override(language):
-        return reverse(name, args=args)
 
 
 @pytest.fixture

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from kumppani.core.tests.pdf import document_language, is_tagged, pdf_text, read_pdf
+from kumppani.testing.urls import url_in
 
-from .factories import ServiceFactory, weekly_from_tomorrow
-
-
-def _url(language: str, name: str) -> str:
-    with translation.override(language):
-        return reverse(name)
+from .factories import ServiceFactory, caregivers_cafe
 
 
 def _chosen(org_x):
-    coffee = ServiceFactory.create(
-        organisation=org_x,
-        name_fi="Omaishoitajien kahvila",
-        name_sv="Närståendevårdarnas kafé",
-        summary_fi="Kahvia ja vertaistukea.",
-        summary_sv="Kaffe och kamratstöd.",
+    coffee = caregivers_cafe(
+        org_x,
         contact_title_fi="toiminnanohjaaja",
         contact_name="Maija Meikäläinen",
         contact_phone="040 123 4567",
@@ -36,7 +27,6 @@ def _chosen(org_x):
         contact_email="matti.virtanen@example.fi",  # no consent recorded
         website="https://example.fi/kavely",
     )
-    weekly_from_tomorrow(coffee, address="Kalevankatu 5", postal_code="60100", city="Seinäjoki")
     return coffee, walk
 
 
@@ -44,7 +34,7 @@ def test_printable_list_downloads_as_a_pdf_with_each_chosen_activity(client, org
     coffee, walk = _chosen(org_x)
     ids = f"{coffee.public_id},{walk.public_id}"
 
-    response = client.get(_url("fi", "catalogue:printable_pdf"), {"ids": ids})
+    response = client.get(url_in("fi", "catalogue:printable_pdf"), {"ids": ids})
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -74,7 +64,7 @@ def test_pdf_is_in_the_pages_language(client, org_x):
     coffee, walk = _chosen(org_x)
 
     response = client.get(
-        _url("sv", "catalogue:printable_pdf"), {"ids": f"{coffee.public_id},{walk.public_id}"}
+        url_in("sv", "catalogue:printable_pdf"), {"ids": f"{coffee.public_id},{walk.public_id}"}
     )
 
     reader = read_pdf(response.content)
@@ -92,7 +82,7 @@ def test_pdf_takes_a_search_query_string_like_the_page(client, org_x):
     index_service(ServiceFactory.create(organisation=org_x, name_fi="Kuntosaliryhmä"))
 
     response = client.get(
-        _url("fi", "catalogue:printable_pdf"), {"q": "kahvila", "municipality": "743"}
+        url_in("fi", "catalogue:printable_pdf"), {"q": "kahvila", "municipality": "743"}
     )
 
     text = pdf_text(response.content)
@@ -101,10 +91,10 @@ def test_pdf_takes_a_search_query_string_like_the_page(client, org_x):
 
 def test_printable_page_links_to_the_pdf_with_the_same_choice(client, org_x):
     coffee, _walk = _chosen(org_x)
-    html = client.get(_url("fi", "catalogue:printable"), {"ids": str(coffee.public_id)}).text
-    assert f'href="{_url("fi", "catalogue:printable_pdf")}?ids={coffee.public_id}"' in html
+    html = client.get(url_in("fi", "catalogue:printable"), {"ids": str(coffee.public_id)}).text
+    assert f'href="{url_in("fi", "catalogue:printable_pdf")}?ids={coffee.public_id}"' in html
 
 
 def test_printable_page_without_activities_offers_no_pdf(client, db):
-    html = client.get(_url("fi", "catalogue:printable")).text
-    assert _url("fi", "catalogue:printable_pdf") not in html
+    html = client.get(url_in("fi", "catalogue:printable")).text
+    assert url_in("fi", "catalogue:printable_pdf") not in html

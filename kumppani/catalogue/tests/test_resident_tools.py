@@ -8,22 +8,17 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
 from kumppani.catalogue.accessibility import NOT_REPORTED, accessibility_report
 from kumppani.catalogue.models import Schedule, Service, VolunteerTask
 from kumppani.core.models import AuditEvent, OutgoingEmail
+from kumppani.testing.urls import url_in
 
 from .factories import ServiceFactory, VolunteerTaskFactory, weekly_from_tomorrow
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-
-
-def url_in(language: str, name: str, *args) -> str:
-    with translation.override(language):
-        return reverse(name, args=args)
 
 
 def _events(service: Service, client) -> tuple[Calendar, list]:

@@ -5,8 +5,6 @@ they cannot choose differently."""
 from datetime import date, timedelta
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
 from kumppani.catalogue.forms.service_steps import STEP_SLUGS, TargetGroupsStepForm
 from kumppani.catalogue.models import PublicationStatus, Service, TaxonomyTerm
@@ -14,13 +12,9 @@ from kumppani.catalogue.suggestions import suggested_service_classes
 from kumppani.catalogue.taxonomy_data import PTV_SERVICE_CLASSES, PTV_TARGET_GROUPS
 from kumppani.core.models import AuditEvent
 from kumppani.testing.factories import OrganisationFactory, representative
+from kumppani.testing.urls import url_in
 
 from .factories import ServiceFactory
-
-
-def url_in(language: str, name: str, *args) -> str:
-    with translation.override(language):
-        return reverse(name, args=args)
 
 
 def next_monday() -> date:

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.urls import reverse
 from django.utils import translation
 
 from kumppani.catalogue.models import Location, PublicationStatus, Service
@@ -15,17 +14,13 @@ from kumppani.catalogue.services import LocationData, service_update
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import version_of
 from kumppani.testing.factories import UserFactory, municipality, representative
+from kumppani.testing.urls import url_in
 
 from .factories import ServiceFactory
 from .test_service_steps import first_step
 
 SEINAJOKI = (Decimal("62.790300"), Decimal("22.840300"))
 STOCKHOLM = (Decimal("59.329300"), Decimal("18.068600"))
-
-
-def url_in(language: str, name: str, *args) -> str:
-    with translation.override(language):
-        return reverse(name, args=args)
 
 
 def autosave_url(service: Service, step: str) -> str:

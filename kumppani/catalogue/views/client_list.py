@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kumppani.accounts.roles import roles_of
 from kumppani.core.access import public, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.documents import PDF_CONTENT_TYPE, render_pdf
+from kumppani.core.documents import pdf_response, render_pdf
 from kumppani.core.languages import current_language
 from kumppani.core.submissions import new_token, submit_once, token_from
 
@@ -158,9 +158,7 @@ def client_list_pdf(request: HttpRequest) -> HttpResponse:
         "printed_at": timezone.now(),
     }
     pdf = render_pdf("catalogue/client_list_pdf.html", context, language=language)
-    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="activities.pdf"'
-    return response
+    return pdf_response(pdf, filename="activities.pdf")
 
 
 @signed_in

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kumppani.core.access import public
-from kumppani.core.documents import PDF_CONTENT_TYPE, render_pdf
+from kumppani.core.documents import pdf_response, render_pdf
 from kumppani.core.htmx import render_fragment_or_page
 from kumppani.core.languages import current_language, language_name
 from kumppani.core.parameters import page_number
@@ -95,9 +95,7 @@ def printable_pdf(request: HttpRequest) -> HttpResponse:
     """The printable list as a tagged PDF in the page's language."""
     context = {"items": _printable_items(request), "printed_at": timezone.now()}
     pdf = render_pdf("catalogue/printable_pdf.html", context, language=current_language())
-    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="activities.pdf"'
-    return response
+    return pdf_response(pdf, filename="activities.pdf")
 
 
 @public
