@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kumppani.core import lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.forms import add_service_errors
@@ -180,9 +180,7 @@ def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement and its tranches not yet released (those released are shown, fixed)."""
     require(access.is_coordinator(request.user))
-    agreement = _agreements(request).filter(pk=pk).first()
-    if agreement is None:
-        raise Http404
+    agreement = first_or_404(_agreements(request), pk=pk)
     form = AgreementForm(
         request.POST if request.method == "POST" else None,
         initial=AgreementForm.initial_for(agreement),

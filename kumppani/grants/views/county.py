@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors, save_versioned
 from kumppani.core.submissions import new_token, submit_once, token_from
@@ -68,9 +68,7 @@ def county_goals(request: HttpRequest, code: str) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a goal or retire it."""
     require(access.is_coordinator(request.user))
-    goal = access.managed_goals(request.user).filter(pk=pk).first()
-    if goal is None:
-        raise Http404
+    goal = first_or_404(access.managed_goals(request.user), pk=pk)
     form = GoalForm(
         request.POST if request.method == "POST" else None, initial=GoalForm.initial_for(goal)
     )

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumppani.core.access import declare, signed_in
+from kumppani.core.access import declare, first_or_404, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import zip_stream
 from kumppani.core.htmx import render_fragment_or_page
@@ -28,9 +28,7 @@ PAGE_SIZE = 50
 
 
 def _call(request: HttpRequest, public_id: UUID) -> Call:
-    call = access.managed_calls(request.user).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
+    call = first_or_404(access.managed_calls(request.user), public_id=public_id)
     return call
 
 
@@ -88,9 +86,7 @@ def call_documents(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def decision_document_file(request: HttpRequest, public_id: UUID, pk: int) -> FileResponse:
     """One decision's PDF, as made last."""
     call = _call(request, public_id)
-    document = DecisionDocument.objects.filter(pk=pk, decision__application__call=call).first()
-    if document is None:
-        raise Http404
+    document = first_or_404(DecisionDocument.objects.all(), pk=pk, decision__application__call=call)
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,

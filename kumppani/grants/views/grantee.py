@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.roles import roles_of
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.documents import PDF_CONTENT_TYPE
 from kumppani.core.forms import add_service_errors
@@ -33,9 +33,7 @@ OPEN_REPORT = {ReportStatus.DUE, ReportStatus.INFO_REQUESTED}
 
 
 def _application(request: HttpRequest, public_id: UUID) -> Application:
-    application = access.applications_visible(request.user).filter(public_id=public_id).first()
-    if application is None:
-        raise Http404
+    application = first_or_404(access.applications_visible(request.user), public_id=public_id)
     return application
 
 

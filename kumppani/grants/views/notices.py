@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.roles import roles_of
 from kumppani.core import charts, lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated
@@ -125,9 +125,7 @@ def _notices(request: HttpRequest, call: Call) -> lists.Listing[AdvanceNotice]:
 
 
 def _managed_call(request: HttpRequest, public_id: UUID) -> Call:
-    call = _managed_calls(request).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
+    call = first_or_404(_managed_calls(request), public_id=public_id)
     return call
 
 

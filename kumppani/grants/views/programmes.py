@@ -10,14 +10,14 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD
 from kumppani.core.forms import add_service_errors, save_versioned
@@ -43,25 +43,19 @@ def managed_county(request: HttpRequest, code: str) -> County:
     """One of the counties the user coordinates; 403 for someone who coordinates none,
     404 for a county that is not the user's."""
     require(access.is_coordinator(request.user))
-    county = access.managed_counties(request.user).filter(code=code).first()
-    if county is None:
-        raise Http404
+    county = first_or_404(access.managed_counties(request.user), code=code)
     return county
 
 
 def _programme(request: HttpRequest, public_id: UUID) -> Programme:
     require(access.is_coordinator(request.user))
-    programme = access.managed_programmes(request.user).filter(public_id=public_id).first()
-    if programme is None:
-        raise Http404
+    programme = first_or_404(access.managed_programmes(request.user), public_id=public_id)
     return programme
 
 
 def _call(request: HttpRequest, public_id: UUID) -> Call:
     require(access.is_coordinator(request.user))
-    call = access.managed_calls(request.user).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
+    call = first_or_404(access.managed_calls(request.user), public_id=public_id)
     return call
 
 
