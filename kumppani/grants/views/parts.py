@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.downloads import file_download
 from kumppani.core.forms import add_service_errors
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation, OrganisationStatus
@@ -243,17 +244,13 @@ def attachment_download(request: HttpRequest, public_id: UUID) -> FileResponse:
     attachment = _attachment(request, public_id)
     if not attachment.file:
         raise Http404
-    response = FileResponse(
+    return file_download(
         attachment_services.attachment_read(
             attachment=attachment, actor=Actor.from_request(request)
         ),
-        as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @declare(access.APPLICANT)

@@ -5,7 +5,6 @@ Files are read through these views only, always as downloads."""
 
 from __future__ import annotations
 
-from typing import IO
 from uuid import UUID
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -14,21 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.downloads import file_download
 from kumppani.core.forms import service_done
 
 from .. import access
 from ..body_forms import DocumentForm
 from ..models import Consultation, ConsultationResponse
 from ..services import voice as services
-
-
-def _download(opened: IO[bytes], name: str, content_type: str) -> FileResponse:
-    response = FileResponse(
-        opened, as_attachment=True, filename=name, content_type=content_type or None
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @signed_in
@@ -69,12 +60,12 @@ def consultation_document_file(request: HttpRequest, public_id: UUID) -> FileRes
         or not access.may_read_consultation_document(request.user, consultation)
     ):
         raise Http404
-    return _download(
+    return file_download(
         services.consultation_document_read(
             actor=Actor.from_request(request), consultation=consultation
         ),
-        consultation.document_name,
-        consultation.document_type,
+        filename=consultation.document_name,
+        content_type=consultation.document_type or None,
     )
 
 
@@ -90,8 +81,8 @@ def response_file(request: HttpRequest, pk: int) -> FileResponse:
         or not access.may_read_response_file(request.user, response)
     ):
         raise Http404
-    return _download(
+    return file_download(
         services.response_file_read(actor=Actor.from_request(request), response=response),
-        response.file_name,
-        response.file_type,
+        filename=response.file_name,
+        content_type=response.file_type or None,
     )

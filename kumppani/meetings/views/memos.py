@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kumppani.core import lists
 from kumppani.core.access import declare, first_or_404, public, require, signed_in
 from kumppani.core.actor import Actor
+from kumppani.core.downloads import file_download
 from kumppani.core.forms import add_service_errors, service_done, service_told
 from kumppani.core.submissions import create_from_form, new_token
 
@@ -154,15 +155,11 @@ def memo_attachment(request: HttpRequest, public_id: UUID) -> FileResponse:
     )
     if attachment is None or not access.may_read_memo(request.user, attachment.memo):
         raise Http404
-    response = FileResponse(
+    return file_download(
         services.memo_attachment_read(attachment=attachment, actor=Actor.from_request(request)),
-        as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _memo_rows(form: MemoSearchForm) -> QuerySet[Memo]:
