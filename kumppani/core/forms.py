@@ -303,8 +303,8 @@ class SearchField(forms.CharField):
 def text_field(
     label: Any, *, required: bool = False, long: bool = False, **options: Any
 ) -> forms.CharField:
-    """A text of a content in one language (``long``: in a box of four rows); a required
-    one is the Finnish, which must be written at least."""
+    """The text of content in one of its languages (``long``: a box of four rows); the
+    required one is the Finnish, which must be written at least."""
     return forms.CharField(
         label=label,
         required=required,
