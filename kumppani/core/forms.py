@@ -100,11 +100,15 @@ def change_page(
     *,
     change: Callable[[], object],
     then: str,
+    success: str | None = None,
 ) -> HttpResponse:
     """The page of a form for one service step: once ``change`` (the step with the valid
-    form's values) has gone through, on to ``then`` (a URL or a view's name); otherwise
-    ``template`` with ``context`` and the form, the service's refusal on it."""
+    form's values) has gone through, on to ``then`` (a URL or a view's name), telling
+    ``success`` when given; otherwise ``template`` with ``context`` and the form, the
+    service's refusal on it."""
     if request.method == "POST" and form.is_valid() and service_done(form, change):
+        if success:
+            messages.success(request, success)
         return redirect(then)
     return render(request, template, {**context, "form": form})
 

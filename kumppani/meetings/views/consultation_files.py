@@ -8,13 +8,13 @@ from __future__ import annotations
 from uuid import UUID
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import file_download
-from kumppani.core.forms import service_done
+from kumppani.core.forms import change_page
 
 from .. import access
 from ..body_forms import DocumentForm
@@ -31,22 +31,17 @@ def consultation_document(request: HttpRequest, public_id: UUID) -> HttpResponse
         access.coordinated_consultations(request.user), public_id=public_id
     )
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            services.consultation_document_set,
+    return change_page(
+        request,
+        form,
+        "meetings/consultation_document.html",
+        {"consultation": consultation},
+        change=lambda: services.consultation_document_set(
             actor=Actor.from_request(request),
             consultation=consultation,
             upload=form.cleaned_data["file"],
-        )
-    ):
-        return redirect("meetings:consultation_manage")
-    return render(
-        request,
-        "meetings/consultation_document.html",
-        {"consultation": consultation, "form": form},
+        ),
+        then="meetings:consultation_manage",
     )
 
 

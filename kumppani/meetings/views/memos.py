@@ -28,8 +28,7 @@ from ..services import memos as services
 
 
 def _organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
-    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
-    return meeting
+    return first_or_404(access.organised_meetings(request.user), public_id=public_id)
 
 
 def _memo_initial(request: HttpRequest, memo: Memo | None) -> dict[str, object]:
@@ -37,6 +36,29 @@ def _memo_initial(request: HttpRequest, memo: Memo | None) -> dict[str, object]:
     if memo is None:
         return {"language": request.LANGUAGE_CODE}
     return {name: getattr(memo, name) for name in services.MEMO_FIELDS}
+
+
+def _memo_page(
+    request: HttpRequest,
+    meeting: Meeting,
+    memo: Memo | None,
+    form: MemoForm,
+    attachment_form: MemoAttachmentForm,
+    status: int = 200,
+) -> HttpResponse:
+    """The memo editor with its files."""
+    return render(
+        request,
+        "meetings/memo_edit.html",
+        {
+            "meeting": meeting,
+            "memo": memo,
+            "form": form,
+            "attachment_form": attachment_form,
+            "attachments": list(memo.attachments.all()) if memo else [],
+        },
+        status=status,
+    )
 
 
 @declare(access.ORGANISER)
@@ -62,17 +84,7 @@ def memo_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             add_service_errors(form, error)
         else:
             return redirect("meetings:memo_edit", public_id=meeting.public_id)
-    return render(
-        request,
-        "meetings/memo_edit.html",
-        {
-            "meeting": meeting,
-            "memo": memo,
-            "form": form,
-            "attachment_form": MemoAttachmentForm(),
-            "attachments": list(memo.attachments.all()) if memo else [],
-        },
-    )
+    return _memo_page(request, meeting, memo, form, MemoAttachmentForm())
 
 
 @declare(access.ORGANISER)
@@ -91,17 +103,8 @@ def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
         messages.success(request, _("The file was added."))
         return redirect("meetings:memo_edit", public_id=meeting.public_id)
     memo = Memo.objects.filter(meeting=meeting).first()
-    return render(
-        request,
-        "meetings/memo_edit.html",
-        {
-            "meeting": meeting,
-            "memo": memo,
-            "form": MemoForm(initial=_memo_initial(request, memo)),
-            "attachment_form": form,
-            "attachments": list(memo.attachments.all()) if memo else [],
-        },
-        status=400,
+    return _memo_page(
+        request, meeting, memo, MemoForm(initial=_memo_initial(request, memo)), form, status=400
     )
 
 
