@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +21,7 @@ from kumppani.core import lists
 from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.models import County
 from kumppani.core.submissions import new_token, submit_once, token_from
 
@@ -223,21 +223,17 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tranche_release(request: HttpRequest, pk: int) -> HttpResponse:
     """Release a tranche, or say why it waits."""
-    tranche = (
-        Tranche.objects.select_related("agreement__organisation", "agreement__county")
-        .filter(agreement__in=_agreements(request), pk=pk)
-        .first()
+    tranche = first_or_404(
+        Tranche.objects.select_related("agreement__organisation", "agreement__county"),
+        agreement__in=_agreements(request),
+        pk=pk,
     )
-    if tranche is None:
-        raise Http404
-    try:
-        services.tranche_release(tranche=tranche, actor=Actor.from_request(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The tranche for %(year)s of “%(title)s” has been released.")
-            % {"year": tranche.year, "title": tranche.agreement.title},
-        )
+    service_told(
+        request,
+        services.tranche_release,
+        success=_("The tranche for %(year)s of “%(title)s” has been released.")
+        % {"year": tranche.year, "title": tranche.agreement.title},
+        tranche=tranche,
+        actor=Actor.from_request(request),
+    )
     return redirect("grants:agreements")

@@ -20,7 +20,7 @@ from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.autosave import autosave_answer
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile, version_of
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation
 
@@ -289,12 +289,13 @@ def _asked(application: Application) -> dict[str, Any]:
 def application_withdraw(request: HttpRequest, public_id: UUID) -> HttpResponse:
     application = _application(request, public_id)
     require(roles_of(request.user).represents(application.organisation_id))
-    try:
-        services.application_withdraw(application=application, actor=Actor.from_request(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The application was withdrawn."))
+    service_told(
+        request,
+        services.application_withdraw,
+        success=_("The application was withdrawn."),
+        application=application,
+        actor=Actor.from_request(request),
+    )
     return redirect("grants:application_detail", public_id=application.public_id)
 
 

@@ -19,7 +19,7 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import file_download
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.validators import validate_business_id
@@ -224,14 +224,13 @@ def _attachment(request: HttpRequest, public_id: UUID) -> Attachment:
 def attachment_remove(request: HttpRequest, public_id: UUID) -> HttpResponse:
     attachment = _attachment(request, public_id)
     require(access.can_edit(request.user, attachment.application))
-    try:
-        attachment_services.attachment_remove(
-            attachment=attachment, actor=Actor.from_request(request)
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The attachment was removed."))
+    service_told(
+        request,
+        attachment_services.attachment_remove,
+        success=_("The attachment was removed."),
+        attachment=attachment,
+        actor=Actor.from_request(request),
+    )
     return redirect("grants:application_attachments", public_id=attachment.application.public_id)
 
 
@@ -259,15 +258,11 @@ def attachment_download(request: HttpRequest, public_id: UUID) -> FileResponse:
 def copy_previous(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Fill the draft in from the organisation's previous year's application."""
     application = _editable(request, public_id)
-    try:
-        application_services.application_copy_previous(
-            application=application, actor=Actor.from_request(request)
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The application was filled in from the earlier one. Check every part of it."),
-        )
+    service_told(
+        request,
+        application_services.application_copy_previous,
+        success=_("The application was filled in from the earlier one. Check every part of it."),
+        application=application,
+        actor=Actor.from_request(request),
+    )
     return redirect(reverse("grants:application_edit", args=[application.public_id]))
