@@ -53,8 +53,7 @@ def _is_uuid(value: str) -> bool:
 
 
 def _application(request: HttpRequest, public_id: UUID) -> Application:
-    application = first_or_404(access.applications_visible(request.user), public_id=public_id)
-    return application
+    return first_or_404(access.applications_visible(request.user), public_id=public_id)
 
 
 @declare(access.APPLICANT)

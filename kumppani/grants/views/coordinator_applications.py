@@ -57,8 +57,7 @@ DECIDABLE = {ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW}
 
 
 def managed_call(request: HttpRequest, public_id: UUID) -> Call:
-    call = first_or_404(access.managed_calls(request.user), public_id=public_id)
-    return call
+    return first_or_404(access.managed_calls(request.user), public_id=public_id)
 
 
 def scores_of(call: Call) -> dict[int, Decimal | None]:

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -259,11 +259,9 @@ def _report_action(
 def report_review(request: HttpRequest, decision_id: UUID) -> HttpResponse:
     """One usage report with the money used against the budget, and what the coordinator
     does with it: accept it, ask for more information, recover part of the grant."""
-    report = (
-        selectors.reports_for(_counties(request)).filter(decision__public_id=decision_id).first()
+    report = first_or_404(
+        selectors.reports_for(_counties(request)), decision__public_id=decision_id
     )
-    if report is None:
-        raise Http404
     posted = request.POST if request.method == "POST" else None
     info = InfoRequestForm(posted if posted and posted.get("action") == "info" else None)
     recovery = RecoveryForm(posted if posted and posted.get("action") == "recover" else None)

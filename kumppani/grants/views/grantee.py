@@ -33,8 +33,7 @@ OPEN_REPORT = {ReportStatus.DUE, ReportStatus.INFO_REQUESTED}
 
 
 def _application(request: HttpRequest, public_id: UUID) -> Application:
-    application = first_or_404(access.applications_visible(request.user), public_id=public_id)
-    return application
+    return first_or_404(access.applications_visible(request.user), public_id=public_id)
 
 
 def _decision(application: Application) -> Decision | None:

@@ -125,8 +125,7 @@ def _notices(request: HttpRequest, call: Call) -> lists.Listing[AdvanceNotice]:
 
 
 def _managed_call(request: HttpRequest, public_id: UUID) -> Call:
-    call = first_or_404(_managed_calls(request), public_id=public_id)
-    return call
+    return first_or_404(_managed_calls(request), public_id=public_id)
 
 
 @declare(access.COORDINATOR)

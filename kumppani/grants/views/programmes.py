@@ -43,20 +43,17 @@ def managed_county(request: HttpRequest, code: str) -> County:
     """One of the counties the user coordinates; 403 for someone who coordinates none,
     404 for a county that is not the user's."""
     require(access.is_coordinator(request.user))
-    county = first_or_404(access.managed_counties(request.user), code=code)
-    return county
+    return first_or_404(access.managed_counties(request.user), code=code)
 
 
 def _programme(request: HttpRequest, public_id: UUID) -> Programme:
     require(access.is_coordinator(request.user))
-    programme = first_or_404(access.managed_programmes(request.user), public_id=public_id)
-    return programme
+    return first_or_404(access.managed_programmes(request.user), public_id=public_id)
 
 
 def _call(request: HttpRequest, public_id: UUID) -> Call:
     require(access.is_coordinator(request.user))
-    call = first_or_404(access.managed_calls(request.user), public_id=public_id)
-    return call
+    return first_or_404(access.managed_calls(request.user), public_id=public_id)
 
 
 def _goals(county: County, programme: Programme | None) -> QuerySet[CountyGoal]:

@@ -190,8 +190,7 @@ def memo_list(request: HttpRequest) -> HttpResponse:
 
 
 def _topic_series(public_id: UUID) -> Series:
-    series = first_or_404(access.topic_series(), public_id=public_id)
-    return series
+    return first_or_404(access.topic_series(), public_id=public_id)
 
 
 @public

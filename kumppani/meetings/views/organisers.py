@@ -52,14 +52,12 @@ def require_organiser(request: HttpRequest) -> None:
 
 def organised_series_of(request: HttpRequest, public_id: UUID) -> Series:
     require_organiser(request)
-    series = first_or_404(access.organised_series(request.user), public_id=public_id)
-    return series
+    return first_or_404(access.organised_series(request.user), public_id=public_id)
 
 
 def organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
     require_organiser(request)
-    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
-    return meeting
+    return first_or_404(access.organised_meetings(request.user), public_id=public_id)
 
 
 def _series_counties(request: HttpRequest) -> QuerySet[County]:
