@@ -9,8 +9,6 @@ from django.db import transaction
 
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import apply_changes, check_version
 from kumppani.core.models import County
 
 from ..models import AppealInstructions, CountyGoal
@@ -55,17 +53,13 @@ def appeal_instructions_save(
     instructions, created = AppealInstructions.objects.select_for_update().get_or_create(
         county=county, defaults={"text": ""}
     )
-    if not created:
-        check_version(instructions, base_version, fields)
-    changed = apply_changes(instructions, fields)
-    if changed:
-        instructions.full_clean()
-        instructions.save(update_fields=[*changed, "updated_at"])
-        audit_record(
-            actor=actor,
-            action="grants.appeal.save",
-            obj=instructions,
-            county=county,
-            details={"changed": sorted(changed)},
-        )
+    workflow.save_edit(
+        instructions,
+        fields,
+        # The editor saw no version of instructions made only now.
+        base_version=None if created else base_version,
+        actor=actor,
+        action="grants.appeal.save",
+        county=county,
+    )
     return instructions
