@@ -23,7 +23,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.models import County
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import new_token
 
 from .. import access
 from ..agreement_forms import (
@@ -36,7 +36,7 @@ from ..agreement_forms import (
 from ..holds import tranche_holds
 from ..models import PartnershipAgreement, Tranche, TrancheStatus
 from ..services import agreements as services
-from .programmes import managed_county
+from .programmes import managed_county, saved_once
 
 PAGE_SIZE = 20
 AGREEMENT_YEARS = 3
@@ -153,24 +153,21 @@ def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
     )
     tranches = _tranche_forms(request, tranche_rows(first, last))
     if request.method == "POST" and form.is_valid() and tranches.is_valid():
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.agreement_create(
-                    actor=Actor.from_request(request),
-                    county=county,
-                    organisation=form.cleaned_data["organisation"],
-                    tranches=tranches.tranches(),
-                    **form.values(),
-                ),
-                result_url=lambda _made: reverse("grants:agreements"),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The partnership agreement was saved."))
-            return redirect(outcome.url)
+        saved = saved_once(
+            request,
+            form,
+            create=lambda: services.agreement_create(
+                actor=Actor.from_request(request),
+                county=county,
+                organisation=form.cleaned_data["organisation"],
+                tranches=tranches.tranches(),
+                **form.values(),
+            ),
+            result_url=lambda _made: reverse("grants:agreements"),
+            success=_("The partnership agreement was saved."),
+        )
+        if saved:
+            return saved
     return _render(request, county, None, form, tranches)
 
 
