@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.roles import roles_of
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_readable_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import file_download
 from kumppani.core.forms import add_service_errors, service_told
@@ -208,14 +208,11 @@ def attachment_later(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 def _attachment(request: HttpRequest, public_id: UUID) -> Attachment:
-    attachment = (
-        Attachment.objects.select_related("application__call__programme__county")
-        .filter(public_id=public_id)
-        .first()
+    return first_readable_or_404(
+        Attachment.objects.select_related("application__call__programme__county"),
+        lambda attachment: access.may_read_attachments(request.user, attachment.application),
+        public_id=public_id,
     )
-    if attachment is None or not access.may_read_attachments(request.user, attachment.application):
-        raise Http404
-    return attachment
 
 
 @declare(access.APPLICANT)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumppani.core.access import declare, public, signed_in
+from kumppani.core.access import declare, first_readable_or_404, public, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import file_download
 from kumppani.core.forms import change_page
@@ -48,13 +48,14 @@ def consultation_document(request: HttpRequest, public_id: UUID) -> HttpResponse
 @public
 @require_GET
 def consultation_document_file(request: HttpRequest, public_id: UUID) -> FileResponse:
-    consultation = Consultation.objects.select_related("county").filter(public_id=public_id).first()
-    if (
-        consultation is None
-        or not consultation.document_file
-        or not access.may_read_consultation_document(request.user, consultation)
-    ):
-        raise Http404
+    consultation = first_readable_or_404(
+        Consultation.objects.select_related("county"),
+        lambda consultation: (
+            bool(consultation.document_file)
+            and access.may_read_consultation_document(request.user, consultation)
+        ),
+        public_id=public_id,
+    )
     return file_download(
         services.consultation_document_read(
             actor=Actor.from_request(request), consultation=consultation
@@ -67,15 +68,13 @@ def consultation_document_file(request: HttpRequest, public_id: UUID) -> FileRes
 @public
 @require_GET
 def response_file(request: HttpRequest, pk: int) -> FileResponse:
-    response = (
-        ConsultationResponse.objects.select_related("consultation__county").filter(pk=pk).first()
+    response = first_readable_or_404(
+        ConsultationResponse.objects.select_related("consultation__county"),
+        lambda response: (
+            bool(response.file) and access.may_read_response_file(request.user, response)
+        ),
+        pk=pk,
     )
-    if (
-        response is None
-        or not response.file
-        or not access.may_read_response_file(request.user, response)
-    ):
-        raise Http404
     return file_download(
         services.response_file_read(actor=Actor.from_request(request), response=response),
         filename=response.file_name,

@@ -8,14 +8,21 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core import lists
-from kumppani.core.access import declare, first_or_404, public, require, signed_in
+from kumppani.core.access import (
+    declare,
+    first_or_404,
+    first_readable_or_404,
+    public,
+    require,
+    signed_in,
+)
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import file_download
 from kumppani.core.forms import add_service_errors, service_done, service_told
@@ -128,13 +135,11 @@ def memo_attachment_remove(request: HttpRequest, public_id: UUID) -> HttpRespons
 def memo_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """A meeting's memo: public once published for a public meeting, otherwise for the
     organisers (who see the draft)."""
-    memo = (
-        Memo.objects.select_related("meeting__county", "meeting__series")
-        .filter(meeting__public_id=public_id)
-        .first()
+    memo = first_readable_or_404(
+        Memo.objects.select_related("meeting__county", "meeting__series"),
+        lambda memo: access.may_read_memo(request.user, memo),
+        meeting__public_id=public_id,
     )
-    if memo is None or not access.may_read_memo(request.user, memo):
-        raise Http404
     return render(
         request,
         "meetings/memo_detail.html",
@@ -151,13 +156,11 @@ def memo_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_GET
 def memo_attachment(request: HttpRequest, public_id: UUID) -> FileResponse:
     """A memo's file, to whoever may read the memo; always a download."""
-    attachment = (
-        MemoAttachment.objects.select_related("memo__meeting__county")
-        .filter(public_id=public_id)
-        .first()
+    attachment = first_readable_or_404(
+        MemoAttachment.objects.select_related("memo__meeting__county"),
+        lambda attachment: access.may_read_memo(request.user, attachment.memo),
+        public_id=public_id,
     )
-    if attachment is None or not access.may_read_memo(request.user, attachment.memo):
-        raise Http404
     return file_download(
         services.memo_attachment_read(attachment=attachment, actor=Actor.from_request(request)),
         filename=attachment.original_name,
