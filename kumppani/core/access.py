@@ -79,6 +79,15 @@ def first_or_404(rows: QuerySet[M], **lookups: Any) -> M:
     return found
 
 
+def first_readable_or_404(rows: QuerySet[M], may_read: Callable[[M], bool], **lookups: Any) -> M:
+    """The first of ``rows`` that matches ``lookups`` when ``may_read`` allows it, or 404:
+    a row that is not the person's to read is answered as one that does not exist."""
+    found = rows.filter(**lookups).first()
+    if found is None or not may_read(found):
+        raise Http404
+    return found
+
+
 def declared_rule(callback: Any) -> str | None:
     """Return the rule a view function, class-based view or API operation declares."""
     rule = getattr(callback, "access_rule", None)

@@ -10,7 +10,7 @@ through `install_error_handlers`, Django's 404 and 500 through `core.views`, and
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
@@ -21,8 +21,11 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import PageNumberPagination
 
+from .forms import FilterForm
 from .languages import content_languages, current_language
 from .parameters import MAX_PAGE_NUMBER, MAX_PAGE_SIZE, has_invalid_characters
+
+FilterFormT = TypeVar("FilterFormT", bound=FilterForm)
 
 API_PREFIX = "/api/"
 DOCS = {"/api/hsds/": "/api/hsds/docs"}
@@ -193,6 +196,14 @@ def error_responses(*statuses: int) -> dict[str, Any]:
             for status in statuses
         }
     }
+
+
+def valid_query(form: FilterFormT) -> FilterFormT:
+    """The form of an operation's query parameters once valid; otherwise 400 with its
+    errors in sentences."""
+    if not form.is_valid():
+        raise HttpError(400, " ".join(form.error_sentences()))
+    return form
 
 
 class ApiMiddleware:

@@ -1,6 +1,6 @@
-"""A zip archive written while it is sent: the files are read one chunk at a time and the
-archive never sits whole in memory or on disk (zipfile writes to a stream it cannot seek
-with data descriptors)."""
+"""Private files sent as downloads, and a zip archive written while it is sent: the files
+are read one chunk at a time and the archive never sits whole in memory or on disk (zipfile
+writes to a stream it cannot seek with data descriptors)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,20 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
+from django.http import FileResponse
+
 CHUNK = 64 * 1024
+
+
+def file_download(opened: IO[bytes], *, filename: str, content_type: str | None) -> FileResponse:
+    """A private file, always a download (never shown in the browser as a page, its type
+    not guessed) and never kept in a shared cache."""
+    response = FileResponse(
+        opened, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 class _Pipe:

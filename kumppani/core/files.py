@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Collection
-from typing import IO
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -74,6 +76,25 @@ def safe_name(name: str, content_type: str, fallback: str = "liite") -> str:
     base = "".join(c for c in base if c.isprintable() and c not in '"<>:|?*').strip(" .")
     stem = base.rsplit(".", 1)[0] if "." in base else base
     return f"{(stem or fallback)[:200]}.{EXTENSIONS[content_type]}"
+
+
+def save_upload(row: Any, upload: UploadedFile, content_type: str, *, uploaded_by: Any) -> None:
+    """Save ``row``, a model of an uploaded file (``file``, ``original_name``,
+    ``content_type``, ``size``, ``uploaded_by``, ``public_id``), with the checked upload
+    kept in its file field under the row's public id."""
+    row.original_name = safe_name(upload.name or "", content_type)
+    row.content_type = content_type
+    row.size = upload.size or 0
+    row.uploaded_by = uploaded_by
+    row.file.save(row.public_id.hex, upload, save=False)
+    row.save()
+
+
+def delete_on_commit(storage: Storage, name: str) -> None:
+    """Delete the stored file ``name`` (none when empty) once the transaction commits, so
+    that a change rolled back keeps its file."""
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def check_upload(

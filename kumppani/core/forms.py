@@ -12,7 +12,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from .concurrency import VERSION_FIELD, ChangedMeanwhile, VersionedForm
@@ -89,6 +90,27 @@ def service_told(
         return False
     messages.success(request, success)
     return True
+
+
+def change_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    template: str,
+    context: Mapping[str, Any],
+    *,
+    change: Callable[[], object],
+    then: str,
+    success: str | None = None,
+) -> HttpResponse:
+    """The page of a form for one service step: once ``change`` (the step with the valid
+    form's values) has gone through, on to ``then`` (a URL or a view's name), telling
+    ``success`` when given; otherwise ``template`` with ``context`` and the form, the
+    service's refusal on it."""
+    if request.method == "POST" and form.is_valid() and service_done(form, change):
+        if success:
+            messages.success(request, success)
+        return redirect(then)
+    return render(request, template, {**context, "form": form})
 
 
 def save_versioned(
@@ -280,6 +302,20 @@ class SearchField(forms.CharField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
         super().__init__(**kwargs)
+
+
+def text_field(
+    label: Any, *, required: bool = False, long: bool = False, **options: Any
+) -> forms.CharField:
+    """The text of content in one of its languages (``long``: a box of four rows); the
+    required one is the Finnish, which must be written at least."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": 4}) if long else forms.TextInput,
+        error_messages={"required": _("Write this in Finnish at least.")},
+        **options,
+    )
 
 
 class FilterChoiceField(forms.ChoiceField):

@@ -9,7 +9,8 @@ its token back with everything else, so the corrected form can be sent with the 
 A form sent without a token is simply run.
 
 `create_from_form` is the view's side of it: run the create service of a valid form once,
-put the service's refusal on the form, or send the person on to the result.
+put the service's refusal on the form, or send the person on to the result; `create_page`
+is the whole page around it.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from typing import Any, Generic, TypeVar
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
 
 from .forms import FormOrForms, add_service_errors
 from .models import Submission
@@ -117,3 +119,23 @@ def create_from_form(
     if success and not outcome.repeated:
         messages.success(request, success)
     return redirect(outcome.url)
+
+
+def create_page(
+    request: HttpRequest,
+    form: BaseForm,
+    template: str,
+    context: Mapping[str, Any],
+    *,
+    create: Callable[[], T],
+    result_url: Callable[[T], str],
+) -> HttpResponse:
+    """The page of a form that makes one object: for a valid form `create_from_form` with
+    the request's token, otherwise ``template`` with ``context``, the form and the token
+    it is sent with."""
+    token = token_from(request)
+    if request.method == "POST" and form.is_valid():
+        sent = create_from_form(request, form, token=token, create=create, result_url=result_url)
+        if sent:
+            return sent
+    return render(request, template, {**context, "form": form, "submission_token": token})

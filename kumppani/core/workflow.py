@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .actor import Actor
 from .audit import audit_record
+from .concurrency import apply_changes, check_version
 from .models import County, StatusChange
 
 M = TypeVar("M", bound=models.Model)
@@ -67,6 +68,34 @@ def create(
     obj.save()
     audit_record(actor=actor, action=action, obj=obj, county=county, details=details)
     return obj
+
+
+def save_edit(
+    obj: M,
+    fields: Mapping[str, Any],
+    *,
+    base_version: str | None,
+    actor: Actor,
+    action: str,
+    county: County | None = None,
+) -> list[str]:
+    """Save an editor's ``fields`` of ``obj`` (inside the caller's transaction): lock it,
+    refuse a change made meanwhile to the version the editor saw (`check_version`), and
+    write and audit only the fields that changed, after validation. Returns their names."""
+    lock(obj)
+    check_version(obj, base_version, fields)
+    changed = apply_changes(obj, fields)
+    if changed:
+        obj.full_clean()
+        obj.save(update_fields=[*changed, "updated_at"])
+        audit_record(
+            actor=actor,
+            action=action,
+            obj=obj,
+            county=county,
+            details={"changed": sorted(changed)},
+        )
+    return changed
 
 
 def _save(obj: models.Model, names: list[str]) -> None:

@@ -20,6 +20,7 @@ from kumppani.organisations.validators import validate_business_id
 
 from .forms import euros
 from .models import PartnershipAgreement, Tranche
+from .services.agreements import AGREEMENT_FIELDS
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 MATCHES_SHOWN = 5
@@ -97,27 +98,12 @@ class AgreementForm(VersionedForm):
 
     def values(self) -> dict[str, Any]:
         """The agreement's fields as the services take them."""
-        names = (
-            "title",
-            "description",
-            "starts_year",
-            "ends_year",
-            "premises",
-            "communications",
-            "other_support",
-        )
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in AGREEMENT_FIELDS}
 
     @classmethod
     def initial_for(cls, agreement: PartnershipAgreement) -> dict[str, Any]:
         return {
-            "title": agreement.title,
-            "description": agreement.description,
-            "starts_year": agreement.starts_year,
-            "ends_year": agreement.ends_year,
-            "premises": agreement.premises,
-            "communications": agreement.communications,
-            "other_support": agreement.other_support,
+            **{name: getattr(agreement, name) for name in AGREEMENT_FIELDS},
             "base_version": version_of(agreement),
         }
 

@@ -20,7 +20,7 @@ from ninja.utils import check_csrf
 
 from kumppani.core.access import declare, public
 from kumppani.core.actor import Actor
-from kumppani.core.api import ErrorOut, Pagination, api_error, error_responses
+from kumppani.core.api import ErrorOut, Pagination, api_error, error_responses, valid_query
 from kumppani.core.documents import PDF_CONTENT_TYPE
 from kumppani.core.idempotency import idempotency_openapi, idempotent
 from kumppani.core.languages import translated
@@ -84,9 +84,7 @@ def list_calls(request: HttpRequest, county: str = "", kind: str = "", year: str
     """Published calls, the latest last day first; filter by county (2-digit code), kind
     (operating, partnership, one_off, project) and year. ``closes_on`` is the last day as
     published, ``deadline`` the moment applications stop being accepted by the law."""
-    form = CallFilterForm({"county": county, "kind": kind, "year": year})
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
+    form = valid_query(CallFilterForm({"county": county, "kind": kind, "year": year}))
     return selectors.published_calls(**form.filters())
 
 
@@ -138,11 +136,11 @@ def list_decisions(
 ) -> object:
     """Grants given, the latest first, as open data; filter by county (2-digit code), kind,
     year and organisation (business ID)."""
-    form = DecisionFilterForm(
-        {"county": county, "kind": kind, "year": year, "organisation": organisation}
+    form = valid_query(
+        DecisionFilterForm(
+            {"county": county, "kind": kind, "year": year, "organisation": organisation}
+        )
     )
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
     return selectors.decision_register(**form.filters())
 
 
@@ -225,9 +223,7 @@ def list_payments(
     counties = access.coordinated_county_ids(request.user)
     if counties is not None and not counties:
         raise HttpError(403, _("Only the wellbeing services county's coordinators see payments."))
-    form = PaymentFilterForm({"county": county, "status": status, "on_hold": on_hold})
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
+    form = valid_query(PaymentFilterForm({"county": county, "status": status, "on_hold": on_hold}))
     return selectors.payments_matching(counties, **form.cleaned_data)
 
 
@@ -300,9 +296,9 @@ def list_reports(
     organisations = access.represented_organisation_ids(request.user)
     if counties is not None and not counties and not organisations:
         raise HttpError(403, _("Sign in as a coordinator or an organisation's representative."))
-    form = ReportFilterForm({"county": county, "status": status, "overdue": overdue, "year": year})
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
+    form = valid_query(
+        ReportFilterForm({"county": county, "status": status, "overdue": overdue, "year": year})
+    )
     return selectors.reports_matching(
         selectors.reports_for(counties, organisations), **form.filters()
     )
@@ -340,9 +336,7 @@ def list_applications(request: HttpRequest, call: str = "", status: str = "") ->
     (id) and ``status``."""
     if not request.user.is_authenticated:
         raise HttpError(403, _("Sign in to see applications."))
-    form = ApplicationFilterForm({"call": call, "status": status})
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
+    form = valid_query(ApplicationFilterForm({"call": call, "status": status}))
     applications = access.applications_visible(request.user).select_related("decision")
     if form.cleaned_data["call"]:
         applications = applications.filter(call__public_id=form.cleaned_data["call"])

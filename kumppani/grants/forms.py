@@ -67,6 +67,28 @@ def euros(**options: Any) -> forms.DecimalField:
     )
 
 
+def theme_choices() -> list[tuple[str, str]]:
+    return [(value, str(capfirst(label))) for value, label in Theme.choices]
+
+
+def _themes_field() -> forms.MultipleChoiceField:
+    """The themes of an activity (of an application or an advance notice)."""
+    return forms.MultipleChoiceField(
+        label=_("Themes of the activity"),
+        required=False,
+        choices=theme_choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose the themes from the list.")},
+    )
+
+
+def _municipalities_field() -> MunicipalityMultipleChoiceField:
+    """The municipalities where an activity takes place."""
+    return MunicipalityMultipleChoiceField(
+        label=_("Municipalities where the activity takes place"), required=False
+    )
+
+
 class YearField(forms.IntegerField):
     """A list filter: a year of grants as four digits, or all years."""
 
@@ -160,20 +182,12 @@ class ApplicationForm(VersionedForm):
         required=False,
         widget=forms.Textarea,
     )
-    municipalities = MunicipalityMultipleChoiceField(
-        label=_("Municipalities where the activity takes place"), required=False
-    )
+    municipalities = _municipalities_field()
     requested_amount = euros(
         label=_("Amount applied for (€)"),
         error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},
     )
-    themes = forms.MultipleChoiceField(
-        label=_("Themes of the activity"),
-        required=False,
-        choices=lambda: theme_choices(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose the themes from the list.")},
-    )
+    themes = _themes_field()
     language = forms.ChoiceField(
         label=_("Language of the decision"),
         choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
@@ -381,10 +395,6 @@ class ScoresForm(forms.Form):
         }
 
 
-def theme_choices() -> list[tuple[str, str]]:
-    return [(value, str(capfirst(label))) for value, label in Theme.choices]
-
-
 class NoticeForm(forms.Form):
     """An advance notice: what the organisation means to apply for."""
 
@@ -396,16 +406,8 @@ class NoticeForm(forms.Form):
     description = forms.CharField(
         label=_("What will be done"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    themes = forms.MultipleChoiceField(
-        label=_("Themes of the activity"),
-        required=False,
-        choices=lambda: theme_choices(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose the themes from the list.")},
-    )
-    municipalities = MunicipalityMultipleChoiceField(
-        label=_("Municipalities where the activity takes place"), required=False
-    )
+    themes = _themes_field()
+    municipalities = _municipalities_field()
     estimated_amount = euros(
         label=_("Estimated amount to apply for (€)"),
         error_messages={"invalid": _("Write the amount in euros, e.g. 12500 or 12500,50.")},

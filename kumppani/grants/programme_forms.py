@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.concurrency import VersionedForm, version_of
-from kumppani.core.forms import DateField, FilterForm
+from kumppani.core.forms import DateField, FilterForm, text_field
 
 from .forms import YearField, euros
 from .models import (
@@ -24,18 +24,7 @@ from .models import (
     Programme,
     QuestionKind,
 )
-
-TEXTAREA = forms.Textarea(attrs={"rows": 4})
-
-
-def _text(label: Any, *, required: bool = False, long: bool = False, **options: Any) -> Any:
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=TEXTAREA if long else forms.TextInput,
-        error_messages={"required": _("Write this in Finnish at least.")},
-        **options,
-    )
+from .services.programmes import CALL_FIELDS, PROGRAMME_FIELDS, QUESTION_FIELDS
 
 
 def _initial(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -48,8 +37,8 @@ class GoalForm(VersionedForm):
         choices=GoalKind.choices,
         error_messages={"required": _("Choose where the goal comes from.")},
     )
-    title_fi = _text(_("Goal in Finnish"), required=True, max_length=300)
-    title_sv = _text(_("Goal in Swedish"), max_length=300)
+    title_fi = text_field(_("Goal in Finnish"), required=True, max_length=300)
+    title_sv = text_field(_("Goal in Swedish"), max_length=300)
     is_active = forms.BooleanField(
         label=_("In use"),
         required=False,
@@ -84,10 +73,10 @@ class ProgrammeForm(VersionedForm):
         choices=GrantKind.choices,
         error_messages={"required": _("Choose the kind of grant.")},
     )
-    title_fi = _text(_("Title in Finnish"), required=True, max_length=255)
-    title_sv = _text(_("Title in Swedish"), max_length=255)
-    description_fi = _text(_("Description in Finnish"), long=True)
-    description_sv = _text(_("Description in Swedish"), long=True)
+    title_fi = text_field(_("Title in Finnish"), required=True, max_length=255)
+    title_sv = text_field(_("Title in Swedish"), max_length=255)
+    description_fi = text_field(_("Description in Finnish"), long=True)
+    description_sv = text_field(_("Description in Swedish"), long=True)
     appropriation = euros(
         label=_("Appropriation (€)"),
         error_messages={
@@ -124,22 +113,7 @@ class ProgrammeForm(VersionedForm):
     @classmethod
     def initial_for(cls, programme: Programme) -> dict[str, Any]:
         return {
-            **_initial(
-                programme,
-                (
-                    "year",
-                    "kind",
-                    "title_fi",
-                    "title_sv",
-                    "description_fi",
-                    "description_sv",
-                    "appropriation",
-                    "requires_business_id",
-                    "requires_non_profit",
-                    "requires_operating_in_county",
-                    "requires_previous_report",
-                ),
-            ),
+            **_initial(programme, PROGRAMME_FIELDS),
             "required_attachments": list(programme.required_attachments or []),
         }
 
@@ -178,8 +152,8 @@ class CriterionForm(RowForm):
             "invalid_choice": _("Choose one of the county's goals in use."),
         },
     )
-    title_fi = _text(_("Criterion in Finnish"), required=True, max_length=300)
-    title_sv = _text(_("Criterion in Swedish"), max_length=300)
+    title_fi = text_field(_("Criterion in Finnish"), required=True, max_length=300)
+    title_sv = text_field(_("Criterion in Swedish"), max_length=300)
     weight = forms.IntegerField(
         label=_("Weight"),
         min_value=1,
@@ -204,13 +178,13 @@ class QuestionForm(RowForm):
         choices=[("", "---"), *QuestionKind.choices],
         error_messages={"required": _("Choose the kind of answer.")},
     )
-    text_fi = _text(_("Question in Finnish"), required=True, max_length=500)
-    text_sv = _text(_("Question in Swedish"), max_length=500)
-    text_en = _text(_("Question in English"), max_length=500)
-    options_fi = _text(
+    text_fi = text_field(_("Question in Finnish"), required=True, max_length=500)
+    text_sv = text_field(_("Question in Swedish"), max_length=500)
+    text_en = text_field(_("Question in English"), max_length=500)
+    options_fi = text_field(
         _("Options in Finnish"), long=True, help_text=_("For a choice: one option a line.")
     )
-    options_sv = _text(
+    options_sv = text_field(
         _("Options in Swedish"), long=True, help_text=_("For a choice: one option a line.")
     )
     is_required = forms.BooleanField(label=_("An answer is required"), required=False)
@@ -263,22 +237,21 @@ def criterion_rows(programme: Programme) -> list[dict[str, Any]]:
 
 
 def question_rows(programme: Programme) -> list[dict[str, Any]]:
-    names = ("kind", "text_fi", "text_sv", "text_en", "options_fi", "options_sv", "is_required")
     return [
-        {"id": q.pk, "order": position, **_values(q, names)}
+        {"id": q.pk, "order": position, **_values(q, QUESTION_FIELDS)}
         for position, q in enumerate(programme.questions.all(), start=1)
     ]
 
 
 class CallForm(VersionedForm):
-    title_fi = _text(_("Title in Finnish"), required=True, max_length=255)
-    title_sv = _text(_("Title in Swedish"), max_length=255)
-    text_fi = _text(
+    title_fi = text_field(_("Title in Finnish"), required=True, max_length=255)
+    title_sv = text_field(_("Title in Swedish"), max_length=255)
+    text_fi = text_field(
         _("Call text in Finnish"),
         long=True,
         help_text=_("What is applied for and how. An empty line starts a new paragraph."),
     )
-    text_sv = _text(_("Call text in Swedish"), long=True)
+    text_sv = text_field(_("Call text in Swedish"), long=True)
     opens_on = DateField(
         label=_("Applications from"),
         error_messages={"required": _("Give the first day applications are taken.")},
@@ -300,19 +273,7 @@ class CallForm(VersionedForm):
 
     @classmethod
     def initial_for(cls, call: Call) -> dict[str, Any]:
-        return _initial(
-            call,
-            (
-                "title_fi",
-                "title_sv",
-                "text_fi",
-                "text_sv",
-                "opens_on",
-                "closes_on",
-                "notices_open_on",
-                "notices_close_on",
-            ),
-        )
+        return _initial(call, CALL_FIELDS)
 
 
 class AppealInstructionsForm(VersionedForm):

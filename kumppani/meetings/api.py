@@ -18,7 +18,7 @@ from ninja.utils import check_csrf
 from kumppani.accounts.models import User
 from kumppani.core.access import declare, public
 from kumppani.core.actor import Actor
-from kumppani.core.api import ErrorOut, Pagination, error_responses
+from kumppani.core.api import ErrorOut, Pagination, error_responses, valid_query
 from kumppani.core.languages import current_language, translated
 from kumppani.core.models import Municipality
 
@@ -79,9 +79,7 @@ def get_compliance(request: HttpRequest, county: str = "", year: str = "") -> Co
     """For each requirement: how many are required, planned (meetings of the year not
     cancelled) and held; for one counted per municipality (or per series) the numbers are
     of municipalities (series) with their minimum, and the ones short of it are named."""
-    form = ComplianceForm({"county": county, "year": year})
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
+    form = valid_query(ComplianceForm({"county": county, "year": year}))
     chosen, year_number = form.chosen()
     return ComplianceOut(
         county_code=chosen.code,
@@ -259,17 +257,17 @@ def list_meetings(
     seats and waiting lists. Filter by ``county`` (2-digit code), ``municipality``
     (organising municipality's 3-digit code), ``kind`` of series, ``language`` (fi, sv, en,
     se) and ``online`` (yes: can take part online; no: in person)."""
-    form = CalendarFilterForm(
-        {
-            "county": county,
-            "municipality": municipality,
-            "kind": kind,
-            "language": language,
-            "online": online,
-        }
+    form = valid_query(
+        CalendarFilterForm(
+            {
+                "county": county,
+                "municipality": municipality,
+                "kind": kind,
+                "language": language,
+                "online": online,
+            }
+        )
     )
-    if not form.is_valid():
-        raise HttpError(400, " ".join(form.error_sentences()))
     return selectors.upcoming_meetings(**form.filters()).select_related("county")
 
 

@@ -21,25 +21,13 @@ from kumppani.core.forms import (
     FilterForm,
     MunicipalityChoiceField,
     model_initial,
+    text_field,
 )
 from kumppani.core.models import County, Municipality
 from kumppani.core.widgets import NativeTimeInput
 from kumppani.organisations.models import Organisation
 
 from .models import Audience, Meeting, Mode, QuestionKind, RegistrationStatus, Series, SeriesKind
-
-TEXTAREA = forms.Textarea(attrs={"rows": 4})
-
-
-def _text(label: Any, *, required: bool = False, long: bool = False, **options: Any) -> Any:
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=TEXTAREA if long else forms.TextInput,
-        error_messages={"required": _("Write this in Finnish at least.")},
-        **options,
-    )
-
 
 # --- the recurrence as a plain choice --------------------------------------------------------
 
@@ -142,10 +130,10 @@ class SeriesForm(VersionedForm):
         choices=[("", "---"), *SeriesKind.choices],
         error_messages={"required": _("Choose the kind of series.")},
     )
-    title_fi = _text(_("Title in Finnish"), required=True, max_length=255)
-    title_sv = _text(_("Title in Swedish"), max_length=255)
-    description_fi = _text(_("Description in Finnish"), long=True)
-    description_sv = _text(_("Description in Swedish"), long=True)
+    title_fi = text_field(_("Title in Finnish"), required=True, max_length=255)
+    title_sv = text_field(_("Title in Swedish"), max_length=255)
+    description_fi = text_field(_("Description in Finnish"), long=True)
+    description_sv = text_field(_("Description in Swedish"), long=True)
     audience = forms.ChoiceField(
         label=_("Who may take part"),
         choices=Audience.choices,
@@ -208,7 +196,7 @@ class SeriesForm(VersionedForm):
         choices=Mode.choices,
         error_messages={"required": _("Choose how people usually attend.")},
     )
-    default_place = _text(_("Usual place"), max_length=255)
+    default_place = text_field(_("Usual place"), max_length=255)
     default_online_link = forms.URLField(
         label=_("Usual online link"),
         required=False,
@@ -321,17 +309,17 @@ class LanguagesField(forms.MultipleChoiceField):
 
 
 class MeetingForm(VersionedForm):
-    title_fi = _text(_("Title in Finnish"), required=True, max_length=255)
-    title_sv = _text(_("Title in Swedish"), max_length=255)
-    agenda_fi = _text(_("Agenda in Finnish"), long=True)
-    agenda_sv = _text(_("Agenda in Swedish"), long=True)
+    title_fi = text_field(_("Title in Finnish"), required=True, max_length=255)
+    title_sv = text_field(_("Title in Swedish"), max_length=255)
+    agenda_fi = text_field(_("Agenda in Finnish"), long=True)
+    agenda_sv = text_field(_("Agenda in Swedish"), long=True)
     mode = forms.ChoiceField(
         label=_("How to attend"),
         choices=Mode.choices,
         error_messages={"required": _("Choose how people attend: in person, online or both.")},
     )
-    place = _text(_("Place"), max_length=255, help_text=_("The address, and the room."))
-    place_accessibility = _text(
+    place = text_field(_("Place"), max_length=255, help_text=_("The address, and the room."))
+    place_accessibility = text_field(
         _("Accessibility of the place"),
         long=True,
         help_text=_("Steps, lift, induction loop, accessible toilet, parking."),
@@ -410,8 +398,8 @@ class QuestionForm(forms.Form):
             "invalid": _("Use only lowercase letters a–z, digits and _, e.g. diet."),
         },
     )
-    text_fi = _text(_("Question in Finnish"), required=True, max_length=500)
-    text_sv = _text(_("Question in Swedish"), max_length=500)
+    text_fi = text_field(_("Question in Finnish"), required=True, max_length=500)
+    text_sv = text_field(_("Question in Swedish"), max_length=500)
     kind = forms.ChoiceField(
         label=_("Kind of answer"),
         choices=[("", "---"), *QuestionKind.choices],

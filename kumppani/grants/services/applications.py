@@ -56,6 +56,21 @@ DRAFT_FIELDS = (
 EDITABLE = {ApplicationStatus.DRAFT, ApplicationStatus.INFO_REQUESTED}
 
 
+def refuse_if_sent(application: Application) -> None:
+    """Refuse to change an application that has been sent (that is no longer a draft nor
+    asked for more information)."""
+    if application.status not in EDITABLE:
+        raise ValidationError(
+            _("The application has been sent and can no longer be changed."), code="not_editable"
+        )
+
+
+def lock_for_change(application: Application) -> None:
+    """Lock the application's row for a change of its draft, refused once it is sent."""
+    workflow.lock(application)
+    refuse_if_sent(application)
+
+
 def _audit(actor: Actor, application: Application, verb: str, **extra: Any) -> None:
     audit_record(
         actor=actor,
@@ -142,11 +157,7 @@ def application_save(
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"Not an application field: {sorted(unknown)}")
-    workflow.lock(application)
-    if application.status not in EDITABLE:
-        raise ValidationError(
-            _("The application has been sent and can no longer be changed."), code="not_editable"
-        )
+    lock_for_change(application)
     if "iban" in fields:
         fields["iban"] = _field_error("iban", clean_iban, fields["iban"] or "")
     if "bic" in fields:
@@ -470,11 +481,7 @@ def previous_application(application: Application) -> Application | None:
 def application_copy_previous(*, application: Application, actor: Actor) -> Application:
     """Fill the draft in from the organisation's previous year's application: its fields,
     budget and income lines, municipalities and themes (what the draft had is replaced)."""
-    workflow.lock(application)
-    if application.status not in EDITABLE:
-        raise ValidationError(
-            _("The application has been sent and can no longer be changed."), code="not_editable"
-        )
+    lock_for_change(application)
     source = previous_application(application)
     if source is None:
         raise ValidationError(

@@ -11,12 +11,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kumppani.core import files, workflow
+from kumppani.core import files
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 
 from ..models import Application, Attachment, AttachmentKind
-from .applications import EDITABLE
+from .applications import lock_for_change
 
 
 def _audit(actor: Actor, attachment: Attachment, verb: str) -> None:
@@ -27,14 +27,6 @@ def _audit(actor: Actor, attachment: Attachment, verb: str) -> None:
         county=attachment.application.call.programme.county,
         details={"attachment": str(attachment.public_id), "kind": attachment.kind},
     )
-
-
-def _editable(application: Application) -> None:
-    workflow.lock(application)
-    if application.status not in EDITABLE:
-        raise ValidationError(
-            _("The application has been sent and can no longer be changed."), code="not_editable"
-        )
 
 
 @transaction.atomic
@@ -50,31 +42,20 @@ def attachment_add(
         accepted=files.EXTENSIONS,
         refusal=_("Send the file as a PDF, Word, Excel, OpenDocument text, PNG or JPEG."),
     )
-    _editable(application)
+    lock_for_change(application)
     application.attachments.filter(kind=kind, delivered_later=True).delete()
-    attachment = Attachment(
-        application=application,
-        kind=kind,
-        original_name=files.safe_name(upload.name or "", content_type),
-        content_type=content_type,
-        size=upload.size or 0,
-        uploaded_by=actor.user,
-    )
-    attachment.file.save(attachment.public_id.hex, upload, save=False)
-    attachment.save()
+    attachment = Attachment(application=application, kind=kind)
+    files.save_upload(attachment, upload, content_type, uploaded_by=actor.user)
     _audit(actor, attachment, "add")
     return attachment
 
 
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, actor: Actor) -> None:
-    _editable(attachment.application)
+    lock_for_change(attachment.application)
     _audit(actor, attachment, "remove")
-    stored = attachment.file.name
+    files.delete_on_commit(attachment.file.storage, attachment.file.name)
     attachment.delete()
-    if stored:
-        storage = attachment.file.storage
-        transaction.on_commit(lambda: storage.delete(stored))
 
 
 @transaction.atomic
@@ -83,7 +64,7 @@ def attachment_later(*, application: Application, kind: str, later: bool, actor:
     whether anything changed."""
     if kind not in (application.call.programme.required_attachments or []):
         raise ValidationError(_("The call does not ask for this attachment."), code="kind")
-    _editable(application)
+    lock_for_change(application)
     notes = application.attachments.filter(kind=kind, delivered_later=True)
     if later == notes.exists():
         return False

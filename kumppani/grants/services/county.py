@@ -9,8 +9,6 @@ from django.db import transaction
 
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import apply_changes, check_version
 from kumppani.core.models import County
 
 from ..models import AppealInstructions, CountyGoal
@@ -21,14 +19,9 @@ APPEAL_FIELDS = ("text_fi", "text_sv")
 
 @transaction.atomic
 def goal_create(*, actor: Actor, county: County, **fields: Any) -> CountyGoal:
-    unknown = set(fields) - set(GOAL_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a goal field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, GOAL_FIELDS, "goal")
     goal = CountyGoal(county=county, **fields)
-    goal.full_clean()
-    goal.save()
-    audit_record(actor=actor, action="grants.goal.create", obj=goal, county=county)
-    return goal
+    return workflow.create(goal, actor=actor, action="grants.goal.create", county=county)
 
 
 @transaction.atomic
@@ -37,22 +30,15 @@ def goal_update(
 ) -> CountyGoal:
     """Change the goal, or retire it (``is_active=False``): a retired goal stays on the
     criteria that serve it but is no longer offered for new ones."""
-    unknown = set(fields) - set(GOAL_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a goal field: {sorted(unknown)}")
-    workflow.lock(goal)
-    check_version(goal, base_version, fields)
-    changed = apply_changes(goal, fields)
-    if changed:
-        goal.full_clean()
-        goal.save(update_fields=[*changed, "updated_at"])
-        audit_record(
-            actor=actor,
-            action="grants.goal.update",
-            obj=goal,
-            county=goal.county,
-            details={"changed": sorted(changed)},
-        )
+    workflow.refuse_unknown(fields, GOAL_FIELDS, "goal")
+    workflow.save_edit(
+        goal,
+        fields,
+        base_version=base_version,
+        actor=actor,
+        action="grants.goal.update",
+        county=goal.county,
+    )
     return goal
 
 
@@ -67,17 +53,13 @@ def appeal_instructions_save(
     instructions, created = AppealInstructions.objects.select_for_update().get_or_create(
         county=county, defaults={"text": ""}
     )
-    if not created:
-        check_version(instructions, base_version, fields)
-    changed = apply_changes(instructions, fields)
-    if changed:
-        instructions.full_clean()
-        instructions.save(update_fields=[*changed, "updated_at"])
-        audit_record(
-            actor=actor,
-            action="grants.appeal.save",
-            obj=instructions,
-            county=county,
-            details={"changed": sorted(changed)},
-        )
+    workflow.save_edit(
+        instructions,
+        fields,
+        # The editor saw no version of instructions made only now.
+        base_version=None if created else base_version,
+        actor=actor,
+        action="grants.appeal.save",
+        county=county,
+    )
     return instructions

@@ -17,7 +17,7 @@ from kumppani.core.audit import audit_record
 from kumppani.organisations.models import Organisation
 
 from ..models import Application, Partner
-from .applications import EDITABLE
+from .applications import lock_for_change, refuse_if_sent
 
 
 def _audit(actor: Actor, partner: Partner, verb: str) -> None:
@@ -30,18 +30,10 @@ def _audit(actor: Actor, partner: Partner, verb: str) -> None:
     )
 
 
-def _editable(application: Application) -> None:
-    workflow.lock(application)
-    if application.status not in EDITABLE:
-        raise ValidationError(
-            _("The application has been sent and can no longer be changed."), code="not_editable"
-        )
-
-
 @transaction.atomic
 def partner_add(*, application: Application, organisation: Organisation, actor: Actor) -> Partner:
     """Add a partner organisation (adding one already there changes nothing)."""
-    _editable(application)
+    lock_for_change(application)
     if organisation.pk == application.organisation_id:
         raise ValidationError(
             _("The applicant itself cannot be its own partner."), code="own_partner"
@@ -56,7 +48,7 @@ def partner_add(*, application: Application, organisation: Organisation, actor: 
 
 @transaction.atomic
 def partner_remove(*, partner: Partner, actor: Actor) -> None:
-    _editable(partner.application)
+    lock_for_change(partner.application)
     _audit(actor, partner, "remove")
     partner.delete()
 
@@ -70,10 +62,7 @@ def partner_confirm(*, partner: Partner, actor: Actor, now: datetime | None = No
     workflow.lock(partner)
     if partner.confirmed_at is not None:
         return False
-    if partner.application.status not in EDITABLE:
-        raise ValidationError(
-            _("The application has been sent and can no longer be changed."), code="not_editable"
-        )
+    refuse_if_sent(partner.application)
     partner.confirmed_at = now or timezone.now()
     partner.confirmed_by = actor.user
     partner.save(update_fields=["confirmed_at", "confirmed_by"])

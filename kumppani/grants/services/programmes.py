@@ -175,12 +175,6 @@ def applications_sent(programme: Programme) -> bool:
     ).exists()
 
 
-def _unknown(fields: Mapping[str, Any], allowed: Sequence[str], what: str) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise ValueError(f"Not a {what} field: {sorted(unknown)}")
-
-
 def _replace_rows(
     programme: Programme,
     model: type[Criterion] | type[Question],
@@ -194,7 +188,9 @@ def _replace_rows(
     kept: set[int] = set()
     changed = False
     for position, row in enumerate(rows):
-        _unknown({k: v for k, v in row.items() if k != "id"}, names, model.__name__.lower())
+        workflow.refuse_unknown(
+            {k: v for k, v in row.items() if k != "id"}, names, model.__name__.lower()
+        )
         values = {name: row[name] for name in names if name in row}
         goal = values.get("goal")
         if goal is not None and goal.county_id != programme.county_id:
@@ -236,7 +232,7 @@ def programme_update(
     (each a dict of their fields, with ``id`` for an existing one) replace the programme's
     when given; they can no longer change once an application has been sent to one of its
     calls, since those applications were made and are reviewed on them."""
-    _unknown(fields, PROGRAMME_FIELDS, "programme")
+    workflow.refuse_unknown(fields, PROGRAMME_FIELDS, "programme")
     workflow.lock(programme)
     check_version(programme, base_version, fields)
     changed = apply_changes(programme, fields)
@@ -274,12 +270,13 @@ def call_update(
     *, actor: Actor, call: Call, base_version: str | None = None, **fields: Any
 ) -> Call:
     """Save the call's texts and days: only what changed is written."""
-    _unknown(fields, CALL_FIELDS, "call")
-    workflow.lock(call)
-    check_version(call, base_version, fields)
-    changed = apply_changes(call, fields)
-    if changed:
-        call.full_clean()
-        call.save(update_fields=[*changed, "updated_at"])
-        _audit(actor, call, "grants.call.update", details={"changed": sorted(changed)})
+    workflow.refuse_unknown(fields, CALL_FIELDS, "call")
+    workflow.save_edit(
+        call,
+        fields,
+        base_version=base_version,
+        actor=actor,
+        action="grants.call.update",
+        county=call.programme.county,
+    )
     return call

@@ -112,6 +112,13 @@ def draft(call: Call, applicant: Organisation, sanna: User) -> Application:
     )
 
 
+@pytest.fixture
+def sent(draft: Application, sanna: User) -> Application:
+    """The draft, sent by sanna."""
+    application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
+    return draft
+
+
 def decide(
     application: Application,
     coordinator: User,
@@ -146,3 +153,11 @@ def sent_in_time(call: Call, organisation: Organisation, user: User) -> Applicat
         now=call.deadline.replace(hour=12),
     )
     return application
+
+
+def last_years_application(organisation: Organisation, user: User) -> Application:
+    """A complete application of the organisation to a call of November 2025, sent in time
+    by ``user``."""
+    return sent_in_time(
+        make_call(opens_on=date(2025, 11, 1), closes_on=date(2025, 11, 30)), organisation, user
+    )

@@ -5,7 +5,6 @@ coordinator's only; the list shows why each tranche waits, filtered and paged.""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -27,7 +26,7 @@ from kumppani.grants.services.agreements import (
 )
 from kumppani.testing.factories import county
 
-from .conftest import decide, make_call, sent_in_time
+from .conftest import decide, last_years_application
 
 pytestmark = pytest.mark.django_db
 
@@ -226,10 +225,7 @@ def test_another_countys_coordinator_and_an_applicant_are_refused(
 def test_the_list_says_why_a_tranche_waits_and_filters(
     client, agreement, applicant, org_x, sanna, carol
 ) -> None:
-    sent_in_time(
-        make_call(opens_on=date(2025, 11, 1), closes_on=date(2025, 11, 30)), applicant, sanna
-    )
-    decide(applicant.grant_applications.get(), carol, "5000")
+    decide(last_years_application(applicant, sanna), carol, "5000")
     client.force_login(carol)
 
     page = client.get(reverse("grants:agreements")).content.decode()
@@ -245,9 +241,7 @@ def test_the_list_says_why_a_tranche_waits_and_filters(
 def test_the_list_takes_the_same_queries_for_one_or_many_agreements(
     client, agreement, applicant, sanna, carol, django_assert_num_queries
 ) -> None:
-    sent_in_time(
-        make_call(opens_on=date(2025, 11, 1), closes_on=date(2025, 11, 30)), applicant, sanna
-    )
+    last_years_application(applicant, sanna)
     client.force_login(carol)
     client.get(reverse("grants:agreements"))
     with CaptureQueriesContext(connection) as one:

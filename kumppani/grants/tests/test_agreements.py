@@ -3,7 +3,6 @@ is accepted, with the hold reason until then; releasing is audited and done once
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -18,7 +17,7 @@ from kumppani.grants.services.agreements import agreement_create, tranche_releas
 from kumppani.grants.services.funding import Held, report_accept, report_submit
 from kumppani.testing.factories import county
 
-from .conftest import decide, make_call, sent_in_time
+from .conftest import decide, last_years_application
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +40,7 @@ def agreement(applicant, carol):
 def test_a_tranche_waits_for_last_years_report_and_is_released_once(
     agreement, applicant, sanna, carol
 ) -> None:
-    last_year = sent_in_time(
-        make_call(opens_on=date(2025, 11, 1), closes_on=date(2025, 11, 30)), applicant, sanna
-    )
-    report = decide(last_year, carol, "5000").usage_report
+    report = decide(last_years_application(applicant, sanna), carol, "5000").usage_report
     tranche = agreement.tranches.get(year=2027)
 
     with pytest.raises(Held) as held:
@@ -65,10 +61,7 @@ def test_a_tranche_waits_for_last_years_report_and_is_released_once(
 def test_the_page_lists_agreements_and_releases_with_the_reason_shown(
     client, agreement, applicant, sanna, carol, alice
 ) -> None:
-    sent_in_time(
-        make_call(opens_on=date(2025, 11, 1), closes_on=date(2025, 11, 30)), applicant, sanna
-    )
-    decide(applicant.grant_applications.get(), carol, "5000")
+    decide(last_years_application(applicant, sanna), carol, "5000")
     client.force_login(carol)
     page = client.get(reverse("grants:agreements")).content.decode()
     assert "Omaishoitajien tuki" in page and "Kokoustilat Vaasan sote-keskuksessa" in page

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kumppani.core.actor import Actor
-from kumppani.grants.services.applications import application_submit
 from kumppani.grants.services.review import (
     disqualification_declare,
     reviewer_assign,
@@ -14,12 +13,6 @@ from kumppani.grants.services.review import (
 from kumppani.testing.factories import UserFactory, county_role
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def sent(draft, sanna):
-    application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
-    return draft
 
 
 def ids(response) -> list[str]:

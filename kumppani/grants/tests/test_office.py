@@ -33,12 +33,6 @@ from .conftest import SYSTEM, decide, fill_in, make_call, sent_in_time
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def sent(draft, sanna) -> Application:
-    application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
-    return draft
-
-
 def _many(call: Call, count: int, user) -> list[Application]:
     """``count`` sent applications of new organisations, each with a reviewer, one decided."""
     reviewer = UserFactory.create(full_name="Risto Arvioija")

@@ -37,12 +37,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def sent(draft, sanna) -> Application:
-    application_submit(application=draft, actor=Actor(user=sanna), declarations=True)
-    return draft
-
-
-@pytest.fixture
 def reviewers(db) -> tuple:
     first = UserFactory.create(full_name="Risto Arvioija")
     second = UserFactory.create(full_name="Raili Arvioija")

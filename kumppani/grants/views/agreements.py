@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kumppani.core import lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.models import County
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import new_token
 
 from .. import access
 from ..agreement_forms import (
@@ -36,7 +36,7 @@ from ..agreement_forms import (
 from ..holds import tranche_holds
 from ..models import PartnershipAgreement, Tranche, TrancheStatus
 from ..services import agreements as services
-from .programmes import managed_county
+from .programmes import managed_county, saved_once
 
 PAGE_SIZE = 20
 AGREEMENT_YEARS = 3
@@ -153,24 +153,21 @@ def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
     )
     tranches = _tranche_forms(request, tranche_rows(first, last))
     if request.method == "POST" and form.is_valid() and tranches.is_valid():
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.agreement_create(
-                    actor=Actor.from_request(request),
-                    county=county,
-                    organisation=form.cleaned_data["organisation"],
-                    tranches=tranches.tranches(),
-                    **form.values(),
-                ),
-                result_url=lambda _made: reverse("grants:agreements"),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The partnership agreement was saved."))
-            return redirect(outcome.url)
+        saved = saved_once(
+            request,
+            form,
+            create=lambda: services.agreement_create(
+                actor=Actor.from_request(request),
+                county=county,
+                organisation=form.cleaned_data["organisation"],
+                tranches=tranches.tranches(),
+                **form.values(),
+            ),
+            result_url=lambda _made: reverse("grants:agreements"),
+            success=_("The partnership agreement was saved."),
+        )
+        if saved:
+            return saved
     return _render(request, county, None, form, tranches)
 
 
@@ -180,9 +177,7 @@ def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
 def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The agreement and its tranches not yet released (those released are shown, fixed)."""
     require(access.is_coordinator(request.user))
-    agreement = _agreements(request).filter(pk=pk).first()
-    if agreement is None:
-        raise Http404
+    agreement = first_or_404(_agreements(request), pk=pk)
     form = AgreementForm(
         request.POST if request.method == "POST" else None,
         initial=AgreementForm.initial_for(agreement),
@@ -225,21 +220,17 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tranche_release(request: HttpRequest, pk: int) -> HttpResponse:
     """Release a tranche, or say why it waits."""
-    tranche = (
-        Tranche.objects.select_related("agreement__organisation", "agreement__county")
-        .filter(agreement__in=_agreements(request), pk=pk)
-        .first()
+    tranche = first_or_404(
+        Tranche.objects.select_related("agreement__organisation", "agreement__county"),
+        agreement__in=_agreements(request),
+        pk=pk,
     )
-    if tranche is None:
-        raise Http404
-    try:
-        services.tranche_release(tranche=tranche, actor=Actor.from_request(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The tranche for %(year)s of “%(title)s” has been released.")
-            % {"year": tranche.year, "title": tranche.agreement.title},
-        )
+    service_told(
+        request,
+        services.tranche_release,
+        success=_("The tranche for %(year)s of “%(title)s” has been released.")
+        % {"year": tranche.year, "title": tranche.agreement.title},
+        tranche=tranche,
+        actor=Actor.from_request(request),
+    )
     return redirect("grants:agreements")

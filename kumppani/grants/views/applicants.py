@@ -7,7 +7,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kumppani.accounts.roles import roles_of
 from kumppani.core import deadlines, lists, workflow
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.autosave import autosave_answer
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile, version_of
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation
 
@@ -53,10 +53,7 @@ def _is_uuid(value: str) -> bool:
 
 
 def _application(request: HttpRequest, public_id: UUID) -> Application:
-    application = access.applications_visible(request.user).filter(public_id=public_id).first()
-    if application is None:
-        raise Http404
-    return application
+    return first_or_404(access.applications_visible(request.user), public_id=public_id)
 
 
 @declare(access.APPLICANT)
@@ -90,9 +87,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 @require_POST
 def application_start(request: HttpRequest, call_id: UUID) -> HttpResponse:
     """Start (or go on with) the organisation's application to the call."""
-    call = selectors.published_calls().filter(public_id=call_id).first()
-    if call is None:
-        raise Http404
+    call = first_or_404(selectors.published_calls(), public_id=call_id)
     roles = roles_of(request.user)
     chosen = request.POST.get("organisation", "")
     organisation = (
@@ -293,12 +288,13 @@ def _asked(application: Application) -> dict[str, Any]:
 def application_withdraw(request: HttpRequest, public_id: UUID) -> HttpResponse:
     application = _application(request, public_id)
     require(roles_of(request.user).represents(application.organisation_id))
-    try:
-        services.application_withdraw(application=application, actor=Actor.from_request(request))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The application was withdrawn."))
+    service_told(
+        request,
+        services.application_withdraw,
+        success=_("The application was withdrawn."),
+        application=application,
+        actor=Actor.from_request(request),
+    )
     return redirect("grants:application_detail", public_id=application.public_id)
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.models import CountyRoleKind, User
 from kumppani.core import lists, workflow
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated
@@ -57,10 +57,7 @@ DECIDABLE = {ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW}
 
 
 def managed_call(request: HttpRequest, public_id: UUID) -> Call:
-    call = access.managed_calls(request.user).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
-    return call
+    return first_or_404(access.managed_calls(request.user), public_id=public_id)
 
 
 def scores_of(call: Call) -> dict[int, Decimal | None]:

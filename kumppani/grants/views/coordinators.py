@@ -7,13 +7,13 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kumppani.core import charts, lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.languages import format_euros, translated
 from kumppani.core.submissions import new_token
 
@@ -68,9 +68,7 @@ def managed_calls(request: HttpRequest) -> HttpResponse:
 def call_review(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The call's sent applications, best scored first, with the running total of the
     proposals against the programme's appropriation."""
-    call = _managed_calls(request).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
+    call = first_or_404(_managed_calls(request), public_id=public_id)
     rows, appropriation = summary(call)
     total = rows[-1].running_total if rows else 0
     running = charts.bar_chart(

@@ -4,18 +4,17 @@ appeal instructions printed on every decision."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors, save_versioned
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.forms import save_versioned
+from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
 from ..documents import default_appeal_instructions
@@ -34,21 +33,17 @@ def county_goals(request: HttpRequest, code: str) -> HttpResponse:
     form = NewGoalForm(request.POST if request.method == "POST" else None)
     url = reverse("grants:county_goals", args=[county.code])
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.goal_create(
-                    actor=Actor.from_request(request), county=county, **form.cleaned_data
-                ),
-                result_url=lambda _goal: url,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if not outcome.repeated:
-                messages.success(request, _("The goal was added."))
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            create=lambda: services.goal_create(
+                actor=Actor.from_request(request), county=county, **form.cleaned_data
+            ),
+            result_url=lambda _goal: url,
+            success=_("The goal was added."),
+        )
+        if sent:
+            return sent
     goals = CountyGoal.objects.filter(county=county).order_by("-is_active", "kind", "id")
     return render(
         request,
@@ -68,9 +63,7 @@ def county_goals(request: HttpRequest, code: str) -> HttpResponse:
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a goal or retire it."""
     require(access.is_coordinator(request.user))
-    goal = access.managed_goals(request.user).filter(pk=pk).first()
-    if goal is None:
-        raise Http404
+    goal = first_or_404(access.managed_goals(request.user), pk=pk)
     form = GoalForm(
         request.POST if request.method == "POST" else None, initial=GoalForm.initial_for(goal)
     )

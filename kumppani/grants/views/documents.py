@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumppani.core.access import declare, signed_in
+from kumppani.core.access import declare, first_or_404, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.downloads import zip_stream
 from kumppani.core.htmx import render_fragment_or_page
@@ -23,15 +23,9 @@ from kumppani.core.submissions import new_token, submit_once, token_from
 from .. import access, selectors
 from ..models import BatchStatus, Call, Decision, DecisionDocument
 from ..services.documents import document_batch_start
+from .coordinator_applications import managed_call
 
 PAGE_SIZE = 50
-
-
-def _call(request: HttpRequest, public_id: UUID) -> Call:
-    call = access.managed_calls(request.user).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
-    return call
 
 
 def _decisions(call: Call) -> list[Decision]:
@@ -48,7 +42,7 @@ def _decisions(call: Call) -> list[Decision]:
 def call_documents(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Start making the call's decision documents (a second start while a batch runs shows
     that one), the progress, and the documents made."""
-    call = _call(request, public_id)
+    call = managed_call(request, public_id)
     if request.method == "POST":
         outcome = submit_once(
             token=token_from(request),
@@ -87,10 +81,8 @@ def call_documents(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_GET
 def decision_document_file(request: HttpRequest, public_id: UUID, pk: int) -> FileResponse:
     """One decision's PDF, as made last."""
-    call = _call(request, public_id)
-    document = DecisionDocument.objects.filter(pk=pk, decision__application__call=call).first()
-    if document is None:
-        raise Http404
+    call = managed_call(request, public_id)
+    document = first_or_404(DecisionDocument.objects.all(), pk=pk, decision__application__call=call)
     return FileResponse(
         document.file.open("rb"),
         as_attachment=True,
@@ -104,7 +96,7 @@ def decision_document_file(request: HttpRequest, public_id: UUID, pk: int) -> Fi
 @require_GET
 def call_documents_zip(request: HttpRequest, public_id: UUID) -> StreamingHttpResponse:
     """Every current decision document of the call in one zip, streamed."""
-    call = _call(request, public_id)
+    call = managed_call(request, public_id)
     files = [
         (
             f"{index:03d}-{slugify(decision.application.organisation.name)}-{document.language}.pdf",

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core import lists, workflow
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors
 from kumppani.core.submissions import new_token, submit_once, token_from
@@ -105,9 +105,7 @@ def payment_list(request: HttpRequest) -> HttpResponse:
 def payment_action(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Approve a payment (refused with the reason while it is held), or mark it sent or
     paid. A repeated click changes nothing."""
-    payment = selectors.payments_for(_counties(request)).filter(public_id=public_id).first()
-    if payment is None:
-        raise Http404
+    payment = first_or_404(selectors.payments_for(_counties(request)), public_id=public_id)
     verb = request.POST.get("action", "")
     if verb not in PAYMENT_ACTIONS:
         raise SuspiciousOperation("Unknown payment action.")
@@ -261,11 +259,9 @@ def _report_action(
 def report_review(request: HttpRequest, decision_id: UUID) -> HttpResponse:
     """One usage report with the money used against the budget, and what the coordinator
     does with it: accept it, ask for more information, recover part of the grant."""
-    report = (
-        selectors.reports_for(_counties(request)).filter(decision__public_id=decision_id).first()
+    report = first_or_404(
+        selectors.reports_for(_counties(request)), decision__public_id=decision_id
     )
-    if report is None:
-        raise Http404
     posted = request.POST if request.method == "POST" else None
     info = InfoRequestForm(posted if posted and posted.get("action") == "info" else None)
     recovery = RecoveryForm(posted if posted and posted.get("action") == "recover" else None)
@@ -322,9 +318,7 @@ def recovery_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def recovery_mark_repaid(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the day a recovered amount was paid back (once; a repeat changes nothing)."""
-    recovery = selectors.recoveries_for(_counties(request)).filter(pk=pk).first()
-    if recovery is None:
-        raise Http404
+    recovery = first_or_404(selectors.recoveries_for(_counties(request)), pk=pk)
     form = RepaidForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         recovery_repaid(

@@ -8,7 +8,6 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,11 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.roles import roles_of
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.documents import PDF_CONTENT_TYPE
-from kumppani.core.forms import add_service_errors
-from kumppani.core.submissions import submit_once, token_from
+from kumppani.core.submissions import create_from_form, token_from
 
 from .. import access
 from ..documents import decision_pdf
@@ -33,10 +31,7 @@ OPEN_REPORT = {ReportStatus.DUE, ReportStatus.INFO_REQUESTED}
 
 
 def _application(request: HttpRequest, public_id: UUID) -> Application:
-    application = access.applications_visible(request.user).filter(public_id=public_id).first()
-    if application is None:
-        raise Http404
-    return application
+    return first_or_404(access.applications_visible(request.user), public_id=public_id)
 
 
 def _decision(application: Application) -> Decision | None:
@@ -147,24 +142,20 @@ def report_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
         planned=_planned(application),
     )
     if form.is_valid():
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: report_submit(
-                    report=report,
-                    actor=Actor.from_request(request),
-                    lines=form.lines(),
-                    **form.report_fields(),
-                ),
-                result_url=lambda _report: detail_url,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            if not outcome.repeated:
-                messages.success(request, _("The usage report was sent."))
-            return redirect(outcome.url)
+        sent = create_from_form(
+            request,
+            form,
+            create=lambda: report_submit(
+                report=report,
+                actor=Actor.from_request(request),
+                lines=form.lines(),
+                **form.report_fields(),
+            ),
+            result_url=lambda _report: detail_url,
+            success=_("The usage report was sent."),
+        )
+        if sent:
+            return sent
     return render(
         request,
         "grants/report_form.html",

@@ -7,11 +7,9 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.accounts.roles import roles_of
 from kumppani.core import charts, lists
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors
 from kumppani.core.languages import translated
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import new_token
 from kumppani.organisations.models import Organisation
 
 from .. import access, selectors
@@ -32,6 +29,7 @@ from ..forms import NoticeFilterForm, NoticeForm
 from ..models import AdvanceNotice, Call
 from ..services import notices as services
 from .coordinators import _managed_calls
+from .programmes import saved_once
 from .public import call_card
 
 
@@ -75,24 +73,21 @@ def notice_edit(request: HttpRequest, call_id: UUID) -> HttpResponse:
         data = dict(form.cleaned_data)
         url = reverse("grants:notice_edit", args=[call.public_id])
         url = f"{url}?organisation={organisation.public_id}"
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.notice_save(
-                    actor=Actor.from_request(request),
-                    call=call,
-                    organisation=organisation,
-                    municipalities=data.pop("municipalities"),
-                    **data,
-                ),
-                result_url=lambda _notice: url,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The advance notice was saved."))
-            return redirect(outcome.url)
+        saved = saved_once(
+            request,
+            form,
+            create=lambda: services.notice_save(
+                actor=Actor.from_request(request),
+                call=call,
+                organisation=organisation,
+                municipalities=data.pop("municipalities"),
+                **data,
+            ),
+            result_url=lambda _notice: url,
+            success=_("The advance notice was saved."),
+        )
+        if saved:
+            return saved
     return render(
         request,
         "grants/notice_edit.html",
@@ -125,10 +120,7 @@ def _notices(request: HttpRequest, call: Call) -> lists.Listing[AdvanceNotice]:
 
 
 def _managed_call(request: HttpRequest, public_id: UUID) -> Call:
-    call = _managed_calls(request).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
-    return call
+    return first_or_404(_managed_calls(request), public_id=public_id)
 
 
 @declare(access.COORDINATOR)

@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.roles import roles_of
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_readable_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import add_service_errors
+from kumppani.core.downloads import file_download
+from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.submissions import new_token, submit_once, token_from
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.validators import validate_business_id
@@ -207,14 +208,11 @@ def attachment_later(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 
 def _attachment(request: HttpRequest, public_id: UUID) -> Attachment:
-    attachment = (
-        Attachment.objects.select_related("application__call__programme__county")
-        .filter(public_id=public_id)
-        .first()
+    return first_readable_or_404(
+        Attachment.objects.select_related("application__call__programme__county"),
+        lambda attachment: access.may_read_attachments(request.user, attachment.application),
+        public_id=public_id,
     )
-    if attachment is None or not access.may_read_attachments(request.user, attachment.application):
-        raise Http404
-    return attachment
 
 
 @declare(access.APPLICANT)
@@ -223,14 +221,13 @@ def _attachment(request: HttpRequest, public_id: UUID) -> Attachment:
 def attachment_remove(request: HttpRequest, public_id: UUID) -> HttpResponse:
     attachment = _attachment(request, public_id)
     require(access.can_edit(request.user, attachment.application))
-    try:
-        attachment_services.attachment_remove(
-            attachment=attachment, actor=Actor.from_request(request)
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The attachment was removed."))
+    service_told(
+        request,
+        attachment_services.attachment_remove,
+        success=_("The attachment was removed."),
+        attachment=attachment,
+        actor=Actor.from_request(request),
+    )
     return redirect("grants:application_attachments", public_id=attachment.application.public_id)
 
 
@@ -243,17 +240,13 @@ def attachment_download(request: HttpRequest, public_id: UUID) -> FileResponse:
     attachment = _attachment(request, public_id)
     if not attachment.file:
         raise Http404
-    response = FileResponse(
+    return file_download(
         attachment_services.attachment_read(
             attachment=attachment, actor=Actor.from_request(request)
         ),
-        as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @declare(access.APPLICANT)
@@ -262,15 +255,11 @@ def attachment_download(request: HttpRequest, public_id: UUID) -> FileResponse:
 def copy_previous(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Fill the draft in from the organisation's previous year's application."""
     application = _editable(request, public_id)
-    try:
-        application_services.application_copy_previous(
-            application=application, actor=Actor.from_request(request)
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("The application was filled in from the earlier one. Check every part of it."),
-        )
+    service_told(
+        request,
+        application_services.application_copy_previous,
+        success=_("The application was filled in from the earlier one. Check every part of it."),
+        application=application,
+        actor=Actor.from_request(request),
+    )
     return redirect(reverse("grants:application_edit", args=[application.public_id]))

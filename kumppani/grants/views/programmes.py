@@ -4,20 +4,22 @@ programme for the next year."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kumppani.core.access import declare, require, signed_in
+from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD
 from kumppani.core.forms import add_service_errors, save_versioned
@@ -38,31 +40,46 @@ from ..programme_forms import (
 from ..services import programmes as services
 from .public import call_card
 
+T = TypeVar("T")
+
 
 def managed_county(request: HttpRequest, code: str) -> County:
     """One of the counties the user coordinates; 403 for someone who coordinates none,
     404 for a county that is not the user's."""
     require(access.is_coordinator(request.user))
-    county = access.managed_counties(request.user).filter(code=code).first()
-    if county is None:
-        raise Http404
-    return county
+    return first_or_404(access.managed_counties(request.user), code=code)
 
 
 def _programme(request: HttpRequest, public_id: UUID) -> Programme:
     require(access.is_coordinator(request.user))
-    programme = access.managed_programmes(request.user).filter(public_id=public_id).first()
-    if programme is None:
-        raise Http404
-    return programme
+    return first_or_404(access.managed_programmes(request.user), public_id=public_id)
 
 
 def _call(request: HttpRequest, public_id: UUID) -> Call:
     require(access.is_coordinator(request.user))
-    call = access.managed_calls(request.user).filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
-    return call
+    return first_or_404(access.managed_calls(request.user), public_id=public_id)
+
+
+def saved_once(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    create: Callable[[], T],
+    result_url: Callable[[T], str],
+    success: str,
+) -> HttpResponse | None:
+    """Run ``create`` once for the form's token (`submit_once`) and go on to the result,
+    telling ``success`` (again on a repeat); or put the service's refusal on ``form`` and
+    return None, for the page to show it again."""
+    try:
+        outcome = submit_once(
+            token=token_from(request), user=request.user, create=create, result_url=result_url
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, success)
+    return redirect(outcome.url)
 
 
 def _goals(county: County, programme: Programme | None) -> QuerySet[CountyGoal]:
@@ -139,24 +156,21 @@ def programme_new(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and all(f.is_valid() for f in forms_):
         data = dict(form.cleaned_data)
         data.pop(VERSION_FIELD, None)
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.programme_create(
-                    actor=Actor.from_request(request),
-                    county=county,
-                    criteria=[_without_id(row) for row in criteria.rows()],
-                    questions=[_without_id(row) for row in questions.rows()],
-                    **data,
-                ),
-                result_url=lambda made: reverse("grants:programme_edit", args=[made.public_id]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The programme was saved."))
-            return redirect(outcome.url)
+        saved = saved_once(
+            request,
+            form,
+            create=lambda: services.programme_create(
+                actor=Actor.from_request(request),
+                county=county,
+                criteria=[_without_id(row) for row in criteria.rows()],
+                questions=[_without_id(row) for row in questions.rows()],
+                **data,
+            ),
+            result_url=lambda made: reverse("grants:programme_edit", args=[made.public_id]),
+            success=_("The programme was saved."),
+        )
+        if saved:
+            return saved
     return _render_programme(request, county, None, forms_, locked=False)
 
 
@@ -248,20 +262,17 @@ def call_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop(VERSION_FIELD, None)
-        try:
-            outcome = submit_once(
-                token=token_from(request),
-                user=request.user,
-                create=lambda: services.call_create(
-                    actor=Actor.from_request(request), programme=programme, **data
-                ),
-                result_url=lambda made: reverse("grants:call_edit", args=[made.public_id]),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The call was saved as a draft."))
-            return redirect(outcome.url)
+        saved = saved_once(
+            request,
+            form,
+            create=lambda: services.call_create(
+                actor=Actor.from_request(request), programme=programme, **data
+            ),
+            result_url=lambda made: reverse("grants:call_edit", args=[made.public_id]),
+            success=_("The call was saved as a draft."),
+        )
+        if saved:
+            return saved
     return _render_call(request, programme, None, form)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from kumppani.accounts.roles import roles_of
 from kumppani.core import deadlines, lists
-from kumppani.core.access import public
+from kumppani.core.access import first_or_404, public
 from kumppani.core.languages import translated
 from kumppani.core.submissions import new_token
 from kumppani.organisations.models import Organisation
@@ -65,9 +65,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 @public
 @require_GET
 def call_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    call = selectors.published_calls().filter(public_id=public_id).first()
-    if call is None:
-        raise Http404
+    call = first_or_404(selectors.published_calls(), public_id=public_id)
     roles = roles_of(request.user)
     return render(
         request,

@@ -8,13 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.core import lists
-from kumppani.core.access import declare, signed_in
+from kumppani.core.access import declare, first_or_404, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.forms import add_service_errors
 
@@ -32,14 +32,13 @@ OPEN_FOR_REVIEW = (
 
 
 def _assignment(request: HttpRequest, pk: int) -> Assignment:
-    assignment = (
-        Assignment.objects.filter(pk=pk, reviewer_id=request.user.pk)
-        .select_related("application__organisation", "application__call__programme")
-        .first()
+    return first_or_404(
+        Assignment.objects.select_related(
+            "application__organisation", "application__call__programme"
+        ),
+        pk=pk,
+        reviewer_id=request.user.pk,
     )
-    if assignment is None:
-        raise Http404
-    return assignment
 
 
 @declare(access.REVIEWER)

@@ -3,7 +3,7 @@ meetings marked as held."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +20,8 @@ from ..models import Meeting, MeetingStatus, Requirement, Scope, SeriesKind
 
 @dataclass(frozen=True)
 class Default:
+    """A requirement every county has, in the fields of `Requirement`."""
+
     code: str
     name_fi: str
     name_sv: str
@@ -115,20 +117,7 @@ def requirements_default(*, county: County, year: int, actor: Actor) -> list[Req
     for position, default in enumerate(DEFAULTS):
         if default.code in existing:
             continue
-        requirement = Requirement(
-            county=county,
-            year=year,
-            code=default.code,
-            name_fi=default.name_fi,
-            name_sv=default.name_sv,
-            name_en=default.name_en,
-            series_kind=default.series_kind,
-            scope=default.scope,
-            minimum=default.minimum,
-            maximum=default.maximum,
-            legal_basis=default.legal_basis,
-            position=position,
-        )
+        requirement = Requirement(county=county, year=year, position=position, **asdict(default))
         workflow.create(
             requirement,
             actor=actor,

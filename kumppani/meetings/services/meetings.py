@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.core import workflow
 from kumppani.core.actor import Actor
-from kumppani.core.audit import audit_record
-from kumppani.core.concurrency import apply_changes, check_version
+from kumppani.core.concurrency import apply_changes
 from kumppani.core.models import County
 
 from ..models import Meeting, MeetingStatus, Series
@@ -57,21 +56,16 @@ def meeting_update(
     """Save the meeting: only what changed is written. Seats added give the first ones
     waiting a seat at once (and tell them)."""
     workflow.refuse_unknown(fields, MEETING_FIELDS, "meeting")
-    workflow.lock(meeting)
-    check_version(meeting, base_version, fields)
-    changed = apply_changes(meeting, fields)
-    if changed:
-        meeting.full_clean()
-        meeting.save(update_fields=[*changed, "updated_at"])
-        audit_record(
-            actor=actor,
-            action="meetings.meeting.update",
-            obj=meeting,
-            county=meeting.county,
-            details={"changed": sorted(changed)},
-        )
-        if "capacity" in changed:
-            seats_fill(meeting, actor=actor, cause="meetings.meeting.update")
+    changed = workflow.save_edit(
+        meeting,
+        fields,
+        base_version=base_version,
+        actor=actor,
+        action="meetings.meeting.update",
+        county=meeting.county,
+    )
+    if "capacity" in changed:
+        seats_fill(meeting, actor=actor, cause="meetings.meeting.update")
     return meeting
 
 

@@ -101,15 +101,8 @@ def memo_attachment_add(*, meeting: Meeting, upload: UploadedFile, actor: Actor)
         refusal=_("Send the file as a PDF, PNG or JPEG."),
     )
     memo = _memo_for_change(meeting)
-    attachment = MemoAttachment(
-        memo=memo,
-        original_name=files.safe_name(upload.name or "", content_type),
-        content_type=content_type,
-        size=upload.size or 0,
-        uploaded_by=actor.user,
-    )
-    attachment.file.save(attachment.public_id.hex, upload, save=False)
-    attachment.save()
+    attachment = MemoAttachment(memo=memo)
+    files.save_upload(attachment, upload, content_type, uploaded_by=actor.user)
     audit_record(
         actor=actor,
         action="meetings.memo.attachment_add",
@@ -131,11 +124,8 @@ def memo_attachment_remove(*, attachment: MemoAttachment, actor: Actor) -> None:
         county=memo.meeting.county,
         details={"attachment": str(attachment.public_id)},
     )
-    stored = attachment.file.name
-    storage = attachment.file.storage
+    files.delete_on_commit(attachment.file.storage, attachment.file.name)
     attachment.delete()
-    if stored:
-        transaction.on_commit(lambda: storage.delete(stored))
 
 
 def memo_attachment_read(*, attachment: MemoAttachment, actor: Actor) -> IO[bytes]:

@@ -184,9 +184,7 @@ def _store(
     setattr(row, f"{prefix}_name", files.safe_name(upload.name or "", content_type, fallback))
     setattr(row, f"{prefix}_type", content_type)
     row.save(update_fields=[field, f"{prefix}_name", f"{prefix}_type", "updated_at"])
-    if earlier:
-        storage = stored.storage
-        transaction.on_commit(lambda: storage.delete(earlier))
+    files.delete_on_commit(stored.storage, earlier)
 
 
 @transaction.atomic

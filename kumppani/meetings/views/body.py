@@ -18,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kumppani.core.access import declare, first_or_404, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.exports import FORMATS, Column, ColumnType, export_response
-from kumppani.core.forms import service_done
+from kumppani.core.forms import change_page
 from kumppani.core.models import County
-from kumppani.core.submissions import create_from_form, token_from
+from kumppani.core.submissions import create_page
 
 from .. import access
 from ..body_forms import (
@@ -83,26 +83,18 @@ def body_new(request: HttpRequest) -> HttpResponse:
         county=county, kind=SeriesKind.INFLUENCE_BODY, body__isnull=True
     ).order_by("title", "id")
     form = BodyForm(request.POST or None, series=series)
-    token = token_from(request)
-    if request.method == "POST" and form.is_valid():
-        sent = create_from_form(
-            request,
-            form,
-            token=token,
-            create=lambda: services.body_create(
-                actor=Actor.from_request(request),
-                county=county,
-                make_series=True,
-                **form.cleaned_data,
-            ),
-            result_url=lambda body: reverse("meetings:term_new", args=[body.public_id]),
-        )
-        if sent:
-            return sent
-    return render(
+    return create_page(
         request,
+        form,
         "meetings/body_new.html",
-        {"form": form, "county": county, "submission_token": token},
+        {"county": county},
+        create=lambda: services.body_create(
+            actor=Actor.from_request(request),
+            county=county,
+            make_series=True,
+            **form.cleaned_data,
+        ),
+        result_url=lambda body: reverse("meetings:term_new", args=[body.public_id]),
     )
 
 
@@ -113,23 +105,15 @@ def term_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Start a term of the body: its seats by category and the appointment decision."""
     body = _body(request, public_id)
     form = TermForm(request.POST or None)
-    token = token_from(request)
-    if request.method == "POST" and form.is_valid():
-        sent = create_from_form(
-            request,
-            form,
-            token=token,
-            create=lambda: services.term_create(
-                actor=Actor.from_request(request), body=body, **form.service_arguments()
-            ),
-            result_url=lambda _term: reverse("meetings:body_detail", args=[body.public_id]),
-        )
-        if sent:
-            return sent
-    return render(
+    return create_page(
         request,
+        form,
         "meetings/term_new.html",
-        {"body": body, "form": form, "submission_token": token, "terms": list(body.terms.all())},
+        {"body": body, "terms": list(body.terms.all())},
+        create=lambda: services.term_create(
+            actor=Actor.from_request(request), body=body, **form.service_arguments()
+        ),
+        result_url=lambda _term: reverse("meetings:body_detail", args=[body.public_id]),
     )
 
 
@@ -143,22 +127,15 @@ def seat_vacate(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpResp
     if current is None:
         return redirect("meetings:body_detail", public_id=body.public_id)
     form = VacateForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            services.seat_vacate,
-            actor=Actor.from_request(request),
-            seat=seat,
-            ends_on=form.cleaned_data["ends_on"],
-        )
-    ):
-        return redirect("meetings:body_detail", public_id=body.public_id)
-    return render(
+    return change_page(
         request,
+        form,
         "meetings/seat_vacate.html",
-        {"body": body, "seat": seat, "current": current, "form": form},
+        {"body": body, "seat": seat, "current": current},
+        change=lambda: services.seat_vacate(
+            actor=Actor.from_request(request), seat=seat, ends_on=form.cleaned_data["ends_on"]
+        ),
+        then=reverse("meetings:body_detail", kwargs={"public_id": body.public_id}),
     )
 
 
@@ -215,12 +192,13 @@ def seat_appoint(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpRes
             return services.membership_appoint(actor=actor, seat=seat, **form.cleaned_data)
         return services.membership_replace(actor=actor, membership=current, **form.cleaned_data)
 
-    if request.method == "POST" and form.is_valid() and service_done(form, appoint):
-        return redirect("meetings:body_detail", public_id=body.public_id)
-    return render(
+    return change_page(
         request,
+        form,
         "meetings/seat_appoint.html",
-        {"body": body, "seat": seat, "current": current, "form": form},
+        {"body": body, "seat": seat, "current": current},
+        change=appoint,
+        then=reverse("meetings:body_detail", kwargs={"public_id": body.public_id}),
     )
 
 
@@ -241,21 +219,6 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
         memberships=memberships,
         initial={f"m{pk}": attended for pk, attended in marks.items()},
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            services.attendance_mark,
-            actor=Actor.from_request(request),
-            meeting=meeting,
-            body=body,
-            marks=form.marks(),
-        )
-    ):
-        return redirect(
-            "meetings:body_attendance", public_id=body.public_id, meeting_id=meeting.public_id
-        )
     present = [
         {
             "membership": membership,
@@ -266,16 +229,23 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
         }
         for membership in memberships
     ]
-    return render(
+    return change_page(
         request,
+        form,
         "meetings/body_attendance.html",
         {
             "body": body,
             "meeting": meeting,
-            "form": form,
             "present": present,
             "quorum": services.quorum(meeting, body),
         },
+        change=lambda: services.attendance_mark(
+            actor=Actor.from_request(request), meeting=meeting, body=body, marks=form.marks()
+        ),
+        then=reverse(
+            "meetings:body_attendance",
+            kwargs={"public_id": body.public_id, "meeting_id": meeting.public_id},
+        ),
     )
 
 

@@ -5,30 +5,21 @@ Files are read through these views only, always as downloads."""
 
 from __future__ import annotations
 
-from typing import IO
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kumppani.core.access import declare, public, signed_in
+from kumppani.core.access import declare, first_readable_or_404, public, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import service_done
+from kumppani.core.downloads import file_download
+from kumppani.core.forms import change_page
 
 from .. import access
 from ..body_forms import DocumentForm
 from ..models import Consultation, ConsultationResponse
 from ..services import voice as services
-
-
-def _download(opened: IO[bytes], name: str, content_type: str) -> FileResponse:
-    response = FileResponse(
-        opened, as_attachment=True, filename=name, content_type=content_type or None
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @signed_in
@@ -40,58 +31,52 @@ def consultation_document(request: HttpRequest, public_id: UUID) -> HttpResponse
         access.coordinated_consultations(request.user), public_id=public_id
     )
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            services.consultation_document_set,
+    return change_page(
+        request,
+        form,
+        "meetings/consultation_document.html",
+        {"consultation": consultation},
+        change=lambda: services.consultation_document_set(
             actor=Actor.from_request(request),
             consultation=consultation,
             upload=form.cleaned_data["file"],
-        )
-    ):
-        return redirect("meetings:consultation_manage")
-    return render(
-        request,
-        "meetings/consultation_document.html",
-        {"consultation": consultation, "form": form},
+        ),
+        then="meetings:consultation_manage",
     )
 
 
 @public
 @require_GET
 def consultation_document_file(request: HttpRequest, public_id: UUID) -> FileResponse:
-    consultation = Consultation.objects.select_related("county").filter(public_id=public_id).first()
-    if (
-        consultation is None
-        or not consultation.document_file
-        or not access.may_read_consultation_document(request.user, consultation)
-    ):
-        raise Http404
-    return _download(
+    consultation = first_readable_or_404(
+        Consultation.objects.select_related("county"),
+        lambda consultation: (
+            bool(consultation.document_file)
+            and access.may_read_consultation_document(request.user, consultation)
+        ),
+        public_id=public_id,
+    )
+    return file_download(
         services.consultation_document_read(
             actor=Actor.from_request(request), consultation=consultation
         ),
-        consultation.document_name,
-        consultation.document_type,
+        filename=consultation.document_name,
+        content_type=consultation.document_type or None,
     )
 
 
 @public
 @require_GET
 def response_file(request: HttpRequest, pk: int) -> FileResponse:
-    response = (
-        ConsultationResponse.objects.select_related("consultation__county").filter(pk=pk).first()
+    response = first_readable_or_404(
+        ConsultationResponse.objects.select_related("consultation__county"),
+        lambda response: (
+            bool(response.file) and access.may_read_response_file(request.user, response)
+        ),
+        pk=pk,
     )
-    if (
-        response is None
-        or not response.file
-        or not access.may_read_response_file(request.user, response)
-    ):
-        raise Http404
-    return _download(
+    return file_download(
         services.response_file_read(actor=Actor.from_request(request), response=response),
-        response.file_name,
-        response.file_type,
+        filename=response.file_name,
+        content_type=response.file_type or None,
     )

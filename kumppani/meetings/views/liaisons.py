@@ -26,8 +26,7 @@ from ..services import liaisons as services
 
 
 def _roster_municipality(request: HttpRequest, code: str) -> Municipality:
-    municipality = first_or_404(access.roster_municipalities(request.user), code=code)
-    return municipality
+    return first_or_404(access.roster_municipalities(request.user), code=code)
 
 
 @declare(access.ROSTER)

@@ -8,15 +8,23 @@ from uuid import UUID
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.core import lists
-from kumppani.core.access import declare, first_or_404, public, require, signed_in
+from kumppani.core.access import (
+    declare,
+    first_or_404,
+    first_readable_or_404,
+    public,
+    require,
+    signed_in,
+)
 from kumppani.core.actor import Actor
+from kumppani.core.downloads import file_download
 from kumppani.core.forms import add_service_errors, service_done, service_told
 from kumppani.core.submissions import create_from_form, new_token
 
@@ -27,8 +35,7 @@ from ..services import memos as services
 
 
 def _organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
-    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
-    return meeting
+    return first_or_404(access.organised_meetings(request.user), public_id=public_id)
 
 
 def _memo_initial(request: HttpRequest, memo: Memo | None) -> dict[str, object]:
@@ -36,6 +43,29 @@ def _memo_initial(request: HttpRequest, memo: Memo | None) -> dict[str, object]:
     if memo is None:
         return {"language": request.LANGUAGE_CODE}
     return {name: getattr(memo, name) for name in services.MEMO_FIELDS}
+
+
+def _memo_page(
+    request: HttpRequest,
+    meeting: Meeting,
+    memo: Memo | None,
+    form: MemoForm,
+    attachment_form: MemoAttachmentForm,
+    status: int = 200,
+) -> HttpResponse:
+    """The memo editor with its files."""
+    return render(
+        request,
+        "meetings/memo_edit.html",
+        {
+            "meeting": meeting,
+            "memo": memo,
+            "form": form,
+            "attachment_form": attachment_form,
+            "attachments": list(memo.attachments.all()) if memo else [],
+        },
+        status=status,
+    )
 
 
 @declare(access.ORGANISER)
@@ -61,17 +91,7 @@ def memo_edit(request: HttpRequest, public_id: UUID) -> HttpResponse:
             add_service_errors(form, error)
         else:
             return redirect("meetings:memo_edit", public_id=meeting.public_id)
-    return render(
-        request,
-        "meetings/memo_edit.html",
-        {
-            "meeting": meeting,
-            "memo": memo,
-            "form": form,
-            "attachment_form": MemoAttachmentForm(),
-            "attachments": list(memo.attachments.all()) if memo else [],
-        },
-    )
+    return _memo_page(request, meeting, memo, form, MemoAttachmentForm())
 
 
 @declare(access.ORGANISER)
@@ -90,17 +110,8 @@ def memo_attachment_add(request: HttpRequest, public_id: UUID) -> HttpResponse:
         messages.success(request, _("The file was added."))
         return redirect("meetings:memo_edit", public_id=meeting.public_id)
     memo = Memo.objects.filter(meeting=meeting).first()
-    return render(
-        request,
-        "meetings/memo_edit.html",
-        {
-            "meeting": meeting,
-            "memo": memo,
-            "form": MemoForm(initial=_memo_initial(request, memo)),
-            "attachment_form": form,
-            "attachments": list(memo.attachments.all()) if memo else [],
-        },
-        status=400,
+    return _memo_page(
+        request, meeting, memo, MemoForm(initial=_memo_initial(request, memo)), form, status=400
     )
 
 
@@ -124,13 +135,11 @@ def memo_attachment_remove(request: HttpRequest, public_id: UUID) -> HttpRespons
 def memo_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """A meeting's memo: public once published for a public meeting, otherwise for the
     organisers (who see the draft)."""
-    memo = (
-        Memo.objects.select_related("meeting__county", "meeting__series")
-        .filter(meeting__public_id=public_id)
-        .first()
+    memo = first_readable_or_404(
+        Memo.objects.select_related("meeting__county", "meeting__series"),
+        lambda memo: access.may_read_memo(request.user, memo),
+        meeting__public_id=public_id,
     )
-    if memo is None or not access.may_read_memo(request.user, memo):
-        raise Http404
     return render(
         request,
         "meetings/memo_detail.html",
@@ -147,22 +156,16 @@ def memo_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_GET
 def memo_attachment(request: HttpRequest, public_id: UUID) -> FileResponse:
     """A memo's file, to whoever may read the memo; always a download."""
-    attachment = (
-        MemoAttachment.objects.select_related("memo__meeting__county")
-        .filter(public_id=public_id)
-        .first()
+    attachment = first_readable_or_404(
+        MemoAttachment.objects.select_related("memo__meeting__county"),
+        lambda attachment: access.may_read_memo(request.user, attachment.memo),
+        public_id=public_id,
     )
-    if attachment is None or not access.may_read_memo(request.user, attachment.memo):
-        raise Http404
-    response = FileResponse(
+    return file_download(
         services.memo_attachment_read(attachment=attachment, actor=Actor.from_request(request)),
-        as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _memo_rows(form: MemoSearchForm) -> QuerySet[Memo]:
@@ -190,8 +193,7 @@ def memo_list(request: HttpRequest) -> HttpResponse:
 
 
 def _topic_series(public_id: UUID) -> Series:
-    series = first_or_404(access.topic_series(), public_id=public_id)
-    return series
+    return first_or_404(access.topic_series(), public_id=public_id)
 
 
 @public

@@ -23,7 +23,7 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
 from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import FilterForm, add_service_errors, save_versioned, service_done
+from kumppani.core.forms import FilterForm, add_service_errors, change_page, save_versioned
 from kumppani.core.models import County, Municipality
 from kumppani.core.submissions import create_from_form, new_token
 
@@ -52,14 +52,12 @@ def require_organiser(request: HttpRequest) -> None:
 
 def organised_series_of(request: HttpRequest, public_id: UUID) -> Series:
     require_organiser(request)
-    series = first_or_404(access.organised_series(request.user), public_id=public_id)
-    return series
+    return first_or_404(access.organised_series(request.user), public_id=public_id)
 
 
 def organised_meeting(request: HttpRequest, public_id: UUID) -> Meeting:
     require_organiser(request)
-    meeting = first_or_404(access.organised_meetings(request.user), public_id=public_id)
-    return meeting
+    return first_or_404(access.organised_meetings(request.user), public_id=public_id)
 
 
 def _series_counties(request: HttpRequest) -> QuerySet[County]:
@@ -379,21 +377,14 @@ def meeting_cancel(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Cancel the meeting (the series' other meetings go on), with a reason."""
     meeting = organised_meeting(request, public_id)
     form = CancelForm(request.POST if request.method == "POST" else None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            meeting_services.meeting_cancel,
-            actor=Actor.from_request(request),
-            meeting=meeting,
-            reason=form.cleaned_data["reason"],
-        )
-    ):
-        messages.success(request, _("The meeting was cancelled."))
-        return redirect("meetings:meeting_edit", public_id=meeting.public_id)
-    return render(
+    return change_page(
         request,
+        form,
         "meetings/manage/meeting_cancel.html",
-        {"meeting": meeting, "form": form, "cancelled": meeting.status == MeetingStatus.CANCELLED},
+        {"meeting": meeting, "cancelled": meeting.status == MeetingStatus.CANCELLED},
+        change=lambda: meeting_services.meeting_cancel(
+            actor=Actor.from_request(request), meeting=meeting, reason=form.cleaned_data["reason"]
+        ),
+        then=reverse("meetings:meeting_edit", kwargs={"public_id": meeting.public_id}),
+        success=_("The meeting was cancelled."),
     )

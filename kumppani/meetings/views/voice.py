@@ -21,9 +21,9 @@ from kumppani.accounts.roles import roles_of
 from kumppani.core import lists
 from kumppani.core.access import declare, public, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.forms import service_done
+from kumppani.core.forms import change_page
 from kumppani.core.models import County
-from kumppani.core.submissions import create_from_form, token_from
+from kumppani.core.submissions import create_from_form, create_page, token_from
 from kumppani.organisations.models import Organisation
 
 from .. import access
@@ -145,19 +145,16 @@ def statement_manage(request: HttpRequest) -> HttpResponse:
 def statement_answer(request: HttpRequest, public_id: UUID) -> HttpResponse:
     statement = get_object_or_404(access.coordinated_statements(request.user), public_id=public_id)
     form = AnswerForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            services.statement_answer,
-            actor=Actor.from_request(request),
-            statement=statement,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect("meetings:statement_manage")
-    return render(request, "meetings/statement_answer.html", {"statement": statement, "form": form})
+    return change_page(
+        request,
+        form,
+        "meetings/statement_answer.html",
+        {"statement": statement},
+        change=lambda: services.statement_answer(
+            actor=Actor.from_request(request), statement=statement, **form.cleaned_data
+        ),
+        then="meetings:statement_manage",
+    )
 
 
 @public
@@ -231,34 +228,24 @@ def consultation_respond(request: HttpRequest, public_id: UUID) -> HttpResponse:
         organisations=organisations,
         initial=initial,
     )
-    token = token_from(request)
-    if request.method == "POST" and form.is_valid():
-        sent = create_from_form(
-            request,
-            form,
-            token=token,
-            create=lambda: services.consultation_respond(
-                actor=Actor.from_request(request),
-                consultation=consultation,
-                organisation=form.cleaned_data["organisation"],
-                answers=form.answers(),
-                is_public=form.cleaned_data["is_public"],
-                upload=form.cleaned_data.get("file"),
-            ),
-            result_url=lambda _response: request.build_absolute_uri(consultation_url(consultation)),
-        )
-        if sent:
-            return sent
-    return render(
+    return create_page(
         request,
+        form,
         "meetings/consultation_respond.html",
         {
             "consultation": consultation,
-            "form": form,
-            "submission_token": token,
             "open": consultation.accepts_answers(timezone.now()),
             "existing": existing,
         },
+        create=lambda: services.consultation_respond(
+            actor=Actor.from_request(request),
+            consultation=consultation,
+            organisation=form.cleaned_data["organisation"],
+            answers=form.answers(),
+            is_public=form.cleaned_data["is_public"],
+            upload=form.cleaned_data.get("file"),
+        ),
+        result_url=lambda _response: request.build_absolute_uri(consultation_url(consultation)),
     )
 
 
@@ -304,20 +291,13 @@ def consultation_close(request: HttpRequest, public_id: UUID) -> HttpResponse:
         access.coordinated_consultations(request.user), public_id=public_id
     )
     form = CloseForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and service_done(
-            form,
-            services.consultation_close,
-            actor=Actor.from_request(request),
-            consultation=consultation,
-            **form.cleaned_data,
-        )
-    ):
-        return redirect("meetings:consultation_manage")
-    return render(
+    return change_page(
         request,
+        form,
         "meetings/consultation_close.html",
-        {"consultation": consultation, "form": form, "responses": consultation.responses.count()},
+        {"consultation": consultation, "responses": consultation.responses.count()},
+        change=lambda: services.consultation_close(
+            actor=Actor.from_request(request), consultation=consultation, **form.cleaned_data
+        ),
+        then="meetings:consultation_manage",
     )
