@@ -101,11 +101,13 @@ def create_from_form(
     token: str | None = None,
     success: str | None = None,
     field_names: Mapping[str, str] | None = None,
+    tell_repeat: bool = False,
 ) -> HttpResponseRedirect | None:
     """Run ``create`` for a valid form with `submit_once` (the request's token unless
     ``token`` is given) and redirect to the result, telling ``success`` when this request
-    made it; or put the service's ValidationError on ``form`` (`add_service_errors` with
-    ``field_names``) and return None, for the view to show the form again."""
+    made it (and on a repeat too with ``tell_repeat``); or put the service's
+    ValidationError on ``form`` (`add_service_errors` with ``field_names``) and return
+    None, for the view to show the form again."""
     try:
         outcome = submit_once(
             token=token_from(request) if token is None else token,
@@ -116,7 +118,7 @@ def create_from_form(
     except ValidationError as error:
         add_service_errors(form, error, field_names=field_names)
         return None
-    if success and not outcome.repeated:
+    if success and (tell_repeat or not outcome.repeated):
         messages.success(request, success)
     return redirect(outcome.url)
 

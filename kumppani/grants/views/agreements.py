@@ -23,7 +23,7 @@ from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD, ChangedMeanwhile
 from kumppani.core.forms import add_service_errors, service_told
 from kumppani.core.models import County
-from kumppani.core.submissions import new_token
+from kumppani.core.submissions import create_from_form, new_token
 
 from .. import access
 from ..agreement_forms import (
@@ -36,7 +36,7 @@ from ..agreement_forms import (
 from ..holds import tranche_holds
 from ..models import PartnershipAgreement, Tranche, TrancheStatus
 from ..services import agreements as services
-from .programmes import managed_county, saved_once
+from .programmes import managed_county
 
 PAGE_SIZE = 20
 AGREEMENT_YEARS = 3
@@ -153,7 +153,7 @@ def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
     )
     tranches = _tranche_forms(request, tranche_rows(first, last))
     if request.method == "POST" and form.is_valid() and tranches.is_valid():
-        saved = saved_once(
+        saved = create_from_form(
             request,
             form,
             create=lambda: services.agreement_create(
@@ -165,6 +165,7 @@ def agreement_new(request: HttpRequest, code: str) -> HttpResponse:
             ),
             result_url=lambda _made: reverse("grants:agreements"),
             success=_("The partnership agreement was saved."),
+            tell_repeat=True,
         )
         if saved:
             return saved

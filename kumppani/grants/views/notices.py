@@ -20,7 +20,7 @@ from kumppani.core import charts, lists
 from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.languages import translated
-from kumppani.core.submissions import new_token
+from kumppani.core.submissions import create_from_form, new_token
 from kumppani.organisations.models import Organisation
 
 from .. import access, selectors
@@ -29,7 +29,6 @@ from ..forms import NoticeFilterForm, NoticeForm
 from ..models import AdvanceNotice, Call
 from ..services import notices as services
 from .coordinators import _managed_calls
-from .programmes import saved_once
 from .public import call_card
 
 
@@ -73,7 +72,7 @@ def notice_edit(request: HttpRequest, call_id: UUID) -> HttpResponse:
         data = dict(form.cleaned_data)
         url = reverse("grants:notice_edit", args=[call.public_id])
         url = f"{url}?organisation={organisation.public_id}"
-        saved = saved_once(
+        saved = create_from_form(
             request,
             form,
             create=lambda: services.notice_save(
@@ -85,6 +84,7 @@ def notice_edit(request: HttpRequest, call_id: UUID) -> HttpResponse:
             ),
             result_url=lambda _notice: url,
             success=_("The advance notice was saved."),
+            tell_repeat=True,
         )
         if saved:
             return saved

@@ -4,11 +4,9 @@ programme for the next year."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -22,10 +20,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
 from kumppani.core.concurrency import VERSION_FIELD
-from kumppani.core.forms import add_service_errors, save_versioned
+from kumppani.core.forms import save_versioned
 from kumppani.core.languages import translated
 from kumppani.core.models import County
-from kumppani.core.submissions import new_token, submit_once, token_from
+from kumppani.core.submissions import create_from_form, new_token, submit_once, token_from
 
 from .. import access
 from ..models import Call, CallStatus, CountyGoal, Programme
@@ -39,8 +37,6 @@ from ..programme_forms import (
 )
 from ..services import programmes as services
 from .public import call_card
-
-T = TypeVar("T")
 
 
 def managed_county(request: HttpRequest, code: str) -> County:
@@ -58,28 +54,6 @@ def _programme(request: HttpRequest, public_id: UUID) -> Programme:
 def _call(request: HttpRequest, public_id: UUID) -> Call:
     require(access.is_coordinator(request.user))
     return first_or_404(access.managed_calls(request.user), public_id=public_id)
-
-
-def saved_once(
-    request: HttpRequest,
-    form: forms.BaseForm,
-    *,
-    create: Callable[[], T],
-    result_url: Callable[[T], str],
-    success: str,
-) -> HttpResponse | None:
-    """Run ``create`` once for the form's token (`submit_once`) and go on to the result,
-    telling ``success`` (again on a repeat); or put the service's refusal on ``form`` and
-    return None, for the page to show it again."""
-    try:
-        outcome = submit_once(
-            token=token_from(request), user=request.user, create=create, result_url=result_url
-        )
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return None
-    messages.success(request, success)
-    return redirect(outcome.url)
 
 
 def _goals(county: County, programme: Programme | None) -> QuerySet[CountyGoal]:
@@ -156,7 +130,7 @@ def programme_new(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and all(f.is_valid() for f in forms_):
         data = dict(form.cleaned_data)
         data.pop(VERSION_FIELD, None)
-        saved = saved_once(
+        saved = create_from_form(
             request,
             form,
             create=lambda: services.programme_create(
@@ -168,6 +142,7 @@ def programme_new(request: HttpRequest, code: str) -> HttpResponse:
             ),
             result_url=lambda made: reverse("grants:programme_edit", args=[made.public_id]),
             success=_("The programme was saved."),
+            tell_repeat=True,
         )
         if saved:
             return saved
@@ -262,7 +237,7 @@ def call_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop(VERSION_FIELD, None)
-        saved = saved_once(
+        saved = create_from_form(
             request,
             form,
             create=lambda: services.call_create(
@@ -270,6 +245,7 @@ def call_new(request: HttpRequest, public_id: UUID) -> HttpResponse:
             ),
             result_url=lambda made: reverse("grants:call_edit", args=[made.public_id]),
             success=_("The call was saved as a draft."),
+            tell_repeat=True,
         )
         if saved:
             return saved
