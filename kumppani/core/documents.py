@@ -101,8 +101,10 @@ def render_pdf(template_name: str, context: Mapping[str, Any], *, language: str)
     return pdf
 
 
-def pdf_response(pdf: bytes, *, filename: str) -> HttpResponse:
-    """The PDF as a file to save, named ``filename`` (with its ``.pdf``)."""
+def pdf_response(pdf: bytes, *, filename: str, inline: bool = False) -> HttpResponse:
+    """The PDF as a file to save, named ``filename`` (with its ``.pdf``), or with
+    ``inline`` to show in the browser under that name."""
     response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

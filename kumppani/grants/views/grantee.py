@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kumppani.accounts.roles import roles_of
 from kumppani.core.access import declare, first_or_404, require, signed_in
 from kumppani.core.actor import Actor
-from kumppani.core.documents import PDF_CONTENT_TYPE
+from kumppani.core.documents import pdf_response
 from kumppani.core.submissions import create_from_form, token_from
 
 from .. import access
@@ -97,9 +97,7 @@ def decision_document(request: HttpRequest, public_id: UUID) -> HttpResponse:
         raise Http404
     language = request.GET.get("lang", "")
     pdf = decision_pdf(decision, language if language in {"fi", "sv"} else None)
-    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = 'inline; filename="decision.pdf"'
-    return response
+    return pdf_response(pdf, filename="decision.pdf", inline=True)
 
 
 def _planned(application: Application) -> list[tuple[str, Any, Decimal]]:

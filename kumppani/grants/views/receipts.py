@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from kumppani.core.access import declare, signed_in
-from kumppani.core.documents import PDF_CONTENT_TYPE
+from kumppani.core.documents import pdf_response
 
 from .. import access
 from ..documents import receipt_pdf
@@ -33,6 +33,4 @@ def receipt_document(request: HttpRequest, public_id: UUID, number: int) -> Http
         raise Http404
     language = request.GET.get("lang", "")
     pdf = receipt_pdf(application, revision, language if language in {"fi", "sv"} else None)
-    response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="receipt-{number}.pdf"'
-    return response
+    return pdf_response(pdf, filename=f"receipt-{number}.pdf", inline=True)
