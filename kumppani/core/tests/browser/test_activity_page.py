@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from kumppani.catalogue.tests.factories import ServiceFactory, weekly_from_tomorrow
 from kumppani.organisations.models import Organisation
@@ -61,7 +62,8 @@ def test_copy_button_copies_the_pages_address(page: Page, org_x: Organisation) -
 
     page.locator(".share-copy").click()
 
-    assert page.locator(".share-status").inner_text() != ""
+    # The copy is asynchronous: wait for the status line to be written.
+    expect(page.locator(".share-status")).to_have_text(re.compile(r"\S"))
     assert page.evaluate("navigator.clipboard.readText()").endswith(url)
 
 
