@@ -96,7 +96,7 @@ def change_page(
     request: HttpRequest,
     form: forms.BaseForm,
     template: str,
-    context: Mapping[str, Any],
+    context: Mapping[str, Any] | Callable[[], Mapping[str, Any]],
     *,
     change: Callable[[], object],
     then: str,
@@ -105,12 +105,14 @@ def change_page(
     """The page of a form for one service step: once ``change`` (the step with the valid
     form's values) has gone through, on to ``then`` (a URL or a view's name), telling
     ``success`` when given; otherwise ``template`` with ``context`` and the form, the
-    service's refusal on it."""
+    service's refusal on it. A ``context`` that costs queries is given as a function, so
+    that a successful step does not compute it."""
     if request.method == "POST" and form.is_valid() and service_done(form, change):
         if success:
             messages.success(request, success)
         return redirect(then)
-    return render(request, template, {**context, "form": form})
+    shown = context() if callable(context) else context
+    return render(request, template, {**shown, "form": form})
 
 
 def save_versioned(

@@ -1,4 +1,5 @@
-"""The helpers apps share: a service run with a form's values, a create form sent once, the
+"""The helpers apps share: a service run with a form's values, a one-step form page, a create
+form sent once, the
 initial values of an editing form, the first visible row or 404, and the services' making
 of a new row and refusal of unknown fields."""
 
@@ -20,7 +21,7 @@ from django.test import RequestFactory
 from kumppani.core import workflow
 from kumppani.core.access import first_or_404
 from kumppani.core.actor import Actor
-from kumppani.core.forms import model_initial, service_done, service_told
+from kumppani.core.forms import change_page, model_initial, service_done, service_told
 from kumppani.core.models import AuditEvent, County, Submission
 from kumppani.core.submissions import TOKEN_FIELD, create_from_form
 
@@ -63,6 +64,31 @@ def test_service_told_tells_the_outcome() -> None:
     ]
 
 
+@pytest.mark.usefixtures("test_templates")
+def test_a_step_page_computes_a_context_given_as_a_function_only_to_show_the_form() -> None:
+    computed: list[int] = []
+
+    def context() -> dict[str, str]:
+        computed.append(1)
+        return {"heading": "Close the consultation"}
+
+    def send(step: Any) -> Any:
+        request = _post("", name="x")
+        form = NameForm(request.POST)
+        return change_page(
+            request, form, "core_tests/step.html", context, change=step, then="/done/"
+        )
+
+    done = send(lambda: None)
+    assert (done.status_code, done.url, computed) == (302, "/done/", [])
+
+    refused = send(lambda: _refuse())
+    assert refused.status_code == 200
+    assert computed == [1]
+    page = refused.content.decode()
+    assert "Close the consultation" in page and "Taken." in page
+
+
 @pytest.mark.django_db
 def test_model_initial_reads_the_fields_the_form_and_the_model_share() -> None:
     county = County.objects.order_by("code").first()
@@ -79,8 +105,8 @@ def test_first_or_404_takes_the_first_matching_row_or_refuses() -> None:
         first_or_404(County.objects.filter(code=county.code), code="no such code")
 
 
-def _post(token: str) -> HttpRequest:
-    request = RequestFactory().post("/new/", {TOKEN_FIELD: token})
+def _post(token: str, **data: str) -> HttpRequest:
+    request = RequestFactory().post("/new/", {TOKEN_FIELD: token, **data})
     request.user = AnonymousUser()
     request.session = SessionStore()
     request._messages = FallbackStorage(request)

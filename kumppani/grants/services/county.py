@@ -61,5 +61,7 @@ def appeal_instructions_save(
         actor=actor,
         action="grants.appeal.save",
         county=county,
+        # select_for_update above holds the row (or made it in this transaction).
+        locked=True,
     )
     return instructions

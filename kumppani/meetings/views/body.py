@@ -4,6 +4,7 @@ quorum, and the meeting fees for payroll."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -219,26 +220,30 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
         memberships=memberships,
         initial={f"m{pk}": attended for pk, attended in marks.items()},
     )
-    present = [
-        {
-            "membership": membership,
-            "attended": marks.get(membership.pk, ""),
-            "name": membership.deputy_name
-            if marks.get(membership.pk) == "deputy"
-            else membership.member_name,
-        }
-        for membership in memberships
-    ]
-    return change_page(
-        request,
-        form,
-        "meetings/body_attendance.html",
-        {
+
+    def shown() -> dict[str, Any]:
+        present = [
+            {
+                "membership": membership,
+                "attended": marks.get(membership.pk, ""),
+                "name": membership.deputy_name
+                if marks.get(membership.pk) == "deputy"
+                else membership.member_name,
+            }
+            for membership in memberships
+        ]
+        return {
             "body": body,
             "meeting": meeting,
             "present": present,
             "quorum": services.quorum(meeting, body),
-        },
+        }
+
+    return change_page(
+        request,
+        form,
+        "meetings/body_attendance.html",
+        shown,
         change=lambda: services.attendance_mark(
             actor=Actor.from_request(request), meeting=meeting, body=body, marks=form.marks()
         ),

@@ -295,7 +295,7 @@ def consultation_close(request: HttpRequest, public_id: UUID) -> HttpResponse:
         request,
         form,
         "meetings/consultation_close.html",
-        {"consultation": consultation, "responses": consultation.responses.count()},
+        lambda: {"consultation": consultation, "responses": consultation.responses.count()},
         change=lambda: services.consultation_close(
             actor=Actor.from_request(request), consultation=consultation, **form.cleaned_data
         ),
