@@ -50,6 +50,15 @@ def test_deputy_is_shown_attending_in_the_members_place_and_quorum_counts_seats(
     assert response.context["quorum"].present == 3
     assert "Ville Varajäsen" in response.content.decode()
 
+    # The form marks Pekka absent: the page comes back saying so, with the quorum lost.
+    page = response.request["PATH_INFO"]
+    sent = client.post(page, {f"m{maija.pk}": "deputy", f"m{kari.pk}": "member"}, follow=True)
+    assert sent.redirect_chain == [(page, 302)]
+    assert [str(message) for message in sent.context["messages"]] == [
+        "Osallistuminen tallennettiin."
+    ]
+    assert sent.context["quorum"].present == 2
+
 
 def test_a_replacement_ends_the_membership_and_keeps_the_history(alice, client):
     body = make_body()

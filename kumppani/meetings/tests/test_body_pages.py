@@ -126,6 +126,7 @@ def test_a_seat_becomes_vacant_mid_term_and_keeps_its_history(client, alice):
     maija.refresh_from_db()
     assert maija.ends_on == leaves
     page = client.get(detail)
+    assert [str(message) for message in page.context["messages"]] == ["Paikka on nyt vapaana."]
     row = next(r for r in page.context["rows"] if r["seat"].pk == maija.seat_id)
     assert row["current"] is None
     assert [m.member_name for m in row["past"]] == ["Maija Jäsen"]

@@ -137,6 +137,7 @@ def seat_vacate(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpResp
             actor=Actor.from_request(request), seat=seat, ends_on=form.cleaned_data["ends_on"]
         ),
         then=reverse("meetings:body_detail", kwargs={"public_id": body.public_id}),
+        success=_("The seat is vacant now."),
     )
 
 
@@ -200,6 +201,7 @@ def seat_appoint(request: HttpRequest, public_id: UUID, seat_id: int) -> HttpRes
         {"body": body, "seat": seat, "current": current},
         change=appoint,
         then=reverse("meetings:body_detail", kwargs={"public_id": body.public_id}),
+        success=_("The member was appointed."),
     )
 
 
@@ -251,6 +253,7 @@ def body_attendance(request: HttpRequest, public_id: UUID, meeting_id: UUID) -> 
             "meetings:body_attendance",
             kwargs={"public_id": body.public_id, "meeting_id": meeting.public_id},
         ),
+        success=_("The attendance was saved."),
     )
 
 

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kumppani.core.access import declare, first_readable_or_404, public, signed_in
@@ -42,6 +43,7 @@ def consultation_document(request: HttpRequest, public_id: UUID) -> HttpResponse
             upload=form.cleaned_data["file"],
         ),
         then="meetings:consultation_manage",
+        success=_("The draft was attached."),
     )
 
 

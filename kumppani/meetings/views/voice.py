@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kumppani.accounts.roles import roles_of
@@ -154,6 +155,7 @@ def statement_answer(request: HttpRequest, public_id: UUID) -> HttpResponse:
             actor=Actor.from_request(request), statement=statement, **form.cleaned_data
         ),
         then="meetings:statement_manage",
+        success=_("The answer was saved."),
     )
 
 
@@ -300,4 +302,5 @@ def consultation_close(request: HttpRequest, public_id: UUID) -> HttpResponse:
             actor=Actor.from_request(request), consultation=consultation, **form.cleaned_data
         ),
         then="meetings:consultation_manage",
+        success=_("The consultation was closed."),
     )
