@@ -1,7 +1,6 @@
 """The helpers apps share: a service run with a form's values, a one-step form page, a create
-form sent once, the
-initial values of an editing form, the first visible row or 404, and the services' making
-of a new row and refusal of unknown fields."""
+form sent once, the initial values of an editing form, the first visible row or 404, and the
+services' making of a new row and refusal of unknown fields."""
 
 from __future__ import annotations
 
