@@ -78,14 +78,11 @@ def save_edit(
     actor: Actor,
     action: str,
     county: County | None = None,
-    locked: bool = False,
 ) -> list[str]:
-    """Save an editor's ``fields`` of ``obj`` (inside the caller's transaction): lock it
-    (unless the caller read it ``locked`` already), refuse a change made meanwhile to the
-    version the editor saw (`check_version`), and write and audit only the fields that
-    changed, after validation. Returns their names."""
-    if not locked:
-        lock(obj)
+    """Save an editor's ``fields`` of ``obj`` (inside the caller's transaction): lock it,
+    refuse a change made meanwhile to the version the editor saw (`check_version`), and
+    write and audit only the fields that changed, after validation. Returns their names."""
+    lock(obj)
     check_version(obj, base_version, fields)
     changed = apply_changes(obj, fields)
     if changed:

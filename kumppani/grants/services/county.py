@@ -50,7 +50,8 @@ def appeal_instructions_save(
     unknown = set(fields) - set(APPEAL_FIELDS)
     if unknown:
         raise ValueError(f"Not an appeal instructions field: {sorted(unknown)}")
-    instructions, created = AppealInstructions.objects.select_for_update().get_or_create(
+    # save_edit locks the row.
+    instructions, created = AppealInstructions.objects.get_or_create(
         county=county, defaults={"text": ""}
     )
     workflow.save_edit(
@@ -61,7 +62,5 @@ def appeal_instructions_save(
         actor=actor,
         action="grants.appeal.save",
         county=county,
-        # select_for_update above holds the row (or made it in this transaction).
-        locked=True,
     )
     return instructions
