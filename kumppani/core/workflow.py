@@ -51,7 +51,7 @@ def refuse_unknown(fields: Mapping[str, Any], allowed: Collection[str], what: st
     a mistake of the caller (ValueError)."""
     unknown = set(fields) - set(allowed)
     if unknown:
-        raise ValueError(f"Not a {what} field: {sorted(unknown)}")
+        raise ValueError(f"Unknown {what} field: {sorted(unknown)}")
 
 
 def create(

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from kumppani.core import workflow
 from kumppani.core.actor import Actor
 from kumppani.core.audit import audit_record
 
@@ -31,9 +32,7 @@ TAXONOMY_FIELDS = (*_CODE_AND_TEXTS, "uri", "version")
 def _apply(
     obj: Taxonomy | TaxonomyTerm, fields: dict[str, Any], allowed: tuple[str, ...] = TERM_FIELDS
 ) -> list[str]:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise ValueError(f"Not a field one may set: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, allowed, "taxonomy")
     changed = []
     for name, value in fields.items():
         if getattr(obj, name) != value:

@@ -152,7 +152,7 @@ def test_create_from_form_shows_a_refusal_and_keeps_the_token_usable() -> None:
 
 def test_refuse_unknown_names_the_fields_no_service_changes() -> None:
     workflow.refuse_unknown({"name": "x"}, ("name", "code"), "county")
-    with pytest.raises(ValueError, match=r"Not a county field: \['colour'\]"):
+    with pytest.raises(ValueError, match=r"Unknown county field: \['colour'\]"):
         workflow.refuse_unknown({"name": "x", "colour": "red"}, ("name", "code"), "county")
 
 

@@ -176,9 +176,7 @@ def agreement_update(
     """Save the agreement: only what changed is written. ``tranches`` (year, amount), when
     given, are all of its tranches: a released one cannot change or go, since its money has
     been paid."""
-    unknown = set(fields) - set(AGREEMENT_FIELDS)
-    if unknown:
-        raise ValueError(f"Not an agreement field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, AGREEMENT_FIELDS, "agreement")
     workflow.lock(agreement)
     check_version(agreement, base_version, fields)
     changed = apply_changes(agreement, fields)

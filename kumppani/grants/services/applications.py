@@ -154,9 +154,7 @@ def application_save(
     """Save the draft: only what changed is written. ``budget`` is (category, description,
     amount) rows, ``income`` (source, amount, decision reference) rows, ``answers`` the
     answer text by question id; each replaces what was there when given."""
-    unknown = set(fields) - set(DRAFT_FIELDS)
-    if unknown:
-        raise ValueError(f"Not an application field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, DRAFT_FIELDS, "application")
     lock_for_change(application)
     if "iban" in fields:
         fields["iban"] = _field_error("iban", clean_iban, fields["iban"] or "")

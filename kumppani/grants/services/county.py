@@ -47,9 +47,7 @@ def appeal_instructions_save(
     *, actor: Actor, county: County, base_version: str | None = None, **fields: Any
 ) -> AppealInstructions:
     """Save the county's own appeal instructions (made on the first save)."""
-    unknown = set(fields) - set(APPEAL_FIELDS)
-    if unknown:
-        raise ValueError(f"Not an appeal instructions field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, APPEAL_FIELDS, "appeal instructions")
     # save_edit locks the row.
     instructions, created = AppealInstructions.objects.get_or_create(
         county=county, defaults={"text": ""}

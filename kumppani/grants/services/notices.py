@@ -41,9 +41,7 @@ def notice_save(
 ) -> AdvanceNotice:
     """Make the organisation's advance notice to the call, or change the one it has made
     (a repeated send changes nothing more); only while the call takes notices."""
-    unknown = set(fields) - set(NOTICE_FIELDS)
-    if unknown:
-        raise ValueError(f"Not an advance notice field: {sorted(unknown)}")
+    workflow.refuse_unknown(fields, NOTICE_FIELDS, "advance notice")
     if not call.accepts_notices(now or timezone.now()):
         raise ValidationError(
             _("Advance notices to this call are not taken now."), code="notices_closed"
